@@ -1,0 +1,368 @@
+//! The one-line capture grammar:
+//! `@dana customer quotes by fri ~call #casestudy for 12 why: launch deck needs proof points`.
+//!
+//! Pure: dates are read relative to the `now` passed in. Anything that looks meant as a date but
+//! cannot be read is an error that quotes the words; nothing is guessed.
+
+mod tokens;
+
+use std::fmt;
+
+use crate::domain::Channel;
+use crate::domain::channel::CHANNEL_WORDS;
+use crate::when::{self, Moment, WorkWeek};
+use tokens::{Token, tokenize};
+
+/// The piece a critique is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// One of my deadlines, by id.
+    Deadline(i64),
+    /// Free text ("Q4 launch deck").
+    Named(String),
+}
+
+/// What one line said. Every part is optional here; each command decides what it needs.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Capture {
+    pub person: Option<String>,
+    pub title: String,
+    /// `by` / `due`: the need-by of an ask, the due time of a deadline.
+    pub due: Option<Moment>,
+    /// `check`: the first check-back.
+    pub check: Option<Moment>,
+    pub channel: Option<Channel>,
+    pub tags: Vec<String>,
+    /// `for ID`: the deadline an ask feeds.
+    pub deadline: Option<i64>,
+    /// `on ID` / `on "piece"` (critiques).
+    pub on: Option<Piece>,
+    pub why: Option<String>,
+}
+
+/// Which line is being read: the grammar differs a little, and so do the examples in errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grammar {
+    Ask,
+    Deadline,
+    Critique,
+    Favor,
+    /// `edit`: any part, all optional.
+    Edit,
+}
+
+impl Grammar {
+    pub fn example(self) -> &'static str {
+        match self {
+            Grammar::Ask | Grammar::Edit => {
+                "@dana customer quotes by fri ~call #casestudy why: launch deck needs proof points"
+            }
+            Grammar::Deadline => "Q4 launch deck due fri 3pm #launch",
+            Grammar::Critique => "@sam \"deck is too wordy\" on \"Q4 launch deck\"",
+            Grammar::Favor => "@sam reviewed my pricing page",
+        }
+    }
+
+    fn reads_on(self) -> bool {
+        matches!(self, Grammar::Critique)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaptureError {
+    pub message: String,
+    /// The words that could not be read, as typed.
+    pub unread: Vec<String>,
+    pub grammar: Grammar,
+}
+
+impl fmt::Display for CaptureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}\n  e.g. {}", self.message, self.grammar.example())
+    }
+}
+
+impl std::error::Error for CaptureError {}
+
+/// Read one capture line.
+pub fn parse(
+    line: &str,
+    grammar: Grammar,
+    now: &Moment,
+    week: &WorkWeek,
+) -> Result<Capture, CaptureError> {
+    let fail = |message: String, unread: Vec<String>| CaptureError {
+        message,
+        unread,
+        grammar,
+    };
+    let (tokens, why) = tokenize(line).map_err(|message| fail(message, Vec::new()))?;
+    let mut capture = Capture {
+        why,
+        ..Capture::default()
+    };
+    let mut title: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        if token.quoted {
+            title.push(token.text.clone());
+            i += 1;
+            continue;
+        }
+        let word = token.text.as_str();
+        let lower = word.to_lowercase();
+        if let Some(name) = word.strip_prefix('@').map(trim_punctuation)
+            && !name.is_empty()
+        {
+            if !valid_name(name) {
+                return Err(fail(
+                    format!("\"@{name}\" is not a name: use letters, digits, '.', '-' or '_'"),
+                    vec![word.to_string()],
+                ));
+            }
+            if let Some(first) = &capture.person
+                && !first.eq_ignore_ascii_case(name)
+            {
+                return Err(fail(
+                    format!("one person per line: @{first} and @{name}"),
+                    vec![word.to_string()],
+                ));
+            }
+            capture.person = Some(name.to_string());
+        } else if let Some(tag) = word.strip_prefix('#').map(trim_punctuation)
+            && !tag.is_empty()
+            && !tag.starts_with('#')
+        {
+            let tag = tag.to_lowercase();
+            if !capture.tags.contains(&tag) {
+                capture.tags.push(tag);
+            }
+        } else if let Some(name) = word.strip_prefix('~').map(trim_punctuation)
+            && !name.is_empty()
+        {
+            let Some(channel) = Channel::from_word(name) else {
+                return Err(fail(
+                    format!("unknown channel \"~{name}\": use {CHANNEL_WORDS}"),
+                    vec![word.to_string()],
+                ));
+            };
+            if let Some(first) = capture.channel
+                && first != channel
+            {
+                return Err(fail(
+                    format!("two channels: ~{} and ~{name}; keep one", first.as_str()),
+                    vec![word.to_string()],
+                ));
+            }
+            capture.channel = Some(channel);
+        } else if matches!(lower.as_str(), "by" | "due" | "check") {
+            let skip_back = lower == "check"
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| !t.quoted && t.text.eq_ignore_ascii_case("back"));
+            let start = i + 1 + usize::from(skip_back);
+            match read_date(&tokens, start, now, week) {
+                DateRead::Found(used, moment) => {
+                    let slot = if lower == "check" {
+                        &mut capture.check
+                    } else {
+                        &mut capture.due
+                    };
+                    if slot.is_some() {
+                        return Err(fail(
+                            format!("\"{word}\" is given twice; keep one"),
+                            vec![word.to_string()],
+                        ));
+                    }
+                    *slot = Some(moment);
+                    i = start + used;
+                    continue;
+                }
+                DateRead::Failed(words, error) => {
+                    let said = words.join(" ");
+                    let reason = error.reason.map(|r| format!(" ({r})")).unwrap_or_default();
+                    return Err(fail(
+                        format!(
+                            "could not read \"{said}\" after \"{word}\" as a date{reason}. \
+                             Try: {}. To keep \"{word}\" in the title, put the title in quotes",
+                            when::EXAMPLES
+                        ),
+                        words,
+                    ));
+                }
+                DateRead::NotADate => title.push(word.to_string()),
+            }
+        } else if lower == "for"
+            && let Some(id) = tokens.get(i + 1).and_then(|t| item_id(t))
+        {
+            if capture.deadline.is_some() {
+                return Err(fail("\"for\" is given twice; keep one".into(), vec![word.into()]));
+            }
+            capture.deadline = Some(id);
+            i += 2;
+            continue;
+        } else if lower == "on"
+            && grammar.reads_on()
+            && let Some(next) = tokens.get(i + 1)
+            && (next.quoted || item_id(next).is_some())
+        {
+            capture.on = Some(match item_id(next) {
+                Some(id) if !next.quoted => Piece::Deadline(id),
+                _ => Piece::Named(next.text.clone()),
+            });
+            i += 2;
+            continue;
+        } else {
+            title.push(word.to_string());
+        }
+        i += 1;
+    }
+    capture.title = title.join(" ").trim().to_string();
+    Ok(capture)
+}
+
+enum DateRead {
+    Found(usize, Moment),
+    Failed(Vec<String>, when::WhenError),
+    NotADate,
+}
+
+/// The longest run of words from `start` that reads as one date. A run that fails is an error
+/// only when its first word looks meant as a date (a date word, a number, or a near-miss like
+/// "fir"); otherwise the keyword was an ordinary word of the title ("stories by vertical").
+fn read_date(tokens: &[Token], start: usize, now: &Moment, week: &WorkWeek) -> DateRead {
+    let words: Vec<String> = tokens[start..]
+        .iter()
+        .take_while(|t| !t.quoted && !t.text.starts_with(['@', '#', '~']))
+        .take(6)
+        .map(|t| when::normalize(&t.text))
+        .collect();
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    for len in (1..=refs.len()).rev() {
+        if let Ok(moment) = when::parse_words(&refs[..len], now, week) {
+            // "tomorrow 25:00" must not become tomorrow with "25:00" in the title.
+            if let Some(next) = refs.get(len)
+                && looks_like_a_clock(next)
+                && let Err(error) = when::parse_words(&refs[..=len], now, week)
+            {
+                let words = refs[..=len].iter().map(|w| w.to_string()).collect();
+                return DateRead::Failed(words, error);
+            }
+            return DateRead::Found(len, moment);
+        }
+    }
+    let Some(first) = refs.first() else {
+        return DateRead::NotADate;
+    };
+    if !looks_like_a_date(first) {
+        return DateRead::NotADate;
+    }
+    // Quote as much as was plausibly meant as the date: up to the first word that read alone
+    // would fail for a reason other than being a plain word.
+    let error = when::parse_words(&refs[..1], now, week)
+        .err()
+        .unwrap_or_else(|| when::WhenError {
+            unread: first.to_string(),
+            reason: None,
+        });
+    let meant: Vec<String> = refs
+        .iter()
+        .take_while(|w| looks_like_a_date(w) || matches!(**w, "at" | "am" | "pm"))
+        .map(|w| w.to_string())
+        .collect();
+    let meant = if meant.is_empty() { vec![first.to_string()] } else { meant };
+    DateRead::Failed(meant, error)
+}
+
+/// "25:00", "3pmm": a word that starts like a number but is not one.
+fn looks_like_a_clock(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit()) && !word.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn looks_like_a_date(word: &str) -> bool {
+    const SHORT: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    const LONG: [&str; 20] = [
+        "today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "january", "february", "march", "april", "august", "september",
+        "october", "november", "december", "midday",
+    ];
+    if when::is_date_word(word) || word == "in" {
+        return true;
+    }
+    // Typos: "fir" (letters swapped) or "tomorow" (one letter off); short words only by swaps,
+    // so that "the" is not taken for "tue".
+    let swapped = |target: &&str| {
+        let (mut a, mut b): (Vec<char>, Vec<char>) = (word.chars().collect(), target.chars().collect());
+        a.sort_unstable();
+        b.sort_unstable();
+        a == b && near_miss(word, target)
+    };
+    SHORT.iter().any(swapped) || (word.chars().count() >= 4 && LONG.iter().any(|k| near_miss(word, k)))
+}
+
+/// Within one typo (a letter added, dropped, changed, or two swapped) of `target`.
+fn near_miss(word: &str, target: &str) -> bool {
+    let a: Vec<char> = word.chars().collect();
+    let b: Vec<char> = target.chars().collect();
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    // Optimal string alignment distance, small inputs only.
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()] <= 1
+}
+
+fn item_id(token: &Token) -> Option<i64> {
+    let text = token.text.strip_prefix('#').unwrap_or(&token.text);
+    if text.is_empty() || text.len() > 12 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+fn trim_punctuation(text: &str) -> &str {
+    text.trim_end_matches([',', '.', ';', ':', '!', '?', ')'])
+}
+
+fn valid_name(name: &str) -> bool {
+    name.chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '\''))
+}
+
+/// Rebuild a capture line from shell arguments: an argument with spaces in it was quoted on the
+/// command line, so it stays one piece of text ("deck is too wordy").
+pub fn line_from_args(args: &[String]) -> String {
+    args.iter()
+        .map(|arg| {
+            let plain = arg.trim();
+            if plain.contains(char::is_whitespace)
+                && !plain.contains('"')
+                && !plain.to_lowercase().starts_with("why:")
+            {
+                format!("\"{plain}\"")
+            } else {
+                plain.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests;

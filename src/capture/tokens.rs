@@ -1,0 +1,88 @@
+//! Splitting a capture line into words, keeping quoted text together and `why:` whole.
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub text: String,
+    /// Written in quotes: literal text, never a keyword.
+    pub quoted: bool,
+}
+
+const OPENING_QUOTES: [char; 2] = ['"', '“'];
+const CLOSING_QUOTES: [char; 2] = ['"', '”'];
+
+/// The words of a line, and the text after `why:` (which is taken whole, keywords and all).
+pub fn tokenize(line: &str) -> Result<(Vec<Token>, Option<String>), String> {
+    let mut tokens = Vec::new();
+    let mut rest = line;
+    loop {
+        rest = rest.trim_start();
+        let Some(first) = rest.chars().next() else {
+            return Ok((tokens, None));
+        };
+        if OPENING_QUOTES.contains(&first) {
+            let inner = &rest[first.len_utf8()..];
+            let Some(end) = inner.find(CLOSING_QUOTES) else {
+                return Err(format!("a quote is not closed: {rest}"));
+            };
+            tokens.push(Token {
+                text: inner[..end].trim().to_string(),
+                quoted: true,
+            });
+            let close_len = inner[end..].chars().next().map_or(1, char::len_utf8);
+            rest = &inner[end + close_len..];
+            continue;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..end];
+        if word.len() >= 4 && word.is_char_boundary(4) && word[..4].eq_ignore_ascii_case("why:") {
+            let why = rest[4..].trim();
+            return Ok((tokens, (!why.is_empty()).then(|| why.to_string())));
+        }
+        tokens.push(Token {
+            text: word.to_string(),
+            quoted: false,
+        });
+        rest = &rest[end..];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(line: &str) -> Vec<(String, bool)> {
+        tokenize(line)
+            .expect("tokenizes")
+            .0
+            .into_iter()
+            .map(|t| (t.text, t.quoted))
+            .collect()
+    }
+
+    #[test]
+    fn quotes_keep_text_together() {
+        assert_eq!(
+            words("@sam \"too wordy\" on “Q4 deck”"),
+            vec![
+                ("@sam".to_string(), false),
+                ("too wordy".to_string(), true),
+                ("on".to_string(), false),
+                ("Q4 deck".to_string(), true),
+            ]
+        );
+    }
+
+    #[test]
+    fn why_takes_the_rest() {
+        let (tokens, why) = tokenize("quotes by fri WHY: launch by fri ~call").expect("ok");
+        assert_eq!(tokens.len(), 3);
+        assert_eq!(why.as_deref(), Some("launch by fri ~call"));
+        let (_, why) = tokenize("quotes why:").expect("ok");
+        assert_eq!(why, None);
+    }
+
+    #[test]
+    fn an_open_quote_is_an_error() {
+        assert!(tokenize("say \"hello").is_err());
+    }
+}

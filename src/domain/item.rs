@@ -1,0 +1,209 @@
+//! The actionable items — asks, deadlines, proofing invitations — and their lifecycles.
+//! They share one id sequence, so `nudge done 12` is never ambiguous.
+
+use serde::{Deserialize, Serialize};
+
+use super::channel::Channel;
+use crate::when::Moment;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Ask,
+    Deadline,
+    Proofing,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Ask => "ask",
+            Kind::Deadline => "deadline",
+            Kind::Proofing => "proofing",
+        }
+    }
+
+    pub fn parse_stored(text: &str) -> Option<Kind> {
+        [Kind::Ask, Kind::Deadline, Kind::Proofing]
+            .into_iter()
+            .find(|k| k.as_str() == text)
+    }
+
+    /// "Ask", "Deadline", "Proofing" at the start of a line.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::Ask => "Ask",
+            Kind::Deadline => "Deadline",
+            Kind::Proofing => "Proofing",
+        }
+    }
+
+    /// The status an item of this kind starts in.
+    pub fn first_status(self) -> Status {
+        match self {
+            Kind::Ask | Kind::Deadline => Status::Open,
+            Kind::Proofing => Status::ToSend,
+        }
+    }
+
+    /// What `done` moves it to.
+    pub fn done_status(self) -> Status {
+        match self {
+            Kind::Ask => Status::Received,
+            Kind::Deadline => Status::Done,
+            Kind::Proofing => Status::Proofed,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Open,
+    Received,
+    Declined,
+    Dropped,
+    Done,
+    Missed,
+    ToSend,
+    Sent,
+    Accepted,
+    Proofed,
+}
+
+impl Status {
+    const ALL: [Status; 10] = [
+        Status::Open,
+        Status::Received,
+        Status::Declined,
+        Status::Dropped,
+        Status::Done,
+        Status::Missed,
+        Status::ToSend,
+        Status::Sent,
+        Status::Accepted,
+        Status::Proofed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Received => "received",
+            Status::Declined => "declined",
+            Status::Dropped => "dropped",
+            Status::Done => "done",
+            Status::Missed => "missed",
+            Status::ToSend => "to_send",
+            Status::Sent => "sent",
+            Status::Accepted => "accepted",
+            Status::Proofed => "proofed",
+        }
+    }
+
+    pub fn parse_stored(text: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// How the status reads in a sentence.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::ToSend => "to send",
+            other => other.as_str(),
+        }
+    }
+
+    /// Still waiting on someone (or on me).
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            Status::Open | Status::ToSend | Status::Sent | Status::Accepted
+        )
+    }
+
+    /// Whether an item of `kind` may be in this status.
+    pub fn fits(self, kind: Kind) -> bool {
+        match kind {
+            Kind::Ask => matches!(
+                self,
+                Status::Open | Status::Received | Status::Declined | Status::Dropped
+            ),
+            Kind::Deadline => matches!(
+                self,
+                Status::Open | Status::Done | Status::Missed | Status::Dropped
+            ),
+            Kind::Proofing => matches!(
+                self,
+                Status::ToSend
+                    | Status::Sent
+                    | Status::Accepted
+                    | Status::Declined
+                    | Status::Proofed
+                    | Status::Dropped
+            ),
+        }
+    }
+}
+
+/// The SQL list of open statuses, kept beside `Status::is_open` so the two cannot drift apart.
+pub const OPEN_STATUSES_SQL: &str = "('open','to_send','sent','accepted')";
+
+/// One actionable item as the screens and commands see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub id: i64,
+    pub uuid: String,
+    pub kind: Kind,
+    pub title: String,
+    pub status: Status,
+    pub person: Option<String>,
+    pub why: Option<String>,
+    pub channel: Option<Channel>,
+    pub asked_at: Option<Moment>,
+    pub need_by: Option<Moment>,
+    pub next_check: Option<Moment>,
+    pub due: Option<Moment>,
+    pub tags: Vec<String>,
+    /// The deadline an ask feeds, or the piece a proofing invitation is for.
+    pub deadline_id: Option<i64>,
+    /// A proofing invitation's piece when it is not one of my deadlines.
+    pub piece: Option<String>,
+    pub follow_ups: u32,
+    pub closed_at: Option<Moment>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
+}
+
+impl Item {
+    pub fn is_open(&self) -> bool {
+        self.status.is_open()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_statuses_sql_matches_is_open() {
+        for status in Status::ALL {
+            let quoted = format!("'{}'", status.as_str());
+            assert_eq!(
+                OPEN_STATUSES_SQL.contains(&quoted),
+                status.is_open(),
+                "{status:?}"
+            );
+            assert_eq!(Status::parse_stored(status.as_str()), Some(status));
+        }
+    }
+
+    #[test]
+    fn each_kind_starts_and_ends_in_its_own_statuses() {
+        for kind in [Kind::Ask, Kind::Deadline, Kind::Proofing] {
+            assert!(kind.first_status().fits(kind));
+            assert!(kind.done_status().fits(kind));
+            assert!(kind.first_status().is_open());
+            assert!(!kind.done_status().is_open());
+        }
+        assert!(!Status::Received.fits(Kind::Deadline));
+    }
+}

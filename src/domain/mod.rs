@@ -1,0 +1,11 @@
+//! The concepts and their rules. Pure: no SQL, no terminal; `now` is always an argument.
+
+pub mod channel;
+pub mod escalation;
+pub mod item;
+pub mod reply;
+pub mod schedule;
+pub mod words;
+
+pub use channel::Channel;
+pub use item::{Item, Kind, Status};

@@ -1,0 +1,135 @@
+//! Dates and spans as people say them: "today 17:00", "Wed", "overdue 2d", "7h 48m".
+
+use chrono::{Datelike, Duration};
+
+use super::item::{Item, Kind};
+use crate::when::Moment;
+
+/// "Fri 27 Nov 17:00" — the full form used in confirmations (with the year when it is not this one).
+pub fn full(moment: &Moment, now: &Moment) -> String {
+    if moment.year() == now.year() {
+        moment.format("%a %-d %b %H:%M").to_string()
+    } else {
+        moment.format("%a %-d %b %Y %H:%M").to_string()
+    }
+}
+
+/// "today", "tomorrow", "yesterday", "Wed" within the coming week, else "Fri 4 Dec".
+pub fn day(moment: &Moment, now: &Moment) -> String {
+    let days = (moment.date_naive() - now.date_naive()).num_days();
+    match days {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        -1 => "yesterday".to_string(),
+        2..=6 => moment.format("%a").to_string(),
+        _ if moment.year() == now.year() => moment.format("%a %-d %b").to_string(),
+        _ => moment.format("%-d %b %Y").to_string(),
+    }
+}
+
+/// `day` with the clock time: "today 17:00", "Wed 09:00".
+pub fn day_time(moment: &Moment, now: &Moment) -> String {
+    format!("{} {}", day(moment, now), moment.format("%H:%M"))
+}
+
+/// A length of time in its two largest units: "2d", "3d 4h", "7h 48m", "5m", "now".
+pub fn span(length: Duration) -> String {
+    let minutes = length.num_minutes().abs();
+    let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    match (days, hours, mins) {
+        (0, 0, 0) => "now".to_string(),
+        (0, 0, m) => format!("{m}m"),
+        (0, h, 0) => format!("{h}h"),
+        (0, h, m) => format!("{h}h {m}m"),
+        (d, 0, _) => format!("{d}d"),
+        (d, h, _) if d < 3 => format!("{d}d {h}h"),
+        (d, _, _) => format!("{d}d"),
+    }
+}
+
+/// Like `span`, but down to the second, for countdowns that tick: "24:59", "1:02:03".
+pub fn countdown(length: Duration) -> String {
+    let seconds = length.num_seconds().max(0);
+    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
+}
+
+/// The short status phrase of an open item: "overdue 2d", "chase now", "need by Fri", "check Wed",
+/// "due today 17:00".
+pub fn status_phrase(item: &Item, now: &Moment) -> String {
+    if !item.is_open() {
+        return item.status.label().to_string();
+    }
+    match item.kind {
+        Kind::Ask => {
+            if let Some(need_by) = &item.need_by
+                && need_by < now
+            {
+                return format!("overdue {}", span(*now - *need_by));
+            }
+            if let Some(check) = &item.next_check
+                && check <= now
+            {
+                return "chase now".to_string();
+            }
+            if let Some(need_by) = &item.need_by
+                && *need_by - *now < Duration::hours(48)
+            {
+                return format!("need by {}", day_time(need_by, now));
+            }
+            match &item.next_check {
+                Some(check) => format!("check {}", day(check, now)),
+                None => "waiting".to_string(),
+            }
+        }
+        Kind::Deadline => match &item.due {
+            Some(due) if due < now => format!("overdue {}", span(*now - *due)),
+            Some(due) => day_time(due, now),
+            None => "no date".to_string(),
+        },
+        Kind::Proofing => item.status.label().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use chrono_tz::Europe::London;
+
+    fn at(mo: u32, d: u32, h: u32, m: u32) -> Moment {
+        London
+            .with_ymd_and_hms(2026, mo, d, h, m, 0)
+            .earliest()
+            .expect("moment")
+    }
+
+    #[test]
+    fn days_in_words() {
+        let now = at(11, 28, 9, 0);
+        assert_eq!(day(&at(11, 28, 17, 0), &now), "today");
+        assert_eq!(day(&at(11, 29, 17, 0), &now), "tomorrow");
+        assert_eq!(day(&at(11, 27, 17, 0), &now), "yesterday");
+        assert_eq!(day(&at(12, 2, 9, 0), &now), "Wed");
+        assert_eq!(day(&at(12, 5, 9, 0), &now), "Sat 5 Dec");
+        assert_eq!(day_time(&at(11, 28, 17, 0), &now), "today 17:00");
+        assert_eq!(full(&at(11, 27, 17, 0), &now), "Fri 27 Nov 17:00");
+    }
+
+    #[test]
+    fn spans() {
+        assert_eq!(span(Duration::minutes(0)), "now");
+        assert_eq!(span(Duration::minutes(5)), "5m");
+        assert_eq!(span(Duration::minutes(7 * 60 + 48)), "7h 48m");
+        assert_eq!(span(Duration::hours(3)), "3h");
+        assert_eq!(span(Duration::hours(28)), "1d 4h");
+        assert_eq!(span(Duration::hours(24 * 2)), "2d");
+        assert_eq!(span(Duration::hours(24 * 9 + 5)), "9d");
+        assert_eq!(countdown(Duration::seconds(25 * 60 - 1)), "24:59");
+        assert_eq!(countdown(Duration::seconds(3723)), "1:02:03");
+    }
+}
