@@ -2,6 +2,13 @@
 //! own deadlines. The binary in `main.rs` is a thin shell over this library.
 #![forbid(unsafe_code)]
 
-pub mod when;
-pub mod domain;
 pub mod capture;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod ops;
+pub mod store;
+pub mod text;
+pub mod when;

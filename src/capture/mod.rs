@@ -1,5 +1,6 @@
 //! The one-line capture grammar:
 //! `@dana customer quotes by fri ~call #casestudy for 12 why: launch deck needs proof points`.
+//! `+tag` is read like `#tag`, for shells that take `#` as the start of a comment.
 //!
 //! Pure: dates are read relative to the `now` passed in. Anything that looks meant as a date but
 //! cannot be read is an error that quotes the words; nothing is guessed.
@@ -130,9 +131,15 @@ pub fn parse(
                 ));
             }
             capture.person = Some(name.to_string());
-        } else if let Some(tag) = word.strip_prefix('#').map(trim_punctuation)
+        } else if let Some(tag) = word
+            .strip_prefix('#')
+            .or_else(|| {
+                word.strip_prefix('+')
+                    .filter(|t| t.starts_with(char::is_alphabetic))
+            })
+            .map(trim_punctuation)
             && !tag.is_empty()
-            && !tag.starts_with('#')
+            && !tag.starts_with(['#', '+'])
         {
             let tag = tag.to_lowercase();
             if !capture.tags.contains(&tag) {
@@ -184,8 +191,8 @@ pub fn parse(
                     let reason = error.reason.map(|r| format!(" ({r})")).unwrap_or_default();
                     return Err(fail(
                         format!(
-                            "could not read \"{said}\" after \"{word}\" as a date{reason}. \
-                             Try: {}. To keep \"{word}\" in the title, put the title in quotes",
+                            "could not read \"{said}\" after \"{word}\" as a date{reason}\n  \
+                             try: {}\n  to keep \"{word}\" in the title, put the title in quotes",
                             when::EXAMPLES
                         ),
                         words,
@@ -194,10 +201,13 @@ pub fn parse(
                 DateRead::NotADate => title.push(word.to_string()),
             }
         } else if lower == "for"
-            && let Some(id) = tokens.get(i + 1).and_then(|t| item_id(t))
+            && let Some(id) = tokens.get(i + 1).and_then(item_id)
         {
             if capture.deadline.is_some() {
-                return Err(fail("\"for\" is given twice; keep one".into(), vec![word.into()]));
+                return Err(fail(
+                    "\"for\" is given twice; keep one".into(),
+                    vec![word.into()],
+                ));
             }
             capture.deadline = Some(id);
             i += 2;
@@ -271,7 +281,11 @@ fn read_date(tokens: &[Token], start: usize, now: &Moment, week: &WorkWeek) -> D
         .take_while(|w| looks_like_a_date(w) || matches!(**w, "at" | "am" | "pm"))
         .map(|w| w.to_string())
         .collect();
-    let meant = if meant.is_empty() { vec![first.to_string()] } else { meant };
+    let meant = if meant.is_empty() {
+        vec![first.to_string()]
+    } else {
+        meant
+    };
     DateRead::Failed(meant, error)
 }
 
@@ -283,9 +297,26 @@ fn looks_like_a_clock(word: &str) -> bool {
 fn looks_like_a_date(word: &str) -> bool {
     const SHORT: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     const LONG: [&str; 20] = [
-        "today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "january", "february", "march", "april", "august", "september",
-        "october", "november", "december", "midday",
+        "today",
+        "tonight",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "midday",
     ];
     if when::is_date_word(word) || word == "in" {
         return true;
@@ -293,12 +324,14 @@ fn looks_like_a_date(word: &str) -> bool {
     // Typos: "fir" (letters swapped) or "tomorow" (one letter off); short words only by swaps,
     // so that "the" is not taken for "tue".
     let swapped = |target: &&str| {
-        let (mut a, mut b): (Vec<char>, Vec<char>) = (word.chars().collect(), target.chars().collect());
+        let (mut a, mut b): (Vec<char>, Vec<char>) =
+            (word.chars().collect(), target.chars().collect());
         a.sort_unstable();
         b.sort_unstable();
         a == b && near_miss(word, target)
     };
-    SHORT.iter().any(swapped) || (word.chars().count() >= 4 && LONG.iter().any(|k| near_miss(word, k)))
+    SHORT.iter().any(swapped)
+        || (word.chars().count() >= 4 && LONG.iter().any(|k| near_miss(word, k)))
 }
 
 /// Within one typo (a letter added, dropped, changed, or two swapped) of `target`.
@@ -313,13 +346,15 @@ fn near_miss(word: &str, target: &str) -> bool {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }

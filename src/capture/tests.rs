@@ -54,6 +54,13 @@ fn every_token() {
 }
 
 #[test]
+fn plus_tags_for_the_shell() {
+    let c = read("@dana quotes +casestudy +Q4 +1");
+    assert_eq!(c.tags, vec!["casestudy".to_string(), "q4".to_string()]);
+    assert_eq!(c.title, "quotes +1");
+}
+
+#[test]
 fn channel_aliases() {
     for (word, channel) in [
         ("~email", Channel::Email),
@@ -63,7 +70,11 @@ fn channel_aliases() {
         ("~walk", Channel::InPerson),
         ("~teams", Channel::Chat),
     ] {
-        assert_eq!(read(&format!("@a thing {word}")).channel, Some(channel), "{word}");
+        assert_eq!(
+            read(&format!("@a thing {word}")).channel,
+            Some(channel),
+            "{word}"
+        );
     }
 }
 
@@ -105,8 +116,13 @@ fn critiques_read_on() {
     .expect("parses");
     assert_eq!(c.title, "deck is too wordy");
     assert_eq!(c.on, Some(Piece::Named("Q4 launch deck".into())));
-    let c = parse("@sam too long on 7", Grammar::Critique, &now(), &WorkWeek::default())
-        .expect("parses");
+    let c = parse(
+        "@sam too long on 7",
+        Grammar::Critique,
+        &now(),
+        &WorkWeek::default(),
+    )
+    .expect("parses");
     assert_eq!(c.on, Some(Piece::Deadline(7)));
     assert_eq!(c.title, "too long");
     // In an ask, "on" is just a word.
@@ -117,8 +133,15 @@ fn critiques_read_on() {
 fn dates_that_cannot_be_read_are_quoted() {
     let err = fails("@dana quotes by fir", Grammar::Ask);
     assert_eq!(err.unread, vec!["fir".to_string()]);
-    assert!(err.message.starts_with("could not read \"fir\" after \"by\""), "{err}");
-    assert!(err.to_string().contains("e.g. @dana customer quotes"), "{err}");
+    assert!(
+        err.message
+            .starts_with("could not read \"fir\" after \"by\""),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("e.g. @dana customer quotes"),
+        "{err}"
+    );
     let err = fails("@dana quotes by 3", Grammar::Ask);
     assert_eq!(err.unread, vec!["3".to_string()]);
     let err = fails("@dana quotes by 2026-02-30", Grammar::Ask);
@@ -146,10 +169,16 @@ fn other_mistakes() {
 
 #[test]
 fn shell_arguments_keep_their_quoting() {
-    let args: Vec<String> = ["@sam", "deck is too wordy", "on", "Q4 launch deck", "why: it matters"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let args: Vec<String> = [
+        "@sam",
+        "deck is too wordy",
+        "on",
+        "Q4 launch deck",
+        "why: it matters",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     assert_eq!(
         line_from_args(&args),
         "@sam \"deck is too wordy\" on \"Q4 launch deck\" why: it matters"
@@ -166,7 +195,10 @@ fn near_misses() {
     assert!(looks_like_a_date("tomorow"));
     assert!(!looks_like_a_date("the"));
     assert!(!looks_like_a_date("text"));
-    assert_eq!(read("@dana report by the end of march").title, "report by the end of march");
+    assert_eq!(
+        read("@dana report by the end of march").title,
+        "report by the end of march"
+    );
 }
 
 proptest! {

@@ -12,7 +12,12 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 4] = [Channel::Email, Channel::Chat, Channel::Call, Channel::InPerson];
+    pub const ALL: [Channel; 4] = [
+        Channel::Email,
+        Channel::Chat,
+        Channel::Call,
+        Channel::InPerson,
+    ];
 
     /// The stored and exported name.
     pub fn as_str(self) -> &'static str {

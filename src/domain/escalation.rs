@@ -5,7 +5,10 @@ use super::channel::Channel;
 
 /// The channel to use for the next follow-up, from how the ask was made and chased so far.
 pub fn next_channel(asked_via: Option<Channel>, follow_ups: &[Channel]) -> Channel {
-    let attempts: Vec<Channel> = asked_via.into_iter().chain(follow_ups.iter().copied()).collect();
+    let attempts: Vec<Channel> = asked_via
+        .into_iter()
+        .chain(follow_ups.iter().copied())
+        .collect();
     let Some(loudest) = attempts.iter().copied().max_by_key(|c| c.loudness()) else {
         return Channel::Call;
     };

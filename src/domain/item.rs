@@ -155,6 +155,8 @@ pub struct Item {
     pub kind: Kind,
     pub title: String,
     pub status: Status,
+    pub person_id: Option<i64>,
+    /// The person's name as first written.
     pub person: Option<String>,
     pub why: Option<String>,
     pub channel: Option<Channel>,
@@ -167,7 +169,11 @@ pub struct Item {
     pub deadline_id: Option<i64>,
     /// A proofing invitation's piece when it is not one of my deadlines.
     pub piece: Option<String>,
+    /// How many follow-ups are logged (read from the follow-up log, never stored).
     pub follow_ups: u32,
+    pub notes: String,
+    /// Why the person said no ("no time"), for declined asks.
+    pub decline_reason: Option<String>,
     pub closed_at: Option<Moment>,
     pub created_at: Moment,
     pub updated_at: Moment,

@@ -1,11 +1,14 @@
 //! The concepts and their rules. Pure: no SQL, no terminal; `now` is always an argument.
 
+pub mod attention;
 pub mod channel;
 pub mod escalation;
 pub mod item;
+pub mod person;
 pub mod reply;
 pub mod schedule;
 pub mod words;
 
 pub use channel::Channel;
 pub use item::{Item, Kind, Status};
+pub use person::Person;

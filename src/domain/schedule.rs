@@ -24,7 +24,9 @@ impl CheckBackRule {
     /// than one work day before the need-by (at the need-by's own clock time).
     pub fn first(&self, asked: &Moment, need_by: Option<&Moment>) -> Moment {
         let zone = asked.timezone();
-        let day = self.week.add_work_days(asked.date_naive(), self.after_work_days);
+        let day = self
+            .week
+            .add_work_days(asked.date_naive(), self.after_work_days);
         let mut check = when::local(&zone, day, self.week.start_of_day);
         if let Some(need_by) = need_by {
             let latest_day = self.week.sub_work_days(need_by.date_naive(), 1);
@@ -33,8 +35,11 @@ impl CheckBackRule {
                 check = latest;
             }
             if check <= *asked {
-                // Less than a work day to go: look again halfway there.
-                check = halfway(asked, need_by);
+                // Less than a work day to go: look again halfway there, in working hours if
+                // that still comes before the need-by.
+                let half = halfway(asked, need_by);
+                let working = self.working_time(&half);
+                check = if working < *need_by { working } else { half };
             }
         }
         check
@@ -51,19 +56,34 @@ impl CheckBackRule {
         );
         match need_by {
             Some(need_by) if need_by > at => {
-                let half = halfway(at, need_by);
+                let half = self.working_time(&halfway(at, need_by));
                 if half <= next_work_day {
                     next_work_day
-                } else if self.week.is_work_day(half.date_naive()) {
-                    half
                 } else {
-                    let day = self.week.add_work_days(half.date_naive(), 0);
-                    when::local(&zone, day, self.week.start_of_day)
+                    half
                 }
             }
             Some(_) => next_work_day,
             None => self.first(at, None),
         }
+    }
+}
+
+impl CheckBackRule {
+    /// `moment` if it falls in working hours, else the start of the next working day.
+    fn working_time(&self, moment: &Moment) -> Moment {
+        let zone = moment.timezone();
+        let (date, time) = (moment.date_naive(), moment.time());
+        let week = &self.week;
+        if week.is_work_day(date) && time >= week.start_of_day && time <= week.end_of_day {
+            return *moment;
+        }
+        let day = if week.is_work_day(date) && time < week.start_of_day {
+            date
+        } else {
+            week.add_work_days(date, 1)
+        };
+        when::local(&zone, day, week.start_of_day)
     }
 }
 
@@ -112,19 +132,45 @@ mod tests {
     #[test]
     fn first_check_back_is_a_work_day_before_the_need_by() {
         // Asked Mon 23, need by Fri 27 17:00 → the default Wed 09:00 is early enough.
-        assert_eq!(rule().first(&at(23, 10, 0), Some(&at(27, 17, 0))), at(25, 9, 0));
+        assert_eq!(
+            rule().first(&at(23, 10, 0), Some(&at(27, 17, 0))),
+            at(25, 9, 0)
+        );
         // Asked Wed 25, need by Fri 27 17:00 → Thu 26 17:00, not Fri 09:00.
-        assert_eq!(rule().first(&at(25, 10, 0), Some(&at(27, 17, 0))), at(26, 17, 0));
+        assert_eq!(
+            rule().first(&at(25, 10, 0), Some(&at(27, 17, 0))),
+            at(26, 17, 0)
+        );
         // Asked Fri, need by Mon 17:00 → a work day before is Fri 17:00, later the same day.
-        assert_eq!(rule().first(&at(27, 9, 0), Some(&at(30, 17, 0))), at(27, 17, 0));
+        assert_eq!(
+            rule().first(&at(27, 9, 0), Some(&at(30, 17, 0))),
+            at(27, 17, 0)
+        );
     }
 
     #[test]
     fn a_need_by_too_close_for_a_work_day_is_checked_halfway() {
-        // Asked Sat 09:00, need by Mon 17:00: one work day before is already past.
-        assert_eq!(rule().first(&at(28, 9, 0), Some(&at(30, 17, 0))), at(29, 13, 0));
+        // Asked Sat 09:00, need by Mon 17:00: one work day before is already past; halfway is
+        // Sunday, so the start of Monday.
+        assert_eq!(
+            rule().first(&at(28, 9, 0), Some(&at(30, 17, 0))),
+            at(30, 9, 0)
+        );
+        // Asked Mon 09:00, need by Mon 17:00: halfway, 13:00.
+        assert_eq!(
+            rule().first(&at(30, 9, 0), Some(&at(30, 17, 0))),
+            at(30, 13, 0)
+        );
+        // Asked Sun 22:00, need by Mon 08:00: Monday's start is too late, so halfway it is.
+        assert_eq!(
+            rule().first(&at(29, 22, 0), Some(&at(30, 8, 0))),
+            at(30, 3, 0)
+        );
         // A need-by already past: check at once.
-        assert_eq!(rule().first(&at(28, 9, 0), Some(&at(27, 17, 0))), at(28, 9, 0));
+        assert_eq!(
+            rule().first(&at(28, 9, 0), Some(&at(27, 17, 0))),
+            at(28, 9, 0)
+        );
     }
 
     #[test]

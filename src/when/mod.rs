@@ -12,7 +12,7 @@ use chrono::{
     Weekday,
 };
 pub use chrono_tz::Tz as Zone;
-pub use workweek::{WorkWeek, weekday_index};
+pub use workweek::{WorkWeek, hm, weekday_index};
 
 /// A moment in the user's zone.
 pub type Moment = DateTime<Zone>;
@@ -181,7 +181,12 @@ pub fn local(zone: &Zone, date: NaiveDate, time: NaiveTime) -> Moment {
 type Found<T> = Result<Option<(usize, T)>, WhenError>;
 
 /// A date (with the time it means when none is given) starting at word `i`.
-fn date_at(words: &[&str], i: usize, now: &Moment, week: &WorkWeek) -> Found<(NaiveDate, NaiveTime)> {
+fn date_at(
+    words: &[&str],
+    i: usize,
+    now: &Moment,
+    week: &WorkWeek,
+) -> Found<(NaiveDate, NaiveTime)> {
     let today = now.date_naive();
     let end = week.end_of_day;
     let word = words[i];
@@ -222,13 +227,11 @@ fn date_at(words: &[&str], i: usize, now: &Moment, week: &WorkWeek) -> Found<(Na
             }
             (2, (date, end))
         }),
-        "in" => match date_offset_at(words, i + 1, today)? {
-            Some((used, date)) => Some((used + 1, (date, end))),
-            None => None,
-        },
+        "in" => date_offset_at(words, i + 1, today)?.map(|(used, date)| (used + 1, (date, end))),
         _ => {
             if let Some(day) = weekday(word) {
-                let ahead = (day.num_days_from_monday() + 7 - today.weekday().num_days_from_monday()) % 7;
+                let ahead =
+                    (day.num_days_from_monday() + 7 - today.weekday().num_days_from_monday()) % 7;
                 let ahead = if ahead == 0 { 7 } else { ahead };
                 Some((1, (today + Duration::days(ahead as i64), end)))
             } else if let Some(date) = iso_date(word)? {
@@ -338,17 +341,28 @@ fn month_day_at(words: &[&str], i: usize, today: NaiveDate) -> Found<NaiveDate> 
     let Some(second) = words.get(i + 1).copied() else {
         return Ok(None);
     };
-    let (month, day) = match (month(first), day_number(second), day_number(first), month(second)) {
+    let (month, day) = match (
+        month(first),
+        day_number(second),
+        day_number(first),
+        month(second),
+    ) {
         (Some(m), Some(d), _, _) => (m, d),
         (_, _, Some(d), Some(m)) => (m, d),
         _ => return Ok(None),
     };
     let said = format!("{first} {second}");
-    let year_word = words.get(i + 2).copied().filter(|w| w.len() == 4 && all_digits(w));
+    let year_word = words
+        .get(i + 2)
+        .copied()
+        .filter(|w| w.len() == 4 && all_digits(w));
     if let Some(year_word) = year_word {
         let year: i32 = year_word.parse().unwrap_or(0);
         let date = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-            WhenError::because(&said, format!("{said} {year_word} is not a date on the calendar"))
+            WhenError::because(
+                &said,
+                format!("{said} {year_word} is not a date on the calendar"),
+            )
         })?;
         return Ok(Some((3, date)));
     }
@@ -360,7 +374,10 @@ fn month_day_at(words: &[&str], i: usize, today: NaiveDate) -> Found<NaiveDate> 
             return Ok(Some((2, date)));
         }
     }
-    Err(WhenError::because(&said, format!("{said} is not a date on the calendar")))
+    Err(WhenError::because(
+        &said,
+        format!("{said} is not a date on the calendar"),
+    ))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -388,7 +405,9 @@ fn amount_at(words: &[&str], i: usize) -> Result<Option<(usize, u32, Unit)>, Whe
     let Some(word) = words.get(i).copied() else {
         return Ok(None);
     };
-    let split = word.find(|c: char| !c.is_ascii_digit()).unwrap_or(word.len());
+    let split = word
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(word.len());
     let (digits, suffix) = word.split_at(split);
     let (used, count_text, unit_word) = if !digits.is_empty() && !suffix.is_empty() {
         (1, digits, suffix)
@@ -403,9 +422,16 @@ fn amount_at(words: &[&str], i: usize) -> Result<Option<(usize, u32, Unit)>, Whe
         return Ok(None);
     };
     let count = if all_digits(count_text) {
-        count_text.parse::<u32>().ok().filter(|n| *n <= 10_000).ok_or_else(|| {
-            WhenError::because(word, format!("\"{word}\" is too far away; keep it under 10000"))
-        })?
+        count_text
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n <= 10_000)
+            .ok_or_else(|| {
+                WhenError::because(
+                    word,
+                    format!("\"{word}\" is too far away; keep it under 10000"),
+                )
+            })?
     } else {
         1
     };

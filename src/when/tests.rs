@@ -15,8 +15,7 @@ fn at(zone: Zone, y: i32, mo: u32, d: u32, h: u32, mi: u32) -> Moment {
 }
 
 fn read(text: &str, now: &Moment) -> Moment {
-    parse(text, now, &WorkWeek::default())
-        .unwrap_or_else(|e| panic!("{text:?} should parse: {e}"))
+    parse(text, now, &WorkWeek::default()).unwrap_or_else(|e| panic!("{text:?} should parse: {e}"))
 }
 
 fn shown(moment: Moment) -> String {

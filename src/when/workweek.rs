@@ -23,7 +23,8 @@ impl Default for WorkWeek {
     }
 }
 
-pub(crate) fn hm(hour: u32, minute: u32) -> NaiveTime {
+/// A clock time from hours and minutes (midnight when out of range).
+pub fn hm(hour: u32, minute: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN)
 }
 

@@ -1,0 +1,198 @@
+//! The command line's shape (DESIGN.md "Command line") and the table that routes each command to
+//! its handler.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use super::{Handled, Session, capture, change, demo, list};
+
+const GRAMMAR: &str = "\
+Capture grammar (one line):
+  @name            the person (new names are added)
+  by WHEN          need-by (asks) or due (deadlines); also: due WHEN
+  check WHEN       first check-back, instead of the default
+  ~email ~chat ~call ~walk   the channel (~phone = call, ~desk = walk, ~slack = chat)
+  #tag or +tag     a tag (+tag needs no quoting in the shell)
+  for ID           the deadline this ask feeds
+  why: …           the rest of the line is the objective
+  \"…\"              literal title text (keeps by/check/for in the title)
+  anything else    the title
+
+WHEN: today, tonight, tomorrow, mon…sun (the next one), next week, next fri, eod, eow, noon,
+  in 3 days, 3d, 2w, 4h, 2026-12-03, dec 3, 3 dec, each optionally with a time (3pm, 15:00, 9:30am).
+  A date without a time means the end of the workday (17:00 unless configured).";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "nudge",
+    version,
+    about = "Keeps you accountable for what you wait on from busy colleagues, and for your own deadlines",
+    long_about = None,
+    after_help = GRAMMAR,
+    arg_required_else_help = false
+)]
+pub struct Cli {
+    /// The database file [default: $XDG_DATA_HOME/nudge/nudge.db]
+    #[arg(long, global = true, env = "NUDGE_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// The config file [default: $XDG_CONFIG_HOME/nudge/config.toml]
+    #[arg(long, global = true, env = "NUDGE_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Capture an ask: nudge ask @dana customer quotes by fri ~call #casestudy
+    #[command(visible_alias = "add", after_help = GRAMMAR)]
+    Ask(CaptureArgs),
+    /// Capture a deadline of your own: nudge deadline Q4 launch deck due fri 3pm
+    #[command(after_help = GRAMMAR)]
+    Deadline(CaptureArgs),
+    /// List items: asks (default), deadlines or people
+    List(ListArgs),
+    /// What needs attention now, most urgent first (prints nothing when nothing does)
+    Due(JsonArgs),
+    /// One item with its history and the person's card
+    Show(IdArgs),
+    /// Mark an ask received, a deadline done, or a proofing invitation proofed
+    Done(IdNoteArgs),
+    /// Drop an item: no longer waiting on it
+    Drop(IdArgs),
+    /// Move an ask's next check-back, or a deadline's due time: nudge snooze 12 mon 9am
+    Snooze(SnoozeArgs),
+    /// Change an item with the capture grammar: nudge edit 12 by mon ~call
+    #[command(after_help = GRAMMAR)]
+    Edit(EditArgs),
+    /// Undo the last change (repeat to go further back)
+    Undo,
+    /// Fill the database with realistic sample data
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CaptureArgs {
+    /// The capture line (see below)
+    #[arg(
+        required = true,
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "CAPTURE"
+    )]
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListWhat {
+    Asks,
+    Deadlines,
+    Proofing,
+    People,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(value_enum, default_value = "asks")]
+    pub what: ListWhat,
+    /// Closed items too
+    #[arg(long)]
+    pub all: bool,
+    /// JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct JsonArgs {
+    /// JSON instead of lines
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IdArgs {
+    #[arg(value_parser = parse_id)]
+    pub id: i64,
+}
+
+#[derive(Debug, Args)]
+pub struct IdNoteArgs {
+    #[arg(value_parser = parse_id)]
+    pub id: i64,
+    /// An optional note
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub note: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SnoozeArgs {
+    #[arg(value_parser = parse_id)]
+    pub id: i64,
+    /// When (tomorrow, mon 9am, in 3 days, dec 3 …)
+    #[arg(
+        required = true,
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "WHEN"
+    )]
+    pub when: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    #[arg(value_parser = parse_id)]
+    pub id: i64,
+    /// What is new, in the capture grammar
+    #[arg(
+        required = true,
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "CAPTURE"
+    )]
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How many items to make (asks, deadlines and proofing invitations); without it, a small
+    /// realistic set
+    #[arg(long, value_name = "N")]
+    pub scale: Option<u64>,
+    /// Add sample data even though the database already holds data
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn parse_id(text: &str) -> Result<i64, String> {
+    let digits = text.trim_start_matches('#');
+    digits
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| {
+            format!(
+                "\"{text}\" is not an id; ids are whole numbers like 12 (`nudge list` shows them)"
+            )
+        })
+}
+
+/// Route a command to its handler. No command: until the dashboard exists, what `due` prints.
+pub fn dispatch(command: Option<Command>, session: &mut Session, out: &mut dyn Write) -> Handled {
+    match command {
+        None => list::due(session, out, false),
+        Some(Command::Ask(a)) => capture::ask(session, out, &a.words),
+        Some(Command::Deadline(a)) => capture::deadline(session, out, &a.words),
+        Some(Command::List(a)) => list::list(session, out, a.what, a.all, a.json),
+        Some(Command::Due(a)) => list::due(session, out, a.json),
+        Some(Command::Show(a)) => list::show(session, out, a.id),
+        Some(Command::Done(a)) => change::done(session, out, a.id, &a.note.join(" ")),
+        Some(Command::Drop(a)) => change::drop(session, out, a.id),
+        Some(Command::Snooze(a)) => change::snooze(session, out, a.id, &a.when.join(" ")),
+        Some(Command::Edit(a)) => change::edit(session, out, a.id, &a.words),
+        Some(Command::Undo) => change::undo(session, out),
+        Some(Command::Demo(a)) => demo::demo(session, out, a.scale, a.force),
+    }
+}

@@ -1,0 +1,247 @@
+//! `list`, `due` and `show`: reading, never writing.
+
+use std::io::Write;
+
+use super::args::ListWhat;
+use super::output::{ItemJson, PersonJson, table};
+use super::{Failure, Handled, Session, say};
+use crate::domain::attention::{self, Reason};
+use crate::domain::{Item, Kind, escalation, words};
+use crate::ops::{self, OpError};
+use crate::store::Reader;
+use crate::when::Moment;
+
+/// How wide a title may be in a table before it is cut.
+const TITLE_COLUMNS: usize = 48;
+
+pub fn list(
+    session: &mut Session,
+    out: &mut dyn Write,
+    what: ListWhat,
+    all: bool,
+    json: bool,
+) -> Handled {
+    let now = session.ctx.now;
+    let store = session.store()?;
+    let reader = store.reader();
+    let kind = match what {
+        ListWhat::People => return people(&reader, out, json),
+        ListWhat::Asks => Kind::Ask,
+        ListWhat::Deadlines => Kind::Deadline,
+        ListWhat::Proofing => Kind::Proofing,
+    };
+    let items = reader.list(kind, all, &now)?;
+    if json {
+        return print_json(&reader, out, &items, |_| None);
+    }
+    if items.is_empty() {
+        let what = if all { "" } else { "open " };
+        return say(out, &format!("No {what}{}s.", kind.as_str()));
+    }
+    let mut rows = vec![header(kind)];
+    for item in &items {
+        rows.push(row(&reader, item, &now)?);
+    }
+    for line in table(&rows, TITLE_COLUMNS) {
+        say(out, &line)?;
+    }
+    Ok(())
+}
+
+fn header(kind: Kind) -> Vec<String> {
+    let cells: &[&str] = match kind {
+        Kind::Ask => &["ID", "PERSON", "TITLE", "STATUS", "VIA", "NEED BY"],
+        Kind::Deadline => &["ID", "TITLE", "DUE", "ASKS"],
+        Kind::Proofing => &["ID", "PERSON", "PIECE", "STATUS"],
+    };
+    cells.iter().map(|c| c.to_string()).collect()
+}
+
+fn row(reader: &Reader<'_>, item: &Item, now: &Moment) -> Result<Vec<String>, Failure> {
+    Ok(match item.kind {
+        Kind::Ask => vec![
+            item.id.to_string(),
+            item.person.clone().unwrap_or_default(),
+            item.title.clone(),
+            words::status_phrase(item, now),
+            channel_cell(reader, item)?,
+            item.need_by
+                .as_ref()
+                .map(|m| words::day_time(m, now))
+                .unwrap_or_else(|| "-".into()),
+        ],
+        Kind::Deadline => {
+            let open = reader
+                .asks_for_deadline(item.id)?
+                .iter()
+                .filter(|a| a.is_open())
+                .count();
+            vec![
+                item.id.to_string(),
+                item.title.clone(),
+                words::status_phrase(item, now),
+                if open > 0 {
+                    format!("{open} open")
+                } else {
+                    "-".into()
+                },
+            ]
+        }
+        Kind::Proofing => vec![
+            item.id.to_string(),
+            item.person.clone().unwrap_or_default(),
+            item.piece.clone().unwrap_or_else(|| item.title.clone()),
+            item.status.label().to_string(),
+        ],
+    })
+}
+
+/// "✉", or "✉→☎" when a louder channel would serve the next follow-up better.
+fn channel_cell(reader: &Reader<'_>, item: &Item) -> Result<String, Failure> {
+    let Some(channel) = item.channel else {
+        return Ok("-".into());
+    };
+    if !item.is_open() {
+        return Ok(channel.symbol().into());
+    }
+    let follow_ups = reader.follow_up_channels(item.id)?;
+    Ok(match escalation::hint(item.channel, &follow_ups) {
+        Some((from, to)) => format!("{}→{}", from.symbol(), to.symbol()),
+        None => follow_ups
+            .last()
+            .copied()
+            .unwrap_or(channel)
+            .symbol()
+            .into(),
+    })
+}
+
+fn print_json(
+    reader: &Reader<'_>,
+    out: &mut dyn Write,
+    items: &[Item],
+    reason: impl Fn(&Item) -> Option<Reason>,
+) -> Handled {
+    let mut values = Vec::with_capacity(items.len());
+    for item in items {
+        values.push(ItemJson::new(
+            item,
+            &reader.follow_ups(item.id)?,
+            reason(item),
+        ));
+    }
+    json_out(out, &values)
+}
+
+fn json_out(out: &mut dyn Write, value: &impl serde::Serialize) -> Handled {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Failure::Op(OpError::Input(format!("cannot write JSON: {e}"))))?;
+    say(out, &text)
+}
+
+fn people(reader: &Reader<'_>, out: &mut dyn Write, json: bool) -> Handled {
+    let people = reader.people()?;
+    if json {
+        let values: Vec<PersonJson> = people.iter().map(PersonJson::new).collect();
+        return json_out(out, &values);
+    }
+    if people.is_empty() {
+        return say(
+            out,
+            "No people yet: they are added the first time you write @name.",
+        );
+    }
+    let mut rows = vec![
+        ["NAME", "TEAM", "USUALLY ANSWERS IN", "KNOWS"]
+            .map(String::from)
+            .to_vec(),
+    ];
+    for p in &people {
+        rows.push(vec![
+            p.name.clone(),
+            p.team.clone().unwrap_or_else(|| "-".into()),
+            p.reply_median
+                .map(words::span)
+                .unwrap_or_else(|| "-".into()),
+            p.expertise.join(", "),
+        ]);
+    }
+    for line in table(&rows, TITLE_COLUMNS) {
+        say(out, &line)?;
+    }
+    Ok(())
+}
+
+/// The attention queue: asks that need chasing, deadlines within 48 hours, invitations to send.
+pub fn due(session: &mut Session, out: &mut dyn Write, json: bool) -> Handled {
+    let now = session.ctx.now;
+    let store = session.store()?;
+    let reader = store.reader();
+    let queue = attention_queue(&reader, &now)?;
+    if json {
+        let items: Vec<Item> = queue.iter().map(|(i, _)| i.clone()).collect();
+        return print_json(&reader, out, &items, |item| {
+            queue.iter().find(|(i, _)| i.id == item.id).map(|(_, r)| *r)
+        });
+    }
+    let mut rows = Vec::new();
+    for (item, reason) in &queue {
+        let who = item
+            .person
+            .clone()
+            .unwrap_or_else(|| item.kind.title().to_string());
+        let hint = if item.kind == Kind::Ask {
+            channel_cell(&reader, item)?
+        } else {
+            String::new()
+        };
+        rows.push(vec![
+            item.id.to_string(),
+            who,
+            item.title.clone(),
+            words::status_phrase(item, &now),
+            hint,
+            reason.label().to_string(),
+        ]);
+    }
+    for line in table(&rows, TITLE_COLUMNS) {
+        say(out, &line)?;
+    }
+    Ok(())
+}
+
+/// Most urgent first, in DESIGN.md's order.
+pub fn attention_queue(reader: &Reader<'_>, now: &Moment) -> Result<Vec<(Item, Reason)>, Failure> {
+    let mut queue = Vec::new();
+    for ask in reader.asks_needing_attention(now, 500)? {
+        let usual = match ask.person_id {
+            Some(id) => reader.person(id)?.and_then(|p| p.reply_median),
+            None => None,
+        };
+        if let Some(reason) = attention::ask_reason(&ask, usual, now) {
+            queue.push((ask, reason));
+        }
+    }
+    let soon = *now + chrono::Duration::hours(48);
+    for row in reader.open_deadlines(200, 0)? {
+        if row.item.due.is_some_and(|due| due <= soon) {
+            queue.push((row.item, Reason::DeadlineSoon));
+        }
+    }
+    for row in reader.open_proofing(200, 0)? {
+        if row.item.status == crate::domain::Status::ToSend {
+            queue.push((row.item, Reason::ProofingToSend));
+        }
+    }
+    Ok(queue)
+}
+
+pub fn show(session: &mut Session, out: &mut dyn Write, id: i64) -> Handled {
+    let now = session.ctx.now;
+    let store = session.store()?;
+    let detail = ops::detail(&store.reader(), id)?;
+    for (_, line) in detail.lines(&now) {
+        say(out, &crate::text::inert(&line))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! The command line: clap definitions, and one small handler per command over `ops` and the store.
+
+mod args;
+mod capture;
+mod change;
+mod demo;
+mod list;
+mod output;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+use crate::config::{self, Config, Source};
+use crate::ops::{Context, OpError};
+use crate::store::Store;
+use crate::{clock, when::Zone};
+pub use args::{Cli, Command};
+
+/// Everything a handler needs: where the database is, the settings, and the moment.
+pub struct Session {
+    pub db_path: PathBuf,
+    pub config: Config,
+    pub config_source: Source,
+    pub zone: Zone,
+    pub ctx: Context,
+    store: Option<Store>,
+}
+
+impl Session {
+    /// The database, opened on first use.
+    pub fn store(&mut self) -> Result<&mut Store, OpError> {
+        if self.store.is_none() {
+            self.store = Some(Store::open(&self.db_path, self.zone)?);
+        }
+        self.store
+            .as_mut()
+            .ok_or_else(|| OpError::Input("the database is not open".into()))
+    }
+}
+
+/// Run the program with these arguments; returns the exit code.
+pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 1 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let mut session = match start(&cli) {
+        Ok(session) => session,
+        Err(e) => return fail(&e),
+    };
+    let mut out = std::io::stdout().lock();
+    match args::dispatch(cli.command, &mut session, &mut out) {
+        Ok(()) => match out.flush() {
+            Ok(()) => 0,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+            Err(e) => fail(&OpError::Input(format!("cannot write the output: {e}"))),
+        },
+        Err(Failure::Op(e)) => fail(&e),
+        // The reader went away (`nudge list | head`): not an error.
+        Err(Failure::Pipe) => 0,
+    }
+}
+
+fn start(cli: &Cli) -> Result<Session, OpError> {
+    let zone = clock::zone();
+    let now = clock::now(&zone).map_err(OpError::Input)?;
+    let config_source = match &cli.config {
+        Some(path) => Source {
+            path: path.clone(),
+            explicit: true,
+        },
+        None => Source {
+            path: config::default_path().unwrap_or_else(|| PathBuf::from("nudge.toml")),
+            explicit: false,
+        },
+    };
+    let config = Config::load(&config_source).map_err(OpError::Input)?;
+    let db_path = match &cli.db {
+        Some(path) => path.clone(),
+        None => default_db_path().ok_or_else(|| {
+            OpError::Input(
+                "cannot find a home folder for the database; give one with --db PATH".into(),
+            )
+        })?,
+    };
+    Ok(Session {
+        db_path,
+        ctx: Context::new(now, config.clone()),
+        config,
+        config_source,
+        zone,
+        store: None,
+    })
+}
+
+/// `$XDG_DATA_HOME/nudge/nudge.db`.
+pub fn default_db_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "nudge").map(|d| d.data_dir().join("nudge.db"))
+}
+
+fn fail(error: &OpError) -> i32 {
+    eprintln!("nudge: {error}");
+    error.exit_code()
+}
+
+/// Why a handler stopped.
+pub enum Failure {
+    Op(OpError),
+    /// Standard output was closed by its reader.
+    Pipe,
+}
+
+impl<E: Into<OpError>> From<E> for Failure {
+    fn from(error: E) -> Self {
+        Failure::Op(error.into())
+    }
+}
+
+impl Failure {
+    fn from_io(error: std::io::Error) -> Self {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure::Pipe
+        } else {
+            Failure::Op(OpError::Input(format!("cannot write the output: {error}")))
+        }
+    }
+}
+
+pub type Handled = Result<(), Failure>;
+
+/// Write one line, turning a closed pipe into a quiet stop.
+pub fn say(out: &mut dyn Write, line: &str) -> Handled {
+    writeln!(out, "{line}").map_err(Failure::from_io)
+}

@@ -1,0 +1,155 @@
+//! What the commands print: JSON with DESIGN.md's field names (times in RFC 3339 with the local
+//! offset), and plain aligned tables.
+
+use serde::Serialize;
+
+use crate::domain::attention::Reason;
+use crate::domain::{Channel, Item, Kind, Person, Status};
+use crate::store::items::FollowUp;
+use crate::text;
+use crate::when::Moment;
+
+#[derive(Debug, Serialize)]
+pub struct ItemJson {
+    pub id: i64,
+    pub uuid: String,
+    pub kind: Kind,
+    pub title: String,
+    pub person: Option<String>,
+    pub channel: Option<Channel>,
+    pub why: Option<String>,
+    pub status: Status,
+    pub asked_at: Option<String>,
+    pub need_by: Option<String>,
+    pub next_check: Option<String>,
+    pub due: Option<String>,
+    pub tags: Vec<String>,
+    pub follow_ups: Vec<FollowUpJson>,
+    pub deadline_id: Option<i64>,
+    pub piece: Option<String>,
+    pub notes: String,
+    pub decline_reason: Option<String>,
+    pub closed_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FollowUpJson {
+    pub uuid: String,
+    pub at: String,
+    pub channel: Channel,
+    pub note: String,
+}
+
+pub fn time(moment: &Moment) -> String {
+    moment.to_rfc3339()
+}
+
+fn maybe(moment: &Option<Moment>) -> Option<String> {
+    moment.as_ref().map(time)
+}
+
+impl ItemJson {
+    pub fn new(item: &Item, follow_ups: &[FollowUp], reason: Option<Reason>) -> Self {
+        ItemJson {
+            id: item.id,
+            uuid: item.uuid.clone(),
+            kind: item.kind,
+            title: item.title.clone(),
+            person: item.person.clone(),
+            channel: item.channel,
+            why: item.why.clone(),
+            status: item.status,
+            asked_at: maybe(&item.asked_at),
+            need_by: maybe(&item.need_by),
+            next_check: maybe(&item.next_check),
+            due: maybe(&item.due),
+            tags: item.tags.clone(),
+            follow_ups: follow_ups
+                .iter()
+                .map(|f| FollowUpJson {
+                    uuid: f.uuid.clone(),
+                    at: time(&f.at),
+                    channel: f.channel,
+                    note: f.note.clone(),
+                })
+                .collect(),
+            deadline_id: item.deadline_id,
+            piece: item.piece.clone(),
+            notes: item.notes.clone(),
+            decline_reason: item.decline_reason.clone(),
+            closed_at: maybe(&item.closed_at),
+            created_at: time(&item.created_at),
+            updated_at: time(&item.updated_at),
+            reason,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct PersonJson {
+    pub id: i64,
+    pub uuid: String,
+    pub name: String,
+    pub team: Option<String>,
+    pub expertise: Vec<String>,
+    pub notes: String,
+    pub prefers: Option<Channel>,
+    /// Median hours from ask to answer over their latest answered asks.
+    pub reply_median_hours: Option<f64>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl PersonJson {
+    pub fn new(person: &Person) -> Self {
+        PersonJson {
+            id: person.id,
+            uuid: person.uuid.clone(),
+            name: person.name.clone(),
+            team: person.team.clone(),
+            expertise: person.expertise.clone(),
+            notes: person.notes.clone(),
+            prefers: person.prefers,
+            reply_median_hours: person
+                .reply_median
+                .map(|d| (d.num_minutes() as f64 / 60.0 * 10.0).round() / 10.0),
+            created_at: time(&person.created_at),
+            updated_at: time(&person.updated_at),
+        }
+    }
+}
+
+/// Rows of cells printed in aligned columns; the last column is never padded. Cells are made
+/// inert and cut to `max` columns each.
+pub fn table(rows: &[Vec<String>], max: usize) -> Vec<String> {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| text::width(&text::fit(cell, max)))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    rows.iter()
+        .map(|row| {
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| {
+                    if c + 1 == row.len() {
+                        text::fit(cell, max)
+                    } else {
+                        text::pad(cell, widths[c])
+                    }
+                })
+                .collect();
+            cells.join("  ").trim_end().to_string()
+        })
+        .collect()
+}

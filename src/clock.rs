@@ -1,0 +1,84 @@
+//! The edge where time enters the program: the user's zone and `now` (pinned by `NUDGE_NOW`).
+//! Nothing below this reads the clock.
+
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+
+use crate::when::{self, Moment, Zone};
+
+/// The user's time zone: `TZ` when it names one, else the system's, else UTC.
+pub fn zone() -> Zone {
+    let from_env = std::env::var("TZ").ok().and_then(|tz| parse_zone(&tz));
+    from_env
+        .or_else(|| {
+            iana_time_zone::get_timezone()
+                .ok()
+                .and_then(|tz| parse_zone(&tz))
+        })
+        .unwrap_or(Zone::UTC)
+}
+
+fn parse_zone(text: &str) -> Option<Zone> {
+    let name = text.trim().trim_start_matches(':');
+    let name = name.strip_prefix("/usr/share/zoneinfo/").unwrap_or(name);
+    if name.is_empty() {
+        return Some(Zone::UTC);
+    }
+    name.parse().ok()
+}
+
+/// Now: `NUDGE_NOW` when set (local time like `2026-11-28T09:00`, or RFC 3339), else the clock.
+pub fn now(zone: &Zone) -> Result<Moment, String> {
+    match std::env::var("NUDGE_NOW") {
+        Ok(text) if !text.trim().is_empty() => parse_now(&text, zone),
+        _ => Ok(zone.from_utc_datetime(&Utc::now().naive_utc())),
+    }
+}
+
+pub fn parse_now(text: &str, zone: &Zone) -> Result<Moment, String> {
+    let text = text.trim();
+    if let Ok(moment) = DateTime::parse_from_rfc3339(text) {
+        return Ok(moment.with_timezone(zone));
+    }
+    for format in [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+    ] {
+        if let Ok(naive) = NaiveDateTime::parse_from_str(text, format) {
+            return Ok(when::local(zone, naive.date(), naive.time()));
+        }
+    }
+    Err(format!(
+        "NUDGE_NOW=\"{text}\" is not a time; use local time like 2026-11-28T09:00, or RFC 3339"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pinned_times() {
+        let zone: Zone = "Europe/Berlin".parse().expect("zone");
+        let now = parse_now("2026-11-28T09:00", &zone).expect("parses");
+        assert_eq!(now.to_rfc3339(), "2026-11-28T09:00:00+01:00");
+        let now = parse_now("2026-11-28T09:00:00Z", &zone).expect("parses");
+        assert_eq!(now.to_rfc3339(), "2026-11-28T10:00:00+01:00");
+        assert!(parse_now("yesterday", &zone).is_err());
+    }
+
+    #[test]
+    fn zone_names() {
+        assert_eq!(
+            parse_zone(":Europe/London"),
+            Some(chrono_tz::Europe::London)
+        );
+        assert_eq!(
+            parse_zone("/usr/share/zoneinfo/Asia/Tokyo"),
+            Some(chrono_tz::Asia::Tokyo)
+        );
+        assert_eq!(parse_zone(""), Some(Zone::UTC));
+        assert_eq!(parse_zone("Not/AZone"), None);
+    }
+}

@@ -1,0 +1,243 @@
+//! The user's settings: a TOML file where every key is optional. Unknown keys and bad values are
+//! errors that name the file, the line and the key, and say what would work.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveTime;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::schedule::CheckBackRule;
+use crate::when::WorkWeek;
+
+/// The commented default file, embedded in the binary.
+pub const DEFAULT_FILE: &str = include_str!("../assets/config.toml");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub workday_end: String,
+    pub workday_start: String,
+    pub work_days: Vec<String>,
+    pub check_back_days: u32,
+    pub escalation_hint: bool,
+    pub tight_window_hours: u32,
+    pub checkin_every_minutes: u32,
+    pub sprint_minutes: u32,
+    pub favor_threshold: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            workday_end: "17:00".into(),
+            workday_start: "09:00".into(),
+            work_days: ["mon", "tue", "wed", "thu", "fri"]
+                .map(String::from)
+                .to_vec(),
+            check_back_days: 2,
+            escalation_hint: true,
+            tight_window_hours: 24,
+            checkin_every_minutes: 90,
+            sprint_minutes: 25,
+            favor_threshold: 3,
+        }
+    }
+}
+
+/// Where the configuration comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub path: PathBuf,
+    /// Named by `--config` or `NUDGE_CONFIG`: then it must exist.
+    pub explicit: bool,
+}
+
+impl Config {
+    /// Read the file at `source`; a missing default file means the defaults.
+    pub fn load(source: &Source) -> Result<Config, String> {
+        let text = match std::fs::read_to_string(&source.path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !source.explicit => {
+                return Ok(Config::default());
+            }
+            Err(e) => return Err(format!("{}: cannot read it: {e}", source.path.display())),
+        };
+        Config::parse(&text, &source.path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1)
+                .unwrap_or(1);
+            let message = e.message().trim().trim_end_matches('.').replace('\n', " ");
+            format!("{}:{line}: {message}", path.display())
+        })?;
+        config.validate().map_err(|(key, problem)| {
+            let line = line_of_key(text, key);
+            format!("{}:{line}: {key}: {problem}", path.display())
+        })?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), (&'static str, String)> {
+        clock_time(&self.workday_end).map_err(|p| ("workday_end", p))?;
+        clock_time(&self.workday_start).map_err(|p| ("workday_start", p))?;
+        for day in &self.work_days {
+            weekday(day).ok_or_else(|| {
+                (
+                    "work_days",
+                    format!("\"{day}\" is not a day; use mon, tue, wed, thu, fri, sat or sun"),
+                )
+            })?;
+        }
+        for (key, value, range) in [
+            ("check_back_days", self.check_back_days, 1..=30),
+            ("tight_window_hours", self.tight_window_hours, 1..=24 * 14),
+            (
+                "checkin_every_minutes",
+                self.checkin_every_minutes,
+                5..=24 * 60,
+            ),
+            ("sprint_minutes", self.sprint_minutes, 1..=240),
+            ("favor_threshold", self.favor_threshold, 1..=100),
+        ] {
+            if !range.contains(&value) {
+                return Err((
+                    key,
+                    format!(
+                        "{value} is out of range; use {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The working week these settings describe.
+    pub fn work_week(&self) -> WorkWeek {
+        let defaults = WorkWeek::default();
+        let mut days = [false; 7];
+        for day in &self.work_days {
+            if let Some(index) = weekday(day) {
+                days[index] = true;
+            }
+        }
+        WorkWeek {
+            days,
+            end_of_day: clock_time(&self.workday_end).unwrap_or(defaults.end_of_day),
+            start_of_day: clock_time(&self.workday_start).unwrap_or(defaults.start_of_day),
+        }
+    }
+
+    pub fn check_back_rule(&self) -> CheckBackRule {
+        CheckBackRule {
+            week: self.work_week(),
+            after_work_days: self.check_back_days,
+        }
+    }
+
+    /// The effective configuration as TOML.
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+}
+
+fn clock_time(text: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(text.trim(), "%H:%M")
+        .map_err(|_| format!("\"{text}\" is not a time of day; use 24-hour HH:MM, like \"17:30\""))
+}
+
+fn weekday(text: &str) -> Option<usize> {
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let lower = text.to_lowercase();
+    days.iter().position(|d| lower.starts_with(d))
+}
+
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|line| {
+            let line = line.trim_start();
+            line.starts_with(key) && line[key.len()..].trim_start().starts_with('=')
+        })
+        .map_or(1, |i| i + 1)
+}
+
+/// `$XDG_CONFIG_HOME/nudge/config.toml`.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "nudge").map(|d| d.config_dir().join("config.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEYS: [&str; 9] = [
+        "workday_end",
+        "workday_start",
+        "work_days",
+        "check_back_days",
+        "escalation_hint",
+        "tight_window_hours",
+        "checkin_every_minutes",
+        "sprint_minutes",
+        "favor_threshold",
+    ];
+
+    fn parse(text: &str) -> Result<Config, String> {
+        Config::parse(text, Path::new("/home/me/nudge.toml"))
+    }
+
+    #[test]
+    fn the_default_file_is_the_defaults() {
+        assert_eq!(parse(DEFAULT_FILE), Ok(Config::default()));
+        for key in KEYS {
+            assert!(
+                DEFAULT_FILE.contains(&format!("\n{key} = ")),
+                "{key} is documented"
+            );
+        }
+    }
+
+    #[test]
+    fn every_key_is_optional() {
+        let config = parse("workday_end = \"18:30\"\n").expect("parses");
+        assert_eq!(
+            config.work_week().end_of_day,
+            NaiveTime::from_hms_opt(18, 30, 0).expect("time")
+        );
+        assert_eq!(config.check_back_days, 2);
+    }
+
+    #[test]
+    fn errors_name_the_file_line_and_key() {
+        let err = parse("# c\nworkday_ends = \"18:00\"\n").expect_err("unknown key");
+        assert!(
+            err.starts_with("/home/me/nudge.toml:2: unknown field `workday_ends`"),
+            "{err}"
+        );
+        assert!(err.contains("expected one of `workday_end`"), "{err}");
+        let err = parse("\ncheck_back_days = \"two\"\n").expect_err("wrong type");
+        assert!(err.starts_with("/home/me/nudge.toml:2:"), "{err}");
+        let err = parse("\n\nworkday_end = \"25:00\"\n").expect_err("bad time");
+        assert_eq!(
+            err,
+            "/home/me/nudge.toml:3: workday_end: \"25:00\" is not a time of day; use 24-hour HH:MM, like \"17:30\""
+        );
+        let err = parse("work_days = [\"mon\", \"funday\"]\n").expect_err("bad day");
+        assert!(err.contains("\"funday\" is not a day"), "{err}");
+    }
+
+    #[test]
+    fn work_days_shape_the_week() {
+        let config =
+            parse("work_days = [\"sun\", \"mon\", \"tue\", \"wed\", \"thu\"]\n").expect("parses");
+        assert_eq!(
+            config.work_week().days,
+            [true, true, true, true, false, false, true]
+        );
+    }
+}

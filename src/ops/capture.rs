@@ -1,0 +1,321 @@
+//! Capturing asks and deadlines from one line, and saying how the line was understood.
+
+use super::{Context, OpError, OpResult, find};
+use crate::capture::{self, Capture, Grammar};
+use crate::domain::person::display_name;
+use crate::domain::{Channel, Item, Kind, Person, Status, reply, words};
+use crate::store::{Reader, Store, WriteError};
+use crate::when::Moment;
+
+/// A saved capture: the item, the line that says how it was understood, and any advice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Captured {
+    pub item: Item,
+    pub line: String,
+    pub notes: Vec<String>,
+}
+
+/// Capture an ask: `@dana customer quotes by fri ~call`.
+pub fn capture_ask(store: &mut Store, ctx: &Context, line: &str) -> OpResult<Captured> {
+    let capture = read(line, Grammar::Ask, ctx)?;
+    let name = check_ask(&capture, ctx)?;
+    let (item, person) = store.write("ask", &ctx.now, |w| {
+        check_deadline_link(&w.reader(), capture.deadline)?;
+        let (person, _) = w.person_for(&name)?;
+        let id = w.insert_item(&new_ask(&capture, &person, ctx))?;
+        let item = find(&w.reader(), id)?;
+        w.describe(&format!("Asked: {}", describe(&item, &ctx.now)))?;
+        Ok((item, person))
+    })?;
+    let notes = ask_notes(&item, Some(&person), ctx);
+    Ok(Captured {
+        line: describe(&item, &ctx.now),
+        item,
+        notes,
+    })
+}
+
+/// Capture a deadline: `Q4 launch deck due fri 3pm #launch`.
+pub fn capture_deadline(store: &mut Store, ctx: &Context, line: &str) -> OpResult<Captured> {
+    let capture = read(line, Grammar::Deadline, ctx)?;
+    check_deadline(&capture, ctx)?;
+    let item = store.write("deadline", &ctx.now, |w| {
+        let id = w.insert_item(&new_deadline(&capture, ctx))?;
+        let item = find(&w.reader(), id)?;
+        w.describe(&format!("Set: {}", describe(&item, &ctx.now)))?;
+        Ok(item)
+    })?;
+    Ok(Captured {
+        line: describe(&item, &ctx.now),
+        item,
+        notes: Vec::new(),
+    })
+}
+
+/// How a line would be understood, without saving it (the dashboard's live preview).
+pub fn preview(
+    reader: &Reader<'_>,
+    ctx: &Context,
+    kind: Kind,
+    line: &str,
+) -> Result<(String, Vec<String>), String> {
+    let to_text = |e: OpError| e.to_string();
+    match kind {
+        Kind::Ask => {
+            let capture = read(line, Grammar::Ask, ctx).map_err(to_text)?;
+            let name = check_ask(&capture, ctx).map_err(to_text)?;
+            check_deadline_link(reader, capture.deadline).map_err(|e| e.to_string())?;
+            let known = reader.person_named(&name).map_err(|e| e.to_string())?;
+            let person = known.clone().unwrap_or_else(|| stand_in(&name, ctx));
+            let mut item = new_ask(&capture, &person, ctx);
+            item.person = Some(person.name.clone());
+            let mut notes = ask_notes(&item, Some(&person), ctx);
+            if known.is_none() {
+                notes.push(format!(
+                    "{} is new: they will be added to your people",
+                    person.name
+                ));
+            }
+            Ok((describe(&item, &ctx.now), notes))
+        }
+        Kind::Deadline => {
+            let capture = read(line, Grammar::Deadline, ctx).map_err(to_text)?;
+            check_deadline(&capture, ctx).map_err(to_text)?;
+            Ok((describe(&new_deadline(&capture, ctx), &ctx.now), Vec::new()))
+        }
+        Kind::Proofing => Err("proofing invitations come from critiques".into()),
+    }
+}
+
+fn read(line: &str, grammar: Grammar, ctx: &Context) -> OpResult<Capture> {
+    capture::parse(line, grammar, &ctx.now, &ctx.week()).map_err(|e| OpError::Input(e.to_string()))
+}
+
+/// The person's name, once the line has everything an ask needs.
+fn check_ask(capture: &Capture, ctx: &Context) -> OpResult<String> {
+    let example = Grammar::Ask.example();
+    let Some(name) = capture.person.clone() else {
+        return Err(OpError::Input(format!(
+            "who is this ask for? add @name\n  e.g. {example}"
+        )));
+    };
+    if capture.title.is_empty() {
+        return Err(OpError::Input(format!(
+            "what are you asking @{name} for? add a few words\n  e.g. {example}"
+        )));
+    }
+    not_past(capture.due.as_ref(), "the need-by", ctx)?;
+    not_past(capture.check.as_ref(), "the check-back", ctx)?;
+    Ok(name)
+}
+
+fn check_deadline(capture: &Capture, ctx: &Context) -> OpResult<()> {
+    let example = Grammar::Deadline.example();
+    if let Some(name) = &capture.person {
+        return Err(OpError::Input(format!(
+            "a deadline is your own; @{name} belongs in an ask (`nudge ask @{name} …`)"
+        )));
+    }
+    if capture.title.is_empty() {
+        return Err(OpError::Input(format!(
+            "what is due? add a few words\n  e.g. {example}"
+        )));
+    }
+    if capture.due.is_none() {
+        return Err(OpError::Input(format!(
+            "when is \"{}\" due? add `due WHEN`\n  e.g. {example}",
+            capture.title
+        )));
+    }
+    not_past(capture.due.as_ref(), "the due time", ctx)
+}
+
+fn not_past(moment: Option<&Moment>, what: &str, ctx: &Context) -> OpResult<()> {
+    match moment {
+        Some(m) if *m <= ctx.now => Err(OpError::Input(format!(
+            "{what} {} is already past; try a later time (tonight, eod, tomorrow)",
+            words::full(m, &ctx.now)
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// `for ID` must name an open deadline.
+pub(super) fn check_deadline_link(
+    reader: &Reader<'_>,
+    deadline: Option<i64>,
+) -> Result<(), WriteError> {
+    let Some(id) = deadline else {
+        return Ok(());
+    };
+    match reader.item(id).map_err(WriteError::Store)? {
+        Some(item) if item.kind == Kind::Deadline && item.is_open() => Ok(()),
+        Some(item) => Err(WriteError::Input(format!(
+            "\"for {id}\" must name an open deadline, and {} {id} is {} {}; `nudge list deadlines` shows them",
+            item.kind.title(),
+            if item.kind == Kind::Deadline {
+                "already"
+            } else {
+                "an"
+            },
+            if item.kind == Kind::Deadline {
+                item.status.label()
+            } else {
+                item.kind.as_str()
+            }
+        ))),
+        None => Err(WriteError::Input(format!(
+            "there is no deadline {id}; `nudge list deadlines` shows them"
+        ))),
+    }
+}
+
+fn new_ask(capture: &Capture, person: &Person, ctx: &Context) -> Item {
+    let need_by = capture.due;
+    let next_check = capture
+        .check
+        .unwrap_or_else(|| ctx.rule().first(&ctx.now, need_by.as_ref()));
+    Item {
+        kind: Kind::Ask,
+        title: capture.title.clone(),
+        status: Status::Open,
+        person_id: Some(person.id),
+        person: Some(person.name.clone()),
+        why: capture.why.clone(),
+        channel: Some(capture.channel.or(person.prefers).unwrap_or(Channel::Email)),
+        asked_at: Some(ctx.now),
+        need_by,
+        next_check: Some(next_check),
+        tags: capture.tags.clone(),
+        deadline_id: capture.deadline,
+        ..blank(Kind::Ask, ctx)
+    }
+}
+
+fn new_deadline(capture: &Capture, ctx: &Context) -> Item {
+    Item {
+        title: capture.title.clone(),
+        due: capture.due,
+        tags: capture.tags.clone(),
+        ..blank(Kind::Deadline, ctx)
+    }
+}
+
+/// An item with nothing set, for building new ones.
+pub(super) fn blank(kind: Kind, ctx: &Context) -> Item {
+    Item {
+        id: 0,
+        uuid: String::new(),
+        kind,
+        title: String::new(),
+        status: kind.first_status(),
+        person_id: None,
+        person: None,
+        why: None,
+        channel: None,
+        asked_at: None,
+        need_by: None,
+        next_check: None,
+        due: None,
+        tags: Vec::new(),
+        deadline_id: None,
+        piece: None,
+        follow_ups: 0,
+        notes: String::new(),
+        decline_reason: None,
+        closed_at: None,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+    }
+}
+
+/// Someone not saved yet, for the preview.
+fn stand_in(name: &str, ctx: &Context) -> Person {
+    Person {
+        id: 0,
+        uuid: String::new(),
+        name: display_name(name),
+        team: None,
+        expertise: Vec::new(),
+        notes: String::new(),
+        prefers: None,
+        reply_median: None,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+    }
+}
+
+/// Advice after capturing an ask: a louder channel, and whether the need-by leaves them enough time.
+pub(super) fn ask_notes(item: &Item, person: Option<&Person>, ctx: &Context) -> Vec<String> {
+    let mut notes = Vec::new();
+    let name = item.person.clone().unwrap_or_else(|| "they".into());
+    if let (Some(person), Some(need_by)) = (person, &item.need_by) {
+        let available = *need_by - ctx.now;
+        if reply::too_tight(available, person.reply_median) {
+            let usual = person.reply_median.unwrap_or_default();
+            notes.push(format!(
+                "{name} usually answers in {}; you need it in {} — call instead, or ask for {}?",
+                words::span(usual),
+                words::span(available),
+                words::day(&(ctx.now + usual), &ctx.now)
+            ));
+        }
+    }
+    if ctx.config.escalation_hint && item.channel.is_some_and(Channel::is_written) {
+        notes.push(format!(
+            "Written asks are easy to miss: a call or a walk over to {name} gets an answer sooner."
+        ));
+    }
+    notes
+}
+
+/// The one line that says how an item was understood:
+/// `Ask 12 · Dana · customer quotes · need by Fri 4 Dec 17:00 · check back Thu 3 Dec 17:00 · via call`.
+pub fn describe(item: &Item, now: &Moment) -> String {
+    let mut parts = Vec::new();
+    parts.push(if item.id > 0 {
+        format!("{} {}", item.kind.title(), item.id)
+    } else {
+        item.kind.title().to_string()
+    });
+    if let Some(person) = &item.person {
+        parts.push(person.clone());
+    }
+    parts.push(item.title.clone());
+    match item.kind {
+        Kind::Ask => {
+            parts.push(match &item.need_by {
+                Some(need_by) => format!("need by {}", words::full(need_by, now)),
+                None => "no need-by".to_string(),
+            });
+            if let Some(check) = &item.next_check {
+                parts.push(format!("check back {}", words::full(check, now)));
+            }
+            if let Some(channel) = item.channel {
+                parts.push(format!("via {}", channel.label()));
+            }
+            if let Some(deadline) = item.deadline_id {
+                parts.push(format!("for deadline {deadline}"));
+            }
+        }
+        Kind::Deadline => {
+            if let Some(due) = &item.due {
+                parts.push(format!("due {}", words::full(due, now)));
+            }
+        }
+        Kind::Proofing => parts.push(item.status.label().to_string()),
+    }
+    if !item.is_open() && item.kind != Kind::Proofing {
+        parts.push(item.status.label().to_string());
+    }
+    if !item.tags.is_empty() {
+        parts.push(
+            item.tags
+                .iter()
+                .map(|t| format!("#{t}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    parts.join(" · ")
+}

@@ -1,0 +1,205 @@
+//! Changing items: done, drop, snooze, edit, undo. Each is one journaled transaction.
+
+use super::capture::{check_deadline_link, describe};
+use super::{Context, OpError, OpResult, find, label, must_be_open};
+use crate::capture::{self, Grammar};
+use crate::domain::{Kind, Status, words};
+use crate::store::{Store, WriteError};
+use crate::when;
+
+/// Mark an item received / done / proofed, with an optional note.
+pub fn done(store: &mut Store, ctx: &Context, id: i64, note: &str) -> OpResult<String> {
+    close(store, ctx, id, note, "done", None)
+}
+
+/// Drop an item: no longer waiting on it.
+pub fn drop_item(store: &mut Store, ctx: &Context, id: i64) -> OpResult<String> {
+    close(store, ctx, id, "", "drop", Some(Status::Dropped))
+}
+
+fn close(
+    store: &mut Store,
+    ctx: &Context,
+    id: i64,
+    note: &str,
+    action: &str,
+    status: Option<Status>,
+) -> OpResult<String> {
+    Ok(store.write(action, &ctx.now, |w| {
+        let mut item = find(&w.reader(), id)?;
+        must_be_open(&item, action)?;
+        item.status = status.unwrap_or(item.kind.done_status());
+        item.closed_at = Some(ctx.now);
+        add_note(&mut item.notes, note);
+        w.save_item(&item)?;
+        let line = format!(
+            "{}: {}",
+            capitalized(item.status.label()),
+            describe(&item, &ctx.now)
+        );
+        w.describe(&line)?;
+        Ok(line)
+    })?)
+}
+
+fn add_note(notes: &mut String, note: &str) {
+    let note = note.trim();
+    if note.is_empty() {
+        return;
+    }
+    if !notes.is_empty() {
+        notes.push('\n');
+    }
+    notes.push_str(note);
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Move an ask's next check-back, or a deadline's due time.
+pub fn snooze(store: &mut Store, ctx: &Context, id: i64, when_text: &str) -> OpResult<String> {
+    let moment =
+        when::parse(when_text, &ctx.now, &ctx.week()).map_err(|e| OpError::Input(e.to_string()))?;
+    if moment <= ctx.now {
+        return Err(OpError::Input(format!(
+            "{} is already past; snooze to a later time (tomorrow, mon, in 3 days)",
+            words::full(&moment, &ctx.now)
+        )));
+    }
+    Ok(store.write("snooze", &ctx.now, |w| {
+        let mut item = find(&w.reader(), id)?;
+        must_be_open(&item, "snooze")?;
+        let what = match item.kind {
+            Kind::Ask => {
+                item.next_check = Some(moment);
+                "check back"
+            }
+            Kind::Deadline => {
+                item.due = Some(moment);
+                "due"
+            }
+            Kind::Proofing => {
+                return Err(WriteError::Input(format!(
+                    "{} has no date to move; mark it sent with `nudge proofing {id} sent`",
+                    label(&item)
+                )));
+            }
+        };
+        w.save_item(&item)?;
+        let line = format!(
+            "Snoozed {}: {what} {}",
+            label(&item),
+            words::full(&moment, &ctx.now)
+        );
+        w.describe(&line)?;
+        Ok(line)
+    })?)
+}
+
+/// Change an item with the capture grammar: `nudge edit 12 by mon ~call`.
+pub fn edit(store: &mut Store, ctx: &Context, id: i64, line: &str) -> OpResult<String> {
+    let change = capture::parse(line, Grammar::Edit, &ctx.now, &ctx.week())
+        .map_err(|e| OpError::Input(e.to_string()))?;
+    for (moment, what) in [
+        (&change.due, "the new date"),
+        (&change.check, "the check-back"),
+    ] {
+        if let Some(m) = moment
+            && *m <= ctx.now
+        {
+            return Err(OpError::Input(format!(
+                "{what} {} is already past; try a later time",
+                words::full(m, &ctx.now)
+            )));
+        }
+    }
+    if change == capture::Capture::default() {
+        return Err(OpError::Input(format!(
+            "nothing to change in \"{line}\"; give what is new, e.g. `nudge edit {id} by mon ~call` \
+             or `nudge edit {id} new title`"
+        )));
+    }
+    Ok(store.write("edit", &ctx.now, |w| {
+        let mut item = find(&w.reader(), id)?;
+        check_deadline_link(&w.reader(), change.deadline)?;
+        if !change.title.is_empty() {
+            item.title = change.title.clone();
+        }
+        for tag in &change.tags {
+            if !item.tags.contains(tag) {
+                item.tags.push(tag.clone());
+            }
+        }
+        match item.kind {
+            Kind::Ask => {
+                if let Some(name) = &change.person {
+                    let (person, _) = w.person_for(name)?;
+                    item.person_id = Some(person.id);
+                    item.person = Some(person.name);
+                }
+                if change.why.is_some() {
+                    item.why = change.why.clone();
+                }
+                if change.channel.is_some() {
+                    item.channel = change.channel;
+                }
+                if change.deadline.is_some() {
+                    item.deadline_id = change.deadline;
+                }
+                if let Some(need_by) = change.due {
+                    item.need_by = Some(need_by);
+                    item.next_check = Some(ctx.rule().first(&ctx.now, Some(&need_by)));
+                    // A new need-by on a declined or dropped ask is a re-ask: it is open again.
+                    if !item.is_open() && item.status != Status::Received {
+                        item.status = Status::Open;
+                        item.closed_at = None;
+                        item.asked_at = Some(ctx.now);
+                    }
+                }
+                if change.check.is_some() {
+                    item.next_check = change.check;
+                }
+            }
+            Kind::Deadline | Kind::Proofing => {
+                if let Some(name) = &change.person {
+                    return Err(WriteError::Input(format!(
+                        "{} has no person to change; @{name} belongs in an ask",
+                        label(&item)
+                    )));
+                }
+                if change.channel.is_some() || change.check.is_some() || change.deadline.is_some() {
+                    return Err(WriteError::Input(format!(
+                        "{} only takes a title, `due WHEN` and #tags",
+                        label(&item)
+                    )));
+                }
+                if change.due.is_some() {
+                    item.due = change.due;
+                }
+            }
+        }
+        w.save_item(&item)?;
+        let saved = find(&w.reader(), id)?;
+        let line = format!("Edited: {}", describe(&saved, &ctx.now));
+        w.describe(&line)?;
+        Ok(line)
+    })?)
+}
+
+/// Undo the latest change (repeatable: each undo goes one further back).
+pub fn undo(store: &mut Store, ctx: &Context) -> OpResult<String> {
+    let undone = store.write("undo", &ctx.now, |w| w.undo_last())?;
+    Ok(match undone {
+        Some(undone) => format!(
+            "Undone: {} (from {})",
+            undone.summary,
+            words::day_time(&undone.at, &ctx.now)
+        ),
+        None => "Nothing to undo".to_string(),
+    })
+}

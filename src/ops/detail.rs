@@ -1,0 +1,252 @@
+//! One item with everything around it: history, follow-ups, the person's card, linked items.
+//! `nudge show` prints it; the dashboard's detail view draws the same lines.
+
+use super::{OpResult, find};
+use crate::domain::{Channel, Item, Kind, Person, escalation, words};
+use crate::store::items::FollowUp;
+use crate::store::{HistoryEntry, Reader};
+use crate::when::Moment;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detail {
+    pub item: Item,
+    pub history: Vec<HistoryEntry>,
+    pub follow_ups: Vec<FollowUp>,
+    pub person: Option<Person>,
+    /// The person's other asks: open ones first, then the latest answered.
+    pub person_asks: Vec<Item>,
+    /// For a deadline: the asks that feed it.
+    pub linked: Vec<Item>,
+    /// For an ask: the deadline it feeds.
+    pub deadline: Option<Item>,
+    /// For an open ask: the channel to chase on next.
+    pub next_channel: Option<Channel>,
+}
+
+/// How a line of the detail should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    Heading,
+    Text,
+    Muted,
+    Warning,
+}
+
+pub fn detail(reader: &Reader<'_>, id: i64) -> OpResult<Detail> {
+    let item = find(reader, id)?;
+    let follow_ups = reader.follow_ups(id)?;
+    let person = match item.person_id {
+        Some(pid) => reader.person(pid)?,
+        None => None,
+    };
+    let person_asks = match &person {
+        Some(p) => reader
+            .asks_of_person(p.id, 12)?
+            .into_iter()
+            .filter(|a| a.id != id)
+            .collect(),
+        None => Vec::new(),
+    };
+    let linked = if item.kind == Kind::Deadline {
+        reader.asks_for_deadline(id)?
+    } else {
+        Vec::new()
+    };
+    let deadline = match item.deadline_id {
+        Some(d) => reader.item(d)?,
+        None => None,
+    };
+    let next_channel = (item.kind == Kind::Ask && item.is_open()).then(|| {
+        let channels: Vec<Channel> = follow_ups.iter().map(|f| f.channel).collect();
+        escalation::next_channel(item.channel, &channels)
+    });
+    Ok(Detail {
+        history: reader.history(id)?,
+        item,
+        follow_ups,
+        person,
+        person_asks,
+        linked,
+        deadline,
+        next_channel,
+    })
+}
+
+impl Detail {
+    /// The detail as lines of text, for the terminal and the dashboard alike.
+    pub fn lines(&self, now: &Moment) -> Vec<(LineKind, String)> {
+        let item = &self.item;
+        let mut out = Vec::new();
+        let mut push = |kind: LineKind, text: String| out.push((kind, text));
+        push(
+            LineKind::Title,
+            format!("{} {} · {}", item.kind.title(), item.id, item.title),
+        );
+        let mut facts = vec![words::status_phrase(item, now)];
+        if let Some(person) = &item.person {
+            facts.push(person.clone());
+        }
+        if let Some(channel) = item.channel {
+            facts.push(format!("asked by {}", channel.label()));
+        }
+        push(LineKind::Text, facts.join(" · "));
+        let mut dates = Vec::new();
+        if let Some(asked) = &item.asked_at {
+            dates.push(format!("asked {}", words::full(asked, now)));
+        }
+        if let Some(need_by) = &item.need_by {
+            dates.push(format!("need by {}", words::full(need_by, now)));
+        }
+        if let Some(check) = item.next_check.as_ref().filter(|_| item.is_open()) {
+            dates.push(format!("check back {}", words::full(check, now)));
+        }
+        if let Some(due) = &item.due {
+            dates.push(format!("due {}", words::full(due, now)));
+        }
+        if let Some(closed) = &item.closed_at {
+            dates.push(format!(
+                "{} {}",
+                item.status.label(),
+                words::full(closed, now)
+            ));
+        }
+        if !dates.is_empty() {
+            push(LineKind::Text, dates.join(" · "));
+        }
+        if let Some(why) = &item.why {
+            push(LineKind::Text, format!("why: {why}"));
+        }
+        if let Some(reason) = &item.decline_reason {
+            push(LineKind::Warning, format!("declined: {reason}"));
+        }
+        if !item.tags.is_empty() {
+            let tags: Vec<String> = item.tags.iter().map(|t| format!("#{t}")).collect();
+            push(LineKind::Muted, tags.join(" "));
+        }
+        if let Some(deadline) = &self.deadline {
+            push(
+                LineKind::Text,
+                format!(
+                    "feeds Deadline {} · {} · {}",
+                    deadline.id,
+                    deadline.title,
+                    words::status_phrase(deadline, now)
+                ),
+            );
+        }
+        if let Some(next) = self.next_channel {
+            let tried = item.follow_ups;
+            push(
+                LineKind::Warning,
+                format!(
+                    "next follow-up: {} ({} so far)",
+                    next.label(),
+                    if tried == 1 {
+                        "1 follow-up".to_string()
+                    } else {
+                        format!("{tried} follow-ups")
+                    }
+                ),
+            );
+        }
+        if !item.notes.is_empty() {
+            push(LineKind::Heading, "Notes".into());
+            for line in item.notes.lines() {
+                push(LineKind::Text, line.to_string());
+            }
+        }
+        if !self.linked.is_empty() {
+            push(
+                LineKind::Heading,
+                format!("Asks for this deadline ({})", self.linked.len()),
+            );
+            for ask in &self.linked {
+                push(LineKind::Text, ask_line(ask, now));
+            }
+        }
+        if !self.follow_ups.is_empty() {
+            push(
+                LineKind::Heading,
+                format!("Follow-ups ({})", self.follow_ups.len()),
+            );
+            for f in &self.follow_ups {
+                let note = if f.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", f.note)
+                };
+                push(
+                    LineKind::Text,
+                    format!("{} · {}{note}", words::full(&f.at, now), f.channel.label()),
+                );
+            }
+        }
+        if !self.history.is_empty() {
+            push(LineKind::Heading, "History".into());
+            for entry in &self.history {
+                push(
+                    LineKind::Muted,
+                    format!("{} · {}", words::full(&entry.at, now), entry.summary),
+                );
+            }
+        }
+        if let Some(person) = &self.person {
+            push(LineKind::Heading, format!("{}'s card", person.name));
+            let mut card = Vec::new();
+            if let Some(team) = &person.team {
+                card.push(format!("team {team}"));
+            }
+            card.push(match person.reply_median {
+                Some(usual) => format!("usually answers in {}", words::span(usual)),
+                None => "no answers yet to learn from".to_string(),
+            });
+            if let Some(prefers) = person.prefers {
+                card.push(format!("prefers {}", prefers.label()));
+            }
+            if !person.expertise.is_empty() {
+                card.push(format!("knows {}", person.expertise.join(", ")));
+            }
+            push(LineKind::Text, card.join(" · "));
+            if !person.notes.is_empty() {
+                push(LineKind::Muted, person.notes.clone());
+            }
+            let open: Vec<&Item> = self.person_asks.iter().filter(|a| a.is_open()).collect();
+            if !open.is_empty() {
+                push(LineKind::Text, format!("other open asks ({}):", open.len()));
+                for ask in open {
+                    push(LineKind::Text, format!("  {}", ask_line(ask, now)));
+                }
+            }
+            let answered: Vec<&Item> = self
+                .person_asks
+                .iter()
+                .filter(|a| a.status == crate::domain::Status::Received)
+                .collect();
+            if !answered.is_empty() {
+                push(LineKind::Muted, "reply history:".into());
+                for ask in answered {
+                    let took = match (&ask.asked_at, &ask.closed_at) {
+                        (Some(a), Some(c)) => format!("answered in {}", words::span(*c - *a)),
+                        _ => "answered".into(),
+                    };
+                    push(
+                        LineKind::Muted,
+                        format!("  {} {} · {took}", ask.id, ask.title),
+                    );
+                }
+            }
+        }
+        out
+    }
+}
+
+fn ask_line(ask: &Item, now: &Moment) -> String {
+    format!(
+        "{} {} · {} · {}",
+        ask.id,
+        ask.person.as_deref().unwrap_or("?"),
+        ask.title,
+        words::status_phrase(ask, now)
+    )
+}

@@ -1,0 +1,95 @@
+//! What a user can do, shared by the command line and the dashboard: each operation reads the
+//! capture grammar, applies the domain's rules, and writes through the store in one transaction.
+
+mod capture;
+mod change;
+mod detail;
+
+pub use capture::{Captured, capture_ask, capture_deadline, preview};
+pub use change::{done, drop_item, edit, snooze, undo};
+pub use detail::{Detail, detail};
+
+use crate::config::Config;
+use crate::domain::schedule::CheckBackRule;
+use crate::domain::{Item, Kind};
+use crate::store::{Reader, StoreError, WriteError};
+use crate::when::{Moment, WorkWeek};
+
+/// What an operation needs to know about the moment and the user.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub now: Moment,
+    pub config: Config,
+}
+
+impl Context {
+    pub fn new(now: Moment, config: Config) -> Self {
+        Context { now, config }
+    }
+
+    pub fn week(&self) -> WorkWeek {
+        self.config.work_week()
+    }
+
+    pub fn rule(&self) -> CheckBackRule {
+        self.config.check_back_rule()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpError {
+    /// The user's input was wrong; nothing changed (exit code 1).
+    #[error("{0}")]
+    Input(String),
+    /// The database could not be used (exit code 2).
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl OpError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            OpError::Input(_) => 1,
+            OpError::Store(_) => 2,
+        }
+    }
+}
+
+impl From<WriteError> for OpError {
+    fn from(error: WriteError) -> Self {
+        match error {
+            WriteError::Input(message) => OpError::Input(message),
+            WriteError::Store(store) => OpError::Store(store),
+        }
+    }
+}
+
+pub type OpResult<T> = Result<T, OpError>;
+
+/// The item with this id, or an input error that says there is none.
+pub fn find(reader: &Reader<'_>, id: i64) -> Result<Item, WriteError> {
+    reader.item(id).map_err(WriteError::Store)?.ok_or_else(|| {
+        WriteError::Input(format!("there is no item {id}; `nudge list` shows the ids"))
+    })
+}
+
+/// "Ask 12", "Deadline 3".
+pub fn label(item: &Item) -> String {
+    format!("{} {}", item.kind.title(), item.id)
+}
+
+/// Refuse to change an item that is already closed.
+fn must_be_open(item: &Item, doing: &str) -> Result<(), WriteError> {
+    if item.is_open() {
+        return Ok(());
+    }
+    let hint = match item.kind {
+        Kind::Ask => " (`nudge edit` with a new need-by reopens it)",
+        _ => "",
+    };
+    Err(WriteError::Input(format!(
+        "{} is already {}; nothing to {doing}{hint}",
+        label(item),
+        item.status.label()
+    )))
+}

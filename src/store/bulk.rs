@@ -1,0 +1,203 @@
+//! Fast inserts in one transaction, without the journal: for sample data and imports that are
+//! all-or-nothing by themselves.
+
+use rusqlite::{Transaction, TransactionBehavior, params};
+
+use super::rows::{join_words, seconds};
+use super::{Result, Store, StoreError, new_uuid};
+use crate::domain::{Channel, Item, reply};
+use crate::when::Moment;
+
+pub struct Bulk<'a> {
+    tx: Transaction<'a>,
+    path: std::path::PathBuf,
+}
+
+impl Store {
+    /// Start a bulk load; nothing is visible until `finish`, and dropping it undoes everything.
+    pub fn bulk(&mut self) -> Result<Bulk<'_>> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|source| StoreError::Sql {
+                path: path.clone(),
+                source,
+            })?;
+        Ok(Bulk { tx, path })
+    }
+}
+
+impl Bulk<'_> {
+    fn sql(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sql {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Whether the database holds anything yet.
+    pub fn is_empty(&self) -> Result<bool> {
+        self.tx
+            .query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM items) AND NOT EXISTS (SELECT 1 FROM people)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.sql(e))
+    }
+
+    pub fn person(
+        &self,
+        name: &str,
+        team: Option<&str>,
+        expertise: &[&str],
+        prefers: Option<Channel>,
+        at: &Moment,
+    ) -> Result<i64> {
+        let key = crate::domain::person::name_key(name);
+        let existing: Option<i64> = self
+            .tx
+            .query_row("SELECT id FROM people WHERE name_key = ?1", [&key], |r| {
+                r.get(0)
+            })
+            .ok();
+        if let Some(id) = existing {
+            return Ok(id);
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO people (uuid, name, name_key, team, expertise, prefers, created_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    new_uuid(),
+                    name,
+                    key,
+                    team,
+                    expertise.join(" "),
+                    prefers.map(Channel::as_str),
+                    at.timestamp()
+                ])
+            })
+            .map_err(|e| self.sql(e))?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn item(&self, item: &Item) -> Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO items (uuid, kind, title, status, person_id, why, channel, asked_at, \
+                   need_by, next_check, due, tags, deadline_id, piece, notes, decline_reason, \
+                   closed_at, created_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    new_uuid(),
+                    item.kind.as_str(),
+                    item.title,
+                    item.status.as_str(),
+                    item.person_id,
+                    item.why,
+                    item.channel.map(Channel::as_str),
+                    seconds(item.asked_at.as_ref()),
+                    seconds(item.need_by.as_ref()),
+                    seconds(item.next_check.as_ref()),
+                    seconds(item.due.as_ref()),
+                    join_words(&item.tags),
+                    item.deadline_id,
+                    item.piece,
+                    item.notes,
+                    item.decline_reason,
+                    seconds(item.closed_at.as_ref()),
+                    item.created_at.timestamp(),
+                    item.updated_at.timestamp(),
+                ])
+            })
+            .map_err(|e| self.sql(e))?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn follow_up(&self, item_id: i64, at: &Moment, channel: Channel, note: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO follow_ups (uuid, item_id, at, channel, note, created_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?3, ?3)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    new_uuid(),
+                    item_id,
+                    at.timestamp(),
+                    channel.as_str(),
+                    note
+                ])
+            })
+            .map_err(|e| self.sql(e))?;
+        Ok(())
+    }
+
+    pub fn critique(
+        &self,
+        person_id: i64,
+        said: &str,
+        piece: Option<&str>,
+        response: &str,
+        proofing_id: Option<i64>,
+        at: &Moment,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO critiques (uuid, person_id, said, piece, response, proofing_id, at, created_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?7)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![new_uuid(), person_id, said, piece, response, proofing_id, at.timestamp()])
+            })
+            .map_err(|e| self.sql(e))?;
+        Ok(())
+    }
+
+    /// Recompute every person's usual reply time after loading their asks.
+    fn refresh_reply_medians(&self) -> Result<()> {
+        let ids: Vec<i64> = self
+            .tx
+            .prepare("SELECT id FROM people")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .map_err(|e| self.sql(e))?;
+        let mut times = self
+            .tx
+            .prepare(super::items::REPLY_TIMES)
+            .map_err(|e| self.sql(e))?;
+        for id in ids {
+            let replies: Vec<chrono::Duration> = times
+                .query_map(params![id, reply::RECENT_ANSWERS as i64], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+                .map_err(|e| self.sql(e))?
+                .into_iter()
+                .map(|s| chrono::Duration::seconds(s.max(0)))
+                .collect();
+            let median = reply::median(replies).map(|d| d.num_seconds());
+            self.tx
+                .execute(
+                    "UPDATE people SET reply_median_secs = ?2 WHERE id = ?1",
+                    params![id, median],
+                )
+                .map_err(|e| self.sql(e))?;
+        }
+        Ok(())
+    }
+
+    /// Make everything visible at once.
+    pub fn finish(self) -> Result<()> {
+        self.refresh_reply_medians()?;
+        let path = self.path.clone();
+        self.tx
+            .commit()
+            .map_err(|source| StoreError::Sql { path, source })
+    }
+}

@@ -1,0 +1,428 @@
+//! Asks, deadlines and proofing invitations: writing them, and the queries the screens need.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::journal::Table;
+use super::rows::{ITEM_COLUMNS, ITEM_FROM, item_from_row, join_words, seconds};
+use super::{Reader, Result, WriteError, Writer};
+use crate::domain::{Channel, Item, Kind, reply};
+use crate::when::Moment;
+
+/// One logged follow-up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUp {
+    pub id: i64,
+    pub uuid: String,
+    pub item_id: i64,
+    pub at: Moment,
+    pub channel: Channel,
+    pub note: String,
+}
+
+/// A deadline with what it waits on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeadlineRow {
+    pub item: Item,
+    /// Open asks linked to it.
+    pub open_asks: u32,
+    /// Of those, the ones whose need-by is after the deadline itself.
+    pub late_asks: u32,
+}
+
+/// A proofing invitation with the critique it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProofingRow {
+    pub item: Item,
+    pub said: Option<String>,
+}
+
+/// The figures of the dashboard's header line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub open_asks: u32,
+    pub to_chase: u32,
+    pub deadlines: u32,
+    pub deadlines_soon: u32,
+    pub proofing: u32,
+}
+
+/// The attention order of open asks, as SQL. Mirrors `domain::attention::rank`:
+/// 0 need-by sooner than the person usually answers, 1 check-back due, 2 need-by within a day
+/// (or past), 3 the rest by next check.
+const ATTENTION_ORDER: &str = "
+    CASE
+        WHEN i.need_by > ?1 AND p.reply_median_secs IS NOT NULL
+             AND i.need_by - ?1 < p.reply_median_secs THEN 0
+        WHEN i.next_check <= ?1 THEN 1
+        WHEN i.need_by <= ?1 + 86400 THEN 2
+        ELSE 3
+    END,
+    CASE
+        WHEN i.need_by > ?1 AND p.reply_median_secs IS NOT NULL
+             AND i.need_by - ?1 < p.reply_median_secs THEN i.need_by
+        WHEN i.next_check <= ?1 THEN i.next_check
+        WHEN i.need_by <= ?1 + 86400 THEN i.need_by
+        ELSE COALESCE(i.next_check, i.need_by, 9223372036854775807)
+    END,
+    i.id";
+
+/// A person's latest reply times in seconds: ?1 the person, ?2 how many.
+pub(super) const REPLY_TIMES: &str = "SELECT closed_at - asked_at FROM items \
+     WHERE person_id = ?1 AND kind = 'ask' AND status = 'received' \
+       AND closed_at IS NOT NULL AND asked_at IS NOT NULL \
+     ORDER BY closed_at DESC LIMIT ?2";
+
+impl Reader<'_> {
+    pub fn item(&self, id: i64) -> Result<Option<Item>> {
+        let sql = format!("SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id = ?1");
+        self.conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| {
+                s.query_row([id], |r| item_from_row(r, &self.zone))
+                    .optional()
+            })
+            .map_err(|e| self.sql(e))
+    }
+
+    fn items(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<Item>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map(params, |r| item_from_row(r, &self.zone))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
+        rows.map_err(|e| self.sql(e))
+    }
+
+    /// Open asks in attention order, one window of them.
+    pub fn open_asks(&self, now: &Moment, limit: usize, offset: usize) -> Result<Vec<Item>> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.kind = 'ask' AND i.status = 'open' \
+             ORDER BY {ATTENTION_ORDER} LIMIT ?2 OFFSET ?3"
+        );
+        self.items(&sql, params![now.timestamp(), limit as i64, offset as i64])
+    }
+
+    /// Open asks that need attention now (rank 0 to 2), most urgent first.
+    pub fn asks_needing_attention(&self, now: &Moment, limit: usize) -> Result<Vec<Item>> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.kind = 'ask' AND i.status = 'open' \
+             AND (i.next_check <= ?1 OR i.need_by <= ?1 + 86400 OR (i.need_by > ?1 \
+                  AND i.need_by - ?1 < (SELECT reply_median_secs FROM people WHERE id = i.person_id))) \
+             ORDER BY {ATTENTION_ORDER} LIMIT ?2"
+        );
+        self.items(&sql, params![now.timestamp(), limit as i64])
+    }
+
+    /// Open deadlines, soonest first, with their open asks counted.
+    pub fn open_deadlines(&self, limit: usize, offset: usize) -> Result<Vec<DeadlineRow>> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS}, \
+                (SELECT COUNT(*) FROM items a WHERE a.deadline_id = i.id AND a.kind = 'ask' AND a.status = 'open'), \
+                (SELECT COUNT(*) FROM items a WHERE a.deadline_id = i.id AND a.kind = 'ask' AND a.status = 'open' AND a.need_by > i.due) \
+             FROM {ITEM_FROM} WHERE i.kind = 'deadline' AND i.status = 'open' \
+             ORDER BY i.due IS NULL, i.due, i.id LIMIT ?1 OFFSET ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map(params![limit as i64, offset as i64], |r| {
+                Ok(DeadlineRow {
+                    item: item_from_row(r, &self.zone)?,
+                    open_asks: r.get::<_, i64>(22)?.try_into().unwrap_or(0),
+                    late_asks: r.get::<_, i64>(23)?.try_into().unwrap_or(0),
+                })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
+        rows.map_err(|e| self.sql(e))
+    }
+
+    /// Open proofing invitations, those still to send first, oldest first.
+    pub fn open_proofing(&self, limit: usize, offset: usize) -> Result<Vec<ProofingRow>> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS}, (SELECT c.said FROM critiques c WHERE c.proofing_id = i.id LIMIT 1) \
+             FROM {ITEM_FROM} WHERE i.kind = 'proofing' AND i.status IN ('to_send', 'sent', 'accepted') \
+             ORDER BY CASE i.status WHEN 'to_send' THEN 0 WHEN 'accepted' THEN 1 ELSE 2 END, i.created_at, i.id \
+             LIMIT ?1 OFFSET ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map(params![limit as i64, offset as i64], |r| {
+                Ok(ProofingRow {
+                    item: item_from_row(r, &self.zone)?,
+                    said: r.get(22)?,
+                })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
+        rows.map_err(|e| self.sql(e))
+    }
+
+    /// Every item of a kind (open ones only unless `all`), newest activity first for closed ones.
+    pub fn list(&self, kind: Kind, all: bool, now: &Moment) -> Result<Vec<Item>> {
+        let open_only = if all {
+            String::new()
+        } else {
+            format!("AND i.status IN {}", crate::domain::item::OPEN_STATUSES_SQL)
+        };
+        let order = match kind {
+            Kind::Ask if !all => ATTENTION_ORDER.to_string(),
+            Kind::Ask => format!("i.status <> 'open', {ATTENTION_ORDER}"),
+            Kind::Deadline => "i.status <> 'open', i.due IS NULL, i.due, i.id".to_string(),
+            Kind::Proofing => "i.created_at, i.id".to_string(),
+        };
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.kind = ?2 {open_only} ORDER BY {order}"
+        );
+        self.items(&sql, params![now.timestamp(), kind.as_str()])
+    }
+
+    /// Asks linked to a deadline, open first.
+    pub fn asks_for_deadline(&self, deadline_id: i64) -> Result<Vec<Item>> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.deadline_id = ?1 AND i.kind = 'ask' \
+             ORDER BY i.status <> 'open', i.need_by, i.id"
+        );
+        self.items(&sql, [deadline_id])
+    }
+
+    /// A person's asks, open first, then the latest answered.
+    pub fn asks_of_person(&self, person_id: i64, limit: usize) -> Result<Vec<Item>> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.person_id = ?1 AND i.kind = 'ask' \
+             ORDER BY i.status <> 'open', COALESCE(i.closed_at, i.asked_at) DESC, i.id DESC LIMIT ?2"
+        );
+        self.items(&sql, params![person_id, limit as i64])
+    }
+
+    pub fn follow_ups(&self, item_id: i64) -> Result<Vec<FollowUp>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, uuid, item_id, at, channel, note FROM follow_ups WHERE item_id = ?1 ORDER BY at, id",
+            )
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([item_id], |r| {
+                let channel: String = r.get(4)?;
+                Ok(FollowUp {
+                    id: r.get(0)?,
+                    uuid: r.get(1)?,
+                    item_id: r.get(2)?,
+                    at: self.moment(r.get(3)?),
+                    channel: Channel::parse_stored(&channel).unwrap_or(Channel::Email),
+                    note: r.get(5)?,
+                })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
+        rows.map_err(|e| self.sql(e))
+    }
+
+    /// The channels of an item's follow-ups, oldest first (for the escalation ladder).
+    pub fn follow_up_channels(&self, item_id: i64) -> Result<Vec<Channel>> {
+        Ok(self
+            .follow_ups(item_id)?
+            .into_iter()
+            .map(|f| f.channel)
+            .collect())
+    }
+
+    /// The header's figures.
+    pub fn counts(&self, now: &Moment) -> Result<Counts> {
+        let now = now.timestamp();
+        self.conn
+            .prepare_cached(
+                "SELECT \
+                   (SELECT COUNT(*) FROM items WHERE kind = 'ask' AND status = 'open'), \
+                   (SELECT COUNT(*) FROM items WHERE kind = 'ask' AND status = 'open' AND next_check <= ?1), \
+                   (SELECT COUNT(*) FROM items WHERE kind = 'deadline' AND status = 'open'), \
+                   (SELECT COUNT(*) FROM items WHERE kind = 'deadline' AND status = 'open' AND due <= ?1 + 86400), \
+                   (SELECT COUNT(*) FROM items WHERE kind = 'proofing' AND status IN ('to_send', 'sent', 'accepted'))",
+            )
+            .and_then(|mut s| {
+                s.query_row([now], |r| {
+                    let n = |i: usize| -> rusqlite::Result<u32> {
+                        Ok(r.get::<_, i64>(i)?.try_into().unwrap_or(u32::MAX))
+                    };
+                    Ok(Counts {
+                        open_asks: n(0)?,
+                        to_chase: n(1)?,
+                        deadlines: n(2)?,
+                        deadlines_soon: n(3)?,
+                        proofing: n(4)?,
+                    })
+                })
+            })
+            .map_err(|e| self.sql(e))
+    }
+
+    /// Whether anything at all has been captured (for the first-run screen).
+    pub fn is_empty(&self) -> Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM items) AND NOT EXISTS (SELECT 1 FROM people)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.sql(e))
+    }
+
+    /// How long a person took to answer their latest asks, newest first.
+    pub fn reply_times(&self, person_id: i64) -> Result<Vec<chrono::Duration>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(REPLY_TIMES)
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map(params![person_id, reply::RECENT_ANSWERS as i64], |r| {
+                r.get::<_, i64>(0)
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
+        Ok(rows
+            .map_err(|e| self.sql(e))?
+            .into_iter()
+            .map(|s| chrono::Duration::seconds(s.max(0)))
+            .collect())
+    }
+}
+
+impl Writer<'_> {
+    /// Insert a new item; its id and uuid are assigned here. Returns the id.
+    pub fn insert_item(&mut self, item: &Item) -> std::result::Result<i64, WriteError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO items (uuid, kind, title, status, person_id, why, channel, asked_at, \
+                   need_by, next_check, due, tags, deadline_id, piece, notes, decline_reason, \
+                   closed_at, created_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    super::new_uuid(),
+                    item.kind.as_str(),
+                    item.title,
+                    item.status.as_str(),
+                    item.person_id,
+                    item.why,
+                    item.channel.map(Channel::as_str),
+                    seconds(item.asked_at.as_ref()),
+                    seconds(item.need_by.as_ref()),
+                    seconds(item.next_check.as_ref()),
+                    seconds(item.due.as_ref()),
+                    join_words(&item.tags),
+                    item.deadline_id,
+                    item.piece,
+                    item.notes,
+                    item.decline_reason,
+                    seconds(item.closed_at.as_ref()),
+                    self.now,
+                ])
+            })
+            .map_err(|e| self.sql(e))?;
+        let id = self.tx.last_insert_rowid();
+        self.remember_new(Table::Items, id, Some(id))?;
+        if let Some(person) = item.person_id {
+            self.refresh_reply_median(person)?;
+        }
+        Ok(id)
+    }
+
+    /// Save every field of an existing item (the caller read it, changed it, and hands it back).
+    pub fn save_item(&mut self, item: &Item) -> std::result::Result<(), WriteError> {
+        let before_person = self
+            .reader()
+            .item(item.id)
+            .map_err(WriteError::Store)?
+            .and_then(|i| i.person_id);
+        self.remember(Table::Items, item.id, Some(item.id))?;
+        self.tx
+            .prepare_cached(
+                "UPDATE items SET title = ?2, status = ?3, person_id = ?4, why = ?5, channel = ?6, \
+                   asked_at = ?7, need_by = ?8, next_check = ?9, due = ?10, tags = ?11, \
+                   deadline_id = ?12, piece = ?13, notes = ?14, decline_reason = ?15, closed_at = ?16, \
+                   updated_at = ?17 \
+                 WHERE id = ?1",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    item.id,
+                    item.title,
+                    item.status.as_str(),
+                    item.person_id,
+                    item.why,
+                    item.channel.map(Channel::as_str),
+                    seconds(item.asked_at.as_ref()),
+                    seconds(item.need_by.as_ref()),
+                    seconds(item.next_check.as_ref()),
+                    seconds(item.due.as_ref()),
+                    join_words(&item.tags),
+                    item.deadline_id,
+                    item.piece,
+                    item.notes,
+                    item.decline_reason,
+                    seconds(item.closed_at.as_ref()),
+                    self.now,
+                ])
+            })
+            .map_err(|e| self.sql(e))?;
+        for person in [before_person, item.person_id].into_iter().flatten() {
+            self.refresh_reply_median(person)?;
+        }
+        Ok(())
+    }
+
+    /// Log a follow-up on an item. Returns its id.
+    pub fn add_follow_up(
+        &mut self,
+        item_id: i64,
+        at: &Moment,
+        channel: Channel,
+        note: &str,
+    ) -> std::result::Result<i64, WriteError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO follow_ups (uuid, item_id, at, channel, note, created_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    super::new_uuid(),
+                    item_id,
+                    at.timestamp(),
+                    channel.as_str(),
+                    note,
+                    self.now
+                ])
+            })
+            .map_err(|e| self.sql(e))?;
+        let id = self.tx.last_insert_rowid();
+        self.remember_new(Table::FollowUps, id, Some(item_id))?;
+        Ok(id)
+    }
+
+    /// Keep the person's usual reply time current (it orders the attention queue).
+    fn refresh_reply_median(&mut self, person_id: i64) -> std::result::Result<(), WriteError> {
+        let median = reply::median(
+            self.reader()
+                .reply_times(person_id)
+                .map_err(WriteError::Store)?,
+        )
+        .map(|d| d.num_seconds());
+        let current: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT reply_median_secs FROM people WHERE id = ?1",
+                [person_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.sql(e))?
+            .flatten();
+        if current != median {
+            self.remember(Table::People, person_id, None)?;
+            self.tx
+                .execute(
+                    "UPDATE people SET reply_median_secs = ?2 WHERE id = ?1",
+                    params![person_id, median],
+                )
+                .map_err(|e| self.sql(e))?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,298 @@
+//! The journal: every write records the rows it touches as they were before, so `undo` can put
+//! them back exactly, and an item's history can be read back.
+
+use rusqlite::types::ValueRef;
+use rusqlite::{OptionalExtension, params};
+use serde_json::{Map, Number, Value};
+
+use super::{Reader, Result, WriteError, Writer};
+use crate::when::Moment;
+
+/// The tables a write may touch (a closed list: table names are never built from input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    People,
+    Items,
+    FollowUps,
+    Critiques,
+    Favors,
+    Checkins,
+    Sprints,
+    Reflections,
+    Reviews,
+}
+
+impl Table {
+    const ALL: [Table; 9] = [
+        Table::People,
+        Table::Items,
+        Table::FollowUps,
+        Table::Critiques,
+        Table::Favors,
+        Table::Checkins,
+        Table::Sprints,
+        Table::Reflections,
+        Table::Reviews,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::People => "people",
+            Table::Items => "items",
+            Table::FollowUps => "follow_ups",
+            Table::Critiques => "critiques",
+            Table::Favors => "favors",
+            Table::Checkins => "checkins",
+            Table::Sprints => "sprints",
+            Table::Reflections => "reflections",
+            Table::Reviews => "reviews",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Table> {
+        Table::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+impl Writer<'_> {
+    /// Record `row_id` of `table` as it is now, before the caller changes it (or, when it does not
+    /// exist yet, that undo must delete it). Call before every insert, update or delete.
+    pub(crate) fn remember(
+        &mut self,
+        table: Table,
+        row_id: i64,
+        item_id: Option<i64>,
+    ) -> std::result::Result<(), WriteError> {
+        let journal_id = self.journal_entry(item_id)?;
+        let before = snapshot(self, table, row_id)?;
+        self.seq += 1;
+        self.tx
+            .execute(
+                "INSERT INTO journal_changes (journal_id, seq, tbl, row_id, before) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![journal_id, self.seq, table.name(), row_id, before],
+            )
+            .map_err(|e| self.sql(e))?;
+        Ok(())
+    }
+
+    /// Record that a row was just created (undo deletes it). Call right after the insert.
+    pub(crate) fn remember_new(
+        &mut self,
+        table: Table,
+        row_id: i64,
+        item_id: Option<i64>,
+    ) -> std::result::Result<(), WriteError> {
+        let journal_id = self.journal_entry(item_id)?;
+        self.seq += 1;
+        self.tx
+            .execute(
+                "INSERT INTO journal_changes (journal_id, seq, tbl, row_id, before) VALUES (?1, ?2, ?3, ?4, NULL)",
+                params![journal_id, self.seq, table.name(), row_id],
+            )
+            .map_err(|e| self.sql(e))?;
+        Ok(())
+    }
+
+    /// Set the line the history and `undo` show for this write ("Done: Ask 12 · Dana · quotes").
+    pub fn describe(&mut self, summary: &str) -> std::result::Result<(), WriteError> {
+        let journal_id = self.journal_entry(None)?;
+        self.tx
+            .execute(
+                "UPDATE journal SET summary = ?1 WHERE id = ?2",
+                params![summary, journal_id],
+            )
+            .map_err(|e| self.sql(e))?;
+        Ok(())
+    }
+
+    fn journal_entry(&mut self, item_id: Option<i64>) -> std::result::Result<i64, WriteError> {
+        if let Some(id) = self.journal_id {
+            if let Some(item) = item_id {
+                self.tx
+                    .execute(
+                        "UPDATE journal SET item_id = ?1 WHERE id = ?2 AND item_id IS NULL",
+                        params![item, id],
+                    )
+                    .map_err(|e| self.sql(e))?;
+            }
+            return Ok(id);
+        }
+        self.tx
+            .execute(
+                "INSERT INTO journal (at, action, summary, item_id) VALUES (?1, ?2, ?2, ?3)",
+                params![self.now, self.action, item_id],
+            )
+            .map_err(|e| self.sql(e))?;
+        let id = self.tx.last_insert_rowid();
+        self.journal_id = Some(id);
+        Ok(id)
+    }
+
+    /// Undo the latest write not yet undone: put every row it touched back as it was.
+    pub fn undo_last(&mut self) -> std::result::Result<Option<Undone>, WriteError> {
+        let last: Option<(i64, String, String, i64)> = self
+            .tx
+            .query_row(
+                "SELECT id, action, summary, at FROM journal WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()
+            .map_err(|e| self.sql(e))?;
+        let Some((journal_id, action, summary, at)) = last else {
+            return Ok(None);
+        };
+        let changes: Vec<(String, i64, Option<String>)> = {
+            let mut stmt = self
+                .tx
+                .prepare("SELECT tbl, row_id, before FROM journal_changes WHERE journal_id = ?1 ORDER BY seq DESC")
+                .map_err(|e| self.sql(e))?;
+            let rows = stmt
+                .query_map([journal_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
+            rows.map_err(|e| self.sql(e))?
+        };
+        for (table, row_id, before) in changes {
+            let Some(table) = Table::from_name(&table) else {
+                continue;
+            };
+            restore(self, table, row_id, before.as_deref())?;
+        }
+        self.tx
+            .execute(
+                "UPDATE journal SET undone_at = ?1 WHERE id = ?2",
+                params![self.now, journal_id],
+            )
+            .map_err(|e| self.sql(e))?;
+        let reader = self.reader();
+        Ok(Some(Undone {
+            action,
+            summary,
+            at: reader.moment(at),
+        }))
+    }
+}
+
+/// What `undo` took back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undone {
+    pub action: String,
+    pub summary: String,
+    pub at: Moment,
+}
+
+fn snapshot(
+    writer: &Writer<'_>,
+    table: Table,
+    row_id: i64,
+) -> std::result::Result<Option<String>, WriteError> {
+    let sql = format!("SELECT * FROM {} WHERE id = ?1", table.name());
+    let mut stmt = writer.tx.prepare_cached(&sql).map_err(|e| writer.sql(e))?;
+    let names: Vec<String> = stmt.column_names().iter().map(|n| n.to_string()).collect();
+    let row = stmt
+        .query_row([row_id], |r| {
+            let mut map = Map::new();
+            for (i, name) in names.iter().enumerate() {
+                let value = match r.get_ref(i)? {
+                    ValueRef::Null | ValueRef::Blob(_) => Value::Null,
+                    ValueRef::Integer(n) => Value::Number(n.into()),
+                    ValueRef::Real(f) => Number::from_f64(f).map_or(Value::Null, Value::Number),
+                    ValueRef::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
+                };
+                map.insert(name.clone(), value);
+            }
+            Ok(Value::Object(map).to_string())
+        })
+        .optional()
+        .map_err(|e| writer.sql(e))?;
+    Ok(row)
+}
+
+fn restore(
+    writer: &Writer<'_>,
+    table: Table,
+    row_id: i64,
+    before: Option<&str>,
+) -> std::result::Result<(), WriteError> {
+    let name = table.name();
+    let Some(before) = before else {
+        writer
+            .tx
+            .execute(&format!("DELETE FROM {name} WHERE id = ?1"), [row_id])
+            .map_err(|e| writer.sql(e))?;
+        return Ok(());
+    };
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(before) else {
+        return Err(WriteError::Input(format!(
+            "the journal entry for {name} {row_id} is unreadable"
+        )));
+    };
+    let columns: Vec<&String> = map.keys().collect();
+    let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    let updates: Vec<String> = columns
+        .iter()
+        .filter(|c| c.as_str() != "id")
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
+    let sql = format!(
+        "INSERT INTO {name} ({}) VALUES ({}) ON CONFLICT(id) DO UPDATE SET {}",
+        columns
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        placeholders.join(", "),
+        updates.join(", ")
+    );
+    let values: Vec<rusqlite::types::Value> = map
+        .values()
+        .map(|v| match v {
+            Value::Null => rusqlite::types::Value::Null,
+            Value::Number(n) => n
+                .as_i64()
+                .map(rusqlite::types::Value::Integer)
+                .unwrap_or_else(|| rusqlite::types::Value::Real(n.as_f64().unwrap_or(0.0))),
+            Value::String(s) => rusqlite::types::Value::Text(s.clone()),
+            other => rusqlite::types::Value::Text(other.to_string()),
+        })
+        .collect();
+    writer
+        .tx
+        .execute(&sql, rusqlite::params_from_iter(values))
+        .map_err(|e| writer.sql(e))?;
+    Ok(())
+}
+
+/// One line of an item's history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryEntry {
+    pub at: Moment,
+    pub action: String,
+    pub summary: String,
+}
+
+impl Reader<'_> {
+    /// What was done to an item, oldest first (undone writes left out).
+    pub fn history(&self, item_id: i64) -> Result<Vec<HistoryEntry>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT at, action, summary FROM journal WHERE item_id = ?1 AND undone_at IS NULL ORDER BY id",
+            )
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([item_id], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<(i64, String, String)>>>())
+            .map_err(|e| self.sql(e))?;
+        Ok(rows
+            .into_iter()
+            .map(|(at, action, summary)| HistoryEntry {
+                at: self.moment(at),
+                action,
+                summary,
+            })
+            .collect())
+    }
+}

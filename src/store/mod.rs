@@ -1,0 +1,289 @@
+//! The only code that speaks SQL: opening the file safely, migrations, queries per concept, and
+//! the journal that serves undo and history.
+//!
+//! Every command is one IMMEDIATE transaction (`Store::write`); a database that is not ours, is
+//! damaged, or was made by a newer nudge is refused before anything is written to it.
+
+mod bulk;
+mod file;
+mod journal;
+mod migrations;
+mod rows;
+
+pub mod items;
+pub mod people;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, TimeZone, Utc};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::when::{Moment, Zone};
+pub use bulk::Bulk;
+pub use journal::{HistoryEntry, Table, Undone};
+
+/// "nudg": marks a SQLite file as ours, so another application's database is never migrated.
+pub const APPLICATION_ID: i32 = 0x6E75_6467;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file cannot be used at all (exit code 2). Names the file and the cause.
+    #[error("{}: {cause}", path.display())]
+    Unusable { path: PathBuf, cause: String },
+    /// SQLite failed while working on a usable file (exit code 2).
+    #[error("{}: {}", path.display(), describe(source))]
+    Sql {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    zone: Zone,
+}
+
+impl Store {
+    /// Open (or, when there is no file yet, create) the database at `path`.
+    pub fn open(path: &Path, zone: Zone) -> Result<Store> {
+        let unusable = |cause: String| StoreError::Unusable {
+            path: path.to_path_buf(),
+            cause,
+        };
+        if file::exists(path).map_err(unusable)? {
+            file::check_header(path, migrations::LATEST).map_err(unusable)?;
+        } else {
+            file::create(path, |fresh| {
+                let conn = Connection::open_with_flags(
+                    fresh,
+                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )
+                .map_err(|e| e.to_string())?;
+                conn.pragma_update(None, "application_id", APPLICATION_ID)
+                    .and_then(|_| conn.pragma_update(None, "journal_mode", "wal"))
+                    .map_err(|e| e.to_string())?;
+                migrations::migrate(&conn).map_err(|e| e.to_string())?;
+                conn.close().map_err(|(_, e)| e.to_string())
+            })
+            .map_err(unusable)?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| unusable(format!("cannot open it: {e}")))?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+            zone,
+        };
+        store.configure().map_err(|e| unusable(describe(&e)))?;
+        Ok(store)
+    }
+
+    /// Connection settings, then the checks SQLite itself can make (the header check above cannot
+    /// see changes still in the write-ahead log), then any migration.
+    fn configure(&self) -> rusqlite::Result<()> {
+        self.conn.busy_timeout(Duration::from_secs(5))?;
+        let app: i32 = self
+            .conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))?;
+        if app != APPLICATION_ID {
+            return Err(rusqlite::Error::InvalidParameterName(
+                "not a nudge database (it belongs to another application)".into(),
+            ));
+        }
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > migrations::LATEST {
+            return Err(rusqlite::Error::InvalidParameterName(format!(
+                "made by a newer nudge (schema {version}; this nudge knows up to {}); \
+                 upgrade nudge to open it",
+                migrations::LATEST
+            )));
+        }
+        let mode: String = self
+            .conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            self.conn.pragma_update(None, "journal_mode", "wal")?;
+        }
+        // Every command that exits 0 has reached the disk.
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        if version < migrations::LATEST {
+            migrations::migrate(&self.conn)?;
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn zone(&self) -> Zone {
+        self.zone
+    }
+
+    /// Run `work` as one IMMEDIATE transaction, journaled as `action` for undo and history.
+    /// Dropping the transaction on error rolls everything back.
+    pub fn write<T>(
+        &mut self,
+        action: &str,
+        now: &Moment,
+        work: impl FnOnce(&mut Writer<'_>) -> std::result::Result<T, WriteError>,
+    ) -> std::result::Result<T, WriteError> {
+        let path = self.path.clone();
+        let sql = |source| {
+            WriteError::Store(StoreError::Sql {
+                path: path.clone(),
+                source,
+            })
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        let mut writer = Writer {
+            tx,
+            zone: self.zone,
+            now: now.timestamp(),
+            action: action.to_string(),
+            journal_id: None,
+            seq: 0,
+        };
+        let value = work(&mut writer)?;
+        writer.tx.commit().map_err(sql)?;
+        Ok(value)
+    }
+
+    /// A read-only view for queries.
+    pub fn reader(&self) -> Reader<'_> {
+        Reader {
+            conn: &self.conn,
+            zone: self.zone,
+            path: &self.path,
+        }
+    }
+
+    /// A number that changes whenever another connection commits (for the dashboard's refresh).
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .map_err(|source| self.sql_error(source))
+    }
+
+    fn sql_error(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sql {
+            path: self.path.clone(),
+            source,
+        }
+    }
+}
+
+/// Errors inside a write: the store failing, or the input being wrong (then nothing is saved).
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Input(String),
+}
+
+/// The read side, shared by the CLI and the dashboard.
+pub struct Reader<'a> {
+    conn: &'a Connection,
+    zone: Zone,
+    path: &'a Path,
+}
+
+impl Reader<'_> {
+    fn sql(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sql {
+            path: self.path.to_path_buf(),
+            source,
+        }
+    }
+
+    fn moment(&self, seconds: i64) -> Moment {
+        moment(&self.zone, seconds)
+    }
+
+    pub fn zone(&self) -> Zone {
+        self.zone
+    }
+}
+
+/// One write transaction in progress.
+pub struct Writer<'a> {
+    tx: Transaction<'a>,
+    zone: Zone,
+    now: i64,
+    action: String,
+    journal_id: Option<i64>,
+    seq: i64,
+}
+
+impl Writer<'_> {
+    fn sql(&self, source: rusqlite::Error) -> WriteError {
+        WriteError::Store(StoreError::Sql {
+            path: PathBuf::from(self.tx.path().unwrap_or("the database")),
+            source,
+        })
+    }
+
+    /// Queries inside the transaction see its own changes.
+    pub fn reader(&self) -> Reader<'_> {
+        Reader {
+            conn: &self.tx,
+            zone: self.zone,
+            path: Path::new(self.tx.path().unwrap_or("the database")),
+        }
+    }
+
+    pub fn now_moment(&self) -> Moment {
+        moment(&self.zone, self.now)
+    }
+}
+
+/// A new record id: version 7, so ids sort by creation time.
+pub(crate) fn new_uuid() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+pub(crate) fn moment(zone: &Zone, seconds: i64) -> Moment {
+    let utc = DateTime::<Utc>::from_timestamp(seconds, 0).unwrap_or_default();
+    zone.from_utc_datetime(&utc.naive_utc())
+}
+
+/// SQLite's messages, in words a user can act on.
+fn describe(error: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode;
+    match error {
+        rusqlite::Error::InvalidParameterName(message) => message.clone(),
+        rusqlite::Error::SqliteFailure(failure, _) => match failure.code {
+            ErrorCode::NotADatabase => "not a SQLite database".into(),
+            ErrorCode::DatabaseCorrupt => "the database is damaged (corrupt)".into(),
+            ErrorCode::ReadOnly => {
+                "cannot write to it (read-only file, or a folder nudge cannot write in)".into()
+            }
+            ErrorCode::CannotOpen | ErrorCode::PermissionDenied => {
+                "cannot open it, or its folder, for reading and writing".into()
+            }
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+                "another program has held it locked for more than 5 seconds".into()
+            }
+            ErrorCode::DiskFull => "the disk is full".into(),
+            _ => error.to_string(),
+        },
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

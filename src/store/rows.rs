@@ -1,0 +1,91 @@
+//! Turning rows into domain values and back.
+
+use chrono::Duration;
+use rusqlite::Row;
+
+use crate::domain::{Channel, Item, Kind, Person, Status};
+use crate::when::{Moment, Zone};
+
+/// The columns `item_from_row` reads, in order; `i` is items, `p` people.
+pub const ITEM_COLUMNS: &str = "i.id, i.uuid, i.kind, i.title, i.status, i.person_id, p.name, i.why, \
+     i.channel, i.asked_at, i.need_by, i.next_check, i.due, i.tags, i.deadline_id, i.piece, \
+     (SELECT COUNT(*) FROM follow_ups f WHERE f.item_id = i.id), i.notes, i.decline_reason, \
+     i.closed_at, i.created_at, i.updated_at";
+
+/// `FROM` clause matching `ITEM_COLUMNS`.
+pub const ITEM_FROM: &str = "items i LEFT JOIN people p ON p.id = i.person_id";
+
+pub fn item_from_row(row: &Row<'_>, zone: &Zone) -> rusqlite::Result<Item> {
+    let at = |i: usize| -> rusqlite::Result<Option<Moment>> {
+        Ok(row
+            .get::<_, Option<i64>>(i)?
+            .map(|s| super::moment(zone, s)))
+    };
+    let kind: String = row.get(2)?;
+    let status: String = row.get(4)?;
+    let channel: Option<String> = row.get(8)?;
+    Ok(Item {
+        id: row.get(0)?,
+        uuid: row.get(1)?,
+        kind: Kind::parse_stored(&kind).ok_or_else(|| bad_value(2, &kind))?,
+        title: row.get(3)?,
+        status: Status::parse_stored(&status).ok_or_else(|| bad_value(4, &status))?,
+        person_id: row.get(5)?,
+        person: row.get(6)?,
+        why: row.get(7)?,
+        channel: channel.as_deref().and_then(Channel::parse_stored),
+        asked_at: at(9)?,
+        need_by: at(10)?,
+        next_check: at(11)?,
+        due: at(12)?,
+        tags: split_words(&row.get::<_, String>(13)?),
+        deadline_id: row.get(14)?,
+        piece: row.get(15)?,
+        follow_ups: row.get::<_, i64>(16)?.try_into().unwrap_or(0),
+        notes: row.get(17)?,
+        decline_reason: row.get(18)?,
+        closed_at: at(19)?,
+        created_at: at(20)?.unwrap_or_else(|| super::moment(zone, 0)),
+        updated_at: at(21)?.unwrap_or_else(|| super::moment(zone, 0)),
+    })
+}
+
+/// The columns `person_from_row` reads, in order.
+pub const PERSON_COLUMNS: &str =
+    "id, uuid, name, team, expertise, notes, prefers, reply_median_secs, created_at, updated_at";
+
+pub fn person_from_row(row: &Row<'_>, zone: &Zone) -> rusqlite::Result<Person> {
+    let prefers: Option<String> = row.get(6)?;
+    Ok(Person {
+        id: row.get(0)?,
+        uuid: row.get(1)?,
+        name: row.get(2)?,
+        team: row.get(3)?,
+        expertise: split_words(&row.get::<_, String>(4)?),
+        notes: row.get(5)?,
+        prefers: prefers.as_deref().and_then(Channel::parse_stored),
+        reply_median: row.get::<_, Option<i64>>(7)?.map(Duration::seconds),
+        created_at: super::moment(zone, row.get(8)?),
+        updated_at: super::moment(zone, row.get(9)?),
+    })
+}
+
+fn bad_value(column: usize, value: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        column,
+        rusqlite::types::Type::Text,
+        format!("unexpected value {value:?}").into(),
+    )
+}
+
+pub fn split_words(text: &str) -> Vec<String> {
+    text.split_whitespace().map(str::to_string).collect()
+}
+
+pub fn join_words(words: &[String]) -> String {
+    words.join(" ")
+}
+
+pub fn seconds(moment: Option<&Moment>) -> Option<i64> {
+    moment.map(|m| m.timestamp())
+}

@@ -1,0 +1,90 @@
+//! Text from the database drawn safely: control characters and escape sequences made inert, and
+//! cut to a width by display columns (CJK and emoji count double).
+
+use std::borrow::Cow;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Replace what a terminal would act on: C0/C1 controls (ESC starts every escape sequence),
+/// DEL, and the bidirectional overrides that can reorder a line. Newlines and tabs become spaces.
+pub fn inert(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_replacing) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\n' | '\r' | '\t' => ' ',
+                c if needs_replacing(c) => '\u{FFFD}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+fn needs_replacing(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Display width in terminal columns.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Cut `text` to at most `max` columns, ending in "…" when something was cut.
+pub fn fit(text: &str, max: usize) -> String {
+    let text = inert(text);
+    if width(&text) <= max {
+        return text.into_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `fit`, then padded with spaces to exactly `columns`.
+pub fn pad(text: &str, columns: usize) -> String {
+    let mut out = fit(text, columns);
+    let w = width(&out);
+    out.extend(std::iter::repeat_n(' ', columns.saturating_sub(w)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_are_made_inert() {
+        assert_eq!(inert("plain"), "plain");
+        assert_eq!(inert("a\u{1b}[31mred"), "a\u{FFFD}[31mred");
+        assert_eq!(inert("two\nlines\u{7}"), "two lines\u{FFFD}");
+        assert_eq!(inert("\u{202E}abc"), "\u{FFFD}abc");
+        assert_eq!(inert("\u{9b}2J"), "\u{FFFD}2J");
+    }
+
+    #[test]
+    fn fitting_counts_columns() {
+        assert_eq!(fit("hello", 10), "hello");
+        assert_eq!(fit("hello world", 8), "hello w…");
+        assert_eq!(fit("日本語のテキスト", 7), "日本語…");
+        assert_eq!(width(&fit("日本語のテキスト", 7)), 7);
+        assert_eq!(fit("🎉🎉🎉", 4), "🎉…");
+        assert_eq!(fit("abc", 0), "");
+        assert_eq!(fit("abc", 1), "…");
+        assert_eq!(pad("日本", 6), "日本  ");
+    }
+}

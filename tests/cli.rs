@@ -1,0 +1,498 @@
+//! The command line on a temporary database: every command, and every way input can be wrong.
+
+mod common;
+
+use common::{Home, bytes};
+use predicates::prelude::*;
+use serde_json::Value;
+
+#[test]
+fn ask_prints_how_it_was_understood() {
+    let home = Home::new();
+    home.nudge()
+        .args(["ask", "@dana", "customer", "quotes", "by", "fri", "~call", "#casestudy", "why:", "launch", "deck"])
+        .assert()
+        .success()
+        .stdout(
+            "Ask 1 · Dana · customer quotes · need by Fri 4 Dec 17:00 · check back Tue 1 Dec 09:00 · via call · #casestudy\n",
+        );
+    let asks: Value = serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+    assert_eq!(asks[0]["why"], "launch deck");
+    assert_eq!(asks[0]["need_by"], "2026-12-04T17:00:00+00:00");
+}
+
+#[test]
+fn add_is_an_alias_and_written_asks_get_a_hint() {
+    let home = Home::new();
+    home.nudge()
+        .args(["add", "@sam", "pricing", "sheet", "by", "tue", "~email"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Ask 1 · Sam · pricing sheet"))
+        .stdout(predicate::str::contains("a call or a walk over to Sam"));
+}
+
+#[test]
+fn the_hint_can_be_turned_off() {
+    let home = Home::new();
+    let config = home.path("quiet.toml");
+    std::fs::write(&config, "escalation_hint = false\n").expect("config");
+    home.nudge()
+        .args([
+            "--config",
+            config.to_str().expect("path"),
+            "ask",
+            "@sam",
+            "sheet",
+            "~email",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("walk over").not());
+}
+
+#[test]
+fn quoted_shell_arguments_stay_in_the_title() {
+    let home = Home::new();
+    home.nudge()
+        .args(["ask", "@dana", "report by region", "by", "mon"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Ask 1 · Dana · report by region · need by Mon 30 Nov 17:00",
+        ));
+}
+
+#[test]
+fn deadline_and_link() {
+    let home = Home::new();
+    home.nudge()
+        .args([
+            "deadline", "Q4", "launch", "deck", "due", "mon", "3pm", "+launch",
+        ])
+        .assert()
+        .success()
+        .stdout("Deadline 1 · Q4 launch deck · due Mon 30 Nov 15:00 · #launch\n");
+    home.nudge()
+        .args(["ask", "@lee", "latency", "numbers", "by", "sun", "for", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("for deadline 1"));
+    let out = home.run(&["list", "deadlines"]);
+    assert!(
+        out.contains("Q4 launch deck") && out.contains("1 open"),
+        "{out}"
+    );
+    let show = home.run(&["show", "1"]);
+    assert!(show.contains("Asks for this deadline (1)"), "{show}");
+}
+
+#[test]
+fn bad_input_names_the_word_and_changes_nothing() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "first"]);
+    let before = home.run(&["list", "--all", "--json"]);
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["ask", "@dana", "quotes", "by", "fir"],
+            "could not read \"fir\" after \"by\"",
+        ),
+        (
+            &["ask", "@dana", "quotes", "by", "2026-02-30"],
+            "not a date on the calendar",
+        ),
+        (
+            &["ask", "quotes", "by", "fri"],
+            "who is this ask for? add @name",
+        ),
+        (&["ask", "@dana"], "what are you asking @dana for?"),
+        (
+            &["ask", "@dana", "quotes", "~fax"],
+            "unknown channel \"~fax\"",
+        ),
+        (
+            &["ask", "@dana", "quotes", "for", "99"],
+            "there is no deadline 99",
+        ),
+        (
+            &["ask", "@dana", "quotes", "for", "1"],
+            "must name an open deadline",
+        ),
+        (
+            &["ask", "@dana", "quotes", "by", "today", "8am"],
+            "is already past",
+        ),
+        (&["deadline", "launch"], "when is \"launch\" due?"),
+        (
+            &["deadline", "@sam", "launch", "due", "fri"],
+            "a deadline is your own",
+        ),
+        (&["done", "99"], "there is no item 99"),
+        (&["done", "abc"], "\"abc\" is not an id"),
+        (&["snooze", "1", "someday"], "could not read \"someday\""),
+        (
+            &["snooze", "1", "yesterday"],
+            "could not read \"yesterday\"",
+        ),
+        (&["edit", "1", "by", "frday"], "could not read \"frday\""),
+        (&["list", "tasks"], "invalid value 'tasks'"),
+        (&["frobnicate"], "unrecognized subcommand"),
+    ];
+    for (args, message) in cases {
+        home.nudge()
+            .args(*args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(*message));
+    }
+    assert_eq!(home.run(&["list", "--all", "--json"]), before);
+}
+
+#[test]
+fn done_drop_snooze_edit_and_undo() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "quotes", "by", "fri"]);
+    home.run(&["ask", "@sam", "pricing"]);
+    home.nudge()
+        .args(["snooze", "1", "mon", "10am"])
+        .assert()
+        .success()
+        .stdout("Snoozed Ask 1: check back Mon 30 Nov 10:00\n");
+    home.nudge()
+        .args(["edit", "1", "by", "thu", "~walk", "why:", "deck"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("need by Thu 3 Dec 17:00")
+                .and(predicate::str::contains("via walk over")),
+        );
+    home.nudge()
+        .args(["done", "1", "got", "them", "in", "the", "hallway"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Received: Ask 1 · Dana · quotes",
+        ));
+    home.nudge()
+        .args(["done", "1"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Ask 1 is already received"));
+    home.nudge()
+        .args(["drop", "2"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Dropped: Ask 2"));
+    assert_eq!(home.run(&["list"]), "No open asks.\n");
+
+    // Undo walks back one change at a time: drop, done, edit, snooze.
+    home.nudge()
+        .arg("undo")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Undone: Dropped: Ask 2"));
+    home.nudge()
+        .arg("undo")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Undone: Received: Ask 1"));
+    let asks: Value = serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+    assert_eq!(asks.as_array().map(Vec::len), Some(2));
+    let dana = asks
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["id"] == 1))
+        .expect("ask 1");
+    assert_eq!(dana["channel"], "in_person");
+    assert_eq!(dana["notes"], "");
+    home.nudge()
+        .arg("undo")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Undone: Edited: Ask 1"));
+    home.nudge()
+        .arg("undo")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Undone: Snoozed Ask 1"));
+    let asks: Value = serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+    let dana = asks
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["id"] == 1))
+        .expect("ask 1");
+    assert_eq!(dana["channel"], "email");
+    assert_eq!(dana["next_check"], "2026-12-01T09:00:00+00:00");
+    home.run(&["undo"]);
+    home.run(&["undo"]);
+    home.nudge()
+        .arg("undo")
+        .assert()
+        .success()
+        .stdout("Nothing to undo\n");
+    assert_eq!(home.run(&["list", "--all"]), "No asks.\n");
+}
+
+#[test]
+fn a_declined_ask_reopens_with_a_new_need_by() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "quotes", "by", "fri"]);
+    home.run(&["drop", "1"]);
+    home.nudge()
+        .args(["edit", "1", "by", "next", "fri"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("need by Fri 4 Dec 17:00"));
+    let asks: Value = serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+    assert_eq!(asks[0]["status"], "open");
+}
+
+#[test]
+fn list_json_has_the_design_fields() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "quotes", "by", "fri", "~chat", "+q4"]);
+    let asks: Value = serde_json::from_str(&home.run(&["list", "asks", "--json"])).expect("json");
+    let ask = &asks[0];
+    for field in [
+        "id",
+        "uuid",
+        "kind",
+        "title",
+        "person",
+        "channel",
+        "why",
+        "status",
+        "asked_at",
+        "need_by",
+        "next_check",
+        "due",
+        "tags",
+        "follow_ups",
+        "created_at",
+        "updated_at",
+    ] {
+        assert!(ask.get(field).is_some(), "{field} missing in {ask}");
+    }
+    assert_eq!(ask["kind"], "ask");
+    assert_eq!(ask["status"], "open");
+    assert_eq!(ask["channel"], "chat");
+    assert_eq!(ask["tags"], serde_json::json!(["q4"]));
+    assert_eq!(ask["asked_at"], "2026-11-28T09:00:00+00:00");
+    let people: Value =
+        serde_json::from_str(&home.run(&["list", "people", "--json"])).expect("json");
+    assert_eq!(people[0]["name"], "Dana");
+}
+
+#[test]
+fn list_all_includes_closed_items() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "quotes"]);
+    home.run(&["done", "1"]);
+    assert_eq!(home.run(&["list"]), "No open asks.\n");
+    assert!(home.run(&["list", "--all"]).contains("received"));
+}
+
+#[test]
+fn due_is_the_attention_queue() {
+    let home = Home::with_demo();
+    let out = home.run(&["due"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.len() >= 4, "{out}");
+    assert!(
+        lines[0].contains("slow to answer"),
+        "lead-time risk first: {out}"
+    );
+    assert!(out.contains("deadline near"), "{out}");
+    assert!(out.contains("invitation to send"), "{out}");
+    let json: Value = serde_json::from_str(&home.run(&["due", "--json"])).expect("json");
+    let reasons: Vec<&str> = json
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|i| i["reason"].as_str())
+        .collect();
+    assert_eq!(reasons.first(), Some(&"lead_time"));
+    assert!(reasons.contains(&"check_back_due"));
+    // Bare `nudge` prints the same until the dashboard exists.
+}
+
+#[test]
+fn due_prints_nothing_when_nothing_is_due() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "quotes", "by", "next", "fri"]);
+    home.nudge().arg("due").assert().success().stdout("");
+    home.nudge()
+        .args(["due", "--json"])
+        .assert()
+        .success()
+        .stdout("[]\n");
+}
+
+#[test]
+fn show_has_history_and_the_persons_card() {
+    let home = Home::with_demo();
+    let out = home.run(&["show", "7"]);
+    assert!(
+        out.starts_with("Ask 7 · customer quotes for the Acme case study"),
+        "{out}"
+    );
+    assert!(out.contains("Follow-ups (2)"), "{out}");
+    assert!(out.contains("Dana's card"), "{out}");
+    assert!(out.contains("usually answers in"), "{out}");
+    assert!(out.contains("next follow-up: call"), "{out}");
+    home.nudge()
+        .args(["show", "999"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("there is no item 999"));
+}
+
+#[test]
+fn demo_refuses_a_database_with_data() {
+    let home = Home::with_demo();
+    let before = bytes(&home.db());
+    home.nudge()
+        .arg("demo")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already holds data"));
+    assert_eq!(bytes(&home.db()), before);
+    home.nudge().args(["demo", "--force"]).assert().success();
+}
+
+#[test]
+fn demo_scale_makes_that_many_items() {
+    let home = Home::new();
+    home.nudge()
+        .args(["demo", "--scale", "2000"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Sample data: 2000 items"));
+    let all: Value = serde_json::from_str(&home.run(&["list", "--all", "--json"])).expect("json");
+    let asks = all.as_array().expect("array").len();
+    assert!(asks > 1500 && asks < 2000, "{asks} asks");
+    let open: Value = serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+    let open = open.as_array().expect("array").len();
+    assert!(open > 10 && open < asks / 4, "{open} open of {asks}");
+}
+
+#[test]
+fn bare_nudge_prints_what_due_prints() {
+    let home = Home::with_demo();
+    assert_eq!(home.run(&[]), home.run(&["due"]));
+}
+
+#[test]
+fn bad_nudge_now_is_bad_input() {
+    let home = Home::new();
+    home.nudge()
+        .env("NUDGE_NOW", "soon")
+        .arg("list")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("NUDGE_NOW=\"soon\" is not a time"));
+}
+
+#[test]
+fn a_bad_config_is_bad_input() {
+    let home = Home::new();
+    let config = home.path("bad.toml");
+    std::fs::write(&config, "workday_end = \"5pm\"\n").expect("config");
+    home.nudge()
+        .env("NUDGE_CONFIG", &config)
+        .arg("list")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "bad.toml:1: workday_end: \"5pm\" is not a time of day",
+        ));
+    home.nudge()
+        .args(["--config", "/nonexistent/nudge.toml", "list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "/nonexistent/nudge.toml: cannot read it",
+        ));
+}
+
+#[test]
+fn the_config_changes_the_rules() {
+    let home = Home::new();
+    let config = home.path("late.toml");
+    std::fs::write(&config, "workday_end = \"18:30\"\ncheck_back_days = 1\n").expect("config");
+    home.nudge()
+        .env("NUDGE_CONFIG", &config)
+        .args(["ask", "@dana", "quotes", "by", "fri"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "need by Fri 4 Dec 18:30 · check back Mon 30 Nov 09:00",
+        ));
+}
+
+#[test]
+fn the_default_database_is_created_private_under_xdg_data() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = Home::new();
+    let mut cmd = assert_cmd::Command::cargo_bin("nudge").expect("binary");
+    common::isolate(&mut cmd, home.dir.path());
+    cmd.env_remove("NUDGE_DB")
+        .args(["ask", "@dana", "quotes"])
+        .assert()
+        .success();
+    let db = home.path("data/nudge/nudge.db");
+    let mode = std::fs::metadata(&db)
+        .expect("db exists")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600);
+    let folder = std::fs::metadata(db.parent().expect("folder"))
+        .expect("folder")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(folder, 0o700);
+}
+
+#[test]
+fn two_processes_writing_at_once_both_succeed() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "first"]);
+    let spawn = |who: &'static str| {
+        let db = home.db();
+        let dir = home.dir.path().to_path_buf();
+        std::thread::spawn(move || {
+            for i in 0..25 {
+                let mut cmd = assert_cmd::Command::cargo_bin("nudge").expect("binary");
+                common::isolate(&mut cmd, &dir);
+                cmd.env("NUDGE_DB", &db)
+                    .args(["ask", &format!("@{who}"), &format!("item {i}")])
+                    .assert()
+                    .success();
+            }
+        })
+    };
+    let a = spawn("ann");
+    let b = spawn("bob");
+    a.join().expect("a");
+    b.join().expect("b");
+    let asks: Value = serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+    assert_eq!(asks.as_array().map(Vec::len), Some(51));
+}
+
+#[test]
+fn closing_the_pipe_early_is_not_an_error() {
+    let home = Home::new();
+    home.nudge()
+        .args(["demo", "--scale", "3000"])
+        .assert()
+        .success();
+    let bin = assert_cmd::cargo::cargo_bin("nudge");
+    let script = format!("'{}' list --all | head -1", bin.display());
+    let mut cmd = assert_cmd::Command::new("sh");
+    common::isolate(&mut cmd, home.dir.path());
+    cmd.env("NUDGE_DB", home.db())
+        .args(["-c", &script])
+        .assert()
+        .success()
+        .stderr("");
+}
