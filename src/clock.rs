@@ -7,23 +7,7 @@ use crate::when::{self, Moment, Zone};
 
 /// The user's time zone: `TZ` when it names one, else the system's, else UTC.
 pub fn zone() -> Zone {
-    let from_env = std::env::var("TZ").ok().and_then(|tz| parse_zone(&tz));
-    from_env
-        .or_else(|| {
-            iana_time_zone::get_timezone()
-                .ok()
-                .and_then(|tz| parse_zone(&tz))
-        })
-        .unwrap_or(Zone::UTC)
-}
-
-fn parse_zone(text: &str) -> Option<Zone> {
-    let name = text.trim().trim_start_matches(':');
-    let name = name.strip_prefix("/usr/share/zoneinfo/").unwrap_or(name);
-    if name.is_empty() {
-        return Some(Zone::UTC);
-    }
-    name.parse().ok()
+    Zone::local()
 }
 
 /// Now: `NUDGE_NOW` when set (local time like `2026-11-28T09:00`, or RFC 3339), else the clock.
@@ -60,25 +44,11 @@ mod tests {
 
     #[test]
     fn pinned_times() {
-        let zone: Zone = "Europe/Berlin".parse().expect("zone");
+        let zone = Zone::named("Europe/Berlin").expect("zone");
         let now = parse_now("2026-11-28T09:00", &zone).expect("parses");
         assert_eq!(now.to_rfc3339(), "2026-11-28T09:00:00+01:00");
         let now = parse_now("2026-11-28T09:00:00Z", &zone).expect("parses");
         assert_eq!(now.to_rfc3339(), "2026-11-28T10:00:00+01:00");
         assert!(parse_now("yesterday", &zone).is_err());
-    }
-
-    #[test]
-    fn zone_names() {
-        assert_eq!(
-            parse_zone(":Europe/London"),
-            Some(chrono_tz::Europe::London)
-        );
-        assert_eq!(
-            parse_zone("/usr/share/zoneinfo/Asia/Tokyo"),
-            Some(chrono_tz::Asia::Tokyo)
-        );
-        assert_eq!(parse_zone(""), Some(Zone::UTC));
-        assert_eq!(parse_zone("Not/AZone"), None);
     }
 }

@@ -217,6 +217,10 @@ impl Dice {
         if n == 0 { 0 } else { self.next() % n }
     }
 
+    fn one_in(&mut self, n: u64) -> bool {
+        self.below(n) == 0
+    }
+
     fn chance(&mut self, percent: u64) -> bool {
         self.below(100) < percent
     }
@@ -254,6 +258,7 @@ pub fn fill(
     }
     let made = maker.made;
     bulk.finish()?;
+    store.checkpoint()?;
     Ok(made)
 }
 
@@ -312,33 +317,6 @@ impl Maker<'_, '_> {
         when::local(&self.now.timezone(), date, when::hm(hour, 0))
     }
 
-    fn blank(&self, kind: Kind, created: Moment) -> Item {
-        Item {
-            id: 0,
-            uuid: String::new(),
-            kind,
-            title: String::new(),
-            status: kind.first_status(),
-            person_id: None,
-            person: None,
-            why: None,
-            channel: None,
-            asked_at: None,
-            need_by: None,
-            next_check: None,
-            due: None,
-            tags: Vec::new(),
-            deadline_id: None,
-            piece: None,
-            follow_ups: 0,
-            notes: String::new(),
-            decline_reason: None,
-            closed_at: None,
-            created_at: created,
-            updated_at: created,
-        }
-    }
-
     #[allow(clippy::too_many_arguments)]
     fn ask(
         &mut self,
@@ -353,7 +331,7 @@ impl Maker<'_, '_> {
         follow_ups: &[(i64, Channel)],
     ) -> Result<i64, StoreError> {
         let (person_id, _, _) = self.people[person % self.people.len()].clone();
-        let mut item = self.blank(Kind::Ask, asked);
+        let mut item = Item::blank(Kind::Ask, asked);
         item.title = title.to_string();
         item.person_id = Some(person_id);
         item.why = (!why.is_empty()).then(|| why.to_string());
@@ -391,7 +369,7 @@ impl Maker<'_, '_> {
         due: Moment,
         closed: Option<Status>,
     ) -> Result<i64, StoreError> {
-        let mut item = self.blank(Kind::Deadline, due - Duration::days(12));
+        let mut item = Item::blank(Kind::Deadline, due - Duration::days(12));
         item.title = title.to_string();
         item.due = Some(due);
         item.tags = vec![tag.to_string()];
@@ -413,7 +391,7 @@ impl Maker<'_, '_> {
         at: Moment,
     ) -> Result<(), StoreError> {
         let (person_id, _, _) = self.people[person % self.people.len()].clone();
-        let mut item = self.blank(Kind::Proofing, at);
+        let mut item = Item::blank(Kind::Proofing, at);
         item.title = format!("proof the {piece}");
         item.person_id = Some(person_id);
         item.piece = Some(piece.to_string());
@@ -687,9 +665,10 @@ impl Maker<'_, '_> {
             let answered_at = created + Duration::hours(took);
             let recent = age < 24 * 21;
             let still_open = if recent {
-                answered_at > self.now || self.dice.chance(40)
+                answered_at > self.now || self.dice.chance(5)
             } else {
-                self.dice.chance(1)
+                // Old asks still open are the forgotten few.
+                self.dice.one_in(1000)
             };
             let closed = (!still_open).then(|| {
                 let status = match self.dice.below(20) {
@@ -700,10 +679,16 @@ impl Maker<'_, '_> {
                 (status, answered_at.min(self.now))
             });
             let count = self.dice.below(4) as i64;
-            let follow: Vec<(i64, Channel)> = (1..=count)
+            let mut follow: Vec<(i64, Channel)> = (1..=count)
                 .map(|k| (k * 40, if k >= 2 { Call } else { channel }))
                 .filter(|(h, _)| created + Duration::hours(*h) < self.now)
                 .collect();
+            // Most open asks were chased lately, so their next check-back is still ahead.
+            let hours_ago = 1 + self.dice.below(30) as i64;
+            let lately = (self.now - created).num_hours() - hours_ago;
+            if still_open && lately > follow.last().map_or(0, |f| f.0) && self.dice.chance(90) {
+                follow.push((lately, Call));
+            }
             let deadline = (recent && self.dice.chance(15))
                 .then(|| deadline_ids.last().copied())
                 .flatten();

@@ -1,10 +1,10 @@
 use super::*;
+use crate::when::testing::london;
 use chrono::TimeZone;
-use chrono_tz::Europe::London;
 use proptest::prelude::*;
 
 fn now() -> Moment {
-    London
+    london()
         .with_ymd_and_hms(2026, 11, 28, 9, 0, 0)
         .earliest()
         .expect("moment")

@@ -64,7 +64,7 @@ fn row(reader: &Reader<'_>, item: &Item, now: &Moment) -> Result<Vec<String>, Fa
             item.person.clone().unwrap_or_default(),
             item.title.clone(),
             words::status_phrase(item, now),
-            channel_cell(reader, item)?,
+            channel_cell(item),
             item.need_by
                 .as_ref()
                 .map(|m| words::day_time(m, now))
@@ -97,23 +97,20 @@ fn row(reader: &Reader<'_>, item: &Item, now: &Moment) -> Result<Vec<String>, Fa
 }
 
 /// "✉", or "✉→☎" when a louder channel would serve the next follow-up better.
-fn channel_cell(reader: &Reader<'_>, item: &Item) -> Result<String, Failure> {
+fn channel_cell(item: &Item) -> String {
     let Some(channel) = item.channel else {
-        return Ok("-".into());
+        return "-".into();
     };
-    if !item.is_open() {
-        return Ok(channel.symbol().into());
-    }
-    let follow_ups = reader.follow_up_channels(item.id)?;
-    Ok(match escalation::hint(item.channel, &follow_ups) {
-        Some((from, to)) => format!("{}→{}", from.symbol(), to.symbol()),
-        None => follow_ups
+    match escalation::hint(item.channel, &item.chased_via) {
+        Some((from, to)) if item.is_open() => format!("{}→{}", from.symbol(), to.symbol()),
+        _ => item
+            .chased_via
             .last()
             .copied()
             .unwrap_or(channel)
             .symbol()
             .into(),
-    })
+    }
 }
 
 fn print_json(
@@ -191,7 +188,7 @@ pub fn due(session: &mut Session, out: &mut dyn Write, json: bool) -> Handled {
             .clone()
             .unwrap_or_else(|| item.kind.title().to_string());
         let hint = if item.kind == Kind::Ask {
-            channel_cell(&reader, item)?
+            channel_cell(item)
         } else {
             String::new()
         };
@@ -214,11 +211,7 @@ pub fn due(session: &mut Session, out: &mut dyn Write, json: bool) -> Handled {
 pub fn attention_queue(reader: &Reader<'_>, now: &Moment) -> Result<Vec<(Item, Reason)>, Failure> {
     let mut queue = Vec::new();
     for ask in reader.asks_needing_attention(now, 500)? {
-        let usual = match ask.person_id {
-            Some(id) => reader.person(id)?.and_then(|p| p.reply_median),
-            None => None,
-        };
-        if let Some(reason) = attention::ask_reason(&ask, usual, now) {
+        if let Some(reason) = attention::ask_reason(&ask, ask.usual_reply, now) {
             queue.push((ask, reason));
         }
     }

@@ -54,7 +54,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Ok(session) => session,
         Err(e) => return fail(&e),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args::dispatch(cli.command, &mut session, &mut out) {
         Ok(()) => match out.flush() {
             Ok(()) => 0,

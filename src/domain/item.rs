@@ -1,6 +1,7 @@
 //! The actionable items — asks, deadlines, proofing invitations — and their lifecycles.
 //! They share one id sequence, so `nudge done 12` is never ambiguous.
 
+use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::channel::Channel;
@@ -169,19 +170,55 @@ pub struct Item {
     pub deadline_id: Option<i64>,
     /// A proofing invitation's piece when it is not one of my deadlines.
     pub piece: Option<String>,
-    /// How many follow-ups are logged (read from the follow-up log, never stored).
-    pub follow_ups: u32,
+    /// The channel of each logged follow-up, oldest first (read from the follow-up log).
+    pub chased_via: Vec<Channel>,
     pub notes: String,
     /// Why the person said no ("no time"), for declined asks.
     pub decline_reason: Option<String>,
     pub closed_at: Option<Moment>,
     pub created_at: Moment,
     pub updated_at: Moment,
+    /// The person's usual time to answer, when known (for lead-time warnings).
+    pub usual_reply: Option<Duration>,
 }
 
 impl Item {
+    /// A new item of `kind` with nothing set yet, created at `now`.
+    pub fn blank(kind: Kind, now: Moment) -> Item {
+        Item {
+            id: 0,
+            uuid: String::new(),
+            kind,
+            title: String::new(),
+            status: kind.first_status(),
+            person_id: None,
+            person: None,
+            why: None,
+            channel: None,
+            asked_at: None,
+            need_by: None,
+            next_check: None,
+            due: None,
+            tags: Vec::new(),
+            deadline_id: None,
+            piece: None,
+            chased_via: Vec::new(),
+            notes: String::new(),
+            decline_reason: None,
+            closed_at: None,
+            created_at: now,
+            updated_at: now,
+            usual_reply: None,
+        }
+    }
+
     pub fn is_open(&self) -> bool {
         self.status.is_open()
+    }
+
+    /// How many follow-ups are logged.
+    pub fn follow_ups(&self) -> u32 {
+        self.chased_via.len().try_into().unwrap_or(u32::MAX)
     }
 }
 

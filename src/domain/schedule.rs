@@ -98,18 +98,18 @@ fn halfway(from: &Moment, to: &Moment) -> Moment {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::when::testing::london;
     use chrono::TimeZone;
-    use chrono_tz::Europe::London;
 
     fn at(d: u32, h: u32, m: u32) -> Moment {
-        London
+        london()
             .with_ymd_and_hms(2026, 11, d, h, m, 0)
             .earliest()
             .expect("moment")
     }
 
     fn dec(d: u32, h: u32, m: u32) -> Moment {
-        London
+        london()
             .with_ymd_and_hms(2026, 12, d, h, m, 0)
             .earliest()
             .expect("moment")

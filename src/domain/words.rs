@@ -98,11 +98,11 @@ pub fn status_phrase(item: &Item, now: &Moment) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::when::testing::london;
     use chrono::TimeZone;
-    use chrono_tz::Europe::London;
 
     fn at(mo: u32, d: u32, h: u32, m: u32) -> Moment {
-        London
+        london()
             .with_ymd_and_hms(2026, mo, d, h, m, 0)
             .earliest()
             .expect("moment")

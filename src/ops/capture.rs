@@ -188,7 +188,7 @@ fn new_ask(capture: &Capture, person: &Person, ctx: &Context) -> Item {
         next_check: Some(next_check),
         tags: capture.tags.clone(),
         deadline_id: capture.deadline,
-        ..blank(Kind::Ask, ctx)
+        ..Item::blank(Kind::Ask, ctx.now)
     }
 }
 
@@ -197,35 +197,7 @@ fn new_deadline(capture: &Capture, ctx: &Context) -> Item {
         title: capture.title.clone(),
         due: capture.due,
         tags: capture.tags.clone(),
-        ..blank(Kind::Deadline, ctx)
-    }
-}
-
-/// An item with nothing set, for building new ones.
-pub(super) fn blank(kind: Kind, ctx: &Context) -> Item {
-    Item {
-        id: 0,
-        uuid: String::new(),
-        kind,
-        title: String::new(),
-        status: kind.first_status(),
-        person_id: None,
-        person: None,
-        why: None,
-        channel: None,
-        asked_at: None,
-        need_by: None,
-        next_check: None,
-        due: None,
-        tags: Vec::new(),
-        deadline_id: None,
-        piece: None,
-        follow_ups: 0,
-        notes: String::new(),
-        decline_reason: None,
-        closed_at: None,
-        created_at: ctx.now,
-        updated_at: ctx.now,
+        ..Item::blank(Kind::Deadline, ctx.now)
     }
 }
 

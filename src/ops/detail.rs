@@ -136,7 +136,7 @@ impl Detail {
             );
         }
         if let Some(next) = self.next_channel {
-            let tried = item.follow_ups;
+            let tried = item.follow_ups();
             push(
                 LineKind::Warning,
                 format!(

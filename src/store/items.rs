@@ -46,25 +46,44 @@ pub struct Counts {
     pub proofing: u32,
 }
 
-/// The attention order of open asks, as SQL. Mirrors `domain::attention::rank`:
-/// 0 need-by sooner than the person usually answers, 1 check-back due, 2 need-by within a day
-/// (or past), 3 the rest by next check.
-const ATTENTION_ORDER: &str = "
-    CASE
-        WHEN i.need_by > ?1 AND p.reply_median_secs IS NOT NULL
-             AND i.need_by - ?1 < p.reply_median_secs THEN 0
-        WHEN i.next_check <= ?1 THEN 1
-        WHEN i.need_by <= ?1 + 86400 THEN 2
-        ELSE 3
-    END,
-    CASE
-        WHEN i.need_by > ?1 AND p.reply_median_secs IS NOT NULL
-             AND i.need_by - ?1 < p.reply_median_secs THEN i.need_by
-        WHEN i.next_check <= ?1 THEN i.next_check
-        WHEN i.need_by <= ?1 + 86400 THEN i.need_by
-        ELSE COALESCE(i.next_check, i.need_by, 9223372036854775807)
-    END,
-    i.id";
+/// The attention order of open asks, as SQL over item alias `a` and person alias `q`, with ?1
+/// the time now. Mirrors `domain::attention::ask_rank`: 0 need-by sooner than the person usually
+/// answers, 1 check-back due, 2 need-by within a day (or past), 3 the rest by next check.
+fn attention_order(a: &str, q: &str) -> String {
+    let lead_risk = format!(
+        "{a}.need_by > ?1 AND {q}.reply_median_secs IS NOT NULL AND {a}.need_by - ?1 < {q}.reply_median_secs"
+    );
+    format!(
+        "CASE WHEN {lead_risk} THEN 0 WHEN {a}.next_check <= ?1 THEN 1 \
+              WHEN {a}.need_by <= ?1 + 86400 THEN 2 ELSE 3 END, \
+         CASE WHEN {lead_risk} THEN {a}.need_by WHEN {a}.next_check <= ?1 THEN {a}.next_check \
+              WHEN {a}.need_by <= ?1 + 86400 THEN {a}.need_by \
+              ELSE COALESCE({a}.next_check, {a}.need_by, 9223372036854775807) END, \
+         {a}.id"
+    )
+}
+
+/// One window of open asks in attention order (?1 now, ?2 limit, ?3 offset), optionally only
+/// those that need attention now. The window is chosen on the covering index alone; only its
+/// rows are then read whole.
+fn open_asks_sql(only_needing_attention: bool) -> String {
+    let needing = if only_needing_attention {
+        "AND (a.next_check <= ?1 OR a.need_by <= ?1 + 86400 \
+              OR (a.need_by > ?1 AND a.need_by - ?1 < q.reply_median_secs))"
+    } else {
+        ""
+    };
+    format!(
+        "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id IN ( \
+             SELECT a.id FROM items a INDEXED BY items_open_asks \
+             LEFT JOIN people q ON q.id = a.person_id \
+             WHERE a.kind = 'ask' AND a.status = 'open' {needing} \
+             ORDER BY {} LIMIT ?2 OFFSET ?3) \
+         ORDER BY {}",
+        attention_order("a", "q"),
+        attention_order("i", "p")
+    )
+}
 
 /// A person's latest reply times in seconds: ?1 the person, ?2 how many.
 pub(super) const REPLY_TIMES: &str = "SELECT closed_at - asked_at FROM items \
@@ -94,22 +113,18 @@ impl Reader<'_> {
 
     /// Open asks in attention order, one window of them.
     pub fn open_asks(&self, now: &Moment, limit: usize, offset: usize) -> Result<Vec<Item>> {
-        let sql = format!(
-            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.kind = 'ask' AND i.status = 'open' \
-             ORDER BY {ATTENTION_ORDER} LIMIT ?2 OFFSET ?3"
-        );
-        self.items(&sql, params![now.timestamp(), limit as i64, offset as i64])
+        self.items(
+            &open_asks_sql(false),
+            params![now.timestamp(), limit as i64, offset as i64],
+        )
     }
 
     /// Open asks that need attention now (rank 0 to 2), most urgent first.
     pub fn asks_needing_attention(&self, now: &Moment, limit: usize) -> Result<Vec<Item>> {
-        let sql = format!(
-            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.kind = 'ask' AND i.status = 'open' \
-             AND (i.next_check <= ?1 OR i.need_by <= ?1 + 86400 OR (i.need_by > ?1 \
-                  AND i.need_by - ?1 < (SELECT reply_median_secs FROM people WHERE id = i.person_id))) \
-             ORDER BY {ATTENTION_ORDER} LIMIT ?2"
-        );
-        self.items(&sql, params![now.timestamp(), limit as i64])
+        self.items(
+            &open_asks_sql(true),
+            params![now.timestamp(), limit as i64, 0],
+        )
     }
 
     /// Open deadlines, soonest first, with their open asks counted.
@@ -126,8 +141,8 @@ impl Reader<'_> {
             .query_map(params![limit as i64, offset as i64], |r| {
                 Ok(DeadlineRow {
                     item: item_from_row(r, &self.zone)?,
-                    open_asks: r.get::<_, i64>(22)?.try_into().unwrap_or(0),
-                    late_asks: r.get::<_, i64>(23)?.try_into().unwrap_or(0),
+                    open_asks: r.get::<_, i64>(23)?.try_into().unwrap_or(0),
+                    late_asks: r.get::<_, i64>(24)?.try_into().unwrap_or(0),
                 })
             })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
@@ -147,7 +162,7 @@ impl Reader<'_> {
             .query_map(params![limit as i64, offset as i64], |r| {
                 Ok(ProofingRow {
                     item: item_from_row(r, &self.zone)?,
-                    said: r.get(22)?,
+                    said: r.get(23)?,
                 })
             })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
@@ -162,8 +177,8 @@ impl Reader<'_> {
             format!("AND i.status IN {}", crate::domain::item::OPEN_STATUSES_SQL)
         };
         let order = match kind {
-            Kind::Ask if !all => ATTENTION_ORDER.to_string(),
-            Kind::Ask => format!("i.status <> 'open', {ATTENTION_ORDER}"),
+            Kind::Ask if !all => attention_order("i", "p"),
+            Kind::Ask => format!("i.status <> 'open', {}", attention_order("i", "p")),
             Kind::Deadline => "i.status <> 'open', i.due IS NULL, i.due, i.id".to_string(),
             Kind::Proofing => "i.created_at, i.id".to_string(),
         };

@@ -162,6 +162,14 @@ impl Store {
         Ok(value)
     }
 
+    /// Move everything in the write-ahead log into the database and empty the log (after bulk
+    /// loads, so the next process does not have to read a large log).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .map_err(|source| self.sql_error(source))
+    }
+
     /// A read-only view for queries.
     pub fn reader(&self) -> Reader<'_> {
         Reader {

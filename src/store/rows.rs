@@ -9,8 +9,8 @@ use crate::when::{Moment, Zone};
 /// The columns `item_from_row` reads, in order; `i` is items, `p` people.
 pub const ITEM_COLUMNS: &str = "i.id, i.uuid, i.kind, i.title, i.status, i.person_id, p.name, i.why, \
      i.channel, i.asked_at, i.need_by, i.next_check, i.due, i.tags, i.deadline_id, i.piece, \
-     (SELECT COUNT(*) FROM follow_ups f WHERE f.item_id = i.id), i.notes, i.decline_reason, \
-     i.closed_at, i.created_at, i.updated_at";
+     (SELECT group_concat(f.channel, ' ') FROM (SELECT channel FROM follow_ups WHERE item_id = i.id ORDER BY at, id) f), \
+     i.notes, i.decline_reason, i.closed_at, i.created_at, i.updated_at, p.reply_median_secs";
 
 /// `FROM` clause matching `ITEM_COLUMNS`.
 pub const ITEM_FROM: &str = "items i LEFT JOIN people p ON p.id = i.person_id";
@@ -41,12 +41,18 @@ pub fn item_from_row(row: &Row<'_>, zone: &Zone) -> rusqlite::Result<Item> {
         tags: split_words(&row.get::<_, String>(13)?),
         deadline_id: row.get(14)?,
         piece: row.get(15)?,
-        follow_ups: row.get::<_, i64>(16)?.try_into().unwrap_or(0),
+        chased_via: row
+            .get::<_, Option<String>>(16)?
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter_map(Channel::parse_stored)
+            .collect(),
         notes: row.get(17)?,
         decline_reason: row.get(18)?,
         closed_at: at(19)?,
         created_at: at(20)?.unwrap_or_else(|| super::moment(zone, 0)),
         updated_at: at(21)?.unwrap_or_else(|| super::moment(zone, 0)),
+        usual_reply: row.get::<_, Option<i64>>(22)?.map(Duration::seconds),
     })
 }
 

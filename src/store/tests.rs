@@ -1,9 +1,9 @@
 use super::*;
 use crate::domain::{Channel, Item, Kind, Status};
-use chrono_tz::Europe::London;
+use crate::when::testing::london;
 
 fn now() -> Moment {
-    London
+    london()
         .with_ymd_and_hms(2026, 11, 28, 9, 0, 0)
         .earliest()
         .expect("moment")
@@ -11,34 +11,19 @@ fn now() -> Moment {
 
 fn open_temp() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::open(&dir.path().join("nudge.db"), London).expect("opens");
+    let store = Store::open(&dir.path().join("nudge.db"), london()).expect("opens");
     (dir, store)
 }
 
 fn ask(title: &str, person_id: i64) -> Item {
     Item {
-        id: 0,
-        uuid: String::new(),
-        kind: Kind::Ask,
         title: title.into(),
-        status: Status::Open,
         person_id: Some(person_id),
-        person: None,
-        why: None,
         channel: Some(Channel::Email),
         asked_at: Some(now()),
-        need_by: None,
         next_check: Some(now() + chrono::Duration::days(2)),
-        due: None,
         tags: vec!["x".into()],
-        deadline_id: None,
-        piece: None,
-        follow_ups: 0,
-        notes: String::new(),
-        decline_reason: None,
-        closed_at: None,
-        created_at: now(),
-        updated_at: now(),
+        ..Item::blank(Kind::Ask, now())
     }
 }
 
@@ -157,7 +142,7 @@ fn a_new_database_file_is_private() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("deep/er/nudge.db");
-    drop(Store::open(&path, London).expect("opens"));
+    drop(Store::open(&path, london()).expect("opens"));
     let mode = std::fs::metadata(&path).expect("file").permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     let folder = std::fs::metadata(path.parent().expect("parent"))

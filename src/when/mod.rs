@@ -4,6 +4,7 @@
 //! of the workday; a time without a date means its next occurrence.
 
 mod workweek;
+mod zone;
 
 use std::fmt;
 
@@ -11,8 +12,8 @@ use chrono::{
     DateTime, Datelike, Days, Duration, LocalResult, Months, NaiveDate, NaiveTime, TimeZone,
     Weekday,
 };
-pub use chrono_tz::Tz as Zone;
 pub use workweek::{WorkWeek, hm, weekday_index};
+pub use zone::{Zone, ZoneOffset};
 
 /// A moment in the user's zone.
 pub type Moment = DateTime<Zone>;
@@ -518,3 +519,17 @@ fn time_at(words: &[&str], i: usize, week: &WorkWeek) -> Found<NaiveTime> {
 
 #[cfg(test)]
 mod tests;
+
+/// Zones for tests, from the system's time zone database.
+#[cfg(test)]
+pub mod testing {
+    use super::Zone;
+
+    pub fn london() -> Zone {
+        Zone::named("Europe/London").expect("tzdata has Europe/London")
+    }
+
+    pub fn new_york() -> Zone {
+        Zone::named("America/New_York").expect("tzdata has America/New_York")
+    }
+}

@@ -1,11 +1,10 @@
+use super::testing::{london, new_york};
 use super::*;
-use chrono_tz::America::New_York;
-use chrono_tz::Europe::London;
 use proptest::prelude::*;
 
 /// Saturday 28 November 2026, 09:00 in London (UTC+0).
 fn sat_morning() -> Moment {
-    at(London, 2026, 11, 28, 9, 0)
+    at(london(), 2026, 11, 28, 9, 0)
 }
 
 fn at(zone: Zone, y: i32, mo: u32, d: u32, h: u32, mi: u32) -> Moment {
@@ -47,7 +46,7 @@ fn weekday_names_mean_the_next_one() {
     reads_as("sat", &now, "Sat 2026-12-05 17:00 GMT");
     reads_as("next week", &now, "Mon 2026-11-30 17:00 GMT");
     reads_as("next fri", &now, "Fri 2026-12-04 17:00 GMT");
-    let wednesday = at(London, 2026, 11, 25, 10, 0);
+    let wednesday = at(london(), 2026, 11, 25, 10, 0);
     reads_as("wed", &wednesday, "Wed 2026-12-02 17:00 GMT");
     reads_as("this fri", &wednesday, "Fri 2026-11-27 17:00 GMT");
     reads_as("next fri", &wednesday, "Fri 2026-12-04 17:00 GMT");
@@ -55,10 +54,10 @@ fn weekday_names_mean_the_next_one() {
 
 #[test]
 fn end_of_day_and_week_roll_forward_once_passed() {
-    let wednesday = at(London, 2026, 11, 25, 10, 0);
+    let wednesday = at(london(), 2026, 11, 25, 10, 0);
     reads_as("eod", &wednesday, "Wed 2026-11-25 17:00 GMT");
     reads_as("eow", &wednesday, "Fri 2026-11-27 17:00 GMT");
-    let friday_evening = at(London, 2026, 11, 27, 18, 0);
+    let friday_evening = at(london(), 2026, 11, 27, 18, 0);
     reads_as("eod", &friday_evening, "Mon 2026-11-30 17:00 GMT");
     reads_as("eow", &friday_evening, "Fri 2026-12-04 17:00 GMT");
     reads_as("fri eod", &wednesday, "Fri 2026-11-27 17:00 GMT");
@@ -96,11 +95,11 @@ fn month_and_year_rollover() {
     // A date already past this year means next year.
     reads_as("nov 2", &now, "Tue 2027-11-02 17:00 GMT");
     reads_as("jan 4", &now, "Mon 2027-01-04 17:00 GMT");
-    let new_years_eve = at(London, 2026, 12, 31, 16, 0);
+    let new_years_eve = at(london(), 2026, 12, 31, 16, 0);
     reads_as("tomorrow", &new_years_eve, "Fri 2027-01-01 17:00 GMT");
     reads_as("mon", &new_years_eve, "Mon 2027-01-04 17:00 GMT");
     reads_as("3d", &new_years_eve, "Sun 2027-01-03 17:00 GMT");
-    let end_of_month = at(London, 2026, 1, 31, 9, 0);
+    let end_of_month = at(london(), 2026, 1, 31, 9, 0);
     reads_as("1mo", &end_of_month, "Sat 2026-02-28 17:00 GMT");
     // 29 February without a year is the next one there is.
     reads_as("feb 29", &now, "Tue 2028-02-29 17:00 GMT");
@@ -120,7 +119,7 @@ fn times_without_a_date_are_the_next_occurrence() {
 #[test]
 fn clocks_going_forward_and_back() {
     // New York springs forward at 02:00 on Sunday 8 March 2026: 02:30 does not exist.
-    let saturday = at(New_York, 2026, 3, 7, 9, 0);
+    let saturday = at(new_york(), 2026, 3, 7, 9, 0);
     let moment = read("tomorrow 2:30am", &saturday);
     assert_eq!(shown(moment), "Sun 2026-03-08 03:00 EDT");
     // Three days later is still 17:00 on the wall clock, one hour less in UTC.
@@ -128,10 +127,10 @@ fn clocks_going_forward_and_back() {
     assert_eq!(shown(moment), "Tue 2026-03-10 17:00 EDT");
     assert_eq!(moment.naive_utc().to_string(), "2026-03-10 21:00:00");
     // Four hours across the gap are four real hours.
-    let night = at(New_York, 2026, 3, 8, 0, 30);
+    let night = at(new_york(), 2026, 3, 8, 0, 30);
     assert_eq!(shown(read("4h", &night)), "Sun 2026-03-08 05:30 EDT");
     // Falling back on 1 November 2026: 01:30 happens twice; the first is meant.
-    let halloween = at(New_York, 2026, 10, 31, 12, 0);
+    let halloween = at(new_york(), 2026, 10, 31, 12, 0);
     let moment = read("tomorrow 1:30am", &halloween);
     assert_eq!(shown(moment), "Sun 2026-11-01 01:30 EDT");
     assert_eq!(moment.naive_utc().to_string(), "2026-11-01 05:30:00");
