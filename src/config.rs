@@ -1,6 +1,7 @@
 //! The user's settings: a TOML file where every key is optional. Unknown keys and bad values are
 //! errors that name the file, the line and the key, and say what would work.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveTime;
@@ -24,6 +25,8 @@ pub struct Config {
     pub checkin_every_minutes: u32,
     pub sprint_minutes: u32,
     pub favor_threshold: u32,
+    /// Key overrides per context: `[keys.dashboard] snooze = ["s"]`.
+    pub keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
 }
 
 impl Default for Config {
@@ -40,6 +43,7 @@ impl Default for Config {
             checkin_every_minutes: 90,
             sprint_minutes: 25,
             favor_threshold: 3,
+            keys: BTreeMap::new(),
         }
     }
 }

@@ -11,4 +11,5 @@ pub mod domain;
 pub mod ops;
 pub mod store;
 pub mod text;
+pub mod tui;
 pub mod when;

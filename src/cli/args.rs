@@ -1,12 +1,12 @@
 //! The command line's shape (DESIGN.md "Command line") and the table that routes each command to
 //! its handler.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use super::{Handled, Session, capture, change, demo, list};
+use super::{Handled, Session, capture, change, dashboard, demo, list};
 
 const GRAMMAR: &str = "\
 Capture grammar (one line):
@@ -40,6 +40,9 @@ pub struct Cli {
     /// The config file [default: $XDG_CONFIG_HOME/nudge/config.toml]
     #[arg(long, global = true, env = "NUDGE_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
+    /// Draw the dashboard's first frame and exit (for measuring start-up)
+    #[arg(long, hide = true)]
+    pub first_frame: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -179,9 +182,13 @@ fn parse_id(text: &str) -> Result<i64, String> {
         })
 }
 
-/// Route a command to its handler. No command: until the dashboard exists, what `due` prints.
-pub fn dispatch(command: Option<Command>, session: &mut Session, out: &mut dyn Write) -> Handled {
-    match command {
+/// Route a command to its handler. No command: the dashboard (or, when the output is not a
+/// terminal, what `due` prints).
+pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled {
+    match cli.command {
+        None if std::io::stdout().is_terminal() || cli.first_frame => {
+            dashboard::open(session, cli.first_frame)
+        }
         None => list::due(session, out, false),
         Some(Command::Ask(a)) => capture::ask(session, out, &a.words),
         Some(Command::Deadline(a)) => capture::deadline(session, out, &a.words),

@@ -25,7 +25,13 @@ pub fn edit(session: &mut Session, out: &mut dyn Write, id: i64, words: &[String
     let ctx = session.ctx.clone();
     say(
         out,
-        &ops::edit(session.store()?, &ctx, id, &line_from_args(words))?,
+        &ops::edit(
+            session.store()?,
+            &ctx,
+            id,
+            &line_from_args(words),
+            ops::EditMode::Merge,
+        )?,
     )
 }
 

@@ -3,6 +3,7 @@
 mod args;
 mod capture;
 mod change;
+mod dashboard;
 mod demo;
 mod list;
 mod output;
@@ -38,6 +39,14 @@ impl Session {
             .as_mut()
             .ok_or_else(|| OpError::Input("the database is not open".into()))
     }
+
+    /// The database, for a part of the program that keeps it (the dashboard).
+    pub fn take_store(&mut self) -> Result<Store, OpError> {
+        self.store()?;
+        self.store
+            .take()
+            .ok_or_else(|| OpError::Input("the database is not open".into()))
+    }
 }
 
 /// Run the program with these arguments; returns the exit code.
@@ -55,7 +64,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Err(e) => return fail(&e),
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match args::dispatch(cli.command, &mut session, &mut out) {
+    match args::dispatch(cli, &mut session, &mut out) {
         Ok(()) => match out.flush() {
             Ok(()) => 0,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,

@@ -2,6 +2,7 @@
 
 pub mod attention;
 pub mod channel;
+pub mod deadline;
 pub mod escalation;
 pub mod item;
 pub mod person;

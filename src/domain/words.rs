@@ -47,6 +47,17 @@ pub fn span(length: Duration) -> String {
     }
 }
 
+/// How old something is, in its largest unit: "20h", "5d", "3w".
+pub fn age(length: Duration) -> String {
+    let minutes = length.num_minutes().max(0);
+    match minutes {
+        0..60 => format!("{minutes}m"),
+        60..1440 => format!("{}h", minutes / 60),
+        1440..20160 => format!("{}d", minutes / 1440),
+        _ => format!("{}w", minutes / 10080),
+    }
+}
+
 /// Like `span`, but down to the second, for countdowns that tick: "24:59", "1:02:03".
 pub fn countdown(length: Duration) -> String {
     let seconds = length.num_seconds().max(0);
@@ -129,6 +140,8 @@ mod tests {
         assert_eq!(span(Duration::hours(28)), "1d 4h");
         assert_eq!(span(Duration::hours(24 * 2)), "2d");
         assert_eq!(span(Duration::hours(24 * 9 + 5)), "9d");
+        assert_eq!(age(Duration::minutes(20 * 60 + 35)), "20h");
+        assert_eq!(age(Duration::days(16)), "2w");
         assert_eq!(countdown(Duration::seconds(25 * 60 - 1)), "24:59");
         assert_eq!(countdown(Duration::seconds(3723)), "1:02:03");
     }

@@ -3,7 +3,7 @@
 use super::capture::{check_deadline_link, describe};
 use super::{Context, OpError, OpResult, find, label, must_be_open};
 use crate::capture::{self, Grammar};
-use crate::domain::{Kind, Status, words};
+use crate::domain::{Item, Kind, Status, words};
 use crate::store::{Store, WriteError};
 use crate::when;
 
@@ -32,14 +32,18 @@ fn close(
         item.closed_at = Some(ctx.now);
         add_note(&mut item.notes, note);
         w.save_item(&item)?;
-        let line = format!(
-            "{}: {}",
-            capitalized(item.status.label()),
-            describe(&item, &ctx.now)
-        );
+        let line = format!("{}: {}", capitalized(item.status.label()), short(&item));
         w.describe(&line)?;
         Ok(line)
     })?)
+}
+
+/// "Ask 12 · Dana · customer quotes".
+pub fn short(item: &Item) -> String {
+    match &item.person {
+        Some(person) => format!("{} · {person} · {}", label(item), item.title),
+        None => format!("{} · {}", label(item), item.title),
+    }
 }
 
 fn add_note(notes: &mut String, note: &str) {
@@ -101,38 +105,68 @@ pub fn snooze(store: &mut Store, ctx: &Context, id: i64, when_text: &str) -> OpR
     })?)
 }
 
+/// How `edit` reads its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditMode {
+    /// Only what the line names changes; tags are added (`nudge edit 12 by mon`).
+    Merge,
+    /// The line is the whole item (the dashboard's editor, prefilled with `capture_line`):
+    /// what is left out is cleared.
+    Replace,
+}
+
 /// Change an item with the capture grammar: `nudge edit 12 by mon ~call`.
-pub fn edit(store: &mut Store, ctx: &Context, id: i64, line: &str) -> OpResult<String> {
+pub fn edit(
+    store: &mut Store,
+    ctx: &Context,
+    id: i64,
+    line: &str,
+    mode: EditMode,
+) -> OpResult<String> {
     let change = capture::parse(line, Grammar::Edit, &ctx.now, &ctx.week())
         .map_err(|e| OpError::Input(e.to_string()))?;
-    for (moment, what) in [
-        (&change.due, "the new date"),
-        (&change.check, "the check-back"),
-    ] {
-        if let Some(m) = moment
-            && *m <= ctx.now
-        {
-            return Err(OpError::Input(format!(
-                "{what} {} is already past; try a later time",
-                words::full(m, &ctx.now)
-            )));
-        }
-    }
-    if change == capture::Capture::default() {
+    if mode == EditMode::Merge && change == capture::Capture::default() {
         return Err(OpError::Input(format!(
             "nothing to change in \"{line}\"; give what is new, e.g. `nudge edit {id} by mon ~call` \
              or `nudge edit {id} new title`"
         )));
     }
     Ok(store.write("edit", &ctx.now, |w| {
-        let mut item = find(&w.reader(), id)?;
+        let before = find(&w.reader(), id)?;
+        let mut item = before.clone();
         check_deadline_link(&w.reader(), change.deadline)?;
+        let replace = mode == EditMode::Replace;
         if !change.title.is_empty() {
             item.title = change.title.clone();
+        } else if replace {
+            return Err(WriteError::Input("the title cannot be empty".into()));
         }
-        for tag in &change.tags {
-            if !item.tags.contains(tag) {
-                item.tags.push(tag.clone());
+        if replace {
+            item.tags = change.tags.clone();
+        } else {
+            for tag in &change.tags {
+                if !item.tags.contains(tag) {
+                    item.tags.push(tag.clone());
+                }
+            }
+        }
+        let changed_date = |old: Option<crate::when::Moment>, new: Option<crate::when::Moment>| {
+            new.is_some() && new != old
+        };
+        for (moment, what) in [
+            (&change.due, "the new date"),
+            (&change.check, "the check-back"),
+        ] {
+            if let Some(m) = moment
+                && *m <= ctx.now
+                && (*moment != before.need_by
+                    && *moment != before.due
+                    && *moment != before.next_check)
+            {
+                return Err(WriteError::Input(format!(
+                    "{what} {} is already past; try a later time",
+                    words::full(m, &ctx.now)
+                )));
             }
         }
         match item.kind {
@@ -142,31 +176,40 @@ pub fn edit(store: &mut Store, ctx: &Context, id: i64, line: &str) -> OpResult<S
                     item.person_id = Some(person.id);
                     item.person = Some(person.name);
                 }
-                if change.why.is_some() {
+                if change.why.is_some() || replace {
                     item.why = change.why.clone();
                 }
                 if change.channel.is_some() {
                     item.channel = change.channel;
                 }
-                if change.deadline.is_some() {
+                if change.deadline.is_some() || replace {
                     item.deadline_id = change.deadline;
                 }
-                if let Some(need_by) = change.due {
-                    item.need_by = Some(need_by);
-                    item.next_check = Some(ctx.rule().first(&ctx.now, Some(&need_by)));
-                    // A new need-by on a declined or dropped ask is a re-ask: it is open again.
-                    if !item.is_open() && item.status != Status::Received {
-                        item.status = Status::Open;
-                        item.closed_at = None;
-                        item.asked_at = Some(ctx.now);
+                let reasking =
+                    change.due.is_some() && !item.is_open() && item.status != Status::Received;
+                if changed_date(before.need_by, change.due)
+                    || (replace && change.due.is_none())
+                    || reasking
+                {
+                    item.need_by = change.due;
+                    if change.due.is_some() {
+                        item.next_check = Some(ctx.rule().first(&ctx.now, change.due.as_ref()));
                     }
                 }
-                if change.check.is_some() {
+                // A need-by given to a declined or dropped ask is a re-ask: open again.
+                if reasking {
+                    item.status = Status::Open;
+                    item.closed_at = None;
+                    item.asked_at = Some(ctx.now);
+                }
+                if changed_date(before.next_check, change.check) {
                     item.next_check = change.check;
                 }
             }
             Kind::Deadline | Kind::Proofing => {
-                if let Some(name) = &change.person {
+                if let Some(name) = &change.person
+                    && !(item.kind == Kind::Proofing && replace)
+                {
                     return Err(WriteError::Input(format!(
                         "{} has no person to change; @{name} belongs in an ask",
                         label(&item)
@@ -178,10 +221,19 @@ pub fn edit(store: &mut Store, ctx: &Context, id: i64, line: &str) -> OpResult<S
                         label(&item)
                     )));
                 }
-                if change.due.is_some() {
-                    item.due = change.due;
+                if item.kind == Kind::Deadline {
+                    match change.due {
+                        Some(due) => item.due = Some(due),
+                        None if replace => {
+                            return Err(WriteError::Input("a deadline needs `due WHEN`".into()));
+                        }
+                        None => {}
+                    }
                 }
             }
+        }
+        if item == before {
+            return Ok(format!("Nothing changed: {}", describe(&item, &ctx.now)));
         }
         w.save_item(&item)?;
         let saved = find(&w.reader(), id)?;
@@ -189,6 +241,55 @@ pub fn edit(store: &mut Store, ctx: &Context, id: i64, line: &str) -> OpResult<S
         w.describe(&line)?;
         Ok(line)
     })?)
+}
+
+/// An item written back as a capture line, for editing it in place:
+/// `@Dana "customer quotes" by 2026-12-04 17:00 ~call #casestudy why: …`.
+pub fn capture_line(item: &Item) -> String {
+    let mut parts = Vec::new();
+    if item.kind == Kind::Ask
+        && let Some(person) = &item.person
+    {
+        parts.push(format!("@{person}"));
+    }
+    parts.push(quoted(&item.title));
+    let date = match item.kind {
+        Kind::Ask => item.need_by.map(|m| ("by", m)),
+        Kind::Deadline => item.due.map(|m| ("due", m)),
+        Kind::Proofing => None,
+    };
+    if let Some((word, moment)) = date {
+        parts.push(format!("{word} {}", moment.format("%Y-%m-%d %H:%M")));
+    }
+    if let Some(channel) = item.channel.filter(|_| item.kind == Kind::Ask) {
+        parts.push(format!("~{}", capture_channel_word(channel)));
+    }
+    if let Some(deadline) = item.deadline_id.filter(|_| item.kind == Kind::Ask) {
+        parts.push(format!("for {deadline}"));
+    }
+    parts.extend(item.tags.iter().map(|t| format!("#{t}")));
+    if let Some(why) = item.why.as_ref().filter(|_| item.kind == Kind::Ask) {
+        parts.push(format!("why: {why}"));
+    }
+    parts.join(" ")
+}
+
+fn capture_channel_word(channel: crate::domain::Channel) -> &'static str {
+    match channel {
+        crate::domain::Channel::InPerson => "walk",
+        other => other.as_str(),
+    }
+}
+
+/// Quote a title so its words are never read as keywords.
+fn quoted(title: &str) -> String {
+    if !title.contains('"') {
+        format!("\"{title}\"")
+    } else if !title.contains(['“', '”']) {
+        format!("“{title}”")
+    } else {
+        title.to_string()
+    }
 }
 
 /// Undo the latest change (repeatable: each undo goes one further back).

@@ -6,8 +6,8 @@ mod change;
 mod detail;
 
 pub use capture::{Captured, capture_ask, capture_deadline, preview};
-pub use change::{done, drop_item, edit, snooze, undo};
-pub use detail::{Detail, detail};
+pub use change::{EditMode, capture_line, done, drop_item, edit, snooze, undo};
+pub use detail::{Detail, LineKind, detail};
 
 use crate::config::Config;
 use crate::domain::schedule::CheckBackRule;

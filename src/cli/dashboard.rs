@@ -1,0 +1,29 @@
+//! Bare `nudge`: the dashboard.
+
+use super::{Failure, Handled, Session};
+use crate::ops::OpError;
+use crate::tui::keymap::Keymap;
+use crate::tui::theme::Theme;
+use crate::tui::{self, App, Clock};
+
+pub fn open(session: &mut Session, first_frame_only: bool) -> Handled {
+    let keymap = Keymap::load(&session.config.keys)
+        .map_err(|e| OpError::Input(format!("{}: {e}", session.config_source.path.display())))?;
+    let clock = if std::env::var_os("NUDGE_NOW").is_some() {
+        Clock::Fixed(session.ctx.now)
+    } else {
+        Clock::System(session.zone)
+    };
+    let store = session.take_store()?;
+    let size = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let app = App::new(
+        store,
+        session.config.clone(),
+        keymap,
+        Theme::from_env(),
+        clock,
+        size,
+    )?;
+    tui::run(app, first_frame_only)
+        .map_err(|e| Failure::Op(OpError::Input(format!("the terminal failed: {e}"))))
+}

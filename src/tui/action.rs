@@ -1,0 +1,71 @@
+//! Everything a key can do. The names are the configuration's vocabulary (`[keys]`) and what the
+//! help screen shows; each has a one-line description.
+
+use std::fmt;
+
+macro_rules! actions {
+    ($($variant:ident => $name:literal, $description:literal;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Action {
+            $($variant,)*
+        }
+
+        impl Action {
+            pub const ALL: &'static [Action] = &[$(Action::$variant,)*];
+
+            /// The name used in the keymap file and the config.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $name,)*
+                }
+            }
+
+            pub fn description(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $description,)*
+                }
+            }
+
+            pub fn from_name(name: &str) -> Option<Action> {
+                match name {
+                    $($name => Some(Action::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    Quit => "quit", "leave nudge";
+    Help => "help", "show every key";
+    Back => "back", "close this view";
+    NextPane => "next_pane", "focus the next pane";
+    PrevPane => "prev_pane", "focus the previous pane";
+    FocusAsks => "focus_asks", "focus pending asks";
+    FocusDeadlines => "focus_deadlines", "focus deadlines";
+    FocusProofing => "focus_proofing", "focus proofing invitations";
+    FocusStress => "focus_stress", "focus the stress check-in";
+    Down => "down", "move down";
+    Up => "up", "move up";
+    Top => "top", "go to the first row";
+    Bottom => "bottom", "go to the last row";
+    PageDown => "page_down", "one page down";
+    PageUp => "page_up", "one page up";
+    Open => "open", "open the selected item";
+    CaptureAsk => "capture_ask", "capture an ask";
+    CaptureDeadline => "capture_deadline", "capture a deadline";
+    Done => "done", "received / done / proofed";
+    Drop => "drop", "drop the item";
+    Snooze => "snooze", "snooze to a date";
+    Edit => "edit", "change it with the capture grammar";
+    Undo => "undo", "undo the last change";
+    Submit => "submit", "save what was typed";
+    Cancel => "cancel", "close without saving";
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}

@@ -1,0 +1,91 @@
+//! What the dashboard shows, loaded from the store: the header's figures and one window of each
+//! list, sized to the panes. Nothing else is read.
+
+use chrono::Duration;
+
+use super::app::ListState;
+use super::layout::Pane;
+use crate::config::Config;
+use crate::domain::Item;
+use crate::store::items::{Counts, DeadlineRow, ProofingRow};
+use crate::store::{Reader, Result};
+use crate::when::Moment;
+
+#[derive(Debug, Clone, Default)]
+pub struct Board {
+    pub counts: Counts,
+    /// The visible window of each list, starting at its `ListState::offset`.
+    pub asks: Vec<Item>,
+    pub deadlines: Vec<DeadlineRow>,
+    pub proofing: Vec<ProofingRow>,
+    /// The nearest open deadline, when it falls within the tight window (or is overdue).
+    pub tight: Option<Item>,
+    pub last_stress: Option<(Moment, u8)>,
+    pub reviewed_today: bool,
+    /// Nothing captured yet: the first-run screen.
+    pub empty: bool,
+}
+
+impl Board {
+    pub fn load(
+        reader: &Reader<'_>,
+        config: &Config,
+        now: &Moment,
+        lists: &mut [ListState; 3],
+        rows: [usize; 3],
+    ) -> Result<Board> {
+        let counts = reader.counts(now)?;
+        let totals = [counts.open_asks, counts.deadlines, counts.proofing];
+        for (state, (total, rows)) in lists.iter_mut().zip(totals.into_iter().zip(rows)) {
+            clamp(state, total as usize, rows);
+        }
+        let asks = reader.open_asks(now, rows[0], lists[0].offset)?;
+        let deadlines = reader.open_deadlines(rows[1], lists[1].offset)?;
+        let proofing = reader.open_proofing(rows[2], lists[2].offset)?;
+        let window = Duration::hours(i64::from(config.tight_window_hours));
+        let tight = reader
+            .open_deadlines(1, 0)?
+            .into_iter()
+            .next()
+            .map(|row| row.item)
+            .filter(|item| item.due.is_some_and(|due| due - *now <= window));
+        Ok(Board {
+            empty: counts == Counts::default() && reader.is_empty()?,
+            counts,
+            asks,
+            deadlines,
+            proofing,
+            tight,
+            last_stress: reader.last_checkin()?,
+            reviewed_today: reader.reviewed(&now.format("%Y-%m-%d").to_string())?,
+        })
+    }
+
+    /// How many rows the whole list of a pane has.
+    pub fn total(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Asks => self.counts.open_asks as usize,
+            Pane::Deadlines => self.counts.deadlines as usize,
+            Pane::Proofing => self.counts.proofing as usize,
+            Pane::Stress => 0,
+        }
+    }
+}
+
+/// Keep a selection inside a list that may have shrunk, and on screen.
+fn clamp(state: &mut ListState, total: usize, rows: usize) {
+    if total == 0 {
+        *state = ListState::default();
+        return;
+    }
+    state.selected = state.selected.min(total - 1);
+    let rows = rows.max(1);
+    if state.selected < state.offset {
+        state.offset = state.selected;
+    }
+    if state.selected >= state.offset + rows {
+        state.offset = state.selected + 1 - rows;
+    }
+    // Do not leave empty rows at the bottom when the list could fill them.
+    state.offset = state.offset.min(total.saturating_sub(rows));
+}

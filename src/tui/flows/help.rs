@@ -1,0 +1,55 @@
+//! Every key, per context, written from the same table that dispatches them.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::keymap::Context;
+use crate::tui::widgets::pane_block;
+
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut lines = Vec::new();
+    for context in Context::ALL {
+        let title = match context {
+            Context::Dashboard => "Dashboard",
+            Context::Detail => "Item detail",
+            Context::Help => "This help",
+            Context::Input => "While typing",
+        };
+        lines.push(Line::styled(title, theme.title));
+        for (action, keys) in app.keymap.bindings(context) {
+            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}", text::pad(&keys.join(" "), 22)), theme.key),
+                Span::styled(text::pad(action.name(), 18), theme.muted),
+                Span::styled(action.description().to_string(), theme.text),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(
+        "Mouse: click a pane to focus it and a row to select it; the wheel scrolls.",
+        theme.muted,
+    ));
+    lines.push(Line::styled(
+        "While typing: ←/→ move, ctrl-←/→ jump words, ctrl-w deletes a word, ctrl-u the line.",
+        theme.muted,
+    ));
+    lines
+}
+
+pub fn draw(frame: &mut Frame, app: &App, scroll: usize, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    frame.render_widget(Clear, area);
+    let block = pane_block(&app.theme, "Keys", None, true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(lines(app)).scroll((scroll, 0)), inner);
+}

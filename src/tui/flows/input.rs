@@ -1,0 +1,96 @@
+//! The typing modal: the line with its cursor, and under it how nudge reads it, live.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::centered;
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::input::{Input, Preview};
+use crate::tui::widgets::pane_block;
+
+pub fn draw(frame: &mut Frame, app: &App, input: &Input, area: Rect) {
+    let theme = &app.theme;
+    let width = area.width.saturating_sub(4).clamp(1, 100);
+    let message_lines = preview_lines(app, input);
+    // Room for the line, a gap, the reading as wrapped, and the hint on the border.
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let wrapped: usize = message_lines
+        .iter()
+        .map(|l| l.width().div_ceil(inner_width).max(1))
+        .sum();
+    let height = u16::try_from(wrapped + 4).unwrap_or(u16::MAX);
+    let box_area = centered(area, width, height);
+    if box_area.width < 3 || box_area.height < 3 {
+        return;
+    }
+    frame.render_widget(Clear, box_area);
+    let block = pane_block(theme, &input.purpose.title(), None, true);
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    let field_width = usize::from(inner.width.saturating_sub(2));
+    let (visible, cursor) = input.editor.view(field_width);
+    let mut lines = vec![if input.editor.is_empty() {
+        Line::from(vec![
+            Span::styled("> ", theme.key),
+            Span::styled(text::fit(input.purpose.hint(), field_width), theme.muted),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled("> ", theme.key),
+            Span::styled(visible, theme.text),
+        ])
+    }];
+    lines.push(Line::raw(""));
+    lines.extend(message_lines);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let hint = Line::from(vec![
+        Span::styled(" enter", theme.key),
+        Span::styled(" save  ", theme.muted),
+        Span::styled("esc", theme.key),
+        Span::styled(" cancel ", theme.muted),
+    ]);
+    let hint_area = Rect::new(
+        box_area.x + 1,
+        box_area.bottom().saturating_sub(1),
+        box_area.width.saturating_sub(2),
+        1,
+    );
+    frame.render_widget(
+        Paragraph::new(hint).alignment(ratatui::layout::Alignment::Right),
+        hint_area,
+    );
+    let cursor_x = inner.x + 2 + u16::try_from(cursor).unwrap_or(0);
+    if cursor_x < inner.right() && inner.height > 0 {
+        frame.set_cursor_position(Position::new(cursor_x, inner.y));
+    }
+}
+
+/// How the line reads, as styled lines.
+fn preview_lines(app: &App, input: &Input) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut lines = Vec::new();
+    match &input.preview {
+        Preview::Empty => lines.push(Line::styled(
+            "Start typing; how nudge reads it shows here.",
+            theme.muted,
+        )),
+        Preview::Reads(reading, notes) => {
+            lines.push(Line::styled(text::inert(reading).into_owned(), theme.ok));
+            for note in notes {
+                lines.push(Line::styled(text::inert(note).into_owned(), theme.warning));
+            }
+        }
+        Preview::Error(message) => {
+            for line in message.lines() {
+                lines.push(Line::styled(
+                    text::inert(line.trim()).into_owned(),
+                    theme.error,
+                ));
+            }
+        }
+    }
+    lines
+}

@@ -1,0 +1,21 @@
+//! Full-screen views and modals over the dashboard: item detail, help, the typing modal, the
+//! first-run welcome.
+
+pub mod detail;
+pub mod first_run;
+pub mod help;
+pub mod input;
+
+use ratatui::layout::Rect;
+
+/// A rectangle of at most `width`×`height`, centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}

@@ -1,0 +1,141 @@
+//! The typing modals: capture an ask or a deadline, snooze to a date, edit an item. Each shows,
+//! live under the line, how nudge understands it; Enter saves through the same ops as the CLI.
+
+use super::editor::LineEditor;
+use crate::domain::{Kind, words};
+use crate::ops::{self, Context, EditMode, OpError};
+use crate::store::Store;
+use crate::when;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    CaptureAsk,
+    CaptureDeadline,
+    Snooze(i64),
+    Edit(i64),
+}
+
+impl Purpose {
+    pub fn title(self) -> String {
+        match self {
+            Purpose::CaptureAsk => "Capture an ask".into(),
+            Purpose::CaptureDeadline => "Capture a deadline".into(),
+            Purpose::Snooze(id) => format!("Snooze {id} until"),
+            Purpose::Edit(id) => format!("Edit {id}"),
+        }
+    }
+
+    /// What to type, shown while the line is empty.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Purpose::CaptureAsk => {
+                "@dana customer quotes by fri ~call #casestudy why: launch deck needs proof points"
+            }
+            Purpose::CaptureDeadline => "Q4 launch deck due fri 3pm #launch",
+            Purpose::Snooze(_) => "tomorrow 9am, mon, in 3 days, dec 3",
+            Purpose::Edit(_) => "the whole item in the capture grammar",
+        }
+    }
+}
+
+/// How the line reads right now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Preview {
+    /// Nothing typed yet.
+    Empty,
+    /// It reads as this, with any advice.
+    Reads(String, Vec<String>),
+    /// It does not read; the message says why.
+    Error(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub purpose: Purpose,
+    pub editor: LineEditor,
+    pub preview: Preview,
+}
+
+impl Input {
+    pub fn new(purpose: Purpose, text: &str) -> Input {
+        Input {
+            purpose,
+            editor: LineEditor::with_text(text),
+            preview: Preview::Empty,
+        }
+    }
+
+    /// Read the line again (after every keystroke).
+    pub fn refresh(&mut self, store: &Store, ctx: &Context) {
+        let text = self.editor.text();
+        if text.trim().is_empty() {
+            self.preview = Preview::Empty;
+            return;
+        }
+        let reader = store.reader();
+        self.preview = match self.purpose {
+            Purpose::CaptureAsk => read(ops::preview(&reader, ctx, Kind::Ask, &text)),
+            Purpose::CaptureDeadline => read(ops::preview(&reader, ctx, Kind::Deadline, &text)),
+            Purpose::Snooze(_) => match when::parse(&text, &ctx.now, &ctx.week()) {
+                Ok(moment) if moment <= ctx.now => Preview::Error(format!(
+                    "{} is already past",
+                    words::full(&moment, &ctx.now)
+                )),
+                Ok(moment) => Preview::Reads(
+                    format!(
+                        "until {} ({} from now)",
+                        words::full(&moment, &ctx.now),
+                        words::span(moment - ctx.now)
+                    ),
+                    Vec::new(),
+                ),
+                Err(e) => Preview::Error(e.to_string()),
+            },
+            Purpose::Edit(_) => match crate::capture::parse(
+                &text,
+                crate::capture::Grammar::Edit,
+                &ctx.now,
+                &ctx.week(),
+            ) {
+                Ok(_) => Preview::Reads("Enter saves the change".into(), Vec::new()),
+                Err(e) => Preview::Error(e.to_string()),
+            },
+        };
+    }
+
+    /// Save. `Ok(None)` when there is nothing to save yet.
+    pub fn submit(&mut self, store: &mut Store, ctx: &Context) -> Result<Option<String>, OpError> {
+        let text = self.editor.text();
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        let line = match self.purpose {
+            Purpose::CaptureAsk => {
+                let captured = ops::capture_ask(store, ctx, &text)?;
+                with_notes(captured.line, &captured.notes)
+            }
+            Purpose::CaptureDeadline => ops::capture_deadline(store, ctx, &text)?.line,
+            Purpose::Snooze(id) => ops::snooze(store, ctx, id, &text)?,
+            Purpose::Edit(id) => ops::edit(store, ctx, id, &text, EditMode::Replace)?,
+        };
+        Ok(Some(line))
+    }
+
+    pub fn show_error(&mut self, message: String) {
+        self.preview = Preview::Error(message);
+    }
+}
+
+fn read(result: Result<(String, Vec<String>), String>) -> Preview {
+    match result {
+        Ok((line, notes)) => Preview::Reads(line, notes),
+        Err(message) => Preview::Error(message),
+    }
+}
+
+fn with_notes(line: String, notes: &[String]) -> String {
+    match notes.first() {
+        Some(note) => format!("{line} · {note}"),
+        None => line,
+    }
+}

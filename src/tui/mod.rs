@@ -1,0 +1,67 @@
+//! The dashboard: a synchronous loop that polls the terminal with the next timer as its
+//! timeout, turns events into actions for `App::update`, and draws only when something changed.
+
+pub mod action;
+pub mod app;
+pub mod board;
+pub mod editor;
+pub mod flows;
+pub mod input;
+pub mod keymap;
+pub mod layout;
+pub mod panes;
+pub mod theme;
+pub mod view;
+pub mod widgets;
+
+use std::io::{self, Write};
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::execute;
+
+pub use app::{App, Clock};
+
+/// How often the dashboard looks for changes made by other processes.
+const CHANGE_CHECK: Duration = Duration::from_secs(2);
+
+/// Run the dashboard until the user quits. The terminal is restored on every way out.
+pub fn run(mut app: App, first_frame_only: bool) -> io::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    let result = (|| {
+        execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+        let size = terminal.size()?;
+        app.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height));
+        let mut next_check = Instant::now() + CHANGE_CHECK;
+        loop {
+            if app.dirty {
+                terminal.draw(|frame| view::draw(frame, &app))?;
+                app.dirty = false;
+                if first_frame_only {
+                    return Ok(());
+                }
+            }
+            if app.quit {
+                return Ok(());
+            }
+            let timeout = next_check.saturating_duration_since(Instant::now());
+            if event::poll(timeout)? {
+                app.handle_event(event::read()?);
+            } else {
+                app.tick();
+                next_check = Instant::now() + CHANGE_CHECK;
+            }
+        }
+    })();
+    restore();
+    result
+}
+
+/// Leave the terminal as it was: mouse and paste modes off, raw mode off, main screen back.
+pub fn restore() {
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+    let _ = io::stdout().flush();
+}

@@ -1,0 +1,43 @@
+//! The four panes of the dashboard, one file each, drawn from `&App`.
+
+pub mod asks;
+pub mod deadlines;
+pub mod proofing;
+pub mod stress;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::app::App;
+use super::layout::Pane;
+use super::widgets::pane_block;
+
+/// Draw one pane: its frame, then its rows (or the line that says what belongs there).
+pub fn draw(frame: &mut Frame, app: &App, pane: Pane, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let focused = app.focus == pane;
+    let count = match pane {
+        Pane::Stress => None,
+        other => Some(app.board.total(other)),
+    };
+    let block = pane_block(&app.theme, pane.title(), count, focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = match pane {
+        Pane::Asks => asks::lines(app, width),
+        Pane::Deadlines => deadlines::lines(app, width),
+        Pane::Proofing => proofing::lines(app, width),
+        Pane::Stress => stress::lines(app, width),
+    };
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Whether row `index` of the visible window of `pane` is the selection.
+pub fn is_selected(app: &App, pane: Pane, list: usize, index: usize) -> bool {
+    app.focus == pane && app.lists[list].selected == app.lists[list].offset + index
+}

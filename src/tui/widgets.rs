@@ -1,0 +1,123 @@
+//! Small drawing helpers shared by the panes: bordered blocks, fixed-width cells, key hints.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders};
+
+use super::action::Action;
+use super::keymap::{Context, Keymap};
+use super::theme::Theme;
+use crate::text;
+
+/// A pane's frame: its title with a count, brighter when focused.
+pub fn pane_block<'a>(
+    theme: &Theme,
+    title: &str,
+    count: Option<usize>,
+    focused: bool,
+) -> Block<'a> {
+    let title = match count {
+        Some(n) => format!(" {title} {n} "),
+        None => format!(" {title} "),
+    };
+    let (border, title_style) = if focused {
+        (theme.border_focused, theme.title)
+    } else {
+        (theme.border, theme.muted)
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_set(if theme.ascii {
+            ASCII_BORDER
+        } else {
+            ratatui::symbols::border::ROUNDED
+        })
+        .border_style(border)
+        .title(Span::styled(title, title_style))
+}
+
+/// Borders drawn with plain ASCII, for terminals without box-drawing glyphs.
+pub const ASCII_BORDER: ratatui::symbols::border::Set = ratatui::symbols::border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// Text made inert and padded or cut to exactly `width` columns.
+pub fn cell(value: &str, width: usize, style: Style) -> Span<'static> {
+    Span::styled(text::pad(value, width), style)
+}
+
+/// The width a column needs for its widest value, kept within `min..=max`.
+pub fn column_width<'a>(values: impl Iterator<Item = &'a str>, min: usize, max: usize) -> usize {
+    values.map(text::width).max().unwrap_or(0).clamp(min, max)
+}
+
+/// The row marker: a symbol, so selection never depends on color alone.
+pub fn marker(theme: &Theme, selected: bool) -> &'static str {
+    match (selected, theme.ascii) {
+        (true, false) => "▶ ",
+        (true, true) => "> ",
+        (false, _) => "  ",
+    }
+}
+
+/// "a ask  D deadline  …" for a context, as many as fit in `width`.
+pub fn key_hints(
+    theme: &Theme,
+    keymap: &Keymap,
+    context: Context,
+    actions: &[Action],
+    width: usize,
+) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut used = 1;
+    spans.push(Span::raw(" "));
+    for action in actions {
+        let Some(key) = keymap.key_for(context, *action) else {
+            continue;
+        };
+        let key = key.to_string();
+        let label = short_label(*action);
+        let needed = text::width(&key) + 1 + text::width(label) + 2;
+        if used + needed > width {
+            break;
+        }
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {label}  "), theme.muted));
+        used += needed;
+    }
+    Line::from(spans)
+}
+
+/// One word per action for the footer.
+pub fn short_label(action: Action) -> &'static str {
+    match action {
+        Action::Quit => "quit",
+        Action::Help => "help",
+        Action::Back => "back",
+        Action::NextPane => "pane",
+        Action::PrevPane => "pane",
+        Action::Open => "open",
+        Action::CaptureAsk => "ask",
+        Action::CaptureDeadline => "deadline",
+        Action::Done => "done",
+        Action::Drop => "drop",
+        Action::Snooze => "snooze",
+        Action::Edit => "edit",
+        Action::Undo => "undo",
+        Action::Submit => "save",
+        Action::Cancel => "cancel",
+        Action::Down | Action::Up => "move",
+        Action::Top | Action::Bottom | Action::PageDown | Action::PageUp => "jump",
+        Action::FocusAsks
+        | Action::FocusDeadlines
+        | Action::FocusProofing
+        | Action::FocusStress => "pane",
+    }
+}
