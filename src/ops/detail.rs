@@ -232,7 +232,7 @@ impl Detail {
                     };
                     push(
                         LineKind::Muted,
-                        format!("  {} {} · {took}", ask.id, ask.title),
+                        format!("  Ask {} · {} · {took}", ask.id, ask.title),
                     );
                 }
             }

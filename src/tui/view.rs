@@ -141,6 +141,18 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
                         Action::Quit,
                     ],
                 ),
+                Screen::Dashboard if app.layout.single => (
+                    Context::Dashboard,
+                    &[
+                        Action::NextPane,
+                        Action::CaptureAsk,
+                        Action::Open,
+                        Action::Done,
+                        Action::Snooze,
+                        Action::Help,
+                        Action::Quit,
+                    ],
+                ),
                 Screen::Dashboard => (
                     Context::Dashboard,
                     &[

@@ -2,6 +2,8 @@
 //! a pinned clock and zone.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

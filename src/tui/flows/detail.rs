@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, app: &App, detail: &Detail, scroll: usize, area: 
         None,
         true,
     );
-    let inner = block.inner(area);
+    let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
     frame.render_widget(block, area);
     let mut lines: Vec<Line> = Vec::new();
     for (kind, line) in detail.lines(&app.now) {

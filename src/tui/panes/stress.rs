@@ -19,7 +19,11 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 )
             } else {
                 (
-                    format!("due in {}", words::span(due - app.now)),
+                    format!(
+                        "due in {} · {}",
+                        words::span(due - app.now),
+                        words::day_time(&due, &app.now)
+                    ),
                     theme.warning,
                 )
             };
@@ -27,7 +31,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 Span::styled(
                     format!(
                         " {}",
-                        text::fit(&deadline.title, width.saturating_sub(18).max(8))
+                        text::fit(&deadline.title, width.saturating_sub(32).max(8))
                     ),
                     theme.text,
                 ),

@@ -1,0 +1,58 @@
+//! The real binary in a pseudo-terminal: capture an ask with the keyboard, quit, and check the
+//! database and that the terminal was given back.
+
+mod common;
+
+use common::Home;
+use common::pty::Terminal;
+use serde_json::Value;
+
+#[test]
+fn capture_an_ask_with_the_keyboard_and_quit() {
+    let home = Home::new();
+    let mut term = Terminal::start(home.dir.path(), &home.db(), &[], 100, 30);
+    term.wait_for("Welcome to nudge");
+    assert!(
+        term.alternate_screen(),
+        "the dashboard runs on the alternate screen"
+    );
+    term.send("a");
+    term.wait_for("Capture an ask");
+    term.send("@dana customer quotes by fri ~call");
+    term.wait_for("Ask · Dana · customer quotes · need by Fri 4 Dec 17:00");
+    term.send("\r");
+    term.wait_for("Ask 1 · Dana · customer quotes");
+    term.wait_for("Pending asks 1");
+    term.send("q");
+    assert!(term.wait_exit(), "nudge exits with 0");
+    assert!(
+        !term.alternate_screen(),
+        "the terminal left the alternate screen"
+    );
+    assert!(term.cursor_visible(), "the cursor is shown again");
+    let asks: Value = serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+    assert_eq!(asks[0]["title"], "customer quotes");
+    assert_eq!(asks[0]["person"], "Dana");
+    assert_eq!(asks[0]["channel"], "call");
+}
+
+#[test]
+fn ctrl_c_quits_and_restores_the_terminal() {
+    let home = Home::with_demo();
+    let mut term = Terminal::start(home.dir.path(), &home.db(), &[], 80, 24);
+    term.wait_for("Pending asks 10");
+    term.send("\u{3}");
+    assert!(term.wait_exit());
+    assert!(!term.alternate_screen());
+}
+
+#[test]
+fn a_capture_from_another_shell_appears_without_a_key() {
+    let home = Home::with_demo();
+    let mut term = Terminal::start(home.dir.path(), &home.db(), &[], 120, 40);
+    term.wait_for("Pending asks 10");
+    home.run(&["ask", "@zoe", "numbers", "from", "the", "other", "shell"]);
+    term.wait_for("Pending asks 11");
+    term.send("q");
+    assert!(term.wait_exit());
+}

@@ -1,0 +1,386 @@
+//! The dashboard without a terminal: snapshots of every pane and flow through ratatui's
+//! TestBackend, and state tests that feed keys to the app. Fixed clock (Sat 28 Nov 2026 09:00)
+//! and zone (London), so every run draws the same screen.
+
+use nudge::clock;
+use nudge::config::Config;
+use nudge::store::Store;
+use nudge::tui::app::{App, Clock, Screen};
+use nudge::tui::keymap::{Keymap, Overrides};
+use nudge::tui::layout::Pane;
+use nudge::tui::theme::Theme;
+use nudge::tui::view;
+use nudge::when::Zone;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Rect;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    app: App,
+}
+
+fn zone() -> Zone {
+    Zone::named("Europe/London").expect("tzdata has Europe/London")
+}
+
+fn fixture(width: u16, height: u16, demo: bool) -> Fixture {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let now = clock::parse_now("2026-11-28T09:00", &zone()).expect("now");
+    let mut store = Store::open(&dir.path().join("nudge.db"), zone()).expect("store");
+    let config = Config::default();
+    if demo {
+        nudge::demo::fill(
+            &mut store,
+            &now,
+            &config.check_back_rule(),
+            None,
+            false,
+            &mut |_, _| {},
+        )
+        .expect("demo data");
+    }
+    let keymap = Keymap::load(&Overrides::new()).expect("keymap");
+    let app = App::new(
+        store,
+        config,
+        keymap,
+        Theme::plain(),
+        Clock::Fixed(now),
+        Rect::new(0, 0, width, height),
+    )
+    .expect("app");
+    Fixture { _dir: dir, app }
+}
+
+fn screen(app: &App) -> String {
+    let area = app.layout.area;
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
+    terminal.draw(|frame| view::draw(frame, app)).expect("draw");
+    terminal.backend().to_string()
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let modifiers = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        app.handle_event(Event::Key(KeyEvent::new(KeyCode::Char(c), modifiers)));
+    }
+}
+
+#[test]
+fn dashboard_wide() {
+    let f = fixture(120, 40, true);
+    insta::assert_snapshot!(screen(&f.app));
+}
+
+#[test]
+fn dashboard_stacked() {
+    let f = fixture(80, 24, true);
+    insta::assert_snapshot!(screen(&f.app));
+}
+
+#[test]
+fn dashboard_one_pane_at_a_time() {
+    let mut f = fixture(50, 15, true);
+    insta::assert_snapshot!("one_pane_asks", screen(&f.app));
+    key(&mut f.app, KeyCode::Tab);
+    insta::assert_snapshot!("one_pane_deadlines", screen(&f.app));
+}
+
+#[test]
+fn first_run() {
+    let f = fixture(100, 30, false);
+    assert!(f.app.first_run());
+    insta::assert_snapshot!(screen(&f.app));
+}
+
+#[test]
+fn capture_modal_reads_the_line_live() {
+    let mut f = fixture(100, 30, true);
+    typed(&mut f.app, "a");
+    typed(&mut f.app, "@dana pricing deck by fri ~email");
+    insta::assert_snapshot!("capture_valid", screen(&f.app));
+    for _ in 0.."fri ~email".chars().count() {
+        key(&mut f.app, KeyCode::Backspace);
+    }
+    typed(&mut f.app, "fir");
+    insta::assert_snapshot!("capture_invalid", screen(&f.app));
+}
+
+#[test]
+fn help_overlay() {
+    let mut f = fixture(100, 40, true);
+    typed(&mut f.app, "?");
+    insta::assert_snapshot!(screen(&f.app));
+}
+
+#[test]
+fn item_detail() {
+    let mut f = fixture(100, 34, true);
+    // The third ask in attention order is Dana's quotes, with two email follow-ups.
+    key(&mut f.app, KeyCode::Char('j'));
+    key(&mut f.app, KeyCode::Char('j'));
+    key(&mut f.app, KeyCode::Enter);
+    assert!(matches!(f.app.screen, Screen::Detail { .. }));
+    insta::assert_snapshot!(screen(&f.app));
+}
+
+#[test]
+fn keys_move_between_panes_and_rows() {
+    let mut f = fixture(120, 40, true);
+    let app = &mut f.app;
+    assert_eq!(app.focus, Pane::Asks);
+    key(app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Deadlines);
+    key(app, KeyCode::BackTab);
+    assert_eq!(app.focus, Pane::Asks);
+    typed(app, "l");
+    typed(app, "h");
+    assert_eq!(app.focus, Pane::Asks);
+    typed(app, "jjj");
+    assert_eq!(app.lists[0].selected, 3);
+    typed(app, "k");
+    assert_eq!(app.lists[0].selected, 2);
+    typed(app, "G");
+    assert_eq!(app.lists[0].selected, 9);
+    typed(app, "g");
+    assert_eq!(app.lists[0].selected, 0);
+    key(app, KeyCode::PageDown);
+    assert_eq!(app.lists[0].selected, 9, "a page is longer than the list");
+    typed(app, "3");
+    assert_eq!(app.focus, Pane::Proofing);
+    key(app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Detail { .. }));
+    key(app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Dashboard));
+    typed(app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn scrolling_loads_only_the_rows_on_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let now = clock::parse_now("2026-11-28T09:00", &zone()).expect("now");
+    let mut store = Store::open(&dir.path().join("nudge.db"), zone()).expect("store");
+    let config = Config::default();
+    nudge::demo::fill(
+        &mut store,
+        &now,
+        &config.check_back_rule(),
+        Some(3000),
+        false,
+        &mut |_, _| {},
+    )
+    .expect("demo");
+    let keymap = Keymap::load(&Overrides::new()).expect("keymap");
+    let mut app = App::new(
+        store,
+        config,
+        keymap,
+        Theme::plain(),
+        Clock::Fixed(now),
+        Rect::new(0, 0, 80, 24),
+    )
+    .expect("app");
+    let rows = app.layout.rows(Pane::Asks);
+    let total = app.board.total(Pane::Asks);
+    assert!(total > rows * 2, "{total} open asks for {rows} rows");
+    assert_eq!(app.board.asks.len(), rows);
+    for _ in 0..rows + 2 {
+        key(&mut app, KeyCode::Down);
+    }
+    assert_eq!(app.lists[0].selected, rows + 2);
+    assert_eq!(app.lists[0].offset, 3);
+    assert_eq!(app.board.asks.len(), rows);
+    let selected = app.selected_item().expect("a row").id;
+    let page: Vec<i64> = app
+        .store
+        .reader()
+        .open_asks(&now, rows + 3, 0)
+        .expect("query")
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    assert_eq!(
+        selected,
+        page[rows + 2],
+        "the selection is the same row as in the full order"
+    );
+    typed(&mut app, "G");
+    assert_eq!(app.lists[0].selected, total - 1);
+    assert_eq!(app.board.asks.len(), rows);
+}
+
+#[test]
+fn capturing_with_the_keyboard_saves_and_undo_takes_it_back() {
+    let mut f = fixture(100, 30, true);
+    let before = f.app.board.counts.open_asks;
+    typed(&mut f.app, "a");
+    typed(&mut f.app, "@lee new screenshots by mon ~call");
+    key(&mut f.app, KeyCode::Enter);
+    assert!(matches!(f.app.screen, Screen::Dashboard));
+    assert_eq!(f.app.board.counts.open_asks, before + 1);
+    let shown = screen(&f.app);
+    assert!(shown.contains("Ask 57 · Lee · new screenshots"), "{shown}");
+    typed(&mut f.app, "u");
+    assert_eq!(f.app.board.counts.open_asks, before);
+    assert!(screen(&f.app).contains("Undone: Asked: Ask 57"));
+}
+
+#[test]
+fn a_bad_line_keeps_the_modal_open_and_saves_nothing() {
+    let mut f = fixture(100, 30, true);
+    let before = f.app.board.counts.open_asks;
+    typed(&mut f.app, "a");
+    typed(&mut f.app, "@lee screenshots by fir");
+    key(&mut f.app, KeyCode::Enter);
+    assert!(matches!(f.app.screen, Screen::Input { .. }));
+    assert_eq!(f.app.board.counts.open_asks, before);
+    key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.screen, Screen::Dashboard));
+}
+
+#[test]
+fn done_snooze_and_edit_from_the_keyboard() {
+    let mut f = fixture(100, 30, true);
+    let first = f.app.selected_item().expect("selection").clone();
+    typed(&mut f.app, "z");
+    typed(&mut f.app, "tue 10am");
+    key(&mut f.app, KeyCode::Enter);
+    let snoozed = f
+        .app
+        .store
+        .reader()
+        .item(first.id)
+        .expect("read")
+        .expect("item");
+    assert_eq!(
+        snoozed
+            .next_check
+            .map(|m| m.format("%a %H:%M").to_string())
+            .as_deref(),
+        Some("Tue 10:00")
+    );
+    // Edit is prefilled with the whole item; the line replaces it.
+    let id = f.app.selected_item().expect("selection").id;
+    typed(&mut f.app, "e");
+    f.app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typed(&mut f.app, "@marcus \"win story\" by mon ~walk");
+    key(&mut f.app, KeyCode::Enter);
+    let edited = f.app.store.reader().item(id).expect("read").expect("item");
+    assert_eq!(edited.channel, Some(nudge::domain::Channel::InPerson));
+    assert_eq!(edited.title, "win story");
+    assert_eq!(edited.why, None, "what the line leaves out is cleared");
+    typed(&mut f.app, "d");
+    let done = f.app.store.reader().item(id).expect("read").expect("item");
+    assert_eq!(done.status, nudge::domain::Status::Received);
+    assert!(screen(&f.app).contains("Received: Ask"));
+}
+
+#[test]
+fn paste_goes_into_the_line() {
+    let mut f = fixture(100, 30, true);
+    typed(&mut f.app, "a");
+    f.app
+        .handle_event(Event::Paste("@sam pricing\nby fri".into()));
+    let shown = screen(&f.app);
+    assert!(shown.contains("@sam pricing by fri"), "{shown}");
+    assert!(
+        shown.contains("Ask · Sam · pricing · need by Fri 4 Dec 17:00"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_mouse_focuses_and_selects() {
+    let mut f = fixture(120, 40, true);
+    let deadlines = f.app.layout.pane(Pane::Deadlines);
+    f.app.handle_event(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: deadlines.x + 4,
+        row: deadlines.y + 3,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(f.app.focus, Pane::Deadlines);
+    assert_eq!(f.app.lists[1].selected, 2);
+    let asks = f.app.layout.pane(Pane::Asks);
+    f.app.handle_event(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: asks.x + 4,
+        row: asks.y + 3,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(f.app.focus, Pane::Asks);
+    assert_eq!(f.app.lists[0].selected, 3);
+}
+
+#[test]
+fn no_size_panics_and_resize_storms_settle() {
+    let mut f = fixture(120, 40, true);
+    let mut sizes = Vec::new();
+    for width in [
+        1u16, 2, 3, 5, 10, 20, 40, 59, 60, 61, 80, 99, 100, 101, 160, 400,
+    ] {
+        for height in [1u16, 2, 3, 4, 5, 8, 15, 16, 17, 24, 40, 120] {
+            sizes.push((width, height));
+        }
+    }
+    for (width, height) in sizes {
+        f.app.handle_event(Event::Resize(width, height));
+        let _ = screen(&f.app);
+        typed(&mut f.app, "?");
+        let _ = screen(&f.app);
+        key(&mut f.app, KeyCode::Esc);
+        typed(&mut f.app, "a");
+        typed(&mut f.app, "@dana 日本語 😀 title by fri");
+        let _ = screen(&f.app);
+        key(&mut f.app, KeyCode::Esc);
+        key(&mut f.app, KeyCode::Enter);
+        let _ = screen(&f.app);
+        key(&mut f.app, KeyCode::Esc);
+    }
+    f.app.handle_event(Event::Resize(120, 40));
+    insta::assert_snapshot!("after_resize_storm", screen(&f.app));
+}
+
+#[test]
+fn hostile_text_is_drawn_inert_and_inside_its_pane() {
+    let mut f = fixture(100, 30, false);
+    typed(&mut f.app, "a");
+    let hostile = format!("@eve \u{1b}[2Jboom\u{202E}desrever {}", "x".repeat(3000));
+    f.app.handle_event(Event::Paste(hostile));
+    key(&mut f.app, KeyCode::Enter);
+    let shown = screen(&f.app);
+    assert!(!shown.contains('\u{1b}'), "no escape reaches the screen");
+    assert!(!shown.contains('\u{202E}'));
+    for line in shown.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 102, "{line}");
+    }
+}
+
+#[test]
+fn the_dashboard_sees_what_another_process_wrote() {
+    let mut f = fixture(100, 30, true);
+    let path = f.app.store.path().to_path_buf();
+    let before = f.app.board.counts.open_asks;
+    let now = clock::parse_now("2026-11-28T09:00", &zone()).expect("now");
+    let mut other = Store::open(&path, zone()).expect("second connection");
+    let ctx = nudge::ops::Context::new(now, Config::default());
+    nudge::ops::capture_ask(&mut other, &ctx, "@zoe from another shell").expect("capture");
+    f.app.tick();
+    assert_eq!(f.app.board.counts.open_asks, before + 1);
+}
