@@ -13,3 +13,9 @@ pub mod store;
 pub mod text;
 pub mod tui;
 pub mod when;
+
+/// When the process started (set first thing in `main`), for measuring start-up.
+pub fn started() -> std::time::Instant {
+    static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    *STARTED.get_or_init(std::time::Instant::now)
+}

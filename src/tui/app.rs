@@ -309,7 +309,7 @@ impl App {
         };
         if offset != state.offset {
             state.offset = offset;
-            self.reload();
+            self.reload_list(self.focus);
         }
     }
 
@@ -429,6 +429,27 @@ impl App {
     fn fail(&mut self, error: OpError) {
         self.notice = Some(Notice::Error(error.to_string().replace('\n', " ")));
         self.dirty = true;
+    }
+
+    /// Query one list's window again after it scrolled (the rest of the screen is unchanged).
+    fn reload_list(&mut self, pane: Pane) {
+        let reader = self.store.reader();
+        let rows = self.layout.rows(pane);
+        let result = match pane {
+            Pane::Asks => reader
+                .open_asks(&self.now, rows, self.lists[0].offset)
+                .map(|rows| self.board.asks = rows),
+            Pane::Deadlines => reader
+                .open_deadlines(rows, self.lists[1].offset)
+                .map(|rows| self.board.deadlines = rows),
+            Pane::Proofing => reader
+                .open_proofing(rows, self.lists[2].offset)
+                .map(|rows| self.board.proofing = rows),
+            Pane::Stress => Ok(()),
+        };
+        if let Err(e) = result {
+            self.fail(OpError::Store(e));
+        }
     }
 
     /// Query what the panes show, and nothing more.

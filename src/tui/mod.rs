@@ -17,6 +17,7 @@ pub mod widgets;
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
@@ -29,6 +30,19 @@ const CHANGE_CHECK: Duration = Duration::from_secs(2);
 
 /// Run the dashboard until the user quits. The terminal is restored on every way out.
 pub fn run(mut app: App, first_frame_only: bool) -> io::Result<()> {
+    // ratatui's own hook (installed by try_init, around this one) leaves raw mode and the
+    // alternate screen first; this one then turns off the mouse and paste modes and shows the
+    // cursor, so even a panic leaves the terminal usable.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste,
+            Show
+        );
+        previous(info);
+    }));
     let mut terminal = ratatui::try_init()?;
     let result = (|| {
         execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
@@ -40,6 +54,9 @@ pub fn run(mut app: App, first_frame_only: bool) -> io::Result<()> {
                 terminal.draw(|frame| view::draw(frame, &app))?;
                 app.dirty = false;
                 if first_frame_only {
+                    let elapsed = crate::started().elapsed();
+                    restore();
+                    eprintln!("first frame in {:.1} ms", elapsed.as_secs_f64() * 1000.0);
                     return Ok(());
                 }
             }
@@ -63,5 +80,6 @@ pub fn run(mut app: App, first_frame_only: bool) -> io::Result<()> {
 pub fn restore() {
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
+    let _ = execute!(io::stdout(), Show);
     let _ = io::stdout().flush();
 }

@@ -94,10 +94,7 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
         }
         line = next;
     }
-    frame.render_widget(
-        Paragraph::new(text::pad(&line, usize::from(area.width))).style(theme.header),
-        area,
-    );
+    frame.render_widget(Paragraph::new(line).style(theme.header), area);
 }
 
 /// The tab line of the one-pane-at-a-time layout.

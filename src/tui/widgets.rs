@@ -1,5 +1,7 @@
 //! Small drawing helpers shared by the panes: bordered blocks, fixed-width cells, key hints.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
@@ -48,9 +50,55 @@ pub const ASCII_BORDER: ratatui::symbols::border::Set = ratatui::symbols::border
     horizontal_bottom: "-",
 };
 
-/// Text made inert and padded or cut to exactly `width` columns.
-pub fn cell(value: &str, width: usize, style: Style) -> Span<'static> {
-    Span::styled(text::pad(value, width), style)
+/// One row of a list pane: cells of fixed widths, left to right, over the row's own style.
+/// Drawn straight into the buffer, without padding spaces to lay out, which keeps a full frame
+/// cheap.
+#[derive(Debug, Clone, Default)]
+pub struct GridRow {
+    pub style: Style,
+    pub cells: Vec<(usize, String, Style)>,
+}
+
+impl GridRow {
+    pub fn new(style: Style) -> Self {
+        GridRow {
+            style,
+            cells: Vec::new(),
+        }
+    }
+
+    /// Add a cell `width` columns wide; its text is made inert and cut to fit.
+    pub fn cell(mut self, value: &str, width: usize, style: Style) -> Self {
+        if width > 0 {
+            self.cells.push((width, text::fit(value, width), style));
+        }
+        self
+    }
+
+    /// One blank column between cells.
+    pub fn gap(mut self) -> Self {
+        self.cells.push((1, String::new(), Style::default()));
+        self
+    }
+}
+
+pub fn render_grid(buf: &mut Buffer, area: Rect, rows: &[GridRow]) {
+    for (row, y) in rows.iter().zip(area.top()..area.bottom()) {
+        if row.style != Style::default() {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), row.style);
+        }
+        let mut x = area.x;
+        for (width, value, style) in &row.cells {
+            if x >= area.right() {
+                break;
+            }
+            let room = usize::from(area.right() - x).min(*width);
+            if !value.is_empty() {
+                buf.set_stringn(x, y, value, room, row.style.patch(*style));
+            }
+            x = x.saturating_add(u16::try_from(*width).unwrap_or(u16::MAX));
+        }
+    }
 }
 
 /// The width a column needs for its widest value, kept within `min..=max`.

@@ -1,26 +1,28 @@
 //! Deadlines, soonest first: when due in words, and the asks that put them at risk.
 
+use chrono::Duration;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
-use super::is_selected;
+use super::{Content, is_selected};
 use crate::domain::{deadline, words};
-use crate::store::items::DeadlineRow;
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Context;
 use crate::tui::layout::Pane;
-use crate::tui::widgets::{cell, column_width, marker};
+use crate::tui::widgets::{GridRow, column_width, marker};
 
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+pub fn rows(app: &App, width: usize) -> Content {
+    let theme = &app.theme;
     if app.board.deadlines.is_empty() {
-        let key = app.keymap.key_for(
-            crate::tui::keymap::Context::Dashboard,
-            crate::tui::action::Action::CaptureDeadline,
-        );
+        let key = app
+            .keymap
+            .key_for(Context::Dashboard, Action::CaptureDeadline);
         let key = key.map(|k| k.to_string()).unwrap_or_else(|| "D".into());
-        return vec![Line::styled(
+        return Content::Lines(vec![Line::styled(
             format!(" No deadlines of your own. {key} adds one."),
-            app.theme.muted,
-        )];
+            theme.muted,
+        )]);
     }
     let whens: Vec<String> = app
         .board
@@ -33,72 +35,49 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         5,
         if width >= 40 { 18 } else { 11 },
     );
-    app.board
+    let risk_w = if width >= 50 { 9 } else { 0 };
+    let title_w = width.saturating_sub(2 + when_w + risk_w + 1 + usize::from(risk_w > 0));
+    let warn = if theme.ascii { "!" } else { "⚠" };
+    let rows = app
+        .board
         .deadlines
         .iter()
         .zip(&whens)
         .enumerate()
         .map(|(i, (row, when))| {
-            line(
-                app,
-                row,
-                when,
-                when_w,
-                is_selected(app, Pane::Deadlines, 1, i),
-                width,
-            )
+            let item = &row.item;
+            let selected = is_selected(app, Pane::Deadlines, 1, i);
+            let at_risk =
+                deadline::at_risk(item.due.as_ref(), row.open_asks, row.late_asks, &app.now);
+            let plural = if row.open_asks == 1 { "" } else { "s" };
+            let risk = match (at_risk, row.open_asks) {
+                (true, n) => format!("{warn} {n} ask{plural}"),
+                (false, 0) => String::new(),
+                (false, n) => format!("{n} ask{plural}"),
+            };
+            let when_style = match item.due {
+                Some(due) if due < app.now => theme.danger,
+                Some(due) if due - app.now <= Duration::hours(24) => theme.warning,
+                _ => theme.muted,
+            };
+            let mut line = GridRow::new(if selected {
+                theme.selected
+            } else {
+                Style::default()
+            })
+            .cell(marker(theme, selected), 2, theme.text)
+            .cell(&item.title, title_w, theme.text)
+            .gap()
+            .cell(when, when_w, when_style);
+            if risk_w > 0 {
+                line = line.gap().cell(
+                    &risk,
+                    risk_w,
+                    if at_risk { theme.danger } else { theme.muted },
+                );
+            }
+            line
         })
-        .collect()
-}
-
-fn line(
-    app: &App,
-    row: &DeadlineRow,
-    when: &str,
-    when_w: usize,
-    selected: bool,
-    width: usize,
-) -> Line<'static> {
-    let theme = &app.theme;
-    let item = &row.item;
-    let at_risk = deadline::at_risk(item.due.as_ref(), row.open_asks, row.late_asks, &app.now);
-    let warn = if theme.ascii { "!" } else { "⚠" };
-    let risk = match (at_risk, row.open_asks) {
-        (true, n) => format!("{warn} {n} ask{}", if n == 1 { "" } else { "s" }),
-        (false, 0) => String::new(),
-        (false, n) => format!("{n} ask{}", if n == 1 { "" } else { "s" }),
-    };
-    let risk_w = if width >= 50 { 9 } else { 0 };
-    let title_w = width.saturating_sub(2 + when_w + risk_w + 2);
-    let base = if selected {
-        theme.selected
-    } else {
-        Style::default()
-    };
-    let overdue = item.due.is_some_and(|d| d < app.now);
-    let soon = item
-        .due
-        .is_some_and(|d| d - app.now <= chrono::Duration::hours(24));
-    let when_style = if overdue {
-        theme.danger
-    } else if soon {
-        theme.warning
-    } else {
-        theme.muted
-    };
-    let mut spans = vec![
-        Span::styled(marker(theme, selected), base),
-        cell(&item.title, title_w, base.patch(theme.text)),
-        Span::styled(" ", base),
-        cell(when, when_w, base.patch(when_style)),
-    ];
-    if risk_w > 0 {
-        spans.push(Span::styled(" ", base));
-        spans.push(cell(
-            &risk,
-            risk_w,
-            base.patch(if at_risk { theme.danger } else { theme.muted }),
-        ));
-    }
-    Line::from(spans)
+        .collect();
+    Content::Grid(rows)
 }

@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::App;
 use super::layout::Pane;
-use super::widgets::pane_block;
+use super::widgets::{GridRow, pane_block, render_grid};
 
 /// Draw one pane: its frame, then its rows (or the line that says what belongs there).
 pub fn draw(frame: &mut Frame, app: &App, pane: Pane, area: Rect) {
@@ -28,13 +28,22 @@ pub fn draw(frame: &mut Frame, app: &App, pane: Pane, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let lines: Vec<Line> = match pane {
-        Pane::Asks => asks::lines(app, width),
-        Pane::Deadlines => deadlines::lines(app, width),
-        Pane::Proofing => proofing::lines(app, width),
-        Pane::Stress => stress::lines(app, width),
+    let content = match pane {
+        Pane::Asks => asks::rows(app, width),
+        Pane::Deadlines => deadlines::rows(app, width),
+        Pane::Proofing => proofing::rows(app, width),
+        Pane::Stress => Content::Lines(stress::lines(app, width)),
     };
-    frame.render_widget(Paragraph::new(lines), inner);
+    match content {
+        Content::Lines(lines) => frame.render_widget(Paragraph::new(lines), inner),
+        Content::Grid(rows) => render_grid(frame.buffer_mut(), inner, &rows),
+    }
+}
+
+/// What a pane shows: list rows, or lines of text (an empty list's hint, the stress pane).
+pub enum Content {
+    Grid(Vec<GridRow>),
+    Lines(Vec<Line<'static>>),
 }
 
 /// Whether row `index` of the visible window of `pane` is the selection.

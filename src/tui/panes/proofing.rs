@@ -1,21 +1,21 @@
 //! Proofing invitations: the critic, what they said, the piece, status and age.
 
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
-use super::is_selected;
+use super::{Content, is_selected};
 use crate::domain::{Status, words};
-use crate::store::items::ProofingRow;
 use crate::tui::app::App;
 use crate::tui::layout::Pane;
-use crate::tui::widgets::{cell, column_width, marker};
+use crate::tui::widgets::{GridRow, column_width, marker};
 
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+pub fn rows(app: &App, width: usize) -> Content {
+    let theme = &app.theme;
     if app.board.proofing.is_empty() {
-        return vec![Line::styled(
+        return Content::Lines(vec![Line::styled(
             " When someone criticises your work, invite them to proof the next piece.",
-            app.theme.muted,
-        )];
+            theme.muted,
+        )]);
     }
     let statuses: Vec<String> = app
         .board
@@ -29,70 +29,66 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             )
         })
         .collect();
+    let person_w = if width >= 50 {
+        column_width(
+            app.board
+                .proofing
+                .iter()
+                .map(|r| r.item.person.as_deref().unwrap_or("?")),
+            4,
+            10,
+        )
+    } else {
+        0
+    };
     let status_w = if width >= 40 {
         column_width(statuses.iter().map(String::as_str), 6, 18)
     } else {
         0
     };
-    app.board
+    let gaps = usize::from(person_w > 0) + usize::from(status_w > 0);
+    let what_w = width.saturating_sub(2 + person_w + status_w + gaps);
+    let arrow = if theme.ascii { "->" } else { "→" };
+    let rows = app
+        .board
         .proofing
         .iter()
         .zip(&statuses)
         .enumerate()
         .map(|(i, (row, status))| {
-            line(
-                app,
-                row,
-                status,
-                status_w,
-                is_selected(app, Pane::Proofing, 2, i),
-                width,
-            )
+            let item = &row.item;
+            let selected = is_selected(app, Pane::Proofing, 2, i);
+            let piece = item.piece.as_deref().unwrap_or(&item.title);
+            let what = match &row.said {
+                Some(said) => format!("\"{said}\" {arrow} {piece}"),
+                None => piece.to_string(),
+            };
+            let status_style = if item.status == Status::ToSend {
+                theme.warning
+            } else {
+                theme.muted
+            };
+            let mut line = GridRow::new(if selected {
+                theme.selected
+            } else {
+                Style::default()
+            })
+            .cell(marker(theme, selected), 2, theme.text);
+            if person_w > 0 {
+                line = line
+                    .cell(
+                        item.person.as_deref().unwrap_or("?"),
+                        person_w,
+                        theme.accent,
+                    )
+                    .gap();
+            }
+            line = line.cell(&what, what_w, theme.text);
+            if status_w > 0 {
+                line = line.gap().cell(status, status_w, status_style);
+            }
+            line
         })
-        .collect()
-}
-
-fn line(
-    app: &App,
-    row: &ProofingRow,
-    status: &str,
-    status_w: usize,
-    selected: bool,
-    width: usize,
-) -> Line<'static> {
-    let theme = &app.theme;
-    let item = &row.item;
-    let arrow = if theme.ascii { "->" } else { "→" };
-    let piece = item.piece.clone().unwrap_or_else(|| item.title.clone());
-    let what = match &row.said {
-        Some(said) => format!("\"{said}\" {arrow} {piece}"),
-        None => piece,
-    };
-    let person_w = if width >= 50 { 9 } else { 0 };
-    let what_w = width.saturating_sub(2 + person_w + status_w + 2);
-    let base = if selected {
-        theme.selected
-    } else {
-        Style::default()
-    };
-    let status_style = if item.status == Status::ToSend {
-        theme.warning
-    } else {
-        theme.muted
-    };
-    let mut spans = vec![Span::styled(marker(theme, selected), base)];
-    if person_w > 0 {
-        spans.push(cell(
-            item.person.as_deref().unwrap_or("?"),
-            person_w,
-            base.patch(theme.accent),
-        ));
-        spans.push(Span::styled(" ", base));
-    }
-    spans.push(cell(&what, what_w, base.patch(theme.text)));
-    if status_w > 0 {
-        spans.push(Span::styled(" ", base));
-        spans.push(cell(status, status_w, base.patch(status_style)));
-    }
-    Line::from(spans)
+        .collect();
+    Content::Grid(rows)
 }
