@@ -37,8 +37,8 @@ pub fn rows(app: &App, width: usize) -> Content {
         .collect();
     // Columns fit what is on screen and shrink with the pane; the title takes what is left.
     let person_w = match width {
-        0..40 => 0,
-        40..60 => column_width(
+        0..30 => 0,
+        30..60 => column_width(
             app.board
                 .asks
                 .iter()
@@ -55,12 +55,12 @@ pub fn rows(app: &App, width: usize) -> Content {
             12,
         ),
     };
-    let status_w = if width >= 30 {
+    let status_w = if width >= 24 {
         column_width(phrases.iter().map(String::as_str), 8, 20)
     } else {
         0
     };
-    let hint_w = if width >= 50 {
+    let hint_w = if width >= 36 {
         column_width(hints.iter().map(String::as_str), 2, 5)
     } else {
         0

@@ -35,7 +35,7 @@ pub fn rows(app: &App, width: usize) -> Content {
         5,
         if width >= 40 { 18 } else { 11 },
     );
-    let risk_w = if width >= 50 { 9 } else { 0 };
+    let risk_w = if width >= 36 { 9 } else { 0 };
     let title_w = width.saturating_sub(2 + when_w + risk_w + 1 + usize::from(risk_w > 0));
     let warn = if theme.ascii { "!" } else { "⚠" };
     let rows = app

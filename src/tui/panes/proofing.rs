@@ -29,7 +29,7 @@ pub fn rows(app: &App, width: usize) -> Content {
             )
         })
         .collect();
-    let person_w = if width >= 50 {
+    let person_w = if width >= 36 {
         column_width(
             app.board
                 .proofing
@@ -41,7 +41,7 @@ pub fn rows(app: &App, width: usize) -> Content {
     } else {
         0
     };
-    let status_w = if width >= 40 {
+    let status_w = if width >= 30 {
         column_width(statuses.iter().map(String::as_str), 6, 18)
     } else {
         0
