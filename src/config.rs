@@ -27,6 +27,8 @@ pub struct Config {
     pub favor_threshold: u32,
     /// Key overrides per context: `[keys.dashboard] snooze = ["s"]`.
     pub keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    /// Message templates by name: `[templates] first = "…"`.
+    pub templates: BTreeMap<String, String>,
 }
 
 impl Default for Config {
@@ -44,6 +46,7 @@ impl Default for Config {
             sprint_minutes: 25,
             favor_threshold: 3,
             keys: BTreeMap::new(),
+            templates: BTreeMap::new(),
         }
     }
 }
@@ -96,6 +99,7 @@ impl Config {
                 )
             })?;
         }
+        crate::domain::draft::Templates::load(&self.templates).map_err(|p| ("templates", p))?;
         for (key, value, range) in [
             ("check_back_days", self.check_back_days, 1..=30),
             ("tight_window_hours", self.tight_window_hours, 1..=24 * 14),
@@ -119,6 +123,11 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// The message templates: the built-in ones with this file's overrides.
+    pub fn templates(&self) -> crate::domain::draft::Templates {
+        crate::domain::draft::Templates::load(&self.templates).unwrap_or_default()
     }
 
     /// The working week these settings describe.

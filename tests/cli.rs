@@ -496,3 +496,173 @@ fn closing_the_pipe_early_is_not_an_error() {
         .success()
         .stderr("");
 }
+
+#[test]
+fn followup_logs_counts_and_reschedules() {
+    let home = Home::new();
+    // Need by Fri 4 Dec; asked Sat 28 Nov by email.
+    home.run(&["ask", "@dana", "quotes", "by", "fri", "~email"]);
+    home.nudge()
+        .args(["followup", "1", "left", "a", "voicemail"])
+        .assert()
+        .success()
+        .stdout("Followed up Ask 1 · Dana · quotes by call (1st follow-up) · check back Tue 1 Dec 13:00\n");
+    home.nudge()
+        .args(["followup", "1", "--via", "walk"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("by walk over (2nd follow-up)"));
+    let asks: Value = serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+    let follow_ups = asks[0]["follow_ups"].as_array().expect("array");
+    assert_eq!(follow_ups.len(), 2);
+    assert_eq!(follow_ups[0]["channel"], "call");
+    assert_eq!(follow_ups[0]["note"], "left a voicemail");
+    assert_eq!(follow_ups[1]["channel"], "in_person");
+    let show = home.run(&["show", "1"]);
+    assert!(show.contains("Follow-ups (2)"), "{show}");
+    assert!(show.contains("Draft of the 3rd follow-up"), "{show}");
+    assert!(
+        show.contains("Followed up Ask 1 · Dana · quotes by call"),
+        "history: {show}"
+    );
+    // Undo takes the follow-up back, and the check-back with it.
+    home.run(&["undo"]);
+    let asks: Value = serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+    assert_eq!(asks[0]["follow_ups"].as_array().map(Vec::len), Some(1));
+    assert_eq!(asks[0]["next_check"], "2026-12-01T13:00:00+00:00");
+}
+
+#[test]
+fn followup_bad_input() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "quotes"]);
+    home.run(&["deadline", "launch", "due", "fri"]);
+    home.nudge()
+        .args(["followup", "1", "--via", "fax"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("\"fax\" is not a channel"));
+    home.nudge()
+        .args(["followup", "2"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("only asks are followed up"));
+    home.nudge()
+        .args(["followup", "9"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("there is no item 9"));
+    home.run(&["done", "1"]);
+    home.nudge()
+        .args(["followup", "1"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Ask 1 is already received"));
+    home.nudge()
+        .args(["followup", "1", "--draft"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nothing to chase"));
+}
+
+#[test]
+fn followup_draft_prints_only_the_message() {
+    let home = Home::new();
+    home.run(&[
+        "ask",
+        "@dana.k",
+        "quotes",
+        "by",
+        "fri",
+        "why:",
+        "the deck needs proof",
+    ]);
+    let draft = home.run(&["followup", "1", "--draft"]);
+    assert!(draft.starts_with("Hi Dana,\n"), "{draft}");
+    assert!(draft.contains("quotes"), "{draft}");
+    // Drafting changes nothing.
+    let asks: Value = serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+    assert_eq!(asks[0]["follow_ups"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn templates_can_be_overridden_in_the_config() {
+    let home = Home::new();
+    let config = home.path("drafts.toml");
+    std::fs::write(
+        &config,
+        "[templates]\nfirst = \"Yo {first_name}, {title}?\"\n",
+    )
+    .expect("config");
+    home.run(&["ask", "@dana", "quotes"]);
+    home.nudge()
+        .env("NUDGE_CONFIG", &config)
+        .args(["followup", "1", "--draft"])
+        .assert()
+        .success()
+        .stdout("Yo Dana, quotes?\n");
+    std::fs::write(&config, "[templates]\nfifth = \"x\"\n").expect("config");
+    home.nudge()
+        .env("NUDGE_CONFIG", &config)
+        .args(["list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "templates: [templates] has no template \"fifth\"",
+        ));
+}
+
+#[test]
+fn declined_asks_for_the_why_and_offers_a_reask() {
+    let home = Home::new();
+    home.run(&["ask", "@sam", "pricing", "by", "tue"]);
+    home.nudge()
+        .args(["declined", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Declined (no time): Ask 1 · Sam · pricing\n",
+        ))
+        .stdout(predicate::str::contains("Add it with: nudge edit 1 why:"))
+        .stdout(predicate::str::contains("Re-ask draft:"))
+        .stdout(predicate::str::contains("nudge edit 1 by WHEN"));
+    // It stays in Sam's history, declined.
+    let all: Value = serde_json::from_str(&home.run(&["list", "--all", "--json"])).expect("json");
+    assert_eq!(all[0]["status"], "declined");
+    assert_eq!(all[0]["decline_reason"], "no time");
+    home.nudge()
+        .args(["declined", "1"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already declined"));
+    // Reopened with a new need-by and a why.
+    home.run(&[
+        "edit",
+        "1",
+        "by",
+        "fri",
+        "why:",
+        "the pricing page goes live",
+    ]);
+    let open: Value = serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+    assert_eq!(open[0]["status"], "open");
+    assert!(
+        home.run(&["show", "1"])
+            .contains("why: the pricing page goes live")
+    );
+}
+
+#[test]
+fn capture_warns_when_the_person_is_slower_than_the_need_by() {
+    let home = Home::with_demo();
+    // Marcus usually takes over two days; tomorrow is too soon.
+    home.nudge()
+        .args(["ask", "@marcus", "a quote", "by", "tomorrow"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Marcus usually answers in 2d 9h; you need it in 1d 8h — call instead, or ask for Mon?",
+        ));
+    let json: Value = serde_json::from_str(&home.run(&["due", "--json"])).expect("json");
+    assert_eq!(json[0]["reason"], "lead_time", "lead-time risks come first");
+}

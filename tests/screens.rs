@@ -384,3 +384,59 @@ fn the_dashboard_sees_what_another_process_wrote() {
     f.app.tick();
     assert_eq!(f.app.board.counts.open_asks, before + 1);
 }
+
+#[test]
+fn following_up_from_the_dashboard() {
+    let mut f = fixture(100, 30, true);
+    // Dana's quotes: asked by email, chased twice by email; the hint says call.
+    typed(&mut f.app, "jj");
+    let item = f.app.selected_item().expect("selection").clone();
+    assert_eq!(item.person.as_deref(), Some("Dana"));
+    typed(&mut f.app, "f");
+    insta::assert_snapshot!("follow_up_pick", screen(&f.app));
+    typed(&mut f.app, "p");
+    let after = f
+        .app
+        .store
+        .reader()
+        .item(item.id)
+        .expect("read")
+        .expect("item");
+    assert_eq!(after.follow_ups(), item.follow_ups() + 1);
+    assert_eq!(after.chased_via.last(), Some(&nudge::domain::Channel::Call));
+    insta::assert_snapshot!("follow_up_logged", screen(&f.app));
+    // The selection stays where it was, on the next ask to handle; its draft goes to the
+    // clipboard through the event loop.
+    let next = f
+        .app
+        .selected_item()
+        .expect("selection")
+        .person
+        .clone()
+        .expect("person");
+    typed(&mut f.app, "y");
+    let copied = f.app.clipboard.take().expect("a draft to copy");
+    assert!(copied.starts_with(&format!("Hi {next},")), "{copied}");
+}
+
+#[test]
+fn declining_asks_for_the_why_first() {
+    let mut f = fixture(100, 30, false);
+    typed(&mut f.app, "a");
+    typed(&mut f.app, "@sam pricing by tue");
+    key(&mut f.app, KeyCode::Enter);
+    typed(&mut f.app, "n");
+    assert!(
+        matches!(f.app.screen, Screen::Input { .. }),
+        "a prompt for the why"
+    );
+    typed(&mut f.app, "the pricing page goes live monday");
+    key(&mut f.app, KeyCode::Enter);
+    let item = f.app.store.reader().item(1).expect("read").expect("item");
+    assert_eq!(item.status, nudge::domain::Status::Declined);
+    assert_eq!(
+        item.why.as_deref(),
+        Some("the pricing page goes live monday")
+    );
+    assert!(screen(&f.app).contains("Declined (no time): Ask 1"));
+}

@@ -383,13 +383,13 @@ fn valid_name(name: &str) -> bool {
 /// Rebuild a capture line from shell arguments: an argument with spaces in it was quoted on the
 /// command line, so it stays one piece of text ("deck is too wordy").
 pub fn line_from_args(args: &[String]) -> String {
+    let mut after_why = false;
     args.iter()
         .map(|arg| {
             let plain = arg.trim();
-            if plain.contains(char::is_whitespace)
-                && !plain.contains('"')
-                && !plain.to_lowercase().starts_with("why:")
-            {
+            // Everything after `why:` is the objective, taken as written.
+            after_why = after_why || plain.to_lowercase().starts_with("why:");
+            if plain.contains(char::is_whitespace) && !plain.contains('"') && !after_why {
                 format!("\"{plain}\"")
             } else {
                 plain.to_string()

@@ -183,6 +183,19 @@ fn shell_arguments_keep_their_quoting() {
         line_from_args(&args),
         "@sam \"deck is too wordy\" on \"Q4 launch deck\" why: it matters"
     );
+    let args: Vec<String> = [
+        "@dana",
+        "quotes",
+        "why:",
+        "the launch deck needs proof points",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    assert_eq!(
+        line_from_args(&args),
+        "@dana quotes why: the launch deck needs proof points"
+    );
 }
 
 #[test]

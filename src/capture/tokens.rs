@@ -36,6 +36,12 @@ pub fn tokenize(line: &str) -> Result<(Vec<Token>, Option<String>), String> {
         let word = &rest[..end];
         if word.len() >= 4 && word.is_char_boundary(4) && word[..4].eq_ignore_ascii_case("why:") {
             let why = rest[4..].trim();
+            // `why: "…"` means the words, not the quotes.
+            let why = why
+                .strip_prefix(OPENING_QUOTES)
+                .and_then(|w| w.strip_suffix(CLOSING_QUOTES))
+                .unwrap_or(why)
+                .trim();
             return Ok((tokens, (!why.is_empty()).then(|| why.to_string())));
         }
         tokens.push(Token {
@@ -79,6 +85,8 @@ mod tests {
         assert_eq!(why.as_deref(), Some("launch by fri ~call"));
         let (_, why) = tokenize("quotes why:").expect("ok");
         assert_eq!(why, None);
+        let (_, why) = tokenize("quotes why: \"launch deck\"").expect("ok");
+        assert_eq!(why.as_deref(), Some("launch deck"));
     }
 
     #[test]

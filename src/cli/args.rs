@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use super::{Handled, Session, capture, change, dashboard, demo, list};
+use super::{Handled, Session, capture, change, dashboard, demo, followup, list};
+use crate::domain::Channel;
 
 const GRAMMAR: &str = "\
 Capture grammar (one line):
@@ -65,6 +66,15 @@ pub enum Command {
     Done(IdNoteArgs),
     /// Drop an item: no longer waiting on it
     Drop(IdArgs),
+    /// Log a follow-up on an ask (or print the drafted message with --draft): nudge followup 12 --via call
+    #[command(
+        after_help = "The check-back moves halfway to the need-by (at least the next work day; \
+every work day once the need-by has passed). Without --via, the suggested channel is used: \
+email or chat, then call, then walk over."
+    )]
+    Followup(FollowupArgs),
+    /// "I don't have time": mark an ask declined, and get a re-ask that leads with the objective
+    Declined(IdNoteArgs),
     /// Move an ask's next check-back, or a deadline's due time: nudge snooze 12 mon 9am
     Snooze(SnoozeArgs),
     /// Change an item with the capture grammar: nudge edit 12 by mon ~call
@@ -131,6 +141,21 @@ pub struct IdNoteArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct FollowupArgs {
+    #[arg(value_parser = parse_id)]
+    pub id: i64,
+    /// The channel used: email, chat, call or walk (default: the suggested one)
+    #[arg(long, value_parser = parse_channel, value_name = "CHANNEL")]
+    pub via: Option<Channel>,
+    /// Print the message for the next follow-up instead of logging one
+    #[arg(long)]
+    pub draft: bool,
+    /// An optional note
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub note: Vec<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct SnoozeArgs {
     #[arg(value_parser = parse_id)]
     pub id: i64,
@@ -169,6 +194,11 @@ pub struct DemoArgs {
     pub force: bool,
 }
 
+fn parse_channel(text: &str) -> Result<Channel, String> {
+    Channel::from_word(text.trim_start_matches('~'))
+        .ok_or_else(|| format!("\"{text}\" is not a channel; use email, chat, call or walk"))
+}
+
 fn parse_id(text: &str) -> Result<i64, String> {
     let digits = text.trim_start_matches('#');
     digits
@@ -197,6 +227,8 @@ pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled
         Some(Command::Show(a)) => list::show(session, out, a.id),
         Some(Command::Done(a)) => change::done(session, out, a.id, &a.note.join(" ")),
         Some(Command::Drop(a)) => change::drop(session, out, a.id),
+        Some(Command::Followup(a)) => followup::followup(session, out, &a),
+        Some(Command::Declined(a)) => followup::declined(session, out, a.id, &a.note.join(" ")),
         Some(Command::Snooze(a)) => change::snooze(session, out, a.id, &a.when.join(" ")),
         Some(Command::Edit(a)) => change::edit(session, out, a.id, &a.words),
         Some(Command::Undo) => change::undo(session, out),

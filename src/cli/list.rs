@@ -230,10 +230,13 @@ pub fn attention_queue(reader: &Reader<'_>, now: &Moment) -> Result<Vec<(Item, R
 }
 
 pub fn show(session: &mut Session, out: &mut dyn Write, id: i64) -> Handled {
-    let now = session.ctx.now;
+    let ctx = session.ctx.clone();
     let store = session.store()?;
-    let detail = ops::detail(&store.reader(), id)?;
-    for (_, line) in detail.lines(&now) {
+    let detail = ops::detail(&store.reader(), id, &ctx)?;
+    for (kind, line) in detail.lines(&ctx.now) {
+        if kind == ops::LineKind::Heading {
+            say(out, "")?;
+        }
         say(out, &crate::text::inert(&line))?;
     }
     Ok(())

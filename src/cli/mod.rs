@@ -5,6 +5,7 @@ mod capture;
 mod change;
 mod dashboard;
 mod demo;
+mod followup;
 mod list;
 mod output;
 

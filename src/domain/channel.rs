@@ -54,6 +54,16 @@ impl Channel {
         }
     }
 
+    /// The channel as an offer in a message: "Would it help if I gave you a quick call?"
+    pub fn offer(self) -> &'static str {
+        match self {
+            Channel::Email => "sent you the details by email",
+            Channel::Chat => "pinged you on chat",
+            Channel::Call => "gave you a quick call",
+            Channel::InPerson => "came by your desk",
+        }
+    }
+
     /// One-cell symbol for the panes.
     pub fn symbol(self) -> &'static str {
         match self {

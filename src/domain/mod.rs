@@ -3,6 +3,7 @@
 pub mod attention;
 pub mod channel;
 pub mod deadline;
+pub mod draft;
 pub mod escalation;
 pub mod item;
 pub mod person;

@@ -32,6 +32,15 @@ pub fn day_time(moment: &Moment, now: &Moment) -> String {
     format!("{} {}", day(moment, now), moment.format("%H:%M"))
 }
 
+/// A date as a message says it: "today", "tomorrow", else "Friday 4 Dec".
+pub fn message_day(moment: &Moment, now: &Moment) -> String {
+    match (moment.date_naive() - now.date_naive()).num_days() {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        _ => moment.format("%A %-d %b").to_string(),
+    }
+}
+
 /// A length of time in its two largest units: "2d", "3d 4h", "7h 48m", "5m", "now".
 pub fn span(length: Duration) -> String {
     let minutes = length.num_minutes().abs();
@@ -129,6 +138,8 @@ mod tests {
         assert_eq!(day(&at(12, 5, 9, 0), &now), "Sat 5 Dec");
         assert_eq!(day_time(&at(11, 28, 17, 0), &now), "today 17:00");
         assert_eq!(full(&at(11, 27, 17, 0), &now), "Fri 27 Nov 17:00");
+        assert_eq!(message_day(&at(12, 4, 17, 0), &now), "Friday 4 Dec");
+        assert_eq!(message_day(&at(11, 29, 17, 0), &now), "tomorrow");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! One item with everything around it: history, follow-ups, the person's card, linked items.
 //! `nudge show` prints it; the dashboard's detail view draws the same lines.
 
-use super::{OpResult, find};
+use super::{Context, OpResult, find};
 use crate::domain::{Channel, Item, Kind, Person, escalation, words};
 use crate::store::items::FollowUp;
 use crate::store::{HistoryEntry, Reader};
@@ -21,6 +21,8 @@ pub struct Detail {
     pub deadline: Option<Item>,
     /// For an open ask: the channel to chase on next.
     pub next_channel: Option<Channel>,
+    /// The message to send next: a follow-up, or a re-ask after "no time".
+    pub draft: Option<String>,
 }
 
 /// How a line of the detail should look.
@@ -33,7 +35,7 @@ pub enum LineKind {
     Warning,
 }
 
-pub fn detail(reader: &Reader<'_>, id: i64) -> OpResult<Detail> {
+pub fn detail(reader: &Reader<'_>, id: i64, ctx: &Context) -> OpResult<Detail> {
     let item = find(reader, id)?;
     let follow_ups = reader.follow_ups(id)?;
     let person = match item.person_id {
@@ -61,7 +63,9 @@ pub fn detail(reader: &Reader<'_>, id: i64) -> OpResult<Detail> {
         let channels: Vec<Channel> = follow_ups.iter().map(|f| f.channel).collect();
         escalation::next_channel(item.channel, &channels)
     });
+    let draft = super::draft_for(reader, &ctx.config.templates(), &item, &ctx.now)?;
     Ok(Detail {
+        draft,
         history: reader.history(id)?,
         item,
         follow_ups,
@@ -149,6 +153,20 @@ impl Detail {
                     }
                 ),
             );
+        }
+        if let Some(draft) = &self.draft {
+            let what = if item.status == crate::domain::Status::Declined {
+                "Re-ask draft".to_string()
+            } else {
+                format!(
+                    "Draft of the {} follow-up",
+                    super::ordinal(item.follow_ups() + 1)
+                )
+            };
+            push(LineKind::Heading, format!("{what} (y copies it)"));
+            for line in draft.lines() {
+                push(LineKind::Text, format!("  {line}"));
+            }
         }
         if !item.notes.is_empty() {
             push(LineKind::Heading, "Notes".into());

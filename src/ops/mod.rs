@@ -4,10 +4,12 @@
 mod capture;
 mod change;
 mod detail;
+mod followup;
 
 pub use capture::{Captured, capture_ask, capture_deadline, preview};
 pub use change::{EditMode, capture_line, done, drop_item, edit, snooze, undo};
 pub use detail::{Detail, LineKind, detail};
+pub use followup::{Declined, declined, draft, draft_for, follow_up, ordinal};
 
 use crate::config::Config;
 use crate::domain::schedule::CheckBackRule;

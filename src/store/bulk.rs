@@ -167,25 +167,18 @@ impl Bulk<'_> {
             .prepare("SELECT id FROM people")
             .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
             .map_err(|e| self.sql(e))?;
-        let mut times = self
+        let mut median = self
             .tx
-            .prepare(super::items::REPLY_TIMES)
+            .prepare(super::items::REPLY_MEDIAN)
             .map_err(|e| self.sql(e))?;
         for id in ids {
-            let replies: Vec<chrono::Duration> = times
-                .query_map(params![id, reply::RECENT_ANSWERS as i64], |r| {
-                    r.get::<_, i64>(0)
-                })
-                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-                .map_err(|e| self.sql(e))?
-                .into_iter()
-                .map(|s| chrono::Duration::seconds(s.max(0)))
-                .collect();
-            let median = reply::median(replies).map(|d| d.num_seconds());
+            let secs: Option<i64> = median
+                .query_row(params![id, reply::RECENT_ANSWERS as i64], |r| r.get(0))
+                .map_err(|e| self.sql(e))?;
             self.tx
                 .execute(
                     "UPDATE people SET reply_median_secs = ?2 WHERE id = ?1",
-                    params![id, median],
+                    params![id, secs],
                 )
                 .map_err(|e| self.sql(e))?;
         }

@@ -91,6 +91,15 @@ pub(super) const REPLY_TIMES: &str = "SELECT closed_at - asked_at FROM items \
        AND closed_at IS NOT NULL AND asked_at IS NOT NULL \
      ORDER BY closed_at DESC LIMIT ?2";
 
+/// The median of those, in SQL (NULL without any): the middle one, or the mean of the two in the
+/// middle. `domain::reply::median` is the same rule, and a test keeps them equal.
+pub(super) const REPLY_MEDIAN: &str = "WITH recent AS (SELECT closed_at - asked_at AS took FROM items \
+       WHERE person_id = ?1 AND kind = 'ask' AND status = 'received' \
+         AND closed_at IS NOT NULL AND asked_at IS NOT NULL \
+       ORDER BY closed_at DESC LIMIT ?2), \
+     ranked AS (SELECT took, ROW_NUMBER() OVER (ORDER BY took) AS n, COUNT(*) OVER () AS total FROM recent) \
+     SELECT CAST(AVG(took) AS INTEGER) FROM ranked WHERE n IN ((total + 1) / 2, (total + 2) / 2)";
+
 impl Reader<'_> {
     pub fn item(&self, id: i64) -> Result<Option<Item>> {
         let sql = format!("SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id = ?1");
@@ -278,6 +287,19 @@ impl Reader<'_> {
             .map_err(|e| self.sql(e))
     }
 
+    /// A person's usual time to answer: the median over their latest answered asks.
+    pub fn reply_median(&self, person_id: i64) -> Result<Option<chrono::Duration>> {
+        self.conn
+            .prepare_cached(REPLY_MEDIAN)
+            .and_then(|mut s| {
+                s.query_row(params![person_id, reply::RECENT_ANSWERS as i64], |r| {
+                    r.get::<_, Option<i64>>(0)
+                })
+            })
+            .map(|secs| secs.map(|s| chrono::Duration::seconds(s.max(0))))
+            .map_err(|e| self.sql(e))
+    }
+
     /// How long a person took to answer their latest asks, newest first.
     pub fn reply_times(&self, person_id: i64) -> Result<Vec<chrono::Duration>> {
         let mut stmt = self
@@ -413,12 +435,11 @@ impl Writer<'_> {
 
     /// Keep the person's usual reply time current (it orders the attention queue).
     fn refresh_reply_median(&mut self, person_id: i64) -> std::result::Result<(), WriteError> {
-        let median = reply::median(
-            self.reader()
-                .reply_times(person_id)
-                .map_err(WriteError::Store)?,
-        )
-        .map(|d| d.num_seconds());
+        let median = self
+            .reader()
+            .reply_median(person_id)
+            .map_err(WriteError::Store)?
+            .map(|d| d.num_seconds());
         let current: Option<i64> = self
             .tx
             .query_row(

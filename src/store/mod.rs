@@ -6,6 +6,7 @@
 
 mod bulk;
 mod days;
+pub mod favors;
 mod file;
 mod journal;
 mod migrations;

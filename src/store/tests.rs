@@ -176,3 +176,97 @@ fn history_lists_what_was_done() {
     assert_eq!(actions, vec!["ask", "snooze"]);
     assert_eq!(history[1].summary, "Snoozed to Mon");
 }
+
+#[test]
+fn the_sql_median_is_the_domain_median() {
+    let (_dir, mut store) = open_temp();
+    // Odd and even counts, ties, and more answers than the recent window holds.
+    for (n, person) in [(1, "a"), (2, "b"), (5, "c"), (6, "d"), (27, "e")] {
+        for k in 0..n {
+            let id = capture(&mut store, "q", person);
+            let hours = (k * 37 % 11) as i64 * 5 + 1;
+            store
+                .write("done", &now(), |w| {
+                    let mut item = w.reader().item(id)?.expect("exists");
+                    item.status = Status::Received;
+                    item.closed_at = Some(
+                        now()
+                            + chrono::Duration::hours(hours)
+                            + chrono::Duration::minutes(k as i64),
+                    );
+                    w.save_item(&item)
+                })
+                .expect("done");
+        }
+        let reader = store.reader();
+        let who = reader.person_named(person).expect("reads").expect("exists");
+        let expected = crate::domain::reply::median(reader.reply_times(who.id).expect("times"));
+        let in_sql = reader.reply_median(who.id).expect("median");
+        assert_eq!(
+            in_sql.map(|d| d.num_seconds()),
+            expected.map(|d| d.num_seconds()),
+            "{person}"
+        );
+        assert_eq!(
+            who.reply_median, in_sql,
+            "the cached figure is kept current"
+        );
+    }
+    let nobody = capture(&mut store, "q", "f");
+    let reader = store.reader();
+    let f = reader
+        .item(nobody)
+        .expect("reads")
+        .expect("exists")
+        .person_id
+        .expect("person");
+    assert_eq!(
+        reader.reply_median(f).expect("median"),
+        None,
+        "no history, no median"
+    );
+}
+
+#[test]
+fn sql_attention_order_is_the_domain_order() {
+    use crate::domain::attention::ask_rank;
+    let (_dir, mut store) = open_temp();
+    // Give Sam a slow history so lead-time risks exist.
+    for _ in 0..3 {
+        let id = capture(&mut store, "old", "sam");
+        store
+            .write("done", &now(), |w| {
+                let mut item = w.reader().item(id)?.expect("exists");
+                item.status = Status::Received;
+                item.closed_at = Some(now() + chrono::Duration::days(3));
+                w.save_item(&item)
+            })
+            .expect("done");
+    }
+    for k in 0..40i64 {
+        let person = if k % 3 == 0 { "sam" } else { "lee" };
+        let need_by = (k % 4 != 0).then(|| now() + chrono::Duration::hours((k * 13 % 90) - 20));
+        let check = now() + chrono::Duration::hours((k * 7 % 60) - 30);
+        store
+            .write("ask", &now(), |w| {
+                let (p, _) = w.person_for(person)?;
+                let mut item = ask(&format!("ask {k}"), p.id);
+                item.need_by = need_by;
+                item.next_check = Some(check);
+                w.insert_item(&item)
+            })
+            .expect("ask");
+    }
+    let reader = store.reader();
+    let in_sql = reader.open_asks(&now(), 100, 0).expect("asks");
+    let mut by_domain = in_sql.clone();
+    by_domain.sort_by_key(|i| (ask_rank(i, i.usual_reply, &now()), i.id));
+    let ids = |items: &[Item]| items.iter().map(|i| i.id).collect::<Vec<_>>();
+    assert_eq!(ids(&in_sql), ids(&by_domain));
+    assert!(
+        in_sql
+            .iter()
+            .any(|i| ask_rank(i, i.usual_reply, &now()).0 == 0),
+        "lead-time risks exist"
+    );
+}

@@ -60,6 +60,9 @@ actions! {
     Snooze => "snooze", "snooze to a date";
     Edit => "edit", "change it with the capture grammar";
     Undo => "undo", "undo the last change";
+    FollowUp => "follow_up", "log a follow-up (pick the channel)";
+    CopyDraft => "copy_draft", "copy the drafted message";
+    Declined => "declined", "they said no time: decline and draft a re-ask";
     Submit => "submit", "save what was typed";
     Cancel => "cancel", "close without saving";
 }

@@ -6,7 +6,7 @@
 //!   tick every 2 s ─► PRAGMA data_version ─► reload when another process wrote
 
 use ratatui::crossterm::event::{
-    Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::Rect;
 
@@ -17,7 +17,7 @@ use super::keymap::{Context, Keymap};
 use super::layout::{Layout, Pane};
 use super::theme::Theme;
 use crate::config::Config;
-use crate::domain::Item;
+use crate::domain::{Channel, Item, Kind, escalation};
 use crate::ops::{self, Context as OpContext, Detail, OpError};
 use crate::store::Store;
 use crate::when::{Moment, Zone};
@@ -64,6 +64,12 @@ pub enum Screen {
         input: Box<Input>,
         under: Box<Screen>,
     },
+    /// One key picks the channel a follow-up went out on.
+    PickChannel {
+        id: i64,
+        suggested: Channel,
+        under: Box<Screen>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +93,8 @@ pub struct App {
     pub screen: Screen,
     pub notice: Option<Notice>,
     pub quit: bool,
+    /// Text to put on the terminal's clipboard (OSC 52); the event loop sends it.
+    pub clipboard: Option<String>,
     /// Something changed since the last frame.
     pub dirty: bool,
     data_version: i64,
@@ -117,6 +125,7 @@ impl App {
             screen: Screen::Dashboard,
             notice: None,
             quit: false,
+            clipboard: None,
             dirty: true,
             data_version,
         };
@@ -134,7 +143,7 @@ impl App {
             Screen::Dashboard => Context::Dashboard,
             Screen::Detail { .. } => Context::Detail,
             Screen::Help { .. } => Context::Help,
-            Screen::Input { .. } => Context::Input,
+            Screen::Input { .. } | Screen::PickChannel { .. } => Context::Input,
         }
     }
 
@@ -159,6 +168,22 @@ impl App {
         let context = self.context();
         if let Some(action) = self.keymap.action(context, key) {
             self.update(action);
+            return;
+        }
+        if let Screen::PickChannel { id, .. } = &self.screen
+            && let KeyCode::Char(c) = key.code
+        {
+            let id = *id;
+            let channel = match c.to_ascii_lowercase() {
+                'e' => Some(Channel::Email),
+                'c' => Some(Channel::Chat),
+                'p' => Some(Channel::Call),
+                'w' => Some(Channel::InPerson),
+                _ => None,
+            };
+            if let Some(channel) = channel {
+                self.log_follow_up(id, channel);
+            }
             return;
         }
         if let Screen::Input { input, .. } = &mut self.screen
@@ -187,7 +212,11 @@ impl App {
                 self.reload();
                 if let Screen::Detail { detail, .. } = &mut self.screen {
                     let id = detail.item.id;
-                    if let Ok(fresh) = ops::detail(&self.store.reader(), id) {
+                    if let Ok(fresh) = ops::detail(
+                        &self.store.reader(),
+                        id,
+                        &OpContext::new(self.now, self.config.clone()),
+                    ) {
                         **detail = fresh;
                     }
                 }
@@ -246,14 +275,76 @@ impl App {
                 let result = ops::undo(&mut self.store, &ctx);
                 self.after_change(result);
             }
-            Action::Submit => self.submit(),
+            Action::FollowUp => {
+                if let Some(item) = self.target().filter(|i| i.kind == Kind::Ask && i.is_open()) {
+                    let suggested = escalation::next_channel(item.channel, &item.chased_via);
+                    let under = std::mem::replace(&mut self.screen, Screen::Dashboard);
+                    self.screen = Screen::PickChannel {
+                        id: item.id,
+                        suggested,
+                        under: Box::new(under),
+                    };
+                } else {
+                    self.notice = Some(Notice::Info("Select an open ask to follow up".into()));
+                }
+            }
+            Action::CopyDraft => self.copy_draft(),
+            Action::Declined => {
+                let Some(item) = self.target().filter(|i| i.kind == Kind::Ask && i.is_open())
+                else {
+                    self.notice = Some(Notice::Info("Select an open ask that got a no".into()));
+                    return;
+                };
+                if item.why.is_none() {
+                    self.start_input(Purpose::Why(item.id), "");
+                } else {
+                    let ctx = self.ctx();
+                    let result = super::input::declined_line(&mut self.store, &ctx, item.id);
+                    self.after_change(result);
+                }
+            }
+            Action::Submit => match &self.screen {
+                Screen::PickChannel { id, suggested, .. } => {
+                    let (id, suggested) = (*id, *suggested);
+                    self.log_follow_up(id, suggested);
+                }
+                _ => self.submit(),
+            },
             Action::Cancel => self.back(),
+        }
+    }
+
+    fn log_follow_up(&mut self, id: i64, channel: Channel) {
+        self.back();
+        let ctx = self.ctx();
+        let result = ops::follow_up(&mut self.store, &ctx, id, Some(channel), "");
+        self.after_change(result);
+    }
+
+    /// Put the drafted message for the target on the clipboard.
+    fn copy_draft(&mut self) {
+        let Some(item) = self.target() else {
+            return;
+        };
+        let ctx = self.ctx();
+        match ops::draft(&self.store, &ctx, item.id) {
+            Ok(text) => {
+                let who = item.person.clone().unwrap_or_default();
+                self.notice = Some(Notice::Info(format!(
+                    "Copied the message for {who} ({} lines) to the clipboard",
+                    text.lines().count()
+                )));
+                self.clipboard = Some(text);
+            }
+            Err(e) => self.fail(e),
         }
     }
 
     fn back(&mut self) {
         self.screen = match std::mem::replace(&mut self.screen, Screen::Dashboard) {
-            Screen::Help { under, .. } | Screen::Input { under, .. } => *under,
+            Screen::Help { under, .. }
+            | Screen::Input { under, .. }
+            | Screen::PickChannel { under, .. } => *under,
             Screen::Detail { .. } | Screen::Dashboard => Screen::Dashboard,
         };
     }
@@ -287,7 +378,7 @@ impl App {
                 scroll_by(scroll);
                 return;
             }
-            Screen::Input { .. } => return,
+            Screen::Input { .. } | Screen::PickChannel { .. } => return,
             Screen::Dashboard => {}
         }
         let Some(list) = self.focus_list() else {
@@ -347,7 +438,7 @@ impl App {
         let Some(id) = self.selected_item().map(|i| i.id) else {
             return;
         };
-        match ops::detail(&self.store.reader(), id) {
+        match ops::detail(&self.store.reader(), id, &self.ctx()) {
             Ok(detail) => {
                 self.screen = Screen::Detail {
                     detail: Box::new(detail),
@@ -419,7 +510,11 @@ impl App {
         }
         self.reload();
         if let Screen::Detail { detail, .. } = &mut self.screen {
-            match ops::detail(&self.store.reader(), detail.item.id) {
+            match ops::detail(
+                &self.store.reader(),
+                detail.item.id,
+                &OpContext::new(self.now, self.config.clone()),
+            ) {
                 Ok(fresh) => **detail = fresh,
                 Err(_) => self.screen = Screen::Dashboard,
             }

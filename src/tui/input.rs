@@ -13,6 +13,8 @@ pub enum Purpose {
     CaptureDeadline,
     Snooze(i64),
     Edit(i64),
+    /// The objective of an ask about to be declined, for the re-ask to lead with.
+    Why(i64),
 }
 
 impl Purpose {
@@ -22,6 +24,7 @@ impl Purpose {
             Purpose::CaptureDeadline => "Capture a deadline".into(),
             Purpose::Snooze(id) => format!("Snooze {id} until"),
             Purpose::Edit(id) => format!("Edit {id}"),
+            Purpose::Why(id) => format!("No time? Why does {id} matter"),
         }
     }
 
@@ -34,6 +37,7 @@ impl Purpose {
             Purpose::CaptureDeadline => "Q4 launch deck due fri 3pm #launch",
             Purpose::Snooze(_) => "tomorrow 9am, mon, in 3 days, dec 3",
             Purpose::Edit(_) => "the whole item in the capture grammar",
+            Purpose::Why(_) => "the objective, e.g. the launch deck needs proof points",
         }
     }
 }
@@ -91,6 +95,10 @@ impl Input {
                 ),
                 Err(e) => Preview::Error(e.to_string()),
             },
+            Purpose::Why(_) => Preview::Reads(
+                "Enter declines the ask and drafts a re-ask that leads with this".into(),
+                Vec::new(),
+            ),
             Purpose::Edit(_) => match crate::capture::parse(
                 &text,
                 crate::capture::Grammar::Edit,
@@ -117,6 +125,10 @@ impl Input {
             Purpose::CaptureDeadline => ops::capture_deadline(store, ctx, &text)?.line,
             Purpose::Snooze(id) => ops::snooze(store, ctx, id, &text)?,
             Purpose::Edit(id) => ops::edit(store, ctx, id, &text, EditMode::Replace)?,
+            Purpose::Why(id) => {
+                ops::edit(store, ctx, id, &format!("why: {text}"), EditMode::Merge)?;
+                declined_line(store, ctx, id)?
+            }
         };
         Ok(Some(line))
     }
@@ -138,4 +150,13 @@ fn with_notes(line: String, notes: &[String]) -> String {
         Some(note) => format!("{line} · {note}"),
         None => line,
     }
+}
+
+/// Decline an ask and say what comes next.
+pub fn declined_line(store: &mut Store, ctx: &Context, id: i64) -> Result<String, OpError> {
+    let declined = ops::declined(store, ctx, id, "")?;
+    Ok(format!(
+        "{} · y copies a re-ask, e reopens it with a new need-by",
+        declined.line
+    ))
 }

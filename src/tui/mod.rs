@@ -17,6 +17,7 @@ pub mod widgets;
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
+use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -66,6 +67,9 @@ pub fn run(mut app: App, first_frame_only: bool) -> io::Result<()> {
             let timeout = next_check.saturating_duration_since(Instant::now());
             if event::poll(timeout)? {
                 app.handle_event(event::read()?);
+                if let Some(text) = app.clipboard.take() {
+                    execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))?;
+                }
             } else {
                 app.tick();
                 next_check = Instant::now() + CHANGE_CHECK;

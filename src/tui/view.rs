@@ -29,7 +29,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         area.height.saturating_sub(2),
     );
     let screen = match &app.screen {
-        Screen::Help { under, .. } | Screen::Input { under, .. } => under.as_ref(),
+        Screen::Help { under, .. }
+        | Screen::Input { under, .. }
+        | Screen::PickChannel { under, .. } => under.as_ref(),
         other => other,
     };
     match screen {
@@ -47,6 +49,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match &app.screen {
         Screen::Help { scroll, .. } => flows::help::draw(frame, app, *scroll, body),
         Screen::Input { input, .. } => flows::input::draw(frame, app, input, body),
+        Screen::PickChannel { id, suggested, .. } => {
+            flows::input::draw_channel_pick(frame, app, *id, *suggested, body)
+        }
         _ => {}
     }
     footer(frame, app, layout.footer);
@@ -156,9 +161,12 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
                         Action::CaptureAsk,
                         Action::CaptureDeadline,
                         Action::Open,
+                        Action::FollowUp,
+                        Action::CopyDraft,
                         Action::Done,
                         Action::Snooze,
                         Action::Edit,
+                        Action::Declined,
                         Action::Drop,
                         Action::Undo,
                         Action::NextPane,
@@ -179,7 +187,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
                     ],
                 ),
                 Screen::Help { .. } => (Context::Help, &[Action::Back, Action::Down, Action::Up]),
-                Screen::Input { .. } => (Context::Input, &[]),
+                Screen::Input { .. } | Screen::PickChannel { .. } => (Context::Input, &[]),
             };
             key_hints(theme, &app.keymap, context, actions, width)
         }

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::centered;
+use crate::domain::Channel;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::input::{Input, Preview};
@@ -93,4 +94,36 @@ fn preview_lines(app: &App, input: &Input) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// "Follow up Ask 12 via? enter call (suggested) · e email · c chat · p call · w walk over"
+pub fn draw_channel_pick(frame: &mut Frame, app: &App, id: i64, suggested: Channel, area: Rect) {
+    let theme = &app.theme;
+    let box_area = centered(area, area.width.saturating_sub(4).clamp(1, 72), 5);
+    if box_area.width < 3 || box_area.height < 3 {
+        return;
+    }
+    frame.render_widget(Clear, box_area);
+    let block = pane_block(theme, &format!("Follow up {id} via"), None, true);
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    let mut options = vec![
+        Span::styled("enter", theme.key),
+        Span::styled(format!(" {} (suggested)", suggested.label()), theme.ok),
+    ];
+    for (key, channel) in [
+        ("e", Channel::Email),
+        ("c", Channel::Chat),
+        ("p", Channel::Call),
+        ("w", Channel::InPerson),
+    ] {
+        options.push(Span::styled("  ", theme.muted));
+        options.push(Span::styled(key, theme.key));
+        options.push(Span::styled(format!(" {}", channel.label()), theme.text));
+    }
+    let lines = vec![
+        Line::from(options),
+        Line::styled("The check-back moves by itself; esc cancels.", theme.muted),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -1,0 +1,47 @@
+//! `nudge followup` and `nudge declined`.
+
+use std::io::Write;
+
+use super::args::FollowupArgs;
+use super::{Handled, Session, say};
+use crate::ops;
+
+pub fn followup(session: &mut Session, out: &mut dyn Write, args: &FollowupArgs) -> Handled {
+    let ctx = session.ctx.clone();
+    if args.draft {
+        // Only the message, so it can be piped straight into a clipboard or a mail client.
+        return say(out, &ops::draft(session.store()?, &ctx, args.id)?);
+    }
+    let line = ops::follow_up(
+        session.store()?,
+        &ctx,
+        args.id,
+        args.via,
+        &args.note.join(" "),
+    )?;
+    say(out, &line)
+}
+
+pub fn declined(session: &mut Session, out: &mut dyn Write, id: i64, reason: &str) -> Handled {
+    let ctx = session.ctx.clone();
+    let declined = ops::declined(session.store()?, &ctx, id, reason)?;
+    say(out, &declined.line)?;
+    if declined.needs_why {
+        say(
+            out,
+            &format!(
+                "A re-ask works best when it leads with the objective. Add it with: nudge edit {id} why: …"
+            ),
+        )?;
+    }
+    say(out, "")?;
+    say(out, "Re-ask draft:")?;
+    for line in declined.reask.lines() {
+        say(out, &format!("  {line}"))?;
+    }
+    say(out, "")?;
+    say(
+        out,
+        &format!("Ask again with a new need-by: nudge edit {id} by WHEN"),
+    )
+}

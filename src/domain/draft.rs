@@ -1,0 +1,222 @@
+//! Drafted messages: follow-ups that grow warmer with the count, the re-ask after "no time", the
+//! invitation to proof. Templates are plain text with `{variables}` and lines kept only when a
+//! variable has a value (`[why] …`) or has none (`[!why] …`).
+
+use std::collections::BTreeMap;
+
+/// The built-in templates.
+pub const DEFAULT_FILE: &str = include_str!("../../assets/drafts.toml");
+
+/// Every template name, as used in `[templates]`.
+pub const NAMES: [&str; 5] = ["first", "second", "third", "reask", "invite"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Templates {
+    texts: BTreeMap<String, String>,
+}
+
+impl Templates {
+    /// The built-in templates with the user's overrides. Unknown names are an error.
+    pub fn load(overrides: &BTreeMap<String, String>) -> Result<Templates, String> {
+        let mut texts: BTreeMap<String, String> =
+            toml::from_str(DEFAULT_FILE).map_err(|e| format!("the built-in templates: {e}"))?;
+        for (name, text) in overrides {
+            if !NAMES.contains(&name.as_str()) {
+                return Err(format!(
+                    "[templates] has no template \"{name}\"; the names are {}",
+                    NAMES.join(", ")
+                ));
+            }
+            texts.insert(name.clone(), text.clone());
+        }
+        Ok(Templates { texts })
+    }
+
+    pub fn get(&self, name: &str) -> &str {
+        self.texts.get(name).map(String::as_str).unwrap_or("")
+    }
+}
+
+impl Default for Templates {
+    fn default() -> Self {
+        Templates::load(&BTreeMap::new()).unwrap_or(Templates {
+            texts: BTreeMap::new(),
+        })
+    }
+}
+
+/// Which follow-up template the next follow-up uses, given how many were logged already.
+pub fn follow_up_template(logged: u32) -> &'static str {
+    match logged {
+        0 => "first",
+        1 => "second",
+        _ => "third",
+    }
+}
+
+/// What a message can say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    pub first_name: String,
+    pub title: String,
+    pub need_by: Option<String>,
+    pub why: Option<String>,
+    pub channel: Option<String>,
+    pub offer: Option<String>,
+    pub favor: Option<String>,
+    pub piece: Option<String>,
+    pub said: Option<String>,
+}
+
+impl Facts {
+    fn value(&self, name: &str) -> Option<&str> {
+        let value = match name {
+            "first_name" => Some(&self.first_name),
+            "title" => Some(&self.title),
+            "need_by" => self.need_by.as_ref(),
+            "why" => self.why.as_ref(),
+            "channel" => self.channel.as_ref(),
+            "offer" => self.offer.as_ref(),
+            "favor" => self.favor.as_ref(),
+            "piece" => self.piece.as_ref(),
+            "said" => self.said.as_ref(),
+            _ => None,
+        };
+        value
+            .map(|v| v.trim().trim_end_matches('.'))
+            .filter(|v| !v.is_empty())
+    }
+}
+
+/// Fill a template. Lines whose condition fails are left out; each line starts with a capital.
+pub fn render(template: &str, facts: &Facts) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in template.lines() {
+        let (keep, body) = condition(line, facts);
+        if keep {
+            out.push(capitalize(&substitute(body, facts)));
+        }
+    }
+    while out.first().is_some_and(|l| l.trim().is_empty()) {
+        out.remove(0);
+    }
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
+fn condition<'a>(line: &'a str, facts: &Facts) -> (bool, &'a str) {
+    let Some(rest) = line.strip_prefix('[') else {
+        return (true, line);
+    };
+    let Some((name, body)) = rest.split_once(']') else {
+        return (true, line);
+    };
+    let (negated, name) = match name.strip_prefix('!') {
+        Some(name) => (true, name),
+        None => (false, name),
+    };
+    let present = facts.value(name).is_some();
+    (present != negated, body.trim_start())
+}
+
+fn substitute(line: &str, facts: &Facts) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end)
+                if after[..end]
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_') =>
+            {
+                let name = &after[..end];
+                if let Some(value) = facts.value(name) {
+                    out.push_str(value);
+                }
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn capitalize(line: &str) -> String {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts() -> Facts {
+        Facts {
+            first_name: "Dana".into(),
+            title: "customer quotes".into(),
+            need_by: Some("Friday 4 Dec".into()),
+            why: Some("the launch deck needs proof points.".into()),
+            channel: Some("call".into()),
+            offer: Some("gave you a quick call".into()),
+            favor: None,
+            piece: None,
+            said: None,
+        }
+    }
+
+    #[test]
+    fn variables_and_conditions() {
+        let text = "Hi {first_name},\n[why] {why}.\n[!why] no why\n[favor] favor {favor}\n{unknown} {title}";
+        assert_eq!(
+            render(text, &facts()),
+            "Hi Dana,\nThe launch deck needs proof points.\n customer quotes"
+        );
+        let without_why = Facts {
+            why: None,
+            ..facts()
+        };
+        assert_eq!(
+            render(text, &without_why),
+            "Hi Dana,\nNo why\n customer quotes"
+        );
+    }
+
+    #[test]
+    fn the_templates_grow_with_the_count() {
+        assert_eq!(follow_up_template(0), "first");
+        assert_eq!(follow_up_template(1), "second");
+        assert_eq!(follow_up_template(2), "third");
+        assert_eq!(follow_up_template(7), "third");
+    }
+
+    #[test]
+    fn overrides_replace_by_name_and_unknown_names_fail() {
+        let mut overrides = BTreeMap::new();
+        overrides.insert("first".to_string(), "Yo {first_name}".to_string());
+        let templates = Templates::load(&overrides).expect("loads");
+        assert_eq!(render(templates.get("first"), &facts()), "Yo Dana");
+        assert!(templates.get("second").contains("Sorry to nag"));
+        overrides.insert("fourth".to_string(), "x".to_string());
+        let err = Templates::load(&overrides).expect_err("unknown");
+        assert!(err.contains("no template \"fourth\""), "{err}");
+    }
+
+    #[test]
+    fn every_built_in_template_is_there() {
+        let templates = Templates::default();
+        for name in NAMES {
+            assert!(!templates.get(name).is_empty(), "{name}");
+        }
+    }
+}
