@@ -5,6 +5,7 @@
 
 use chrono::Duration;
 
+use crate::domain::critique::Response;
 use crate::domain::schedule::CheckBackRule;
 use crate::domain::{Channel, Item, Kind, Status};
 use crate::store::{Bulk, Store, StoreError};
@@ -381,6 +382,18 @@ impl Maker<'_, '_> {
         self.bulk.item(&item)
     }
 
+    fn critique(
+        &mut self,
+        person: usize,
+        said: &str,
+        response: Response,
+        at: Moment,
+    ) -> Result<(), StoreError> {
+        let (person_id, _, _) = self.people[person % self.people.len()].clone();
+        self.bulk
+            .critique(person_id, said, None, response.as_str(), None, &at)
+    }
+
     fn proofing(
         &mut self,
         person: usize,
@@ -612,6 +625,41 @@ impl Maker<'_, '_> {
             Status::Proofed,
             self.ago(24 * 20),
         )?;
+        self.proofing(
+            3,
+            "the headline overpromises",
+            "Newsletter issue 42",
+            None,
+            Status::Declined,
+            self.ago(24 * 9),
+        )?;
+        self.critique(
+            4,
+            "the API section is out of date",
+            Response::Fixed,
+            self.ago(24 * 12),
+        )?;
+        self.critique(
+            6,
+            "too much jargon for customers",
+            Response::StyleGuide,
+            self.ago(24 * 15),
+        )?;
+
+        // Favors both ways: Sam takes more than he gives; Tom gives more than he takes.
+        for (person, direction, what, days) in [
+            (1, "gave", "reviewed his pricing slides", 30),
+            (1, "gave", "covered his stand-up demo", 18),
+            (1, "gave", "wrote the release blurb for him", 6),
+            (6, "got", "an intro to the Globex CMO", 25),
+            (6, "got", "customer quotes at short notice", 11),
+            (0, "gave", "proofread her QBR deck", 14),
+            (0, "got", "a win story for the newsletter", 9),
+            (4, "got", "benchmark numbers over the weekend", 20),
+        ] {
+            let (id, _, _) = self.people[person].clone();
+            self.bulk.favor(id, direction, what, &self.ago(24 * days))?;
+        }
         Ok(())
     }
 
@@ -643,6 +691,12 @@ impl Maker<'_, '_> {
                 continue;
             }
             let person = self.dice.below(self.people.len() as u64) as usize;
+            if i % 40 == 0 {
+                let (id, _, _) = self.people[person].clone();
+                let direction = if self.dice.chance(55) { "gave" } else { "got" };
+                self.bulk
+                    .favor(id, direction, "covered a review at short notice", &created)?;
+            }
             if roll < 10 {
                 let (said, piece) = *self.dice.pick(CRITIQUES);
                 let status = if age > 24 * 30 {

@@ -232,10 +232,13 @@ fn capturing_with_the_keyboard_saves_and_undo_takes_it_back() {
     assert!(matches!(f.app.screen, Screen::Dashboard));
     assert_eq!(f.app.board.counts.open_asks, before + 1);
     let shown = screen(&f.app);
-    assert!(shown.contains("Ask 57 · Lee · new screenshots"), "{shown}");
+    assert!(
+        shown.contains(" · Lee · new screenshots · need by Mon 30 Nov 17:00"),
+        "{shown}"
+    );
     typed(&mut f.app, "u");
     assert_eq!(f.app.board.counts.open_asks, before);
-    assert!(screen(&f.app).contains("Undone: Asked: Ask 57"));
+    assert!(screen(&f.app).contains("Undone: Asked: Ask "));
 }
 
 #[test]
@@ -439,4 +442,82 @@ fn declining_asks_for_the_why_first() {
         Some("the pricing page goes live monday")
     );
     assert!(screen(&f.app).contains("Declined (no time): Ask 1"));
+}
+
+#[test]
+fn proofing_pane_and_its_keys() {
+    let mut f = fixture(120, 40, true);
+    typed(&mut f.app, "3");
+    insta::assert_snapshot!("proofing_focused", screen(&f.app));
+    let first = f.app.selected_item().expect("an invitation").clone();
+    assert_eq!(first.status, nudge::domain::Status::ToSend);
+    typed(&mut f.app, "y");
+    let copied = f.app.clipboard.take().expect("the invitation");
+    assert!(
+        copied.contains("would you proof") || copied.contains("Would you proof"),
+        "{copied}"
+    );
+    typed(&mut f.app, "m");
+    let after = f
+        .app
+        .store
+        .reader()
+        .item(first.id)
+        .expect("read")
+        .expect("item");
+    assert_eq!(after.status, nudge::domain::Status::Sent);
+}
+
+#[test]
+fn a_critique_becomes_an_invitation_with_two_keys() {
+    let mut f = fixture(100, 30, true);
+    let before = f.app.board.counts.proofing;
+    typed(&mut f.app, "c");
+    typed(&mut f.app, "@aiko \"the colours clash\" on 3");
+    key(&mut f.app, KeyCode::Enter);
+    assert!(matches!(f.app.screen, Screen::Pick { .. }));
+    insta::assert_snapshot!("critique_pick", screen(&f.app));
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.board.counts.proofing, before + 1);
+    assert!(screen(&f.app).contains("Critique from Aiko"));
+    // Answered another way, no invitation is made.
+    typed(&mut f.app, "c");
+    typed(&mut f.app, "@aiko too many fonts");
+    key(&mut f.app, KeyCode::Enter);
+    typed(&mut f.app, "s");
+    assert_eq!(f.app.board.counts.proofing, before + 1);
+    assert!(screen(&f.app).contains("explained the style guide"));
+}
+
+#[test]
+fn favors_from_the_dashboard() {
+    let mut f = fixture(100, 30, true);
+    for what in [
+        "covered his stand-up",
+        "reviewed his deck",
+        "intro to a customer",
+    ] {
+        typed(&mut f.app, "F");
+        typed(&mut f.app, &format!("@sam {what}"));
+        key(&mut f.app, KeyCode::Enter);
+        typed(&mut f.app, "g");
+    }
+    let shown = screen(&f.app);
+    assert!(shown.contains("balance +"), "{shown}");
+}
+
+#[test]
+fn people_view_and_card() {
+    let mut f = fixture(120, 40, true);
+    typed(&mut f.app, "p");
+    assert!(matches!(f.app.screen, Screen::People { .. }));
+    insta::assert_snapshot!("people_view", screen(&f.app));
+    typed(&mut f.app, "j");
+    key(&mut f.app, KeyCode::Enter);
+    assert!(matches!(f.app.screen, Screen::Card { .. }));
+    insta::assert_snapshot!("person_card", screen(&f.app));
+    key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.screen, Screen::People { .. }));
+    key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.screen, Screen::Dashboard));
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use super::{Handled, Session, capture, change, dashboard, demo, followup, list};
+use super::{Handled, Session, capture, change, dashboard, demo, followup, list, people};
 use crate::domain::Channel;
 
 const GRAMMAR: &str = "\
@@ -75,6 +75,16 @@ email or chat, then call, then walk over."
     Followup(FollowupArgs),
     /// "I don't have time": mark an ask declined, and get a re-ask that leads with the objective
     Declined(IdNoteArgs),
+    /// Log criticism; by default invite the critic to proof the next piece:
+    /// nudge critique @sam "deck is too wordy" on "Q4 launch deck"
+    #[command(after_help = GRAMMAR)]
+    Critique(CritiqueArgs),
+    /// Move a proofing invitation along: nudge proofing 14 sent (done proofs it; --draft prints the invitation)
+    Proofing(ProofingArgs),
+    /// Add or update a person: nudge person @sam --team Product --expert pricing,roadmap
+    Person(PersonArgs),
+    /// Log a favor: nudge favor gave @sam reviewed his pricing page
+    Favor(FavorArgs),
     /// Move an ask's next check-back, or a deadline's due time: nudge snooze 12 mon 9am
     Snooze(SnoozeArgs),
     /// Change an item with the capture grammar: nudge edit 12 by mon ~call
@@ -104,6 +114,80 @@ pub enum ListWhat {
     Deadlines,
     Proofing,
     People,
+    Favors,
+}
+
+#[derive(Debug, Args)]
+pub struct CritiqueArgs {
+    /// Answered by explaining the style guide (no invitation)
+    #[arg(long, conflicts_with_all = ["fixed", "let_go"])]
+    pub style_guide: bool,
+    /// Answered by fixing it (no invitation)
+    #[arg(long, conflicts_with_all = ["style_guide", "let_go"])]
+    pub fixed: bool,
+    /// Let it go (no invitation)
+    #[arg(long, conflicts_with_all = ["style_guide", "fixed"])]
+    pub let_go: bool,
+    /// Who said what, on which piece: @sam "too wordy" on "Q4 deck" (or on ID for a deadline)
+    #[arg(required = true, value_name = "CAPTURE")]
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProofingStep {
+    Sent,
+    Accepted,
+    Declined,
+}
+
+#[derive(Debug, Args)]
+pub struct ProofingArgs {
+    #[arg(value_parser = parse_id)]
+    pub id: i64,
+    /// Where it moves: sent, accepted or declined
+    #[arg(value_enum, required_unless_present = "draft")]
+    pub step: Option<ProofingStep>,
+    /// Print the invitation message
+    #[arg(long)]
+    pub draft: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PersonArgs {
+    /// @name (matched case-insensitively; new names are added)
+    pub name: String,
+    #[arg(long, value_name = "TEAM")]
+    pub team: Option<String>,
+    /// What they know, comma-separated: pricing,roadmap (replaces the list)
+    #[arg(long, value_name = "TAGS")]
+    pub expert: Option<String>,
+    /// The channel they prefer: email, chat, call or walk
+    #[arg(long, value_parser = parse_channel, value_name = "CHANNEL")]
+    pub prefers: Option<Channel>,
+    /// A note about them (replaces the note)
+    #[arg(long, num_args = 1.., value_name = "TEXT")]
+    pub note: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FavorWay {
+    Gave,
+    Got,
+}
+
+#[derive(Debug, Args)]
+pub struct FavorArgs {
+    /// gave (you did it for them) or got (they did it for you)
+    #[arg(value_enum)]
+    pub way: FavorWay,
+    /// @person and what the favor was
+    #[arg(
+        required = true,
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "CAPTURE"
+    )]
+    pub words: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -151,7 +235,6 @@ pub struct FollowupArgs {
     #[arg(long)]
     pub draft: bool,
     /// An optional note
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     pub note: Vec<String>,
 }
 
@@ -194,7 +277,7 @@ pub struct DemoArgs {
     pub force: bool,
 }
 
-fn parse_channel(text: &str) -> Result<Channel, String> {
+pub fn parse_channel(text: &str) -> Result<Channel, String> {
     Channel::from_word(text.trim_start_matches('~'))
         .ok_or_else(|| format!("\"{text}\" is not a channel; use email, chat, call or walk"))
 }
@@ -229,6 +312,10 @@ pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled
         Some(Command::Drop(a)) => change::drop(session, out, a.id),
         Some(Command::Followup(a)) => followup::followup(session, out, &a),
         Some(Command::Declined(a)) => followup::declined(session, out, a.id, &a.note.join(" ")),
+        Some(Command::Critique(a)) => people::critique(session, out, &a),
+        Some(Command::Proofing(a)) => people::proofing(session, out, &a),
+        Some(Command::Person(a)) => people::person(session, out, &a),
+        Some(Command::Favor(a)) => people::favor(session, out, &a),
         Some(Command::Snooze(a)) => change::snooze(session, out, a.id, &a.when.join(" ")),
         Some(Command::Edit(a)) => change::edit(session, out, a.id, &a.words),
         Some(Command::Undo) => change::undo(session, out),

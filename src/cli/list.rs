@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::args::ListWhat;
-use super::output::{ItemJson, PersonJson, table};
+use super::output::{FavorJson, ItemJson, PersonJson, table};
 use super::{Failure, Handled, Session, say};
 use crate::domain::attention::{self, Reason};
 use crate::domain::{Item, Kind, escalation, words};
@@ -22,10 +22,12 @@ pub fn list(
     json: bool,
 ) -> Handled {
     let now = session.ctx.now;
+    let session_threshold = session.config.favor_threshold;
     let store = session.store()?;
     let reader = store.reader();
     let kind = match what {
-        ListWhat::People => return people(&reader, out, json),
+        ListWhat::People => return people(&reader, out, json, session_threshold),
+        ListWhat::Favors => return favors(&reader, out, json, &now),
         ListWhat::Asks => Kind::Ask,
         ListWhat::Deadlines => Kind::Deadline,
         ListWhat::Proofing => Kind::Proofing,
@@ -136,8 +138,8 @@ fn json_out(out: &mut dyn Write, value: &impl serde::Serialize) -> Handled {
     say(out, &text)
 }
 
-fn people(reader: &Reader<'_>, out: &mut dyn Write, json: bool) -> Handled {
-    let people = reader.people()?;
+fn people(reader: &Reader<'_>, out: &mut dyn Write, json: bool, threshold: u32) -> Handled {
+    let people = reader.people_overview(None)?;
     if json {
         let values: Vec<PersonJson> = people.iter().map(PersonJson::new).collect();
         return json_out(out, &values);
@@ -149,18 +151,73 @@ fn people(reader: &Reader<'_>, out: &mut dyn Write, json: bool) -> Handled {
         );
     }
     let mut rows = vec![
-        ["NAME", "TEAM", "USUALLY ANSWERS IN", "KNOWS"]
-            .map(String::from)
-            .to_vec(),
+        [
+            "NAME",
+            "TEAM",
+            "OPEN",
+            "ANSWERS IN",
+            "BEST BY",
+            "FAVORS",
+            "CRITIQUES",
+            "KNOWS",
+        ]
+        .map(String::from)
+        .to_vec(),
     ];
     for p in &people {
+        let flag = if p.balance.one_sided(threshold).is_some() {
+            " !"
+        } else {
+            ""
+        };
         rows.push(vec![
-            p.name.clone(),
-            p.team.clone().unwrap_or_else(|| "-".into()),
-            p.reply_median
+            p.person.name.clone(),
+            p.person.team.clone().unwrap_or_else(|| "-".into()),
+            p.open_asks.to_string(),
+            p.person
+                .reply_median
                 .map(words::span)
                 .unwrap_or_else(|| "-".into()),
-            p.expertise.join(", "),
+            p.best_channel()
+                .map(|c| c.label().to_string())
+                .unwrap_or_else(|| "-".into()),
+            format!("{}{flag}", p.balance.shown()),
+            if p.critiques > 0 {
+                format!("{} ({} invited)", p.critiques, p.invited)
+            } else {
+                "-".into()
+            },
+            p.person.expertise.join(", "),
+        ]);
+    }
+    for line in table(&rows, TITLE_COLUMNS) {
+        say(out, &line)?;
+    }
+    Ok(())
+}
+
+fn favors(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) -> Handled {
+    let favors = reader.favors(None, usize::MAX >> 1)?;
+    if json {
+        let values: Vec<FavorJson> = favors.iter().map(FavorJson::new).collect();
+        return json_out(out, &values);
+    }
+    if favors.is_empty() {
+        return say(
+            out,
+            "No favors yet: nudge favor gave @sam reviewed his deck",
+        );
+    }
+    let mut rows = vec![["WHEN", "PERSON", "WAY", "WHAT"].map(String::from).to_vec()];
+    for f in &favors {
+        rows.push(vec![
+            words::day(&f.at, now),
+            f.person.clone(),
+            match f.direction {
+                crate::domain::favor::Direction::Gave => "you did them".into(),
+                crate::domain::favor::Direction::Got => "they did you".into(),
+            },
+            f.what.clone(),
         ]);
     }
     for line in table(&rows, TITLE_COLUMNS) {

@@ -8,6 +8,7 @@ mod demo;
 mod followup;
 mod list;
 mod output;
+mod people;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -4,8 +4,11 @@
 use serde::Serialize;
 
 use crate::domain::attention::Reason;
-use crate::domain::{Channel, Item, Kind, Person, Status};
+use crate::domain::favor::Direction;
+use crate::domain::{Channel, Item, Kind, Status};
+use crate::store::favors::Favor;
 use crate::store::items::FollowUp;
+use crate::store::people::PersonStats;
 use crate::text;
 use crate::when::Moment;
 
@@ -100,12 +103,21 @@ pub struct PersonJson {
     pub prefers: Option<Channel>,
     /// Median hours from ask to answer over their latest answered asks.
     pub reply_median_hours: Option<f64>,
+    pub open_asks: u32,
+    pub best_channel: Option<Channel>,
+    pub favors_gave: u32,
+    pub favors_got: u32,
+    /// Gave minus got: above zero, they owe you.
+    pub favors_balance: i64,
+    pub critiques: u32,
+    pub invited_to_proof: u32,
     pub created_at: String,
     pub updated_at: String,
 }
 
 impl PersonJson {
-    pub fn new(person: &Person) -> Self {
+    pub fn new(stats: &PersonStats) -> Self {
+        let person = &stats.person;
         PersonJson {
             id: person.id,
             uuid: person.uuid.clone(),
@@ -117,8 +129,42 @@ impl PersonJson {
             reply_median_hours: person
                 .reply_median
                 .map(|d| (d.num_minutes() as f64 / 60.0 * 10.0).round() / 10.0),
+            open_asks: stats.open_asks,
+            best_channel: stats.best_channel(),
+            favors_gave: stats.balance.gave,
+            favors_got: stats.balance.got,
+            favors_balance: stats.balance.net(),
+            critiques: stats.critiques,
+            invited_to_proof: stats.invited,
             created_at: time(&person.created_at),
             updated_at: time(&person.updated_at),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct FavorJson {
+    pub id: i64,
+    pub uuid: String,
+    pub person: String,
+    pub direction: Direction,
+    pub what: String,
+    pub at: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl FavorJson {
+    pub fn new(favor: &Favor) -> Self {
+        FavorJson {
+            id: favor.id,
+            uuid: favor.uuid.clone(),
+            person: favor.person.clone(),
+            direction: favor.direction,
+            what: favor.what.clone(),
+            at: time(&favor.at),
+            created_at: time(&favor.created_at),
+            updated_at: time(&favor.updated_at),
         }
     }
 }

@@ -2,9 +2,11 @@
 
 pub mod attention;
 pub mod channel;
+pub mod critique;
 pub mod deadline;
 pub mod draft;
 pub mod escalation;
+pub mod favor;
 pub mod item;
 pub mod person;
 pub mod reply;

@@ -25,6 +25,39 @@ pub fn too_tight(available: Duration, usual: Option<Duration>) -> bool {
     matches!(usual, Some(usual) if available < usual)
 }
 
+/// How often asks to someone were answered when the last attempt went over a channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChannelRecord {
+    pub channel: super::Channel,
+    pub answered: u32,
+    pub closed: u32,
+}
+
+impl ChannelRecord {
+    pub fn rate(&self) -> f64 {
+        if self.closed == 0 {
+            0.0
+        } else {
+            f64::from(self.answered) / f64::from(self.closed)
+        }
+    }
+}
+
+/// The channel that gets answers from someone: the best answer rate over at least two closed
+/// asks, then the most answers.
+pub fn best_channel(records: &[ChannelRecord]) -> Option<super::Channel> {
+    records
+        .iter()
+        .filter(|r| r.closed >= 2 && r.answered > 0)
+        .max_by(|a, b| {
+            a.rate()
+                .total_cmp(&b.rate())
+                .then(a.answered.cmp(&b.answered))
+                .then(b.channel.cmp(&a.channel))
+        })
+        .map(|r| r.channel)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +77,32 @@ mod tests {
     fn no_history_means_no_median_and_no_warning() {
         assert_eq!(median(Vec::new()), None);
         assert!(!too_tight(Duration::hours(1), None));
+    }
+
+    #[test]
+    fn the_channel_that_gets_answers() {
+        use super::super::Channel::*;
+        let record = |channel, answered, closed| ChannelRecord {
+            channel,
+            answered,
+            closed,
+        };
+        assert_eq!(
+            best_channel(&[record(Email, 2, 8), record(Call, 3, 4)]),
+            Some(Call)
+        );
+        // One lucky answer is not a pattern.
+        assert_eq!(
+            best_channel(&[record(Email, 2, 8), record(InPerson, 1, 1)]),
+            Some(Email)
+        );
+        // Same rate: more answers wins.
+        assert_eq!(
+            best_channel(&[record(Chat, 1, 2), record(Email, 4, 8)]),
+            Some(Email)
+        );
+        assert_eq!(best_channel(&[]), None);
+        assert_eq!(best_channel(&[record(Email, 0, 5)]), None);
     }
 
     #[test]

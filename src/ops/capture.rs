@@ -27,7 +27,13 @@ pub fn capture_ask(store: &mut Store, ctx: &Context, line: &str) -> OpResult<Cap
         w.describe(&format!("Asked: {}", describe(&item, &ctx.now)))?;
         Ok((item, person))
     })?;
-    let notes = ask_notes(&item, Some(&person), ctx);
+    let mut notes = ask_notes(&item, Some(&person), ctx);
+    notes.extend(super::ledger_note(
+        &store.reader(),
+        ctx,
+        person.id,
+        &person.name,
+    )?);
     Ok(Captured {
         line: describe(&item, &ctx.now),
         item,
@@ -45,10 +51,11 @@ pub fn capture_deadline(store: &mut Store, ctx: &Context, line: &str) -> OpResul
         w.describe(&format!("Set: {}", describe(&item, &ctx.now)))?;
         Ok(item)
     })?;
+    let notes = super::expert_notes(&store.reader(), &item.tags, None)?;
     Ok(Captured {
         line: describe(&item, &ctx.now),
         item,
-        notes: Vec::new(),
+        notes,
     })
 }
 

@@ -1,7 +1,7 @@
 //! One item with everything around it: history, follow-ups, the person's card, linked items.
 //! `nudge show` prints it; the dashboard's detail view draws the same lines.
 
-use super::{Context, OpResult, find};
+use super::{Context, OpResult, PersonCard, find, person_card};
 use crate::domain::{Channel, Item, Kind, Person, escalation, words};
 use crate::store::items::FollowUp;
 use crate::store::{HistoryEntry, Reader};
@@ -13,8 +13,8 @@ pub struct Detail {
     pub history: Vec<HistoryEntry>,
     pub follow_ups: Vec<FollowUp>,
     pub person: Option<Person>,
-    /// The person's other asks: open ones first, then the latest answered.
-    pub person_asks: Vec<Item>,
+    /// The person's card.
+    pub card: Option<PersonCard>,
     /// For a deadline: the asks that feed it.
     pub linked: Vec<Item>,
     /// For an ask: the deadline it feeds.
@@ -23,6 +23,8 @@ pub struct Detail {
     pub next_channel: Option<Channel>,
     /// The message to send next: a follow-up, or a re-ask after "no time".
     pub draft: Option<String>,
+    /// People whose expertise matches the item's tags.
+    pub helpers: Vec<String>,
 }
 
 /// How a line of the detail should look.
@@ -42,13 +44,9 @@ pub fn detail(reader: &Reader<'_>, id: i64, ctx: &Context) -> OpResult<Detail> {
         Some(pid) => reader.person(pid)?,
         None => None,
     };
-    let person_asks = match &person {
-        Some(p) => reader
-            .asks_of_person(p.id, 12)?
-            .into_iter()
-            .filter(|a| a.id != id)
-            .collect(),
-        None => Vec::new(),
+    let card = match &person {
+        Some(p) => Some(person_card(reader, ctx, p.id)?),
+        None => None,
     };
     let linked = if item.kind == Kind::Deadline {
         reader.asks_for_deadline(id)?
@@ -64,13 +62,19 @@ pub fn detail(reader: &Reader<'_>, id: i64, ctx: &Context) -> OpResult<Detail> {
         escalation::next_channel(item.channel, &channels)
     });
     let draft = super::draft_for(reader, &ctx.config.templates(), &item, &ctx.now)?;
+    let helpers = if item.kind == Kind::Ask {
+        Vec::new()
+    } else {
+        super::expert_notes(reader, &item.tags, item.person_id)?
+    };
     Ok(Detail {
         draft,
+        helpers,
         history: reader.history(id)?,
         item,
         follow_ups,
         person,
-        person_asks,
+        card,
         linked,
         deadline,
         next_channel,
@@ -154,9 +158,14 @@ impl Detail {
                 ),
             );
         }
+        for helper in &self.helpers {
+            push(LineKind::Warning, helper.clone());
+        }
         if let Some(draft) = &self.draft {
             let what = if item.status == crate::domain::Status::Declined {
                 "Re-ask draft".to_string()
+            } else if item.kind == Kind::Proofing {
+                "Invitation draft".to_string()
             } else {
                 format!(
                     "Draft of the {} follow-up",
@@ -209,51 +218,8 @@ impl Detail {
                 );
             }
         }
-        if let Some(person) = &self.person {
-            push(LineKind::Heading, format!("{}'s card", person.name));
-            let mut card = Vec::new();
-            if let Some(team) = &person.team {
-                card.push(format!("team {team}"));
-            }
-            card.push(match person.reply_median {
-                Some(usual) => format!("usually answers in {}", words::span(usual)),
-                None => "no answers yet to learn from".to_string(),
-            });
-            if let Some(prefers) = person.prefers {
-                card.push(format!("prefers {}", prefers.label()));
-            }
-            if !person.expertise.is_empty() {
-                card.push(format!("knows {}", person.expertise.join(", ")));
-            }
-            push(LineKind::Text, card.join(" · "));
-            if !person.notes.is_empty() {
-                push(LineKind::Muted, person.notes.clone());
-            }
-            let open: Vec<&Item> = self.person_asks.iter().filter(|a| a.is_open()).collect();
-            if !open.is_empty() {
-                push(LineKind::Text, format!("other open asks ({}):", open.len()));
-                for ask in open {
-                    push(LineKind::Text, format!("  {}", ask_line(ask, now)));
-                }
-            }
-            let answered: Vec<&Item> = self
-                .person_asks
-                .iter()
-                .filter(|a| a.status == crate::domain::Status::Received)
-                .collect();
-            if !answered.is_empty() {
-                push(LineKind::Muted, "reply history:".into());
-                for ask in answered {
-                    let took = match (&ask.asked_at, &ask.closed_at) {
-                        (Some(a), Some(c)) => format!("answered in {}", words::span(*c - *a)),
-                        _ => "answered".into(),
-                    };
-                    push(
-                        LineKind::Muted,
-                        format!("  Ask {} · {} · {took}", ask.id, ask.title),
-                    );
-                }
-            }
+        if let Some(card) = &self.card {
+            out.extend(card.lines(now, Some(item.id)));
         }
         out
     }

@@ -121,6 +121,9 @@ pub fn draft_for(
     Ok(match (item.kind, item.status) {
         (Kind::Ask, Status::Open) => Some(follow_up_draft(reader, templates, item, now)?),
         (Kind::Ask, Status::Declined) => Some(reask_draft(reader, templates, item, now)?),
+        (Kind::Proofing, status) if status.is_open() => {
+            Some(super::invite_draft(reader, templates, item, now)?)
+        }
         _ => None,
     })
 }
@@ -129,9 +132,9 @@ pub fn draft_for(
 pub fn draft(store: &Store, ctx: &Context, id: i64) -> OpResult<String> {
     let reader = store.reader();
     let item = find(&reader, id)?;
-    if item.kind != Kind::Ask {
+    if item.kind == Kind::Deadline {
         return Err(OpError::Input(format!(
-            "{} is not an ask; there is nothing to draft",
+            "{} is a deadline; there is nothing to draft",
             label(&item)
         )));
     }

@@ -2,14 +2,21 @@
 //! capture grammar, applies the domain's rules, and writes through the store in one transaction.
 
 mod capture;
+mod card;
 mod change;
 mod detail;
 mod followup;
+mod people;
 
 pub use capture::{Captured, capture_ask, capture_deadline, preview};
+pub use card::{PersonCard, person_card};
 pub use change::{EditMode, capture_line, done, drop_item, edit, snooze, undo};
 pub use detail::{Detail, LineKind, detail};
 pub use followup::{Declined, declined, draft, draft_for, follow_up, ordinal};
+pub use people::{
+    PersonChange, critique, expert_notes, expertise_list, favor, invite_draft, ledger_note, person,
+    proofing_status,
+};
 
 use crate::config::Config;
 use crate::domain::schedule::CheckBackRule;

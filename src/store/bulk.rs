@@ -90,8 +90,8 @@ impl Bulk<'_> {
             .prepare_cached(
                 "INSERT INTO items (uuid, kind, title, status, person_id, why, channel, asked_at, \
                    need_by, next_check, due, tags, deadline_id, piece, notes, decline_reason, \
-                   closed_at, created_at, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                   closed_at, created_at, updated_at, last_via) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?7)",
             )
             .and_then(|mut s| {
                 s.execute(params![
@@ -135,6 +135,11 @@ impl Bulk<'_> {
                     note
                 ])
             })
+            .and_then(|_| {
+                self.tx
+                    .prepare_cached("UPDATE items SET last_via = ?2 WHERE id = ?1")?
+                    .execute(params![item_id, channel.as_str()])
+            })
             .map_err(|e| self.sql(e))?;
         Ok(())
     }
@@ -155,6 +160,25 @@ impl Bulk<'_> {
             )
             .and_then(|mut s| {
                 s.execute(params![new_uuid(), person_id, said, piece, response, proofing_id, at.timestamp()])
+            })
+            .map_err(|e| self.sql(e))?;
+        Ok(())
+    }
+
+    pub fn favor(&self, person_id: i64, direction: &str, what: &str, at: &Moment) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO favors (uuid, person_id, direction, what, at, created_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    new_uuid(),
+                    person_id,
+                    direction,
+                    what,
+                    at.timestamp()
+                ])
             })
             .map_err(|e| self.sql(e))?;
         Ok(())

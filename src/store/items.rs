@@ -326,8 +326,8 @@ impl Writer<'_> {
             .prepare_cached(
                 "INSERT INTO items (uuid, kind, title, status, person_id, why, channel, asked_at, \
                    need_by, next_check, due, tags, deadline_id, piece, notes, decline_reason, \
-                   closed_at, created_at, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)",
+                   closed_at, created_at, updated_at, last_via) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?7)",
             )
             .and_then(|mut s| {
                 s.execute(params![
@@ -430,6 +430,13 @@ impl Writer<'_> {
             .map_err(|e| self.sql(e))?;
         let id = self.tx.last_insert_rowid();
         self.remember_new(Table::FollowUps, id, Some(item_id))?;
+        self.remember(Table::Items, item_id, Some(item_id))?;
+        self.tx
+            .execute(
+                "UPDATE items SET last_via = ?2 WHERE id = ?1",
+                params![item_id, channel.as_str()],
+            )
+            .map_err(|e| self.sql(e))?;
         Ok(id)
     }
 

@@ -5,8 +5,10 @@ use rusqlite::{OptionalExtension, params};
 use super::journal::Table;
 use super::rows::{PERSON_COLUMNS, join_words, person_from_row};
 use super::{Reader, Result, WriteError, Writer};
-use crate::domain::Person;
 use crate::domain::person::{display_name, name_key};
+use crate::domain::reply::{self, ChannelRecord};
+use crate::domain::{Channel, Person};
+use crate::store::favors::Balance;
 
 impl Reader<'_> {
     pub fn person_named(&self, name: &str) -> Result<Option<Person>> {
@@ -39,6 +41,103 @@ impl Reader<'_> {
             .query_map([], |r| person_from_row(r, &self.zone))
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
         rows.map_err(|e| self.sql(e))
+    }
+}
+
+/// A person with the figures the People view shows, all counted in SQL.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonStats {
+    pub person: Person,
+    pub open_asks: u32,
+    pub balance: Balance,
+    pub critiques: u32,
+    pub invited: u32,
+    pub channels: Vec<ChannelRecord>,
+}
+
+impl PersonStats {
+    pub fn best_channel(&self) -> Option<Channel> {
+        reply::best_channel(&self.channels)
+    }
+}
+
+impl Reader<'_> {
+    /// Everyone (or one person), by name, with their open asks, favors, critiques and channel
+    /// records.
+    pub fn people_overview(&self, only: Option<i64>) -> Result<Vec<PersonStats>> {
+        let sql = format!(
+            "SELECT {PERSON_COLUMNS}, \
+               (SELECT COUNT(*) FROM items i WHERE i.person_id = people.id AND i.kind = 'ask' AND i.status = 'open'), \
+               (SELECT COUNT(*) FROM favors f WHERE f.person_id = people.id AND f.direction = 'gave'), \
+               (SELECT COUNT(*) FROM favors f WHERE f.person_id = people.id AND f.direction = 'got'), \
+               (SELECT COUNT(*) FROM critiques c WHERE c.person_id = people.id), \
+               (SELECT COUNT(*) FROM critiques c WHERE c.person_id = people.id AND c.response = 'invite') \
+             FROM people WHERE ?1 IS NULL OR id = ?1 ORDER BY name_key"
+        );
+        let count = |r: &rusqlite::Row<'_>, i: usize| -> rusqlite::Result<u32> {
+            Ok(r.get::<_, i64>(i)?.try_into().unwrap_or(0))
+        };
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql(e))?;
+        let mut people = stmt
+            .query_map([only], |r| {
+                Ok(PersonStats {
+                    person: person_from_row(r, &self.zone)?,
+                    open_asks: count(r, 10)?,
+                    balance: Balance {
+                        gave: count(r, 11)?,
+                        got: count(r, 12)?,
+                    },
+                    critiques: count(r, 13)?,
+                    invited: count(r, 14)?,
+                    channels: Vec::new(),
+                })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.sql(e))?;
+        for (person_id, record) in self.channel_records(only)? {
+            if let Some(stats) = people.iter_mut().find(|p| p.person.id == person_id) {
+                stats.channels.push(record);
+            }
+        }
+        Ok(people)
+    }
+
+    /// For each person (or one), how closed asks went by the channel of their last attempt.
+    pub fn channel_records(&self, person_id: Option<i64>) -> Result<Vec<(i64, ChannelRecord)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT person_id, last_via, SUM(status = 'received'), COUNT(*) FROM items \
+                 WHERE kind = 'ask' AND status IN ('received', 'declined', 'dropped') \
+                   AND last_via IS NOT NULL AND person_id IS NOT NULL AND (?1 IS NULL OR person_id = ?1) \
+                 GROUP BY person_id, last_via",
+            )
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([person_id], |r| {
+                let channel: String = r.get(1)?;
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Channel::parse_stored(&channel),
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, i64>(3)?,
+                ))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.sql(e))?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(person, channel, answered, closed)| {
+                Some((
+                    person,
+                    ChannelRecord {
+                        channel: channel?,
+                        answered: answered.try_into().unwrap_or(0),
+                        closed: closed.try_into().unwrap_or(0),
+                    },
+                ))
+            })
+            .collect())
     }
 }
 

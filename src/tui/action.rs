@@ -53,8 +53,11 @@ actions! {
     PageDown => "page_down", "one page down";
     PageUp => "page_up", "one page up";
     Open => "open", "open the selected item";
+    People => "people", "everyone you work with";
     CaptureAsk => "capture_ask", "capture an ask";
     CaptureDeadline => "capture_deadline", "capture a deadline";
+    Critique => "critique", "log criticism and invite the critic to proof";
+    Favor => "favor", "log a favor, given or received";
     Done => "done", "received / done / proofed";
     Drop => "drop", "drop the item";
     Snooze => "snooze", "snooze to a date";
@@ -62,7 +65,9 @@ actions! {
     Undo => "undo", "undo the last change";
     FollowUp => "follow_up", "log a follow-up (pick the channel)";
     CopyDraft => "copy_draft", "copy the drafted message";
-    Declined => "declined", "they said no time: decline and draft a re-ask";
+    Declined => "declined", "they said no: decline (an ask gets a re-ask draft)";
+    MarkSent => "mark_sent", "proofing invitation sent";
+    MarkAccepted => "mark_accepted", "proofing invitation accepted";
     Submit => "submit", "save what was typed";
     Cancel => "cancel", "close without saving";
 }

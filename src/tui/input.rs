@@ -2,6 +2,7 @@
 //! live under the line, how nudge understands it; Enter saves through the same ops as the CLI.
 
 use super::editor::LineEditor;
+use crate::capture::Grammar;
 use crate::domain::{Kind, words};
 use crate::ops::{self, Context, EditMode, OpError};
 use crate::store::Store;
@@ -15,6 +16,10 @@ pub enum Purpose {
     Edit(i64),
     /// The objective of an ask about to be declined, for the re-ask to lead with.
     Why(i64),
+    /// Who said what, on which piece; the answer is picked next.
+    Critique,
+    /// Who, and what the favor was; its direction is picked next.
+    Favor,
 }
 
 impl Purpose {
@@ -25,6 +30,8 @@ impl Purpose {
             Purpose::Snooze(id) => format!("Snooze {id} until"),
             Purpose::Edit(id) => format!("Edit {id}"),
             Purpose::Why(id) => format!("No time? Why does {id} matter"),
+            Purpose::Critique => "Log a critique".into(),
+            Purpose::Favor => "Log a favor".into(),
         }
     }
 
@@ -38,6 +45,8 @@ impl Purpose {
             Purpose::Snooze(_) => "tomorrow 9am, mon, in 3 days, dec 3",
             Purpose::Edit(_) => "the whole item in the capture grammar",
             Purpose::Why(_) => "the objective, e.g. the launch deck needs proof points",
+            Purpose::Critique => "@sam \"the deck is too wordy\" on \"Q4 launch deck\"",
+            Purpose::Favor => "@sam reviewed his pricing page",
         }
     }
 }
@@ -95,6 +104,19 @@ impl Input {
                 ),
                 Err(e) => Preview::Error(e.to_string()),
             },
+            Purpose::Critique | Purpose::Favor => match self.check(store, ctx) {
+                Ok(_) => Preview::Reads(
+                    match self.purpose {
+                        Purpose::Critique => {
+                            "Enter, then one key for how you answered it (invite to proof, …)"
+                        }
+                        _ => "Enter, then g if you did them the favor, r if they did you one",
+                    }
+                    .into(),
+                    Vec::new(),
+                ),
+                Err(message) => Preview::Error(message),
+            },
             Purpose::Why(_) => Preview::Reads(
                 "Enter declines the ask and drafts a re-ask that leads with this".into(),
                 Vec::new(),
@@ -125,12 +147,38 @@ impl Input {
             Purpose::CaptureDeadline => ops::capture_deadline(store, ctx, &text)?.line,
             Purpose::Snooze(id) => ops::snooze(store, ctx, id, &text)?,
             Purpose::Edit(id) => ops::edit(store, ctx, id, &text, EditMode::Replace)?,
+            Purpose::Critique | Purpose::Favor => return Ok(None),
             Purpose::Why(id) => {
                 ops::edit(store, ctx, id, &format!("why: {text}"), EditMode::Merge)?;
                 declined_line(store, ctx, id)?
             }
         };
         Ok(Some(line))
+    }
+
+    /// For lines finished by a one-key choice: whether the line itself is complete.
+    pub fn check(&self, store: &Store, ctx: &Context) -> Result<String, String> {
+        let text = self.editor.text();
+        let grammar = match self.purpose {
+            Purpose::Critique => Grammar::Critique,
+            _ => Grammar::Favor,
+        };
+        let capture = crate::capture::parse(&text, grammar, &ctx.now, &ctx.week())
+            .map_err(|e| e.to_string())?;
+        let example = grammar.example();
+        if capture.person.is_none() {
+            return Err(format!("who? add @name — e.g. {example}"));
+        }
+        if capture.title.is_empty() {
+            return Err(format!("add what was said or done — e.g. {example}"));
+        }
+        if let Some(crate::capture::Piece::Deadline(id)) = capture.on {
+            match store.reader().item(id) {
+                Ok(Some(item)) if item.kind == Kind::Deadline => {}
+                _ => return Err(format!("\"on {id}\" must name a deadline")),
+            }
+        }
+        Ok(text)
     }
 
     pub fn show_error(&mut self, message: String) {

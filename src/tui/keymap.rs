@@ -15,14 +15,16 @@ pub const DEFAULT_FILE: &str = include_str!("../../assets/keymap.toml");
 pub enum Context {
     Dashboard,
     Detail,
+    People,
     Help,
     Input,
 }
 
 impl Context {
-    pub const ALL: [Context; 4] = [
+    pub const ALL: [Context; 5] = [
         Context::Dashboard,
         Context::Detail,
+        Context::People,
         Context::Help,
         Context::Input,
     ];
@@ -31,6 +33,7 @@ impl Context {
         match self {
             Context::Dashboard => "dashboard",
             Context::Detail => "detail",
+            Context::People => "people",
             Context::Help => "help",
             Context::Input => "input",
         }
@@ -174,7 +177,7 @@ impl Keymap {
             for (context_name, actions) in table {
                 let context = Context::from_name(context_name).ok_or_else(|| {
                     format!(
-                        "{source}: unknown context \"{context_name}\"; use dashboard, detail, help or input"
+                        "{source}: unknown context \"{context_name}\"; use dashboard, detail, people, help or input"
                     )
                 })?;
                 for (action_name, keys) in actions {

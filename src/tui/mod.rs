@@ -10,6 +10,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod panes;
+pub mod pick;
 pub mod theme;
 pub mod view;
 pub mod widgets;

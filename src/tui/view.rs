@@ -28,14 +28,20 @@ pub fn draw(frame: &mut Frame, app: &App) {
         area.width,
         area.height.saturating_sub(2),
     );
-    let screen = match &app.screen {
-        Screen::Help { under, .. }
-        | Screen::Input { under, .. }
-        | Screen::PickChannel { under, .. } => under.as_ref(),
-        other => other,
-    };
+    // The view underneath any modal.
+    let mut screen = &app.screen;
+    while let Screen::Help { under, .. }
+    | Screen::Input { under, .. }
+    | Screen::Pick { under, .. } = screen
+    {
+        screen = under.as_ref();
+    }
     match screen {
         Screen::Detail { detail, scroll } => flows::detail::draw(frame, app, detail, *scroll, body),
+        Screen::People { view } => flows::people::draw(frame, app, view, body),
+        Screen::Card { card, scroll, .. } => {
+            flows::people::draw_card(frame, app, card, *scroll, body)
+        }
         _ if app.first_run() => flows::first_run::draw(frame, app, body),
         _ => {
             if layout.single {
@@ -49,9 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match &app.screen {
         Screen::Help { scroll, .. } => flows::help::draw(frame, app, *scroll, body),
         Screen::Input { input, .. } => flows::input::draw(frame, app, input, body),
-        Screen::PickChannel { id, suggested, .. } => {
-            flows::input::draw_channel_pick(frame, app, *id, *suggested, body)
-        }
+        Screen::Pick { pick, .. } => flows::input::draw_pick(frame, app, pick, body),
         _ => {}
     }
     footer(frame, app, layout.footer);
@@ -133,64 +137,73 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
             Line::styled(text::fit(&format!(" {message}"), width), theme.error)
         }
         None => {
-            let (context, actions): (Context, &[Action]) = match &app.screen {
-                Screen::Dashboard if app.first_run() => (
-                    Context::Dashboard,
-                    &[
-                        Action::CaptureAsk,
-                        Action::CaptureDeadline,
-                        Action::Help,
-                        Action::Quit,
-                    ],
-                ),
-                Screen::Dashboard if app.layout.single => (
-                    Context::Dashboard,
-                    &[
-                        Action::NextPane,
-                        Action::CaptureAsk,
-                        Action::Open,
-                        Action::Done,
-                        Action::Snooze,
-                        Action::Help,
-                        Action::Quit,
-                    ],
-                ),
-                Screen::Dashboard => (
-                    Context::Dashboard,
-                    &[
-                        Action::CaptureAsk,
-                        Action::CaptureDeadline,
-                        Action::Open,
-                        Action::FollowUp,
-                        Action::CopyDraft,
-                        Action::Done,
-                        Action::Snooze,
-                        Action::Edit,
-                        Action::Declined,
-                        Action::Drop,
-                        Action::Undo,
-                        Action::NextPane,
-                        Action::Help,
-                        Action::Quit,
-                    ],
-                ),
-                Screen::Detail { .. } => (
-                    Context::Detail,
-                    &[
-                        Action::Back,
-                        Action::Done,
-                        Action::Snooze,
-                        Action::Edit,
-                        Action::Drop,
-                        Action::Undo,
-                        Action::Help,
-                    ],
-                ),
-                Screen::Help { .. } => (Context::Help, &[Action::Back, Action::Down, Action::Up]),
-                Screen::Input { .. } | Screen::PickChannel { .. } => (Context::Input, &[]),
-            };
-            key_hints(theme, &app.keymap, context, actions, width)
+            let (context, actions) = footer_actions(app);
+            key_hints(theme, &app.keymap, context, &actions, width)
         }
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The keys worth showing for what is on screen and selected, most useful first; `?` always
+/// comes last and is kept when the line is cut.
+fn footer_actions(app: &App) -> (Context, Vec<Action>) {
+    use Action::*;
+    let item_kind = app.selected_item().map(|i| i.kind);
+    let (context, mut actions) = match &app.screen {
+        Screen::Dashboard if app.first_run() => {
+            (Context::Dashboard, vec![CaptureAsk, CaptureDeadline, Quit])
+        }
+        Screen::Dashboard => {
+            let mut actions = if app.layout.single {
+                vec![NextPane]
+            } else {
+                Vec::new()
+            };
+            actions.extend(match (app.focus, item_kind) {
+                (Pane::Asks, Some(_)) => vec![
+                    CaptureAsk, Open, FollowUp, CopyDraft, Done, Snooze, Declined, Edit, Drop,
+                ],
+                (Pane::Asks, None) => vec![CaptureAsk],
+                (Pane::Deadlines, Some(_)) => vec![CaptureDeadline, Open, Done, Snooze, Edit, Drop],
+                (Pane::Deadlines, None) => vec![CaptureDeadline],
+                (Pane::Proofing, Some(_)) => vec![
+                    Critique,
+                    Open,
+                    CopyDraft,
+                    MarkSent,
+                    MarkAccepted,
+                    Declined,
+                    Done,
+                ],
+                (Pane::Proofing, None) => vec![Critique],
+                (Pane::Stress, _) => vec![CaptureDeadline],
+            });
+            actions.extend([Undo, People, Favor, NextPane, Quit]);
+            (Context::Dashboard, actions)
+        }
+        Screen::Detail { detail, .. } => {
+            let actions = match detail.item.kind {
+                crate::domain::Kind::Ask => vec![
+                    Back, FollowUp, CopyDraft, Done, Snooze, Declined, Edit, Drop, Undo,
+                ],
+                crate::domain::Kind::Deadline => vec![Back, Done, Snooze, Edit, Drop, Undo],
+                crate::domain::Kind::Proofing => vec![
+                    Back,
+                    CopyDraft,
+                    MarkSent,
+                    MarkAccepted,
+                    Declined,
+                    Done,
+                    Undo,
+                ],
+            };
+            (Context::Detail, actions)
+        }
+        Screen::Help { .. } | Screen::Card { .. } => (Context::Help, vec![Back, Down, Up]),
+        Screen::Input { .. } | Screen::Pick { .. } => (Context::Input, Vec::new()),
+        Screen::People { .. } => (Context::People, vec![Open, Back, Down, Up]),
+    };
+    actions.dedup();
+    actions.push(Help);
+    (context, actions)
 }

@@ -115,7 +115,8 @@ pub fn marker(theme: &Theme, selected: bool) -> &'static str {
     }
 }
 
-/// "a ask  D deadline  …" for a context, as many as fit in `width`.
+/// "a ask  D deadline  …" for a context, as many as fit in `width`; the last action (help) is
+/// always kept, at the right.
 pub fn key_hints(
     theme: &Theme,
     keymap: &Keymap,
@@ -123,22 +124,41 @@ pub fn key_hints(
     actions: &[Action],
     width: usize,
 ) -> Line<'static> {
-    let mut spans = Vec::new();
-    let mut used = 1;
-    spans.push(Span::raw(" "));
-    for action in actions {
-        let Some(key) = keymap.key_for(context, *action) else {
-            continue;
-        };
-        let key = key.to_string();
+    let hint = |action: &Action| -> Option<(String, &'static str, usize)> {
+        let key = keymap.key_for(context, *action)?.to_string();
         let label = short_label(*action);
         let needed = text::width(&key) + 1 + text::width(label) + 2;
-        if used + needed > width {
+        Some((key, label, needed))
+    };
+    let (last, rest) = match actions.split_last() {
+        Some((last, rest)) => (hint(last), rest),
+        None => (None, actions),
+    };
+    let reserved = last.as_ref().map_or(0, |(_, _, needed)| *needed);
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    let mut shown: Vec<&Action> = Vec::new();
+    for action in rest {
+        if shown.contains(&action) {
+            continue;
+        }
+        let Some((key, label, needed)) = hint(action) else {
+            continue;
+        };
+        if used + needed + reserved > width {
             break;
         }
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(format!(" {label}  "), theme.muted));
         used += needed;
+        shown.push(action);
+    }
+    if let Some((key, label, needed)) = last
+        && used + needed <= width
+    {
+        spans.push(Span::raw(" ".repeat(width - used - needed)));
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {label}  "), theme.muted));
     }
     Line::from(spans)
 }
@@ -161,7 +181,12 @@ pub fn short_label(action: Action) -> &'static str {
         Action::Undo => "undo",
         Action::FollowUp => "follow up",
         Action::CopyDraft => "copy draft",
-        Action::Declined => "no time",
+        Action::Declined => "said no",
+        Action::MarkSent => "sent",
+        Action::MarkAccepted => "accepted",
+        Action::People => "people",
+        Action::Critique => "critique",
+        Action::Favor => "favor",
         Action::Submit => "save",
         Action::Cancel => "cancel",
         Action::Down | Action::Up => "move",

@@ -38,6 +38,9 @@ CREATE TABLE items (
     piece       TEXT,
     notes       TEXT    NOT NULL DEFAULT '',
     decline_reason TEXT,
+    -- The channel of the latest attempt (the ask, then each follow-up): for an answered ask, the
+    -- channel that got the answer.
+    last_via    TEXT,
     closed_at   INTEGER,
     created_at  INTEGER NOT NULL,
     updated_at  INTEGER NOT NULL
@@ -55,6 +58,7 @@ CREATE INDEX items_person       ON items(person_id, kind, status, closed_at);
 CREATE INDEX items_deadline     ON items(deadline_id) WHERE deadline_id IS NOT NULL;
 CREATE INDEX items_asked_at     ON items(asked_at) WHERE kind = 'ask';
 CREATE INDEX items_closed_at    ON items(closed_at) WHERE closed_at IS NOT NULL;
+CREATE INDEX items_asks_by_person ON items(person_id, status, last_via) WHERE kind = 'ask';
 
 CREATE TABLE follow_ups (
     id          INTEGER PRIMARY KEY,

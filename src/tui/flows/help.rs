@@ -17,7 +17,8 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         let title = match context {
             Context::Dashboard => "Dashboard",
             Context::Detail => "Item detail",
-            Context::Help => "This help",
+            Context::People => "People",
+            Context::Help => "This help, and a person's card",
             Context::Input => "While typing",
         };
         lines.push(Line::styled(title, theme.title));

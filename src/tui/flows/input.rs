@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::centered;
-use crate::domain::Channel;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::input::{Input, Preview};
+use crate::tui::pick::Pick;
 use crate::tui::widgets::pane_block;
 
 pub fn draw(frame: &mut Frame, app: &App, input: &Input, area: Rect) {
@@ -96,34 +96,43 @@ fn preview_lines(app: &App, input: &Input) -> Vec<Line<'static>> {
     lines
 }
 
-/// "Follow up Ask 12 via? enter call (suggested) · e email · c chat · p call · w walk over"
-pub fn draw_channel_pick(frame: &mut Frame, app: &App, id: i64, suggested: Channel, area: Rect) {
+/// A one-key choice: "enter call (suggested) · e email · c chat · p call · w walk over".
+pub fn draw_pick(frame: &mut Frame, app: &App, pick: &Pick, area: Rect) {
     let theme = &app.theme;
-    let box_area = centered(area, area.width.saturating_sub(4).clamp(1, 72), 5);
+    let options = pick.options();
+    let height = u16::try_from(options.len() + 3).unwrap_or(u16::MAX);
+    let box_area = centered(area, area.width.saturating_sub(4).clamp(1, 64), height);
     if box_area.width < 3 || box_area.height < 3 {
         return;
     }
     frame.render_widget(Clear, box_area);
-    let block = pane_block(theme, &format!("Follow up {id} via"), None, true);
+    let block = pane_block(theme, &pick.title(), None, true);
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
-    let mut options = vec![
-        Span::styled("enter", theme.key),
-        Span::styled(format!(" {} (suggested)", suggested.label()), theme.ok),
-    ];
-    for (key, channel) in [
-        ("e", Channel::Email),
-        ("c", Channel::Chat),
-        ("p", Channel::Call),
-        ("w", Channel::InPerson),
-    ] {
-        options.push(Span::styled("  ", theme.muted));
-        options.push(Span::styled(key, theme.key));
-        options.push(Span::styled(format!(" {}", channel.label()), theme.text));
-    }
-    let lines = vec![
-        Line::from(options),
-        Line::styled("The check-back moves by itself; esc cancels.", theme.muted),
-    ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let mut lines: Vec<Line> = options
+        .iter()
+        .enumerate()
+        .map(|(i, (key, label, _))| {
+            let shown = if *key == '⏎' {
+                "enter".to_string()
+            } else {
+                key.to_string()
+            };
+            let default = if i == 0 && *key != '⏎' {
+                "  (enter)"
+            } else {
+                ""
+            };
+            Line::from(vec![
+                Span::styled(format!(" {shown:>5} "), theme.key),
+                Span::styled(
+                    label.to_string(),
+                    if i == 0 { theme.ok } else { theme.text },
+                ),
+                Span::styled(default.to_string(), theme.muted),
+            ])
+        })
+        .collect();
+    lines.push(Line::styled(" esc cancels", theme.muted));
+    frame.render_widget(Paragraph::new(lines), inner);
 }

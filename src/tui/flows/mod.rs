@@ -5,6 +5,7 @@ pub mod detail;
 pub mod first_run;
 pub mod help;
 pub mod input;
+pub mod people;
 
 use ratatui::layout::Rect;
 

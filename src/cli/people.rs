@@ -1,0 +1,90 @@
+//! `critique`, `proofing`, `person`, `favor`.
+
+use std::io::Write;
+
+use super::args::{CritiqueArgs, FavorArgs, FavorWay, PersonArgs, ProofingArgs, ProofingStep};
+use super::{Handled, Session, say};
+use crate::capture::line_from_args;
+use crate::domain::Status;
+use crate::domain::critique::Response;
+use crate::domain::favor::Direction;
+use crate::ops::{self, Captured, PersonChange};
+
+pub fn critique(session: &mut Session, out: &mut dyn Write, args: &CritiqueArgs) -> Handled {
+    let response = if args.style_guide {
+        Response::StyleGuide
+    } else if args.fixed {
+        Response::Fixed
+    } else if args.let_go {
+        Response::LetGo
+    } else {
+        Response::Invite
+    };
+    let ctx = session.ctx.clone();
+    let captured = ops::critique(
+        session.store()?,
+        &ctx,
+        &line_from_args(&args.words),
+        response,
+    )?;
+    print(out, &captured)
+}
+
+pub fn proofing(session: &mut Session, out: &mut dyn Write, args: &ProofingArgs) -> Handled {
+    let ctx = session.ctx.clone();
+    if let Some(step) = args.step {
+        let status = match step {
+            ProofingStep::Sent => Status::Sent,
+            ProofingStep::Accepted => Status::Accepted,
+            ProofingStep::Declined => Status::Declined,
+        };
+        say(
+            out,
+            &ops::proofing_status(session.store()?, &ctx, args.id, status)?,
+        )?;
+    }
+    if args.draft {
+        if args.step.is_some() {
+            say(out, "")?;
+        }
+        say(out, &ops::draft(session.store()?, &ctx, args.id)?)?;
+    }
+    Ok(())
+}
+
+pub fn person(session: &mut Session, out: &mut dyn Write, args: &PersonArgs) -> Handled {
+    let change = PersonChange {
+        team: args.team.clone(),
+        expertise: args.expert.as_deref().map(ops::expertise_list),
+        prefers: args.prefers,
+        note: args.note.as_ref().map(|words| words.join(" ")),
+    };
+    let ctx = session.ctx.clone();
+    say(
+        out,
+        &ops::person(session.store()?, &ctx, &args.name, &change)?,
+    )
+}
+
+pub fn favor(session: &mut Session, out: &mut dyn Write, args: &FavorArgs) -> Handled {
+    let direction = match args.way {
+        FavorWay::Gave => Direction::Gave,
+        FavorWay::Got => Direction::Got,
+    };
+    let ctx = session.ctx.clone();
+    let captured = ops::favor(
+        session.store()?,
+        &ctx,
+        direction,
+        &line_from_args(&args.words),
+    )?;
+    print(out, &captured)
+}
+
+fn print(out: &mut dyn Write, captured: &Captured) -> Handled {
+    say(out, &captured.line)?;
+    for note in &captured.notes {
+        say(out, &format!("  {note}"))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,119 @@
+//! Criticism turned into an ally: how I answered it, and who knows what (expertise matched to a
+//! piece's tags).
+
+use serde::{Deserialize, Serialize};
+
+/// My response to a critique.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Response {
+    /// Invite them to proof the next piece (the default: it turns a sting into an ally).
+    Invite,
+    /// Explained the style guide.
+    StyleGuide,
+    Fixed,
+    LetGo,
+}
+
+impl Response {
+    pub const ALL: [Response; 4] = [
+        Response::Invite,
+        Response::StyleGuide,
+        Response::Fixed,
+        Response::LetGo,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Response::Invite => "invite",
+            Response::StyleGuide => "style_guide",
+            Response::Fixed => "fixed",
+            Response::LetGo => "let_go",
+        }
+    }
+
+    pub fn parse_stored(text: &str) -> Option<Response> {
+        Response::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Response::Invite => "invited to proof",
+            Response::StyleGuide => "explained the style guide",
+            Response::Fixed => "fixed it",
+            Response::LetGo => "let it go",
+        }
+    }
+}
+
+/// The people whose expertise covers some of `tags`, with the tags they cover.
+pub fn experts<'a>(
+    tags: &[String],
+    people: impl IntoIterator<Item = (&'a str, &'a [String])>,
+) -> Vec<(String, Vec<String>)> {
+    let mut found: Vec<(String, Vec<String>)> = people
+        .into_iter()
+        .filter_map(|(name, expertise)| {
+            let covered: Vec<String> = tags
+                .iter()
+                .filter(|t| expertise.iter().any(|e| e.eq_ignore_ascii_case(t)))
+                .cloned()
+                .collect();
+            (!covered.is_empty()).then(|| (name.to_string(), covered))
+        })
+        .collect();
+    // Those who cover the most first, then by name.
+    found.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    found
+}
+
+/// "Sam knows pricing: ask for their help?"
+pub fn suggestion(name: &str, covered: &[String]) -> String {
+    format!(
+        "{name} knows {}: ask for their help?",
+        covered.join(" and ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expertise_matches_tags() {
+        let sam = vec!["pricing".to_string(), "roadmap".to_string()];
+        let rosa = vec!["budget".to_string(), "pricing".to_string()];
+        let lee = vec!["api".to_string()];
+        let tags = vec!["pricing".to_string(), "roadmap".to_string()];
+        let found = experts(
+            &tags,
+            [
+                ("Sam", sam.as_slice()),
+                ("Rosa", rosa.as_slice()),
+                ("Lee", lee.as_slice()),
+            ],
+        );
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "Sam".to_string(),
+                    vec!["pricing".to_string(), "roadmap".to_string()]
+                ),
+                ("Rosa".to_string(), vec!["pricing".to_string()]),
+            ]
+        );
+        assert_eq!(
+            suggestion("Sam", &found[0].1),
+            "Sam knows pricing and roadmap: ask for their help?"
+        );
+        assert!(experts(&[], [("Sam", sam.as_slice())]).is_empty());
+    }
+
+    #[test]
+    fn responses_round_trip() {
+        for r in Response::ALL {
+            assert_eq!(Response::parse_stored(r.as_str()), Some(r));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! A person's card: who they are, how they answer, their open asks and reply history, the favors
+//! between us and their critiques. The People view opens it; an item's detail ends with it.
+
+use super::detail::LineKind;
+use super::{Context, OpError, OpResult};
+use crate::domain::{Item, Status, words};
+use crate::store::Reader;
+use crate::store::critiques::Critique;
+use crate::store::favors::{Direction, Favor};
+use crate::store::people::PersonStats;
+use crate::when::Moment;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonCard {
+    pub stats: PersonStats,
+    /// Open asks first, then the latest closed ones.
+    pub asks: Vec<Item>,
+    pub favors: Vec<Favor>,
+    pub critiques: Vec<Critique>,
+    /// The one-sided-ledger advice, when the balance calls for it.
+    pub ledger: Option<String>,
+}
+
+pub fn person_card(reader: &Reader<'_>, ctx: &Context, person_id: i64) -> OpResult<PersonCard> {
+    let stats = reader
+        .people_overview(Some(person_id))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| OpError::Input(format!("there is no person {person_id}")))?;
+    let ledger = super::ledger_note(reader, ctx, person_id, &stats.person.name)?;
+    Ok(PersonCard {
+        asks: reader.asks_of_person(person_id, 15)?,
+        favors: reader.favors(Some(person_id), 10)?,
+        critiques: reader.critiques_of(person_id, 10)?,
+        ledger,
+        stats,
+    })
+}
+
+impl PersonCard {
+    /// The card as lines; `skip` leaves out one ask (the item whose detail shows the card).
+    pub fn lines(&self, now: &Moment, skip: Option<i64>) -> Vec<(LineKind, String)> {
+        let person = &self.stats.person;
+        let mut out = Vec::new();
+        let mut push = |kind: LineKind, text: String| out.push((kind, text));
+        push(LineKind::Heading, format!("{}'s card", person.name));
+        let mut facts = Vec::new();
+        if let Some(team) = &person.team {
+            facts.push(format!("team {team}"));
+        }
+        facts.push(match person.reply_median {
+            Some(usual) => format!("usually answers in {}", words::span(usual)),
+            None => "no answers yet to learn from".to_string(),
+        });
+        if let Some(best) = self.stats.best_channel() {
+            facts.push(format!("answers best by {}", best.label()));
+        }
+        if let Some(prefers) = person.prefers {
+            facts.push(format!("prefers {}", prefers.label()));
+        }
+        push(LineKind::Text, facts.join(" · "));
+        let mut more = Vec::new();
+        if !person.expertise.is_empty() {
+            more.push(format!("knows {}", person.expertise.join(", ")));
+        }
+        let balance = self.stats.balance;
+        more.push(format!(
+            "favors {} ({} given, {} received)",
+            balance.shown(),
+            balance.gave,
+            balance.got
+        ));
+        if self.stats.critiques > 0 {
+            more.push(format!(
+                "{} critique{}, {} turned into invitation{}",
+                self.stats.critiques,
+                if self.stats.critiques == 1 { "" } else { "s" },
+                self.stats.invited,
+                if self.stats.invited == 1 { "" } else { "s" }
+            ));
+        }
+        push(LineKind::Text, more.join(" · "));
+        if let Some(ledger) = &self.ledger {
+            push(LineKind::Warning, ledger.clone());
+        }
+        if !person.notes.is_empty() {
+            push(LineKind::Muted, person.notes.clone());
+        }
+        let open: Vec<&Item> = self
+            .asks
+            .iter()
+            .filter(|a| a.is_open() && Some(a.id) != skip)
+            .collect();
+        if !open.is_empty() {
+            push(LineKind::Text, format!("open asks ({}):", open.len()));
+            for ask in open {
+                push(
+                    LineKind::Text,
+                    format!(
+                        "  Ask {} · {} · {}",
+                        ask.id,
+                        ask.title,
+                        words::status_phrase(ask, now)
+                    ),
+                );
+            }
+        }
+        let closed: Vec<&Item> = self
+            .asks
+            .iter()
+            .filter(|a| !a.is_open() && Some(a.id) != skip)
+            .collect();
+        if !closed.is_empty() {
+            push(LineKind::Muted, "reply history:".into());
+            for ask in closed {
+                let outcome = match (ask.status, &ask.asked_at, &ask.closed_at) {
+                    (Status::Received, Some(a), Some(c)) => {
+                        format!("answered in {}", words::span(*c - *a))
+                    }
+                    (status, _, _) => status.label().to_string(),
+                };
+                push(
+                    LineKind::Muted,
+                    format!("  Ask {} · {} · {outcome}", ask.id, ask.title),
+                );
+            }
+        }
+        if !self.favors.is_empty() {
+            push(LineKind::Muted, "favors:".into());
+            for favor in &self.favors {
+                let way = match favor.direction {
+                    Direction::Gave => "you did",
+                    Direction::Got => "they did",
+                };
+                push(
+                    LineKind::Muted,
+                    format!("  {} · {way}: {}", words::day(&favor.at, now), favor.what),
+                );
+            }
+        }
+        if !self.critiques.is_empty() {
+            push(LineKind::Muted, "critiques:".into());
+            for critique in &self.critiques {
+                let on = critique
+                    .piece
+                    .as_deref()
+                    .map(|p| format!(" on {p}"))
+                    .unwrap_or_default();
+                push(
+                    LineKind::Muted,
+                    format!(
+                        "  {} · \"{}\"{on} · {}",
+                        words::day(&critique.at, now),
+                        critique.said,
+                        critique.response.label()
+                    ),
+                );
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,221 @@
+//! Acting on items and people: opening them, the typing and one-key modals, and every change,
+//! each through the same ops as the command line.
+
+use super::{App, Notice, Screen};
+use crate::domain::{Item, Kind, Status, escalation};
+use crate::ops::{self, Context as OpContext, OpError};
+use crate::store::Store;
+use crate::tui::flows::people::PeopleView;
+use crate::tui::input::{Input, Purpose};
+use crate::tui::pick::{Choice, Pick};
+
+impl App {
+    /// What an item action applies to: the open detail, else the selection.
+    pub(super) fn target(&self) -> Option<Item> {
+        match &self.screen {
+            Screen::Detail { detail, .. } => Some(detail.item.clone()),
+            _ => self.selected_item().cloned(),
+        }
+    }
+
+    /// Enter: an item's detail from the dashboard, a person's card from the People view.
+    pub(super) fn open(&mut self) {
+        let ctx = self.ctx();
+        if let Screen::People { view } = &self.screen {
+            let Some(id) = view.selected().map(|p| p.person.id) else {
+                return;
+            };
+            match ops::person_card(&self.store.reader(), &ctx, id) {
+                Ok(card) => self.open_over(|under| Screen::Card {
+                    card: Box::new(card),
+                    scroll: 0,
+                    under,
+                }),
+                Err(e) => self.fail(e),
+            }
+            return;
+        }
+        let Some(id) = self.selected_item().map(|i| i.id) else {
+            return;
+        };
+        match ops::detail(&self.store.reader(), id, &ctx) {
+            Ok(detail) => {
+                self.screen = Screen::Detail {
+                    detail: Box::new(detail),
+                    scroll: 0,
+                }
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    pub(super) fn open_people(&mut self) {
+        match PeopleView::load(&self.store.reader()) {
+            Ok(view) => {
+                self.screen = Screen::People {
+                    view: Box::new(view),
+                }
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    pub(super) fn start_input(&mut self, purpose: Purpose, text: &str) {
+        let ctx = self.ctx();
+        let mut input = Input::new(purpose, text);
+        input.refresh(&self.store, &ctx);
+        self.open_over(|under| Screen::Input {
+            input: Box::new(input),
+            under,
+        });
+    }
+
+    pub(super) fn snooze(&mut self) {
+        if let Some(item) = self.target() {
+            self.start_input(Purpose::Snooze(item.id), "");
+        }
+    }
+
+    pub(super) fn edit(&mut self) {
+        if let Some(item) = self.target() {
+            let line = ops::capture_line(&item);
+            self.start_input(Purpose::Edit(item.id), &line);
+        }
+    }
+
+    /// Enter in a modal: save the typed line, or take a one-key choice's default.
+    pub(super) fn submit(&mut self) {
+        let ctx = self.ctx();
+        if let Screen::Pick { pick, .. } = &self.screen {
+            if let Some(choice) = pick.default_choice() {
+                self.choose(choice);
+            }
+            return;
+        }
+        let Screen::Input { input, .. } = &mut self.screen else {
+            return;
+        };
+        // Some lines are only half the story: a critique needs its answer, a favor its way.
+        let next = match input.purpose {
+            Purpose::Critique | Purpose::Favor => match input.check(&self.store, &ctx) {
+                Ok(line) => Some(line),
+                Err(message) => {
+                    input.show_error(message);
+                    return;
+                }
+            },
+            _ => None,
+        };
+        if let Some(line) = next {
+            let pick = match input.purpose {
+                Purpose::Critique => Pick::Response { line },
+                _ => Pick::Direction { line },
+            };
+            self.back();
+            self.open_over(|under| Screen::Pick { pick, under });
+            return;
+        }
+        match input.submit(&mut self.store, &ctx) {
+            Ok(Some(message)) => {
+                self.back();
+                self.after_change(Ok(message));
+            }
+            Ok(None) => {}
+            Err(OpError::Input(message)) => input.show_error(message),
+            Err(e) => {
+                self.back();
+                self.fail(e);
+            }
+        }
+    }
+
+    /// A one-key choice was made.
+    pub(super) fn choose(&mut self, choice: Choice) {
+        let Screen::Pick { pick, .. } = &self.screen else {
+            return;
+        };
+        let pick = pick.clone();
+        self.back();
+        let ctx = self.ctx();
+        let result = pick.apply(&mut self.store, &ctx, choice);
+        self.after_change(result);
+    }
+
+    pub(super) fn change_target(
+        &mut self,
+        change: impl FnOnce(&mut Store, &OpContext, i64) -> Result<String, OpError>,
+    ) {
+        let Some(item) = self.target() else {
+            return;
+        };
+        let ctx = self.ctx();
+        let result = change(&mut self.store, &ctx, item.id);
+        self.after_change(result);
+    }
+
+    pub(super) fn follow_up(&mut self) {
+        let Some(item) = self.target().filter(|i| i.kind == Kind::Ask && i.is_open()) else {
+            self.notice = Some(Notice::Info("Select an open ask to follow up".into()));
+            return;
+        };
+        let suggested = escalation::next_channel(item.channel, &item.chased_via);
+        self.open_over(|under| Screen::Pick {
+            pick: Pick::Channel {
+                id: item.id,
+                suggested,
+            },
+            under,
+        });
+    }
+
+    /// "No time": an ask is declined (asking for its why first, when it has none); a proofing
+    /// invitation is marked declined.
+    pub(super) fn declined(&mut self) {
+        let Some(item) = self
+            .target()
+            .filter(|i| i.is_open() && i.kind != Kind::Deadline)
+        else {
+            self.notice = Some(Notice::Info(
+                "Select an open ask or invitation that got a no".into(),
+            ));
+            return;
+        };
+        if item.kind == Kind::Proofing {
+            self.proofing_step(Status::Declined);
+        } else if item.why.is_none() {
+            self.start_input(Purpose::Why(item.id), "");
+        } else {
+            let ctx = self.ctx();
+            let result = crate::tui::input::declined_line(&mut self.store, &ctx, item.id);
+            self.after_change(result);
+        }
+    }
+
+    pub(super) fn proofing_step(&mut self, status: Status) {
+        match self.target() {
+            Some(item) if item.kind == Kind::Proofing => {
+                self.change_target(|store, ctx, id| ops::proofing_status(store, ctx, id, status));
+            }
+            _ => self.notice = Some(Notice::Info("Select a proofing invitation first".into())),
+        }
+    }
+
+    /// Put the drafted message for the target on the clipboard.
+    pub(super) fn copy_draft(&mut self) {
+        let Some(item) = self.target() else {
+            return;
+        };
+        let ctx = self.ctx();
+        match ops::draft(&self.store, &ctx, item.id) {
+            Ok(text) => {
+                let who = item.person.clone().unwrap_or_default();
+                self.notice = Some(Notice::Info(format!(
+                    "Copied the message for {who} ({} lines) to the clipboard",
+                    text.lines().count()
+                )));
+                self.clipboard = Some(text);
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+}

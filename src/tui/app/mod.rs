@@ -1,0 +1,397 @@
+//! The dashboard's state, and the one place it changes.
+//!
+//!   terminal event ─► keymap (context, key) ─► Action
+//!   Action ─► App::update ─► ops / store ─► reload only the rows on screen
+//!   view::draw(&App) ─► frame                 (drawing never changes state)
+//!   tick every 2 s ─► PRAGMA data_version ─► reload when another process wrote
+//!
+//! `navigate` moves selections and focus; `items` acts on the selected item and runs the typing
+//! and picking modals.
+
+mod items;
+mod navigate;
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::board::Board;
+use super::flows::people::PeopleView;
+use super::input::{Input, Purpose};
+use super::keymap::{Context, Keymap};
+use super::layout::{Layout, Pane};
+use super::pick::Pick;
+use super::theme::Theme;
+use crate::config::Config;
+use crate::ops::{self, Context as OpContext, Detail, OpError, PersonCard};
+use crate::store::Store;
+use crate::when::{Moment, Zone};
+
+/// Where `now` comes from: pinned (tests, `NUDGE_NOW`) or the system clock.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    Fixed(Moment),
+    System(Zone),
+}
+
+impl Clock {
+    pub fn now(&self) -> Moment {
+        match self {
+            Clock::Fixed(moment) => *moment,
+            Clock::System(zone) => {
+                use chrono::TimeZone;
+                zone.from_utc_datetime(&chrono::Utc::now().naive_utc())
+            }
+        }
+    }
+}
+
+/// Selection within one list. `selected` and `offset` count from the top of the whole list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListState {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+/// What fills the screen. Views that open over another keep it `under`, to go back to.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Dashboard,
+    Detail {
+        detail: Box<Detail>,
+        scroll: usize,
+    },
+    Help {
+        scroll: usize,
+        under: Box<Screen>,
+    },
+    Input {
+        input: Box<Input>,
+        under: Box<Screen>,
+    },
+    Pick {
+        pick: Pick,
+        under: Box<Screen>,
+    },
+    People {
+        view: Box<PeopleView>,
+    },
+    Card {
+        card: Box<PersonCard>,
+        scroll: usize,
+        under: Box<Screen>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+}
+
+pub struct App {
+    pub store: Store,
+    pub config: Config,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub clock: Clock,
+    pub now: Moment,
+    pub layout: Layout,
+    pub focus: Pane,
+    /// Asks, deadlines, proofing.
+    pub lists: [ListState; 3],
+    pub board: Board,
+    pub screen: Screen,
+    pub notice: Option<Notice>,
+    pub quit: bool,
+    /// Text to put on the terminal's clipboard (OSC 52); the event loop sends it.
+    pub clipboard: Option<String>,
+    /// Something changed since the last frame.
+    pub dirty: bool,
+    data_version: i64,
+}
+
+impl App {
+    pub fn new(
+        store: Store,
+        config: Config,
+        keymap: Keymap,
+        theme: Theme,
+        clock: Clock,
+        size: Rect,
+    ) -> Result<App, OpError> {
+        let now = clock.now();
+        let data_version = store.data_version()?;
+        let mut app = App {
+            store,
+            config,
+            keymap,
+            theme,
+            clock,
+            now,
+            layout: Layout::compute(size, Pane::Asks),
+            focus: Pane::Asks,
+            lists: [ListState::default(); 3],
+            board: Board::default(),
+            screen: Screen::Dashboard,
+            notice: None,
+            quit: false,
+            clipboard: None,
+            dirty: true,
+            data_version,
+        };
+        app.reload();
+        Ok(app)
+    }
+
+    fn ctx(&self) -> OpContext {
+        OpContext::new(self.now, self.config.clone())
+    }
+
+    /// The context keys are read in.
+    pub fn context(&self) -> Context {
+        match &self.screen {
+            Screen::Dashboard => Context::Dashboard,
+            Screen::Detail { .. } => Context::Detail,
+            Screen::Help { .. } | Screen::Card { .. } => Context::Help,
+            Screen::Input { .. } | Screen::Pick { .. } => Context::Input,
+            Screen::People { .. } => Context::People,
+        }
+    }
+
+    pub fn handle_event(&mut self, event: Event) {
+        self.now = self.clock.now();
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(&key),
+            Event::Mouse(mouse) => self.on_mouse(&mouse),
+            Event::Resize(width, height) => self.resize(Rect::new(0, 0, width, height)),
+            Event::Paste(text) => {
+                let ctx = self.ctx();
+                if let Screen::Input { input, .. } = &mut self.screen {
+                    input.editor.paste(&text);
+                    input.refresh(&self.store, &ctx);
+                    self.dirty = true;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn on_key(&mut self, key: &KeyEvent) {
+        if let Some(action) = self.keymap.action(self.context(), key) {
+            self.update(action);
+            return;
+        }
+        // Keys that are not actions: a letter in a one-key choice, or text being typed.
+        if let Screen::Pick { pick, .. } = &self.screen
+            && let KeyCode::Char(c) = key.code
+        {
+            if let Some(choice) = pick.choice_for(c) {
+                self.choose(choice);
+            }
+            return;
+        }
+        let ctx = self.ctx();
+        if let Screen::Input { input, .. } = &mut self.screen
+            && input.editor.handle(key)
+        {
+            input.refresh(&self.store, &ctx);
+            self.dirty = true;
+        }
+    }
+
+    pub fn resize(&mut self, size: Rect) {
+        self.layout = Layout::compute(size, self.focus);
+        self.reload();
+    }
+
+    /// Every 2 seconds: pick up what other processes wrote, and keep the header's clock right.
+    pub fn tick(&mut self) {
+        let now = self.clock.now();
+        if now.format("%H:%M").to_string() != self.now.format("%H:%M").to_string() {
+            self.dirty = true;
+        }
+        self.now = now;
+        match self.store.data_version() {
+            Ok(version) if version != self.data_version => {
+                self.data_version = version;
+                self.reload();
+            }
+            Ok(_) => {}
+            Err(e) => self.fail(OpError::Store(e)),
+        }
+    }
+
+    /// The one place state changes.
+    pub fn update(&mut self, action: Action) {
+        self.dirty = true;
+        if !matches!(action, Action::Submit) {
+            self.notice = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.open_over(|under| Screen::Help { scroll: 0, under }),
+            Action::Back | Action::Cancel => self.back(),
+            Action::NextPane => self.focus_on(self.focus.next()),
+            Action::PrevPane => self.focus_on(self.focus.prev()),
+            Action::FocusAsks => self.focus_on(Pane::Asks),
+            Action::FocusDeadlines => self.focus_on(Pane::Deadlines),
+            Action::FocusProofing => self.focus_on(Pane::Proofing),
+            Action::FocusStress => self.focus_on(Pane::Stress),
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::PageDown => self.move_by(self.page() as isize),
+            Action::PageUp => self.move_by(-(self.page() as isize)),
+            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::Open => self.open(),
+            Action::People => self.open_people(),
+            Action::CaptureAsk => self.start_input(Purpose::CaptureAsk, ""),
+            Action::CaptureDeadline => self.start_input(Purpose::CaptureDeadline, ""),
+            Action::Critique => self.start_input(Purpose::Critique, ""),
+            Action::Favor => self.start_input(Purpose::Favor, ""),
+            Action::Snooze => self.snooze(),
+            Action::Edit => self.edit(),
+            Action::Done => self.change_target(|store, ctx, id| ops::done(store, ctx, id, "")),
+            Action::Drop => self.change_target(ops::drop_item),
+            Action::Undo => {
+                let ctx = self.ctx();
+                let result = ops::undo(&mut self.store, &ctx);
+                self.after_change(result);
+            }
+            Action::FollowUp => self.follow_up(),
+            Action::CopyDraft => self.copy_draft(),
+            Action::Declined => self.declined(),
+            Action::MarkSent => self.proofing_step(crate::domain::Status::Sent),
+            Action::MarkAccepted => self.proofing_step(crate::domain::Status::Accepted),
+            Action::Submit => self.submit(),
+        }
+    }
+
+    /// Open a view over the current one.
+    fn open_over(&mut self, view: impl FnOnce(Box<Screen>) -> Screen) {
+        let under = std::mem::replace(&mut self.screen, Screen::Dashboard);
+        self.screen = view(Box::new(under));
+    }
+
+    fn back(&mut self) {
+        self.screen = match std::mem::replace(&mut self.screen, Screen::Dashboard) {
+            Screen::Help { under, .. }
+            | Screen::Input { under, .. }
+            | Screen::Pick { under, .. }
+            | Screen::Card { under, .. } => *under,
+            Screen::Detail { .. } | Screen::People { .. } | Screen::Dashboard => Screen::Dashboard,
+        };
+    }
+
+    fn fail(&mut self, error: OpError) {
+        self.notice = Some(Notice::Error(error.to_string().replace('\n', " ")));
+        self.dirty = true;
+    }
+
+    /// After a write: say what happened (with how to take it back), and reload what is shown.
+    fn after_change(&mut self, result: Result<String, OpError>) {
+        match result {
+            Ok(message) => {
+                let undo_key = self.keymap.key_for(Context::Dashboard, Action::Undo);
+                let hint = match undo_key {
+                    Some(key)
+                        if !message.starts_with("Undone") && !message.starts_with("Nothing") =>
+                    {
+                        format!(" — {key} undoes")
+                    }
+                    _ => String::new(),
+                };
+                self.notice = Some(Notice::Info(format!("{message}{hint}")));
+            }
+            Err(e) => self.fail(e),
+        }
+        self.reload();
+    }
+
+    /// Query one list's window again after it scrolled (the rest of the screen is unchanged).
+    fn reload_list(&mut self, pane: Pane) {
+        let reader = self.store.reader();
+        let rows = self.layout.rows(pane);
+        let result = match pane {
+            Pane::Asks => reader
+                .open_asks(&self.now, rows, self.lists[0].offset)
+                .map(|rows| self.board.asks = rows),
+            Pane::Deadlines => reader
+                .open_deadlines(rows, self.lists[1].offset)
+                .map(|rows| self.board.deadlines = rows),
+            Pane::Proofing => reader
+                .open_proofing(rows, self.lists[2].offset)
+                .map(|rows| self.board.proofing = rows),
+            Pane::Stress => Ok(()),
+        };
+        if let Err(e) = result {
+            self.fail(OpError::Store(e));
+        }
+    }
+
+    /// Query what is on screen, and nothing more: the panes, and the open view's own data.
+    pub fn reload(&mut self) {
+        let rows = [
+            self.layout.rows(Pane::Asks),
+            self.layout.rows(Pane::Deadlines),
+            self.layout.rows(Pane::Proofing),
+        ];
+        match Board::load(
+            &self.store.reader(),
+            &self.config,
+            &self.now,
+            &mut self.lists,
+            rows,
+        ) {
+            Ok(board) => self.board = board,
+            Err(e) => self.fail(OpError::Store(e)),
+        }
+        if let Err(e) = self.reload_view() {
+            self.fail(e);
+        }
+        if let Ok(version) = self.store.data_version() {
+            self.data_version = version;
+        }
+        self.dirty = true;
+    }
+
+    /// Refresh the detail, card or people list on screen (one may be under a modal).
+    fn reload_view(&mut self) -> Result<(), OpError> {
+        let ctx = self.ctx();
+        let reader = self.store.reader();
+        let mut screen = &mut self.screen;
+        loop {
+            match screen {
+                Screen::Help { under, .. }
+                | Screen::Input { under, .. }
+                | Screen::Pick { under, .. } => {
+                    screen = under.as_mut();
+                }
+                Screen::Detail { detail, .. } => {
+                    match ops::detail(&reader, detail.item.id, &ctx) {
+                        Ok(fresh) => **detail = fresh,
+                        // The item is gone (an undone capture): back to the dashboard.
+                        Err(OpError::Input(_)) => *screen = Screen::Dashboard,
+                        Err(e) => return Err(e),
+                    }
+                    return Ok(());
+                }
+                Screen::Card { card, under, .. } => {
+                    **card = ops::person_card(&reader, &ctx, card.stats.person.id)?;
+                    screen = under.as_mut();
+                }
+                Screen::People { view } => {
+                    view.reload(&reader)?;
+                    return Ok(());
+                }
+                Screen::Dashboard => return Ok(()),
+            }
+        }
+    }
+
+    /// Whether the first-run screen shows instead of the panes.
+    pub fn first_run(&self) -> bool {
+        self.board.empty
+    }
+}

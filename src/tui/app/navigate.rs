@@ -1,0 +1,121 @@
+//! Moving around: pane focus, selections in lists, scrolling views, the mouse.
+
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+
+use super::{App, Screen};
+use crate::domain::Item;
+use crate::tui::layout::{Layout, Pane};
+
+impl App {
+    pub(super) fn focus_on(&mut self, pane: Pane) {
+        if self.focus != pane {
+            self.focus = pane;
+            if self.layout.single {
+                self.layout = Layout::compute(self.layout.area, pane);
+                self.reload();
+            }
+        }
+    }
+
+    /// How far a page key moves in what is on screen.
+    pub(super) fn page(&self) -> usize {
+        match &self.screen {
+            Screen::Dashboard => self.layout.rows(self.focus).max(1),
+            _ => usize::from(self.layout.area.height.saturating_sub(4)).max(1),
+        }
+    }
+
+    /// Move the selection (or scroll a view) by `delta` rows.
+    pub(super) fn move_by(&mut self, delta: isize) {
+        let page = self.page();
+        match &mut self.screen {
+            Screen::Detail { scroll, .. }
+            | Screen::Help { scroll, .. }
+            | Screen::Card { scroll, .. } => {
+                *scroll = scroll.saturating_add_signed(delta).min(10_000);
+                return;
+            }
+            Screen::People { view } => {
+                view.move_by(delta, page);
+                return;
+            }
+            Screen::Input { .. } | Screen::Pick { .. } => return,
+            Screen::Dashboard => {}
+        }
+        let Some(list) = self.focus_list() else {
+            return;
+        };
+        let total = self.board.total(self.focus);
+        if total == 0 {
+            return;
+        }
+        let rows = self.layout.rows(self.focus);
+        let state = &mut self.lists[list];
+        state.selected = state.selected.saturating_add_signed(delta).min(total - 1);
+        let offset = if state.selected < state.offset {
+            state.selected
+        } else if state.selected >= state.offset + rows {
+            state.selected + 1 - rows
+        } else {
+            state.offset
+        };
+        if offset != state.offset {
+            state.offset = offset;
+            self.reload_list(self.focus);
+        }
+    }
+
+    pub(super) fn focus_list(&self) -> Option<usize> {
+        match self.focus {
+            Pane::Asks => Some(0),
+            Pane::Deadlines => Some(1),
+            Pane::Proofing => Some(2),
+            Pane::Stress => None,
+        }
+    }
+
+    /// The item the focused pane's selection points at.
+    pub fn selected_item(&self) -> Option<&Item> {
+        let list = self.focus_list()?;
+        let state = self.lists[list];
+        let index = state.selected.checked_sub(state.offset)?;
+        match self.focus {
+            Pane::Asks => self.board.asks.get(index),
+            Pane::Deadlines => self.board.deadlines.get(index).map(|r| &r.item),
+            Pane::Proofing => self.board.proofing.get(index).map(|r| &r.item),
+            Pane::Stress => None,
+        }
+    }
+
+    pub(super) fn on_mouse(&mut self, mouse: &MouseEvent) {
+        match mouse.kind {
+            MouseEventKind::ScrollDown => self.wheel(mouse, 3),
+            MouseEventKind::ScrollUp => self.wheel(mouse, -3),
+            MouseEventKind::Down(MouseButton::Left) if matches!(self.screen, Screen::Dashboard) => {
+                let Some((pane, row)) = self.layout.hit(mouse.column, mouse.row) else {
+                    return;
+                };
+                self.focus_on(pane);
+                if let (Some(row), Some(list)) = (row, self.focus_list()) {
+                    let target = self.lists[list].offset + row;
+                    if target < self.board.total(pane) {
+                        let delta = target as isize - self.lists[list].selected as isize;
+                        self.move_by(delta);
+                    }
+                }
+                self.dirty = true;
+            }
+            _ => {}
+        }
+    }
+
+    fn wheel(&mut self, mouse: &MouseEvent, delta: isize) {
+        if matches!(self.screen, Screen::Dashboard)
+            && let Some((pane, _)) = self.layout.hit(mouse.column, mouse.row)
+        {
+            self.focus_on(pane);
+        }
+        self.move_by(delta);
+        self.dirty = true;
+    }
+}

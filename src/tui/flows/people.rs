@@ -1,0 +1,201 @@
+//! The People view: everyone, with open asks, how they answer, the favors between you, their
+//! expertise and critiques; Enter opens a person's card.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::domain::words;
+use crate::ops::{LineKind, OpError, PersonCard};
+use crate::store::Reader;
+use crate::store::people::PersonStats;
+use crate::text;
+use crate::tui::app::{App, ListState};
+use crate::tui::widgets::{GridRow, column_width, marker, pane_block, render_grid};
+
+#[derive(Debug, Clone)]
+pub struct PeopleView {
+    pub people: Vec<PersonStats>,
+    pub list: ListState,
+}
+
+impl PeopleView {
+    pub fn load(reader: &Reader<'_>) -> Result<PeopleView, OpError> {
+        Ok(PeopleView {
+            people: reader.people_overview(None)?,
+            list: ListState::default(),
+        })
+    }
+
+    pub fn reload(&mut self, reader: &Reader<'_>) -> Result<(), OpError> {
+        self.people = reader.people_overview(None)?;
+        self.list.selected = self.list.selected.min(self.people.len().saturating_sub(1));
+        Ok(())
+    }
+
+    pub fn selected(&self) -> Option<&PersonStats> {
+        self.people.get(self.list.selected)
+    }
+
+    pub fn move_by(&mut self, delta: isize, rows: usize) {
+        if self.people.is_empty() {
+            return;
+        }
+        self.list.selected = self
+            .list
+            .selected
+            .saturating_add_signed(delta)
+            .min(self.people.len() - 1);
+        let rows = rows.max(1);
+        if self.list.selected < self.list.offset {
+            self.list.offset = self.list.selected;
+        } else if self.list.selected >= self.list.offset + rows {
+            self.list.offset = self.list.selected + 1 - rows;
+        }
+    }
+}
+
+const HEADERS: [&str; 8] = [
+    "name",
+    "team",
+    "open",
+    "answers in",
+    "best by",
+    "favors",
+    "critiques",
+    "knows",
+];
+
+pub fn draw(frame: &mut Frame, app: &App, view: &PeopleView, area: Rect) {
+    if area.width < 3 || area.height < 3 {
+        return;
+    }
+    let theme = &app.theme;
+    let block = pane_block(theme, "People", Some(view.people.len()), true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if view.people.is_empty() {
+        frame.render_widget(
+            Paragraph::new(" Nobody yet: people are added the first time you write @name.")
+                .style(theme.muted),
+            inner,
+        );
+        return;
+    }
+    let threshold = app.config.favor_threshold;
+    let cells: Vec<[String; 8]> = view
+        .people
+        .iter()
+        .map(|p| {
+            let flag = if p.balance.one_sided(threshold).is_some() {
+                " !"
+            } else {
+                ""
+            };
+            [
+                p.person.name.clone(),
+                p.person.team.clone().unwrap_or_default(),
+                p.open_asks.to_string(),
+                p.person
+                    .reply_median
+                    .map(words::span)
+                    .unwrap_or_else(|| "-".into()),
+                p.best_channel()
+                    .map(|c| c.label().to_string())
+                    .unwrap_or_else(|| "-".into()),
+                format!("{}{flag}", p.balance.shown()),
+                if p.critiques > 0 {
+                    format!("{} → {} invited", p.critiques, p.invited)
+                } else {
+                    "-".into()
+                },
+                p.person.expertise.join(", "),
+            ]
+        })
+        .collect();
+    let width = usize::from(inner.width);
+    let mut widths: Vec<usize> = (0..8)
+        .map(|c| {
+            column_width(
+                cells.iter().map(|r| r[c].as_str()).chain([HEADERS[c]]),
+                3,
+                18,
+            )
+        })
+        .collect();
+    // The last column takes what is left; narrow screens drop columns from the right.
+    let mut used = 2 + widths[..7].iter().map(|w| w + 1).sum::<usize>();
+    while used > width && widths.len() > 2 {
+        widths.pop();
+        used = 2 + widths.iter().map(|w| w + 1).sum::<usize>();
+    }
+    if let Some(last) = widths.last_mut() {
+        *last = width.saturating_sub(used - *last - 1).max(3);
+    }
+    let header = widths.iter().enumerate().fold(
+        GridRow::new(Style::default()).cell("", 2, theme.muted),
+        |row, (c, w)| row.cell(&HEADERS[c].to_uppercase(), *w, theme.muted).gap(),
+    );
+    let rows_room = usize::from(inner.height).saturating_sub(1);
+    let mut rows = vec![header];
+    for (i, person) in cells
+        .iter()
+        .enumerate()
+        .skip(view.list.offset)
+        .take(rows_room)
+    {
+        let selected = i == view.list.selected;
+        let stats = &view.people[i];
+        let one_sided = stats.balance.one_sided(threshold).is_some();
+        let mut row = GridRow::new(if selected {
+            theme.selected
+        } else {
+            Style::default()
+        })
+        .cell(marker(theme, selected), 2, theme.text);
+        for (c, w) in widths.iter().enumerate() {
+            let style = match c {
+                0 => theme.accent,
+                5 if one_sided => theme.warning,
+                _ => theme.text,
+            };
+            row = row.cell(&person[c], *w, style).gap();
+        }
+        rows.push(row);
+    }
+    render_grid(frame.buffer_mut(), inner, &rows);
+}
+
+/// A person's card, scrollable.
+pub fn draw_card(frame: &mut Frame, app: &App, card: &PersonCard, scroll: usize, area: Rect) {
+    if area.width < 3 || area.height < 3 {
+        return;
+    }
+    let theme = &app.theme;
+    let block = pane_block(theme, &card.stats.person.name, None, true);
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    frame.render_widget(block, area);
+    let lines: Vec<Line> = card
+        .lines(&app.now, None)
+        .into_iter()
+        .skip(1)
+        .map(|(kind, line)| {
+            let style = match kind {
+                LineKind::Title | LineKind::Heading => theme.title,
+                LineKind::Text => theme.text,
+                LineKind::Muted => theme.muted,
+                LineKind::Warning => theme.warning,
+            };
+            Line::styled(text::inert(&line).into_owned(), style)
+        })
+        .collect();
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
+}

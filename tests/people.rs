@@ -1,0 +1,350 @@
+//! People, critiques turned into proofing invitations, and the favors ledger, from the shell.
+
+mod common;
+
+use common::Home;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn json(home: &Home, args: &[&str]) -> Value {
+    serde_json::from_str(&home.run(args)).expect("json")
+}
+
+#[test]
+fn a_critique_invites_the_critic_to_proof_the_next_piece() {
+    let home = Home::new();
+    home.run(&["deadline", "Q4 launch deck", "due", "mon"]);
+    home.nudge()
+        .args(["critique", "@sam", "deck is too wordy", "on", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Critique from Sam · \"deck is too wordy\" on Q4 launch deck · invited to proof → Proofing 2 (to send)",
+        ));
+    home.nudge()
+        .args([
+            "critique",
+            "@dana",
+            "reads like an ad",
+            "on",
+            "Acme case study",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "on Acme case study · invited to proof → Proofing 3",
+        ));
+    let proofing = json(&home, &["list", "proofing", "--json"]);
+    assert_eq!(proofing[0]["kind"], "proofing");
+    assert_eq!(proofing[0]["status"], "to_send");
+    assert_eq!(proofing[0]["person"], "Sam");
+    assert_eq!(proofing[0]["deadline_id"], 1);
+    assert_eq!(proofing[1]["piece"], "Acme case study");
+    let draft = home.run(&["proofing", "2", "--draft"]);
+    assert_eq!(
+        draft,
+        "Hi Sam,\n\nYou caught \"deck is too wordy\" in the last one, and you were right.\n\
+         Would you proof Q4 launch deck before it goes out on Monday 30 Nov?\n\nThank you!\n"
+    );
+}
+
+#[test]
+fn other_answers_make_no_invitation() {
+    let home = Home::new();
+    for (flag, label) in [
+        ("--style-guide", "explained the style guide"),
+        ("--fixed", "fixed it"),
+        ("--let-go", "let it go"),
+    ] {
+        home.nudge()
+            .args(["critique", "@lee", "too long", flag])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(label))
+            .stdout(predicate::str::contains("Proofing").not());
+    }
+    assert_eq!(
+        json(&home, &["list", "proofing", "--all", "--json"]),
+        Value::Array(vec![])
+    );
+    let people = json(&home, &["list", "people", "--json"]);
+    assert_eq!(people[0]["critiques"], 3);
+    assert_eq!(people[0]["invited_to_proof"], 0);
+}
+
+#[test]
+fn critique_bad_input() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "quotes"]);
+    let cases: &[(&[&str], &str)] = &[
+        (&["critique", "@sam"], "what did @sam say?"),
+        (&["critique", "too wordy"], "who said it? add @name"),
+        (
+            &["critique", "@sam", "too wordy", "on", "1"],
+            "\"on 1\" must name a deadline",
+        ),
+        (
+            &["critique", "@sam", "too wordy", "on", "9"],
+            "there is no item 9",
+        ),
+        (
+            &["critique", "@sam", "wordy", "--fixed", "--let-go"],
+            "cannot be used with",
+        ),
+        (
+            &["critique", "@sam", "wordy", "--rewrite"],
+            "unexpected argument '--rewrite'",
+        ),
+    ];
+    for (args, message) in cases {
+        home.nudge()
+            .args(*args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(*message));
+    }
+    assert_eq!(
+        json(&home, &["list", "proofing", "--all", "--json"]),
+        Value::Array(vec![])
+    );
+}
+
+#[test]
+fn the_proofing_lifecycle() {
+    let home = Home::new();
+    home.run(&["critique", "@sam", "too wordy"]);
+    home.nudge()
+        .args(["proofing", "1", "sent"])
+        .assert()
+        .success()
+        .stdout("Proofing sent: Proofing 1 · Sam · proof the next piece\n");
+    home.nudge()
+        .args(["proofing", "1", "accepted"])
+        .assert()
+        .success();
+    home.nudge()
+        .args(["done", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Proofed: Proofing 1"));
+    let all = json(&home, &["list", "proofing", "--all", "--json"]);
+    assert_eq!(all[0]["status"], "proofed");
+    home.nudge()
+        .args(["proofing", "1", "sent"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already proofed"));
+    home.run(&["critique", "@dana", "too long"]);
+    home.nudge()
+        .args(["proofing", "2", "declined"])
+        .assert()
+        .success();
+    home.nudge()
+        .args(["proofing", "2", "maybe"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("invalid value 'maybe'"));
+    home.run(&["ask", "@lee", "numbers"]);
+    home.nudge()
+        .args(["proofing", "3", "sent"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a proofing invitation"));
+    // Undo walks back: Lee's ask, then Dana's decline.
+    home.run(&["undo"]);
+    home.run(&["undo"]);
+    let all = json(&home, &["list", "proofing", "--all", "--json"]);
+    assert_eq!(all[1]["status"], "to_send");
+}
+
+#[test]
+fn people_are_added_updated_and_shown() {
+    let home = Home::new();
+    home.nudge()
+        .args([
+            "person",
+            "@sam",
+            "--team",
+            "Product",
+            "--expert",
+            "Pricing, roadmap",
+            "--prefers",
+            "chat",
+        ])
+        .assert()
+        .success()
+        .stdout("Added: Sam · team Product · knows pricing, roadmap · prefers chat\n");
+    home.nudge()
+        .args(["person", "@SAM", "--note", "back from leave on the 3rd"])
+        .assert()
+        .success()
+        .stdout("Updated: Sam · team Product · knows pricing, roadmap · prefers chat · back from leave on the 3rd\n");
+    home.nudge()
+        .args(["person", "@sam"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Sam · team Product"));
+    home.nudge()
+        .args(["person", "@ghost"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "there is no one called @ghost yet",
+        ));
+    home.nudge()
+        .args(["person", "@sam", "--prefers", "pigeon"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("\"pigeon\" is not a channel"));
+    home.nudge()
+        .args(["person", "@s<am>", "--team", "x"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is not a name"));
+    let people = json(&home, &["list", "people", "--json"]);
+    assert_eq!(people.as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        people[0]["expertise"],
+        serde_json::json!(["pricing", "roadmap"])
+    );
+    assert_eq!(people[0]["prefers"], "chat");
+}
+
+#[test]
+fn expertise_is_suggested_for_tagged_work() {
+    let home = Home::new();
+    home.run(&["person", "@sam", "--expert", "pricing"]);
+    home.run(&["person", "@rosa", "--expert", "budget,pricing"]);
+    home.nudge()
+        .args(["deadline", "pricing page", "due", "fri", "+pricing"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Rosa knows pricing: ask for their help?",
+        ))
+        .stdout(predicate::str::contains(
+            "Sam knows pricing: ask for their help?",
+        ));
+    assert!(home.run(&["show", "1"]).contains("Sam knows pricing"));
+}
+
+#[test]
+fn the_favors_ledger_flags_one_sided_balances() {
+    let home = Home::new();
+    home.nudge()
+        .args(["favor", "gave", "@sam", "reviewed", "his", "deck"])
+        .assert()
+        .success()
+        .stdout("Favor you did Sam: reviewed his deck · balance +1 (1 given, 0 received)\n");
+    home.run(&["favor", "gave", "@sam", "covered his demo"]);
+    home.nudge()
+        .args(["favor", "gave", "@sam", "wrote his blurb"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("You've done Sam 3 favors more than the other way round: fine to ask for one back, or to say no"));
+    // The flag shows on his asks, and the latest favor in the third follow-up.
+    home.nudge()
+        .args(["ask", "@sam", "pricing sheet", "by", "fri"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("You've done Sam 3 favors more"));
+    assert!(
+        home.run(&["show", "1"])
+            .contains("You've done Sam 3 favors more")
+    );
+    home.run(&["followup", "1"]);
+    home.run(&["followup", "1"]);
+    assert!(
+        home.run(&["followup", "1", "--draft"])
+            .contains("I was glad to help with wrote his blurb")
+    );
+    home.nudge()
+        .args(["favor", "got", "@sam", "an intro"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("balance +2 (3 given, 1 received)"));
+    let favors = json(&home, &["list", "favors", "--json"]);
+    assert_eq!(favors[0]["direction"], "got");
+    assert_eq!(favors[0]["person"], "Sam");
+    assert_eq!(favors.as_array().map(Vec::len), Some(4));
+    let people = json(&home, &["list", "people", "--json"]);
+    assert_eq!(people[0]["favors_balance"], 2);
+}
+
+#[test]
+fn the_threshold_comes_from_the_config() {
+    let home = Home::new();
+    let config = home.path("strict.toml");
+    std::fs::write(&config, "favor_threshold = 1\n").expect("config");
+    home.nudge()
+        .env("NUDGE_CONFIG", &config)
+        .args(["favor", "got", "@dana", "quotes"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Dana has done you 1 favor more than the other way round",
+        ));
+}
+
+#[test]
+fn favor_bad_input() {
+    let home = Home::new();
+    home.nudge()
+        .args(["favor", "lent", "@sam", "a pen"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("invalid value 'lent'"));
+    home.nudge()
+        .args(["favor", "gave", "a pen"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("for whom, or from whom?"));
+    home.nudge()
+        .args(["favor", "gave", "@sam"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("what was the favor?"));
+    assert_eq!(
+        json(&home, &["list", "favors", "--json"]),
+        Value::Array(vec![])
+    );
+}
+
+#[test]
+fn demo_has_the_whole_ledger() {
+    let home = Home::with_demo();
+    let proofing = json(&home, &["list", "proofing", "--all", "--json"]);
+    let statuses: Vec<&str> = proofing
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|p| p["status"].as_str())
+        .collect();
+    for status in ["to_send", "sent", "accepted", "declined", "proofed"] {
+        assert!(
+            statuses.contains(&status),
+            "{status} missing from {statuses:?}"
+        );
+    }
+    let favors = json(&home, &["list", "favors", "--json"]);
+    let ways: Vec<&str> = favors
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|f| f["direction"].as_str())
+        .collect();
+    assert!(ways.contains(&"gave") && ways.contains(&"got"));
+    let people = json(&home, &["list", "people", "--json"]);
+    assert!(
+        people
+            .as_array()
+            .expect("array")
+            .iter()
+            .all(|p| !p["expertise"].as_array().expect("tags").is_empty())
+    );
+    let table = home.run(&["list", "people"]);
+    assert!(
+        table.contains("+3 !"),
+        "Sam's one-sided ledger is flagged: {table}"
+    );
+}
