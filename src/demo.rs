@@ -660,6 +660,48 @@ impl Maker<'_, '_> {
             let (id, _, _) = self.people[person].clone();
             self.bulk.favor(id, direction, what, &self.ago(24 * days))?;
         }
+        self.stress_history(launch, webinar)?;
+        Ok(())
+    }
+
+    /// Three weeks of check-ins on work days (stress rising towards the launch), and sprints.
+    fn stress_history(&mut self, launch: i64, webinar: i64) -> Result<(), StoreError> {
+        const ACTIONS: [&str; 6] = [
+            "call Dana about the quotes",
+            "draft the webinar outline",
+            "send Sam the pricing questions",
+            "block an hour for the deck",
+            "ask Lee for the latency numbers",
+            "write the case study intro",
+        ];
+        for days_ago in (1..=21i64).rev() {
+            let day = self.at_day(-days_ago, 10);
+            if !self.rule.week.is_work_day(day.date_naive()) {
+                continue;
+            }
+            let count = 1 + self.dice.below(2) as i64;
+            for k in 0..count {
+                let base = if days_ago <= 3 { 3 } else { 2 };
+                let stress = (base + self.dice.below(3)).min(5) as u8;
+                let at = day + Duration::hours(k * 4);
+                let deadline = (days_ago <= 3).then_some(launch);
+                let slowdown = if stress >= 4 { 60 } else { 0 };
+                let action = *self.dice.pick(&ACTIONS);
+                self.bulk
+                    .checkin(&at, stress, deadline, "", slowdown, action)?;
+            }
+        }
+        for (days_ago, hour, minutes, outcome, deadline) in [
+            (6, 14, 25, "finished", webinar),
+            (4, 10, 25, "finished", launch),
+            (2, 15, 11, "stopped", launch),
+            (1, 9, 25, "finished", launch),
+        ] {
+            let started = self.at_day(-days_ago, hour);
+            let ended = started + Duration::minutes(minutes);
+            self.bulk
+                .sprint(Some(deadline), &started, 25 * 60, &ended, outcome)?;
+        }
         Ok(())
     }
 

@@ -521,3 +521,164 @@ fn people_view_and_card() {
     key(&mut f.app, KeyCode::Esc);
     assert!(matches!(f.app.screen, Screen::Dashboard));
 }
+
+/// Move the app's clock forward, as time passing would, and let it tick.
+fn wait(app: &mut App, seconds: i64) {
+    let Clock::Fixed(now) = app.clock else {
+        panic!("tests run on a fixed clock");
+    };
+    app.clock = Clock::Fixed(now + chrono::Duration::seconds(seconds));
+    app.tick();
+}
+
+#[test]
+fn the_checkin_flow_step_by_step() {
+    let mut f = fixture(100, 30, true);
+    typed(&mut f.app, "s");
+    insta::assert_snapshot!("checkin_rate", screen(&f.app));
+    typed(&mut f.app, "5");
+    typed(&mut f.app, "three reviews at once");
+    key(&mut f.app, KeyCode::Enter);
+    // The slow-down, at two moments of the breathing cycle.
+    wait(&mut f.app, 2);
+    insta::assert_snapshot!("checkin_slowdown_breathe_in", screen(&f.app));
+    wait(&mut f.app, 8);
+    insta::assert_snapshot!("checkin_slowdown_breathe_out", screen(&f.app));
+    assert!(f.app.timer_on_screen(), "the slow-down ticks every second");
+    // It ends by itself after a minute.
+    wait(&mut f.app, 55);
+    insta::assert_snapshot!("checkin_next_action", screen(&f.app));
+    typed(&mut f.app, "1");
+    let saved = f.app.store.reader().checkins(1).expect("read");
+    let checkin = &saved[0];
+    assert_eq!(checkin.stress, 5);
+    assert_eq!(checkin.note, "three reviews at once");
+    assert_eq!(checkin.slowdown_secs, 60);
+    assert!(
+        checkin.next_action.starts_with("chase "),
+        "{}",
+        checkin.next_action
+    );
+    assert_eq!(checkin.deadline.as_deref(), Some("Q4 launch deck"));
+    assert!(
+        screen(&f.app).contains("stress 5/5"),
+        "the header shows the latest rating"
+    );
+}
+
+#[test]
+fn the_slowdown_can_be_skipped_and_a_low_rating_skips_it() {
+    let mut f = fixture(100, 30, true);
+    typed(&mut f.app, "s");
+    typed(&mut f.app, "4");
+    key(&mut f.app, KeyCode::Enter);
+    wait(&mut f.app, 12);
+    key(&mut f.app, KeyCode::Esc);
+    typed(&mut f.app, "write the intro");
+    key(&mut f.app, KeyCode::Enter);
+    let checkin = &f.app.store.reader().checkins(1).expect("read")[0];
+    assert_eq!((checkin.stress, checkin.slowdown_secs), (4, 12));
+    assert_eq!(checkin.next_action, "write the intro");
+    typed(&mut f.app, "s");
+    typed(&mut f.app, "2");
+    key(&mut f.app, KeyCode::Enter);
+    assert!(
+        screen(&f.app).contains("What is the one next thing?"),
+        "no slow-down at 2"
+    );
+    key(&mut f.app, KeyCode::Esc);
+    let checkin = &f.app.store.reader().checkins(1).expect("read")[0];
+    assert_eq!((checkin.stress, checkin.slowdown_secs), (2, 0));
+    // Esc before rating saves nothing.
+    let before = f.app.store.reader().checkins(100).expect("read").len();
+    typed(&mut f.app, "s");
+    key(&mut f.app, KeyCode::Esc);
+    assert_eq!(
+        f.app.store.reader().checkins(100).expect("read").len(),
+        before
+    );
+}
+
+#[test]
+fn the_stress_pane_without_a_tight_deadline() {
+    let mut f = fixture(100, 30, false);
+    typed(&mut f.app, "D");
+    typed(&mut f.app, "Annual report due in 2w");
+    key(&mut f.app, KeyCode::Enter);
+    insta::assert_snapshot!("stress_pane_calm", screen(&f.app));
+}
+
+#[test]
+fn a_sprint_counts_down_survives_a_restart_and_ends_in_a_checkin() {
+    let mut f = fixture(100, 30, true);
+    typed(&mut f.app, "2");
+    typed(&mut f.app, "t");
+    assert!(f.app.board.stress.sprint.is_some());
+    assert!(f.app.timer_on_screen());
+    wait(&mut f.app, 10 * 60);
+    insta::assert_snapshot!("sprint_running", screen(&f.app));
+    // Quit and reopen eleven minutes later: the same sprint, four minutes left.
+    let path = f.app.store.path().to_path_buf();
+    let Clock::Fixed(now) = f.app.clock else {
+        panic!("fixed clock")
+    };
+    drop(f.app);
+    let later = now + chrono::Duration::minutes(11);
+    let store = Store::open(&path, zone()).expect("reopen");
+    let keymap = Keymap::load(&Overrides::new()).expect("keymap");
+    let mut app = App::new(
+        store,
+        Config::default(),
+        keymap,
+        Theme::plain(),
+        Clock::Fixed(later),
+        Rect::new(0, 0, 100, 30),
+    )
+    .expect("app");
+    let (sprint, _) = app.board.stress.sprint.clone().expect("still running");
+    assert_eq!(sprint.remaining(&later), chrono::Duration::minutes(4));
+    // Its time runs out: it is recorded as finished, and a check-in starts.
+    wait(&mut app, 5 * 60);
+    assert!(
+        matches!(app.screen, Screen::Checkin { .. }),
+        "a check-in follows the sprint"
+    );
+    let sprints = app.store.reader().sprints(1).expect("read");
+    assert_eq!(sprints[0].outcome, nudge::domain::stress::Outcome::Finished);
+}
+
+#[test]
+fn a_sprint_stopped_early_is_recorded_as_stopped() {
+    let mut f = fixture(100, 30, true);
+    typed(&mut f.app, "2");
+    typed(&mut f.app, "t");
+    wait(&mut f.app, 90);
+    typed(&mut f.app, "T");
+    let sprints = f.app.store.reader().sprints(1).expect("read");
+    assert_eq!(sprints[0].outcome, nudge::domain::stress::Outcome::Stopped);
+    assert!(f.app.board.stress.sprint.is_none());
+    assert!(
+        !f.app.timer_on_screen(),
+        "no timer on screen: the dashboard is idle again"
+    );
+}
+
+#[test]
+fn linking_an_ask_to_a_deadline_with_one_key() {
+    let mut f = fixture(100, 30, true);
+    // Sam's pricing sheet feeds nothing yet.
+    typed(&mut f.app, "jjj");
+    let ask = f.app.selected_item().expect("selection").clone();
+    assert_eq!(ask.deadline_id, None);
+    typed(&mut f.app, "L");
+    assert!(screen(&f.app).contains("Which deadline does"));
+    typed(&mut f.app, "1");
+    let linked = f
+        .app
+        .store
+        .reader()
+        .item(ask.id)
+        .expect("read")
+        .expect("item");
+    assert_eq!(linked.deadline_id, Some(1));
+}

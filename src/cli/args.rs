@@ -85,6 +85,8 @@ email or chat, then call, then walk over."
     Person(PersonArgs),
     /// Log a favor: nudge favor gave @sam reviewed his pricing page
     Favor(FavorArgs),
+    /// Log a stress check-in, 1 (calm) to 5 (overwhelmed): nudge checkin 4 too many reviews at once
+    Checkin(CheckinArgs),
     /// Move an ask's next check-back, or a deadline's due time: nudge snooze 12 mon 9am
     Snooze(SnoozeArgs),
     /// Change an item with the capture grammar: nudge edit 12 by mon ~call
@@ -115,6 +117,16 @@ pub enum ListWhat {
     Proofing,
     People,
     Favors,
+    Checkins,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// How stressed, 1 (calm) to 5 (overwhelmed)
+    #[arg(value_parser = parse_rating, allow_negative_numbers = true)]
+    pub stress: u8,
+    /// An optional note
+    pub note: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -277,6 +289,14 @@ pub struct DemoArgs {
     pub force: bool,
 }
 
+fn parse_rating(text: &str) -> Result<u8, String> {
+    text.trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|n| (1..=5).contains(n))
+        .ok_or_else(|| crate::ops::rating_error(text))
+}
+
 pub fn parse_channel(text: &str) -> Result<Channel, String> {
     Channel::from_word(text.trim_start_matches('~'))
         .ok_or_else(|| format!("\"{text}\" is not a channel; use email, chat, call or walk"))
@@ -316,6 +336,7 @@ pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled
         Some(Command::Proofing(a)) => people::proofing(session, out, &a),
         Some(Command::Person(a)) => people::person(session, out, &a),
         Some(Command::Favor(a)) => people::favor(session, out, &a),
+        Some(Command::Checkin(a)) => followup::checkin(session, out, a.stress, &a.note.join(" ")),
         Some(Command::Snooze(a)) => change::snooze(session, out, a.id, &a.when.join(" ")),
         Some(Command::Edit(a)) => change::edit(session, out, a.id, &a.words),
         Some(Command::Undo) => change::undo(session, out),

@@ -1,4 +1,4 @@
-//! `nudge followup` and `nudge declined`.
+//! `nudge followup`, `nudge declined` and `nudge checkin`.
 
 use std::io::Write;
 
@@ -44,4 +44,26 @@ pub fn declined(session: &mut Session, out: &mut dyn Write, id: i64, reason: &st
         out,
         &format!("Ask again with a new need-by: nudge edit {id} by WHEN"),
     )
+}
+
+pub fn checkin(session: &mut Session, out: &mut dyn Write, stress: u8, note: &str) -> Handled {
+    let ctx = session.ctx.clone();
+    let checkin = crate::store::checkins::NewCheckin {
+        stress,
+        note: note.trim().to_string(),
+        ..Default::default()
+    };
+    say(out, &ops::checkin(session.store()?, &ctx, checkin)?)?;
+    if stress >= 4 {
+        say(
+            out,
+            "  Take a minute before the next thing: acknowledge it, feel it, slow it down.",
+        )?;
+        say(
+            out,
+            "  Breathe in for 4, hold for 4, out for 4, hold for 4. Then pick one next step.",
+        )?;
+        say(out, "  (In the dashboard, s guides you through it.)")?;
+    }
+    Ok(())
 }

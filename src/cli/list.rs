@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::args::ListWhat;
-use super::output::{FavorJson, ItemJson, PersonJson, table};
+use super::output::{CheckinJson, FavorJson, ItemJson, PersonJson, table};
 use super::{Failure, Handled, Session, say};
 use crate::domain::attention::{self, Reason};
 use crate::domain::{Item, Kind, escalation, words};
@@ -28,6 +28,7 @@ pub fn list(
     let kind = match what {
         ListWhat::People => return people(&reader, out, json, session_threshold),
         ListWhat::Favors => return favors(&reader, out, json, &now),
+        ListWhat::Checkins => return checkins(&reader, out, json, &now),
         ListWhat::Asks => Kind::Ask,
         ListWhat::Deadlines => Kind::Deadline,
         ListWhat::Proofing => Kind::Proofing,
@@ -218,6 +219,54 @@ fn favors(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) ->
                 crate::domain::favor::Direction::Got => "they did you".into(),
             },
             f.what.clone(),
+        ]);
+    }
+    for line in table(&rows, TITLE_COLUMNS) {
+        say(out, &line)?;
+    }
+    Ok(())
+}
+
+fn checkins(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) -> Handled {
+    let checkins = reader.checkins(usize::MAX >> 1)?;
+    if json {
+        let values: Vec<CheckinJson> = checkins.iter().map(CheckinJson::new).collect();
+        return json_out(out, &values);
+    }
+    if checkins.is_empty() {
+        return say(
+            out,
+            "No check-ins yet: nudge checkin 3, or s in the dashboard.",
+        );
+    }
+    let mut rows = vec![
+        [
+            "WHEN",
+            "STRESS",
+            "DEADLINE",
+            "SLOW-DOWN",
+            "NEXT ACTION",
+            "NOTE",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for c in &checkins {
+        rows.push(vec![
+            words::day_time(&c.at, now),
+            format!("{}/5", c.stress),
+            c.deadline.clone().unwrap_or_else(|| "-".into()),
+            if c.slowdown_secs > 0 {
+                format!("{}s", c.slowdown_secs)
+            } else {
+                "-".into()
+            },
+            if c.next_action.is_empty() {
+                "-".into()
+            } else {
+                c.next_action.clone()
+            },
+            c.note.clone(),
         ]);
     }
     for line in table(&rows, TITLE_COLUMNS) {

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::domain::attention::Reason;
 use crate::domain::favor::Direction;
 use crate::domain::{Channel, Item, Kind, Status};
+use crate::store::checkins::Checkin;
 use crate::store::favors::Favor;
 use crate::store::items::FollowUp;
 use crate::store::people::PersonStats;
@@ -165,6 +166,39 @@ impl FavorJson {
             at: time(&favor.at),
             created_at: time(&favor.created_at),
             updated_at: time(&favor.updated_at),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckinJson {
+    pub id: i64,
+    pub uuid: String,
+    pub at: String,
+    pub stress: u8,
+    pub deadline_id: Option<i64>,
+    pub deadline: Option<String>,
+    pub note: String,
+    pub slowdown_secs: i64,
+    pub next_action: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl CheckinJson {
+    pub fn new(c: &Checkin) -> Self {
+        CheckinJson {
+            id: c.id,
+            uuid: c.uuid.clone(),
+            at: time(&c.at),
+            stress: c.stress,
+            deadline_id: c.deadline_id,
+            deadline: c.deadline.clone(),
+            note: c.note.clone(),
+            slowdown_secs: c.slowdown_secs,
+            next_action: c.next_action.clone(),
+            created_at: time(&c.created_at),
+            updated_at: time(&c.updated_at),
         }
     }
 }

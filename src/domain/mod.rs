@@ -11,6 +11,7 @@ pub mod item;
 pub mod person;
 pub mod reply;
 pub mod schedule;
+pub mod stress;
 pub mod words;
 
 pub use channel::Channel;

@@ -29,6 +29,13 @@ fn close(
         let mut item = find(&w.reader(), id)?;
         must_be_open(&item, action)?;
         item.status = status.unwrap_or(item.kind.done_status());
+        // Dropping a deadline that has already passed means it was missed.
+        if item.kind == Kind::Deadline
+            && item.status == Status::Dropped
+            && item.due.is_some_and(|due| due < ctx.now)
+        {
+            item.status = Status::Missed;
+        }
         item.closed_at = Some(ctx.now);
         add_note(&mut item.notes, note);
         w.save_item(&item)?;

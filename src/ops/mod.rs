@@ -7,6 +7,7 @@ mod change;
 mod detail;
 mod followup;
 mod people;
+mod stress;
 
 pub use capture::{Captured, capture_ask, capture_deadline, preview};
 pub use card::{PersonCard, person_card};
@@ -16,6 +17,10 @@ pub use followup::{Declined, declined, draft, draft_for, follow_up, ordinal};
 pub use people::{
     PersonChange, critique, expert_notes, expertise_list, favor, invite_draft, ledger_note, person,
     proofing_status,
+};
+pub use stress::{
+    StressInfo, checkin, cycle, daily_averages, finish_sprint_if_over, rating_error, start_sprint,
+    stop_sprint, stress_info, stress_sparkline,
 };
 
 use crate::config::Config;

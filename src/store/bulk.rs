@@ -184,6 +184,47 @@ impl Bulk<'_> {
         Ok(())
     }
 
+    pub fn checkin(
+        &self,
+        at: &Moment,
+        stress: u8,
+        deadline_id: Option<i64>,
+        note: &str,
+        slowdown_secs: i64,
+        next_action: &str,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO checkins (uuid, at, stress, deadline_id, note, slowdown_secs, next_action, created_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?2, ?2)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![new_uuid(), at.timestamp(), stress, deadline_id, note, slowdown_secs, next_action])
+            })
+            .map_err(|e| self.sql(e))?;
+        Ok(())
+    }
+
+    pub fn sprint(
+        &self,
+        deadline_id: Option<i64>,
+        started: &Moment,
+        length_secs: i64,
+        ended: &Moment,
+        outcome: &str,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO sprints (uuid, deadline_id, started_at, length_secs, ended_at, outcome, created_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, ?5)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![new_uuid(), deadline_id, started.timestamp(), length_secs, ended.timestamp(), outcome])
+            })
+            .map_err(|e| self.sql(e))?;
+        Ok(())
+    }
+
     /// Recompute every person's usual reply time after loading their asks.
     fn refresh_reply_medians(&self) -> Result<()> {
         let ids: Vec<i64> = self

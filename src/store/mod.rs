@@ -5,6 +5,7 @@
 //! damaged, or was made by a newer nudge is refused before anything is written to it.
 
 mod bulk;
+pub mod checkins;
 pub mod critiques;
 mod days;
 pub mod favors;

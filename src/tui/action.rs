@@ -68,6 +68,10 @@ actions! {
     Declined => "declined", "they said no: decline (an ask gets a re-ask draft)";
     MarkSent => "mark_sent", "proofing invitation sent";
     MarkAccepted => "mark_accepted", "proofing invitation accepted";
+    LinkDeadline => "link_deadline", "link the ask to the deadline it feeds";
+    Checkin => "checkin", "stress check-in: rate it, slow down, pick one next step";
+    Sprint => "sprint", "start a focus sprint on the deadline";
+    StopSprint => "stop_sprint", "stop the running sprint";
     Submit => "submit", "save what was typed";
     Cancel => "cancel", "close without saving";
 }

@@ -1,14 +1,14 @@
 //! What the dashboard shows, loaded from the store: the header's figures and one window of each
 //! list, sized to the panes. Nothing else is read.
 
-use chrono::Duration;
-
 use super::app::ListState;
 use super::layout::Pane;
 use crate::config::Config;
 use crate::domain::Item;
+use crate::ops::OpError;
+use crate::ops::StressInfo;
+use crate::store::Reader;
 use crate::store::items::{Counts, DeadlineRow, ProofingRow};
-use crate::store::{Reader, Result};
 use crate::when::Moment;
 
 #[derive(Debug, Clone, Default)]
@@ -18,9 +18,8 @@ pub struct Board {
     pub asks: Vec<Item>,
     pub deadlines: Vec<DeadlineRow>,
     pub proofing: Vec<ProofingRow>,
-    /// The nearest open deadline, when it falls within the tight window (or is overdue).
-    pub tight: Option<Item>,
-    pub last_stress: Option<(Moment, u8)>,
+    /// The Stress pane: the tight deadline, check-ins, the running sprint.
+    pub stress: StressInfo,
     pub reviewed_today: bool,
     /// Nothing captured yet: the first-run screen.
     pub empty: bool,
@@ -33,7 +32,7 @@ impl Board {
         now: &Moment,
         lists: &mut [ListState; 3],
         rows: [usize; 3],
-    ) -> Result<Board> {
+    ) -> Result<Board, OpError> {
         let counts = reader.counts(now)?;
         let totals = [counts.open_asks, counts.deadlines, counts.proofing];
         for (state, (total, rows)) in lists.iter_mut().zip(totals.into_iter().zip(rows)) {
@@ -42,21 +41,14 @@ impl Board {
         let asks = reader.open_asks(now, rows[0], lists[0].offset)?;
         let deadlines = reader.open_deadlines(rows[1], lists[1].offset)?;
         let proofing = reader.open_proofing(rows[2], lists[2].offset)?;
-        let window = Duration::hours(i64::from(config.tight_window_hours));
-        let tight = reader
-            .open_deadlines(1, 0)?
-            .into_iter()
-            .next()
-            .map(|row| row.item)
-            .filter(|item| item.due.is_some_and(|due| due - *now <= window));
+        let stress = crate::ops::stress_info(reader, config, now)?;
         Ok(Board {
             empty: counts == Counts::default() && reader.is_empty()?,
             counts,
             asks,
             deadlines,
             proofing,
-            tight,
-            last_stress: reader.last_checkin()?,
+            stress,
             reviewed_today: reader.reviewed(&now.format("%Y-%m-%d").to_string())?,
         })
     }

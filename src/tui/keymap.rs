@@ -308,11 +308,11 @@ mod tests {
     #[test]
     fn an_override_replaces_the_keys_of_one_action() {
         let overrides: Overrides =
-            toml::from_str("[dashboard]\nsnooze = [\"s\", \"ctrl-z\"]\n").expect("toml");
+            toml::from_str("[dashboard]\nsnooze = [\"Z\", \"ctrl-z\"]\n").expect("toml");
         let keymap = Keymap::load(&overrides).expect("loads");
         let d = Context::Dashboard;
         assert_eq!(
-            keymap.action(d, &press(KeyCode::Char('s'), KeyModifiers::NONE)),
+            keymap.action(d, &press(KeyCode::Char('Z'), KeyModifiers::SHIFT)),
             Some(Action::Snooze)
         );
         assert_eq!(

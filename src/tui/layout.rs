@@ -124,7 +124,7 @@ impl Layout {
                         Constraint::Fill(5),
                         Constraint::Fill(3),
                         Constraint::Fill(2),
-                        Constraint::Length(4),
+                        Constraint::Length(6),
                     ])
                     .areas(body);
             }

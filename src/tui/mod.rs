@@ -65,7 +65,13 @@ pub fn run(mut app: App, first_frame_only: bool) -> io::Result<()> {
             if app.quit {
                 return Ok(());
             }
-            let timeout = next_check.saturating_duration_since(Instant::now());
+            // Sleep until the next change check, or the next second while a countdown shows.
+            let mut timeout = next_check.saturating_duration_since(Instant::now());
+            if app.timer_on_screen() {
+                timeout = timeout.min(Duration::from_millis(
+                    1000 - u64::from(chrono::Utc::now().timestamp_subsec_millis()).min(999),
+                ));
+            }
             if event::poll(timeout)? {
                 app.handle_event(event::read()?);
                 if let Some(text) = app.clipboard.take() {
@@ -73,7 +79,9 @@ pub fn run(mut app: App, first_frame_only: bool) -> io::Result<()> {
                 }
             } else {
                 app.tick();
-                next_check = Instant::now() + CHANGE_CHECK;
+                if Instant::now() >= next_check {
+                    next_check = Instant::now() + CHANGE_CHECK;
+                }
             }
         }
     })();

@@ -15,6 +15,11 @@ pub enum Pick {
     Response { line: String },
     /// Which way the favor in `line` went; Enter: I gave.
     Direction { line: String },
+    /// The deadline ask `ask` feeds: one of the soonest open deadlines, by number.
+    Deadline {
+        ask: i64,
+        deadlines: Vec<(i64, String)>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +27,7 @@ pub enum Choice {
     Channel(Channel),
     Response(Response),
     Direction(Direction),
+    Deadline(i64),
 }
 
 impl Pick {
@@ -30,47 +36,62 @@ impl Pick {
             Pick::Channel { id, .. } => format!("Follow up {id} via"),
             Pick::Response { .. } => "How did you answer it?".into(),
             Pick::Direction { .. } => "Which way did the favor go?".into(),
+            Pick::Deadline { ask, .. } => format!("Which deadline does {ask} feed?"),
         }
     }
 
     /// The choices, each with its key and label; the first is what Enter takes.
-    pub fn options(&self) -> Vec<(char, &'static str, Choice)> {
+    pub fn options(&self) -> Vec<(char, String, Choice)> {
         match self {
             Pick::Channel { suggested, .. } => {
-                let mut options = vec![('⏎', suggested.label(), Choice::Channel(*suggested))];
+                let mut options = vec![(
+                    '⏎',
+                    suggested.label().to_string(),
+                    Choice::Channel(*suggested),
+                )];
                 for (key, channel) in [
                     ('e', Channel::Email),
                     ('c', Channel::Chat),
                     ('p', Channel::Call),
                     ('w', Channel::InPerson),
                 ] {
-                    options.push((key, channel.label(), Choice::Channel(channel)));
+                    options.push((key, channel.label().to_string(), Choice::Channel(channel)));
                 }
                 options
             }
             Pick::Response { .. } => vec![
                 (
                     'i',
-                    "invite them to proof the next piece",
+                    "invite them to proof the next piece".into(),
                     Choice::Response(Response::Invite),
                 ),
                 (
                     's',
-                    "explained the style guide",
+                    "explained the style guide".into(),
                     Choice::Response(Response::StyleGuide),
                 ),
-                ('f', "fixed it", Choice::Response(Response::Fixed)),
-                ('l', "let it go", Choice::Response(Response::LetGo)),
+                ('f', "fixed it".into(), Choice::Response(Response::Fixed)),
+                ('l', "let it go".into(), Choice::Response(Response::LetGo)),
             ],
+            Pick::Deadline { deadlines, .. } => deadlines
+                .iter()
+                .take(9)
+                .enumerate()
+                .map(|(i, (id, title))| {
+                    let key =
+                        char::from_digit(u32::try_from(i + 1).unwrap_or(9), 10).unwrap_or('9');
+                    (key, title.clone(), Choice::Deadline(*id))
+                })
+                .collect(),
             Pick::Direction { .. } => vec![
                 (
                     'g',
-                    "I gave it (did them a favor)",
+                    "I gave it (did them a favor)".into(),
                     Choice::Direction(Direction::Gave),
                 ),
                 (
                     'r',
-                    "I received it (they did me one)",
+                    "I received it (they did me one)".into(),
                     Choice::Direction(Direction::Got),
                 ),
             ],
@@ -107,6 +128,13 @@ impl Pick {
             (Pick::Response { line }, Choice::Response(response)) => {
                 ops::critique(store, ctx, line, response).map(with_notes)
             }
+            (Pick::Deadline { ask, .. }, Choice::Deadline(deadline)) => ops::edit(
+                store,
+                ctx,
+                *ask,
+                &format!("for {deadline}"),
+                ops::EditMode::Merge,
+            ),
             (Pick::Direction { line }, Choice::Direction(direction)) => {
                 ops::favor(store, ctx, direction, line).map(with_notes)
             }

@@ -28,15 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         area.width,
         area.height.saturating_sub(2),
     );
-    // The view underneath any modal.
-    let mut screen = &app.screen;
-    while let Screen::Help { under, .. }
-    | Screen::Input { under, .. }
-    | Screen::Pick { under, .. } = screen
-    {
-        screen = under.as_ref();
-    }
-    match screen {
+    match app.screen.beneath_modals() {
         Screen::Detail { detail, scroll } => flows::detail::draw(frame, app, detail, *scroll, body),
         Screen::People { view } => flows::people::draw(frame, app, view, body),
         Screen::Card { card, scroll, .. } => {
@@ -56,6 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Help { scroll, .. } => flows::help::draw(frame, app, *scroll, body),
         Screen::Input { input, .. } => flows::input::draw(frame, app, input, body),
         Screen::Pick { pick, .. } => flows::input::draw_pick(frame, app, pick, body),
+        Screen::Checkin { flow, .. } => flows::checkin::draw(frame, app, flow, body),
         _ => {}
     }
     footer(frame, app, layout.footer);
@@ -79,7 +72,7 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
             }
         ),
     ];
-    parts.push(match board.last_stress {
+    parts.push(match board.stress.last {
         Some((_, stress)) => format!("stress {stress}/5"),
         None => "stress –".to_string(),
     });
@@ -164,7 +157,16 @@ fn footer_actions(app: &App) -> (Context, Vec<Action>) {
                     CaptureAsk, Open, FollowUp, CopyDraft, Done, Snooze, Declined, Edit, Drop,
                 ],
                 (Pane::Asks, None) => vec![CaptureAsk],
-                (Pane::Deadlines, Some(_)) => vec![CaptureDeadline, Open, Done, Snooze, Edit, Drop],
+                (Pane::Deadlines, Some(_)) => vec![
+                    CaptureDeadline,
+                    Open,
+                    Sprint,
+                    Checkin,
+                    Done,
+                    Snooze,
+                    Edit,
+                    Drop,
+                ],
                 (Pane::Deadlines, None) => vec![CaptureDeadline],
                 (Pane::Proofing, Some(_)) => vec![
                     Critique,
@@ -176,7 +178,8 @@ fn footer_actions(app: &App) -> (Context, Vec<Action>) {
                     Done,
                 ],
                 (Pane::Proofing, None) => vec![Critique],
-                (Pane::Stress, _) => vec![CaptureDeadline],
+                (Pane::Stress, _) if app.board.stress.sprint.is_some() => vec![Checkin, StopSprint],
+                (Pane::Stress, _) => vec![Checkin, CaptureDeadline],
             });
             actions.extend([Undo, People, Favor, NextPane, Quit]);
             (Context::Dashboard, actions)
@@ -186,7 +189,7 @@ fn footer_actions(app: &App) -> (Context, Vec<Action>) {
                 crate::domain::Kind::Ask => vec![
                     Back, FollowUp, CopyDraft, Done, Snooze, Declined, Edit, Drop, Undo,
                 ],
-                crate::domain::Kind::Deadline => vec![Back, Done, Snooze, Edit, Drop, Undo],
+                crate::domain::Kind::Deadline => vec![Back, Sprint, Done, Snooze, Edit, Drop, Undo],
                 crate::domain::Kind::Proofing => vec![
                     Back,
                     CopyDraft,
@@ -200,7 +203,9 @@ fn footer_actions(app: &App) -> (Context, Vec<Action>) {
             (Context::Detail, actions)
         }
         Screen::Help { .. } | Screen::Card { .. } => (Context::Help, vec![Back, Down, Up]),
-        Screen::Input { .. } | Screen::Pick { .. } => (Context::Input, Vec::new()),
+        Screen::Input { .. } | Screen::Pick { .. } | Screen::Checkin { .. } => {
+            (Context::Input, Vec::new())
+        }
         Screen::People { .. } => (Context::People, vec![Open, Back, Down, Up]),
     };
     actions.dedup();

@@ -5,6 +5,7 @@ use super::{App, Notice, Screen};
 use crate::domain::{Item, Kind, Status, escalation};
 use crate::ops::{self, Context as OpContext, OpError};
 use crate::store::Store;
+use crate::tui::flows::checkin::{CheckinFlow, Outcome as CheckinOutcome};
 use crate::tui::flows::people::PeopleView;
 use crate::tui::input::{Input, Purpose};
 use crate::tui::pick::{Choice, Pick};
@@ -86,6 +87,11 @@ impl App {
     /// Enter in a modal: save the typed line, or take a one-key choice's default.
     pub(super) fn submit(&mut self) {
         let ctx = self.ctx();
+        if let Screen::Checkin { flow, .. } = &mut self.screen {
+            let outcome = flow.submit(&ctx.now);
+            self.checkin_outcome(outcome);
+            return;
+        }
         if let Screen::Pick { pick, .. } = &self.screen {
             if let Some(choice) = pick.default_choice() {
                 self.choose(choice);
@@ -197,6 +203,75 @@ impl App {
                 self.change_target(|store, ctx, id| ops::proofing_status(store, ctx, id, status));
             }
             _ => self.notice = Some(Notice::Info("Select a proofing invitation first".into())),
+        }
+    }
+
+    /// Link the selected ask to a deadline: pick one of the soonest open ones by number.
+    pub(super) fn link_deadline(&mut self) {
+        let Some(item) = self.target().filter(|i| i.kind == Kind::Ask && i.is_open()) else {
+            self.notice = Some(Notice::Info(
+                "Select an open ask to link to a deadline".into(),
+            ));
+            return;
+        };
+        match self.store.reader().open_deadlines(9, 0) {
+            Ok(rows) if rows.is_empty() => {
+                self.notice = Some(Notice::Info("No open deadlines yet: D adds one".into()));
+            }
+            Ok(rows) => {
+                let deadlines = rows
+                    .into_iter()
+                    .map(|r| (r.item.id, r.item.title))
+                    .collect();
+                self.open_over(|under| Screen::Pick {
+                    pick: Pick::Deadline {
+                        ask: item.id,
+                        deadlines,
+                    },
+                    under,
+                });
+            }
+            Err(e) => self.fail(OpError::Store(e)),
+        }
+    }
+
+    /// Open the check-in, for the tight deadline if there is one, with its open asks to pick from.
+    pub(super) fn start_checkin(&mut self) {
+        let deadline = self.board.stress.tight.clone();
+        let asks = match &deadline {
+            Some(d) => match self.store.reader().asks_for_deadline(d.id) {
+                Ok(asks) => asks.into_iter().filter(|a| a.is_open()).take(9).collect(),
+                Err(e) => return self.fail(OpError::Store(e)),
+            },
+            None => Vec::new(),
+        };
+        let flow = CheckinFlow::new(deadline, asks);
+        self.open_over(|under| Screen::Checkin {
+            flow: Box::new(flow),
+            under,
+        });
+    }
+
+    pub(super) fn checkin_outcome(&mut self, outcome: CheckinOutcome) {
+        match outcome {
+            CheckinOutcome::Continue => {}
+            CheckinOutcome::Cancelled => self.back(),
+            CheckinOutcome::Save(checkin) => {
+                self.back();
+                let ctx = self.ctx();
+                let result = ops::checkin(&mut self.store, &ctx, checkin);
+                self.after_change(result);
+            }
+        }
+    }
+
+    /// Start a focus sprint on the selected deadline.
+    pub(super) fn start_sprint(&mut self) {
+        match self.target() {
+            Some(item) if item.kind == Kind::Deadline => {
+                self.change_target(ops::start_sprint);
+            }
+            _ => self.notice = Some(Notice::Info("Select a deadline to sprint on".into())),
         }
     }
 

@@ -11,11 +11,12 @@
 mod items;
 mod navigate;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::board::Board;
+use super::flows::checkin::{CheckinFlow, Step};
 use super::flows::people::PeopleView;
 use super::input::{Input, Purpose};
 use super::keymap::{Context, Keymap};
@@ -81,6 +82,33 @@ pub enum Screen {
         scroll: usize,
         under: Box<Screen>,
     },
+    Checkin {
+        flow: Box<CheckinFlow>,
+        under: Box<Screen>,
+    },
+}
+
+impl Screen {
+    /// A modal drawn over another screen (help, typing, a one-key choice, a check-in): what it
+    /// is drawn over.
+    pub fn modal_over(&self) -> Option<&Screen> {
+        match self {
+            Screen::Help { under, .. }
+            | Screen::Input { under, .. }
+            | Screen::Pick { under, .. }
+            | Screen::Checkin { under, .. } => Some(under),
+            _ => None,
+        }
+    }
+
+    /// The full-screen view under any modals.
+    pub fn beneath_modals(&self) -> &Screen {
+        let mut screen = self;
+        while let Some(under) = screen.modal_over() {
+            screen = under;
+        }
+        screen
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,7 +182,7 @@ impl App {
             Screen::Dashboard => Context::Dashboard,
             Screen::Detail { .. } => Context::Detail,
             Screen::Help { .. } | Screen::Card { .. } => Context::Help,
-            Screen::Input { .. } | Screen::Pick { .. } => Context::Input,
+            Screen::Input { .. } | Screen::Pick { .. } | Screen::Checkin { .. } => Context::Input,
             Screen::People { .. } => Context::People,
         }
     }
@@ -191,6 +219,23 @@ impl App {
             }
             return;
         }
+        if let Screen::Checkin { flow, .. } = &mut self.screen {
+            let one_key = matches!(flow.step, Step::Rate)
+                || (matches!(flow.step, Step::Action) && flow.action.is_empty());
+            match key.code {
+                KeyCode::Char(c) if one_key && !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    let outcome = flow.key(c);
+                    self.checkin_outcome(outcome);
+                }
+                _ => {
+                    if let Some(editor) = flow.editor() {
+                        editor.handle(key);
+                    }
+                }
+            }
+            self.dirty = true;
+            return;
+        }
         let ctx = self.ctx();
         if let Screen::Input { input, .. } = &mut self.screen
             && input.editor.handle(key)
@@ -205,13 +250,41 @@ impl App {
         self.reload();
     }
 
-    /// Every 2 seconds: pick up what other processes wrote, and keep the header's clock right.
+    /// Whether a countdown that shows seconds is on screen (then the loop ticks every second).
+    pub fn timer_on_screen(&self) -> bool {
+        let sprint_shown = self.board.stress.sprint.is_some()
+            && matches!(self.screen, Screen::Dashboard)
+            && !self.layout.pane(Pane::Stress).is_empty();
+        let slowing_down = matches!(&self.screen, Screen::Checkin { flow, .. } if flow.is_timing());
+        sprint_shown || slowing_down
+    }
+
+    /// On a timer tick and every 2 seconds: move countdowns on, pick up what other processes
+    /// wrote, and keep the header's clock right.
     pub fn tick(&mut self) {
         let now = self.clock.now();
-        if now.format("%H:%M").to_string() != self.now.format("%H:%M").to_string() {
+        if now.format("%H:%M").to_string() != self.now.format("%H:%M").to_string()
+            || self.timer_on_screen()
+        {
             self.dirty = true;
         }
         self.now = now;
+        if let Screen::Checkin { flow, .. } = &mut self.screen {
+            flow.tick(&now);
+        }
+        if self.board.stress.sprint.is_some() {
+            let ctx = self.ctx();
+            match ops::finish_sprint_if_over(&mut self.store, &ctx) {
+                Ok(Some(line)) => {
+                    self.after_change(Ok(line));
+                    if matches!(self.screen, Screen::Dashboard) {
+                        self.start_checkin();
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => self.fail(e),
+            }
+        }
         match self.store.data_version() {
             Ok(version) if version != self.data_version => {
                 self.data_version = version;
@@ -231,6 +304,13 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.open_over(|under| Screen::Help { scroll: 0, under }),
+            Action::Cancel if matches!(self.screen, Screen::Checkin { .. }) => {
+                let now = self.now;
+                if let Screen::Checkin { flow, .. } = &mut self.screen {
+                    let outcome = flow.cancel(&now);
+                    self.checkin_outcome(outcome);
+                }
+            }
             Action::Back | Action::Cancel => self.back(),
             Action::NextPane => self.focus_on(self.focus.next()),
             Action::PrevPane => self.focus_on(self.focus.prev()),
@@ -264,6 +344,14 @@ impl App {
             Action::Declined => self.declined(),
             Action::MarkSent => self.proofing_step(crate::domain::Status::Sent),
             Action::MarkAccepted => self.proofing_step(crate::domain::Status::Accepted),
+            Action::LinkDeadline => self.link_deadline(),
+            Action::Checkin => self.start_checkin(),
+            Action::Sprint => self.start_sprint(),
+            Action::StopSprint => {
+                let ctx = self.ctx();
+                let result = ops::stop_sprint(&mut self.store, &ctx);
+                self.after_change(result);
+            }
             Action::Submit => self.submit(),
         }
     }
@@ -279,6 +367,7 @@ impl App {
             Screen::Help { under, .. }
             | Screen::Input { under, .. }
             | Screen::Pick { under, .. }
+            | Screen::Checkin { under, .. }
             | Screen::Card { under, .. } => *under,
             Screen::Detail { .. } | Screen::People { .. } | Screen::Dashboard => Screen::Dashboard,
         };
@@ -345,7 +434,7 @@ impl App {
             rows,
         ) {
             Ok(board) => self.board = board,
-            Err(e) => self.fail(OpError::Store(e)),
+            Err(e) => self.fail(e),
         }
         if let Err(e) = self.reload_view() {
             self.fail(e);
@@ -365,7 +454,8 @@ impl App {
             match screen {
                 Screen::Help { under, .. }
                 | Screen::Input { under, .. }
-                | Screen::Pick { under, .. } => {
+                | Screen::Pick { under, .. }
+                | Screen::Checkin { under, .. } => {
                     screen = under.as_mut();
                 }
                 Screen::Detail { detail, .. } => {

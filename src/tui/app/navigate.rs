@@ -39,7 +39,7 @@ impl App {
                 view.move_by(delta, page);
                 return;
             }
-            Screen::Input { .. } | Screen::Pick { .. } => return,
+            Screen::Input { .. } | Screen::Pick { .. } | Screen::Checkin { .. } => return,
             Screen::Dashboard => {}
         }
         let Some(list) = self.focus_list() else {

@@ -1,6 +1,7 @@
 //! Full-screen views and modals over the dashboard: item detail, help, the typing modal, the
 //! first-run welcome.
 
+pub mod checkin;
 pub mod detail;
 pub mod first_run;
 pub mod help;

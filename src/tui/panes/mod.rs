@@ -8,7 +8,7 @@ pub mod stress;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::App;
 use super::layout::Pane;
@@ -35,7 +35,9 @@ pub fn draw(frame: &mut Frame, app: &App, pane: Pane, area: Rect) {
         Pane::Stress => Content::Lines(stress::lines(app, width)),
     };
     match content {
-        Content::Lines(lines) => frame.render_widget(Paragraph::new(lines), inner),
+        Content::Lines(lines) => {
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner)
+        }
         Content::Grid(rows) => render_grid(frame.buffer_mut(), inner, &rows),
     }
 }

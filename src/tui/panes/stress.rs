@@ -1,17 +1,27 @@
-//! The stress check-in pane: the nearest tight deadline and the time left to it.
+//! The Stress check-in pane: the nearest tight deadline and the time left, when the next check-in
+//! is due, the last rating beside two weeks of them, and a running focus sprint.
 
 use ratatui::text::{Line, Span};
 
 use crate::domain::words;
+use crate::ops::stress_sparkline;
 use crate::text;
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Context;
 
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
+    let info = &app.board.stress;
+    let key = |action: Action| {
+        app.keymap
+            .key_for(Context::Dashboard, action)
+            .map(|k| k.to_string())
+            .unwrap_or_default()
+    };
     let mut lines = Vec::new();
-    match &app.board.tight {
-        Some(deadline) => {
-            let due = deadline.due.unwrap_or(app.now);
+    match info.tight.as_ref().and_then(|d| d.due.map(|due| (d, due))) {
+        Some((deadline, due)) => {
             let (phrase, style) = if due < app.now {
                 (
                     format!("overdue by {}", words::span(app.now - due)),
@@ -27,32 +37,72 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                     theme.warning,
                 )
             };
+            let title_room = width.saturating_sub(text::width(&phrase) + 2).max(8);
             lines.push(Line::from(vec![
                 Span::styled(
-                    format!(
-                        " {}",
-                        text::fit(&deadline.title, width.saturating_sub(32).max(8))
-                    ),
-                    theme.text,
+                    format!(" {}", text::fit(&deadline.title, title_room)),
+                    theme.title,
                 ),
                 Span::styled(format!(" {phrase}"), style),
             ]));
+            if let Some(next) = info.next_checkin {
+                lines.push(if next <= app.now {
+                    Line::from(vec![
+                        Span::styled(" time to check in: ", theme.warning),
+                        Span::styled(key(Action::Checkin), theme.key),
+                    ])
+                } else {
+                    Line::styled(
+                        format!(" next check-in in {}", words::span(next - app.now)),
+                        theme.muted,
+                    )
+                });
+            }
         }
         None => lines.push(Line::styled(
             format!(
-                " Nothing due in the next {} h. Good time for deep work.",
+                " Nothing due within {} h: good time for deep work.",
                 app.config.tight_window_hours
             ),
             theme.muted,
         )),
     }
-    let last = match app.board.last_stress {
+    // A running sprint comes first after the deadline: it is the countdown that matters now.
+    if let Some((sprint, deadline)) = &info.sprint {
+        let on = deadline
+            .as_ref()
+            .map(|d| d.title.as_str())
+            .unwrap_or("focus");
+        let left = words::countdown(sprint.remaining(&app.now));
+        let head = format!(" Sprint on {on}: {left} left ");
+        let bar_width = width.saturating_sub(text::width(&head) + 2).clamp(0, 30);
+        let filled =
+            ((sprint.progress(&app.now) * bar_width as f64).round() as usize).min(bar_width);
+        let (full, empty) = if theme.ascii {
+            ("#", "-")
+        } else {
+            ("█", "░")
+        };
+        lines.push(Line::from(vec![
+            Span::styled(head, theme.ok),
+            Span::styled(full.repeat(filled), theme.ok),
+            Span::styled(empty.repeat(bar_width - filled), theme.muted),
+        ]));
+    }
+    let last = match info.last {
         Some((at, stress)) => format!(
-            " last check-in {stress}/5 · {}",
+            " last check-in {stress}/5, {}",
             words::day_time(&at, &app.now)
         ),
         None => " no check-ins yet".to_string(),
     };
     lines.push(Line::styled(last, theme.muted));
+    if info.days.iter().any(Option::is_some) {
+        lines.push(Line::from(vec![
+            Span::styled(" ", theme.muted),
+            Span::styled(stress_sparkline(info, theme.ascii), theme.accent),
+            Span::styled(" the last 14 days", theme.muted),
+        ]));
+    }
     lines
 }
