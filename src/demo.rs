@@ -259,8 +259,67 @@ pub fn fill(
     }
     let made = maker.made;
     bulk.finish()?;
+    if scale.is_none() {
+        reflections(store, now, rule)?;
+    }
     store.checkpoint()?;
     Ok(made)
+}
+
+/// Three weeks of end-of-day reflections, each with the numbers of its own day.
+fn reflections(store: &mut Store, now: &Moment, rule: &CheckBackRule) -> Result<(), StoreError> {
+    const WELL: [&str; 5] = [
+        "Dana called back with two customer quotes.",
+        "Walked over to Lee: the latency numbers came the same hour.",
+        "Finished the webinar outline before lunch.",
+        "Sam reviewed the pricing page without being chased.",
+        "Turned Priya's critique into a proofing invitation; she said yes.",
+    ];
+    const STUCK: [&str; 5] = [
+        "Legal sign-off on the case study. Priya can unstick it; ask her manager if needed.",
+        "The budget for the spring event waits on Rosa.",
+        "Logos for the homepage: Tom knows who to ask at the customer.",
+        "Pricing for the Q1 bundles. Sam, after his Thursday planning.",
+        "Nothing really. A calm day.",
+    ];
+    const FIRST: [&str; 5] = [
+        "@dana the Acme quote approval",
+        "@rosa spring event budget",
+        "@tom customer logos",
+        "@lee benchmark caveats",
+        "@priya case study wording",
+    ];
+    let mut dice = Dice(0x7265_666C);
+    for days_ago in 1..=21i64 {
+        let date = now.date_naive() - Duration::days(days_ago);
+        if !rule.week.is_work_day(date) {
+            continue;
+        }
+        let zone = now.timezone();
+        let start = when::local(&zone, date, chrono::NaiveTime::MIN);
+        let end = when::local(&zone, date + Duration::days(1), chrono::NaiveTime::MIN);
+        let summary = store.reader().day_summary(&start, &end, now)?;
+        let reflection = crate::store::days::Reflection {
+            day: date.format("%Y-%m-%d").to_string(),
+            went_well: dice.pick(&WELL).to_string(),
+            stuck: dice.pick(&STUCK).to_string(),
+            first_call: dice.pick(&FIRST).to_string(),
+            stress: Some(1 + dice.below(5) as u8),
+            summary,
+            ..Default::default()
+        };
+        let written_at = when::local(&zone, date, when::hm(17, 45));
+        store
+            .write("demo", &written_at, |w| w.save_reflection(&reflection))
+            .map_err(|e| match e {
+                crate::store::WriteError::Store(s) => s,
+                crate::store::WriteError::Input(message) => StoreError::Unusable {
+                    path: std::path::PathBuf::from("demo"),
+                    cause: message,
+                },
+            })?;
+    }
+    Ok(())
 }
 
 struct Maker<'a, 'b> {
@@ -560,6 +619,19 @@ impl Maker<'_, '_> {
             Some(webinar),
             None,
             &[],
+        )?;
+
+        // Due back yesterday and chased then: its next check-back is Monday.
+        self.ask(
+            8,
+            "headcount numbers for the press release",
+            "the press release needs verified figures",
+            Email,
+            self.ago(24 * 3),
+            Some(self.at_day(-1, 17)),
+            None,
+            None,
+            &[(24 * 2 - 3, Call)],
         )?;
 
         // History: answered, declined and dropped asks, so reply times mean something.

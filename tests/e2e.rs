@@ -40,7 +40,7 @@ fn capture_an_ask_with_the_keyboard_and_quit() {
 fn ctrl_c_quits_and_restores_the_terminal() {
     let home = Home::with_demo();
     let mut term = Terminal::start(home.dir.path(), &home.db(), &[], 80, 24);
-    term.wait_for("Pending asks 10");
+    term.wait_for("Pending asks 11");
     term.send("\u{3}");
     assert!(term.wait_exit());
     assert!(!term.alternate_screen());
@@ -50,9 +50,40 @@ fn ctrl_c_quits_and_restores_the_terminal() {
 fn a_capture_from_another_shell_appears_without_a_key() {
     let home = Home::with_demo();
     let mut term = Terminal::start(home.dir.path(), &home.db(), &[], 120, 40);
-    term.wait_for("Pending asks 10");
-    home.run(&["ask", "@zoe", "numbers", "from", "the", "other", "shell"]);
     term.wait_for("Pending asks 11");
+    home.run(&["ask", "@zoe", "numbers", "from", "the", "other", "shell"]);
+    term.wait_for("Pending asks 12");
     term.send("q");
     assert!(term.wait_exit());
+}
+
+#[test]
+fn a_reflection_survives_kill_9_mid_typing() {
+    let home = Home::new();
+    let mut term = Terminal::start(home.dir.path(), &home.db(), &["reflect"], 100, 30);
+    term.wait_for("What went well today?");
+    term.send("Shipped the launch deck");
+    term.wait_for("Shipped the launch deck");
+    term.send("\r");
+    term.send("with quotes from Dana");
+    term.wait_for("with quotes from Dana");
+    // No quit, no save key: the process is killed as a crash or a closed terminal would.
+    let pid = term.child.process_id().expect("pid");
+    let status = std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let _ = term.child.wait();
+    let mut again = Terminal::start(home.dir.path(), &home.db(), &["reflect"], 100, 30);
+    again.wait_for("Shipped the launch deck");
+    again.wait_for("with quotes from Dana");
+    again.send("\u{1b}");
+    again.send("q");
+    assert!(again.wait_exit());
+    let out = home.run(&["list", "reflections", "--json"]);
+    assert!(
+        out.contains("Shipped the launch deck\\nwith quotes from Dana"),
+        "{out}"
+    );
 }

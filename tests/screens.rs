@@ -152,12 +152,16 @@ fn keys_move_between_panes_and_rows() {
     assert_eq!(app.lists[0].selected, 3);
     typed(app, "k");
     assert_eq!(app.lists[0].selected, 2);
+    let last = app.board.total(Pane::Asks) - 1;
     typed(app, "G");
-    assert_eq!(app.lists[0].selected, 9);
+    assert_eq!(app.lists[0].selected, last);
     typed(app, "g");
     assert_eq!(app.lists[0].selected, 0);
     key(app, KeyCode::PageDown);
-    assert_eq!(app.lists[0].selected, 9, "a page is longer than the list");
+    assert_eq!(
+        app.lists[0].selected, last,
+        "a page is longer than the list"
+    );
     typed(app, "3");
     assert_eq!(app.focus, Pane::Proofing);
     key(app, KeyCode::Enter);
@@ -681,4 +685,195 @@ fn linking_an_ask_to_a_deadline_with_one_key() {
         .expect("read")
         .expect("item");
     assert_eq!(linked.deadline_id, Some(1));
+}
+
+fn review_position(app: &App) -> (usize, usize) {
+    match &app.screen {
+        Screen::Review { flow } => (flow.state.position, flow.state.queue.len()),
+        other => panic!("not in the review: {other:?}"),
+    }
+}
+
+#[test]
+fn the_review_queue_follows_the_design_order() {
+    let f = fixture(100, 30, true);
+    let ctx = nudge::ops::Context::new(f.app.now, Config::default());
+    let queue = nudge::ops::review_queue(&f.app.store.reader(), &ctx).expect("queue");
+    use nudge::domain::review::Entry;
+    let rank = |e: &Entry| match e {
+        Entry::CheckBack { .. } => 0,
+        Entry::NeedBy { .. } => 1,
+        Entry::Deadline { .. } => 2,
+        Entry::Proofing { .. } => 3,
+        Entry::Ledger { .. } => 4,
+    };
+    let ranks: Vec<u8> = queue.iter().map(rank).collect();
+    assert!(
+        ranks.windows(2).all(|w| w[0] <= w[1]),
+        "in order: {ranks:?}"
+    );
+    for section in 0..=4 {
+        assert!(
+            ranks.contains(&section),
+            "section {section} is there: {queue:?}"
+        );
+    }
+}
+
+#[test]
+fn every_review_decision_and_undo() {
+    let mut f = fixture(100, 34, true);
+    typed(&mut f.app, "r");
+    insta::assert_snapshot!("review_card", screen(&f.app));
+    let (start, total) = review_position(&f.app);
+    assert_eq!(start, 0);
+    // f: followed up, by the suggested channel.
+    let first = f.app.selected_item().cloned();
+    let _ = first;
+    typed(&mut f.app, "f");
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(review_position(&f.app).0, 1);
+    // n: skipped. u: back to it.
+    typed(&mut f.app, "n");
+    assert_eq!(review_position(&f.app).0, 2);
+    typed(&mut f.app, "u");
+    assert_eq!(review_position(&f.app).0, 1);
+    // z: snoozed to a date.
+    typed(&mut f.app, "z");
+    typed(&mut f.app, "mon 10am");
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(review_position(&f.app).0, 2);
+    // z, then Esc: no decision, still on the card.
+    typed(&mut f.app, "z");
+    key(&mut f.app, KeyCode::Esc);
+    assert_eq!(review_position(&f.app).0, 2);
+    // d: done, then u takes it back, change and all.
+    let Screen::Review { flow } = &f.app.screen else {
+        panic!("review")
+    };
+    let id = flow
+        .card
+        .as_ref()
+        .and_then(|c| c.item.as_ref())
+        .map(|i| i.id)
+        .expect("an item");
+    typed(&mut f.app, "d");
+    assert!(
+        !f.app
+            .store
+            .reader()
+            .item(id)
+            .expect("read")
+            .expect("item")
+            .is_open()
+    );
+    typed(&mut f.app, "u");
+    assert!(
+        f.app
+            .store
+            .reader()
+            .item(id)
+            .expect("read")
+            .expect("item")
+            .is_open(),
+        "undo reopened it"
+    );
+    assert_eq!(review_position(&f.app).0, 2);
+    // x: dropped.
+    typed(&mut f.app, "x");
+    assert_eq!(review_position(&f.app).0, 3);
+    // Skip the rest to reach the summary.
+    for _ in 3..total {
+        typed(&mut f.app, "n");
+    }
+    assert!(screen(&f.app).contains("Daily review · done"));
+    insta::assert_snapshot!("review_summary", screen(&f.app));
+    typed(&mut f.app, "q");
+    assert!(
+        screen(&f.app).contains("reviewed ✓"),
+        "the header shows today was reviewed"
+    );
+}
+
+#[test]
+fn a_review_left_halfway_resumes_where_it_was() {
+    let mut f = fixture(100, 30, true);
+    typed(&mut f.app, "r");
+    typed(&mut f.app, "nn");
+    typed(&mut f.app, "q");
+    assert!(matches!(f.app.screen, Screen::Dashboard));
+    assert!(screen(&f.app).contains("not reviewed"));
+    typed(&mut f.app, "r");
+    assert_eq!(review_position(&f.app).0, 2, "resumed at the third card");
+}
+
+#[test]
+fn the_reflection_step_by_step_and_kept_as_typed() {
+    let mut f = fixture(100, 34, true);
+    typed(&mut f.app, "R");
+    insta::assert_snapshot!("reflection_list", screen(&f.app));
+    key(&mut f.app, KeyCode::Enter);
+    insta::assert_snapshot!("reflection_went_well", screen(&f.app));
+    typed(&mut f.app, "Dana sent the quotes");
+    key(&mut f.app, KeyCode::Enter);
+    f.app
+        .handle_event(Event::Paste("and Lee fixed\nthe API — 日本語 too".into()));
+    key(&mut f.app, KeyCode::Tab);
+    typed(&mut f.app, "pricing waits on Rosa");
+    key(&mut f.app, KeyCode::Tab);
+    typed(&mut f.app, "@rosa budget sign-off by mon ~call");
+    insta::assert_snapshot!("reflection_first_call", screen(&f.app));
+    key(&mut f.app, KeyCode::Enter);
+    typed(&mut f.app, "3");
+    insta::assert_snapshot!("reflection_stress", screen(&f.app));
+    // Every keystroke is already saved.
+    let saved = f
+        .app
+        .store
+        .reader()
+        .reflection("2026-11-28")
+        .expect("read")
+        .expect("saved");
+    assert_eq!(
+        saved.went_well,
+        "Dana sent the quotes\nand Lee fixed\nthe API — 日本語 too"
+    );
+    assert_eq!(saved.stuck, "pricing waits on Rosa");
+    assert_eq!(saved.stress, Some(3));
+    // The first call became an ask.
+    let asks = f
+        .app
+        .store
+        .reader()
+        .list(nudge::domain::Kind::Ask, false, &f.app.now)
+        .expect("asks");
+    assert!(
+        asks.iter()
+            .any(|a| a.title == "budget sign-off" && a.person.as_deref() == Some("Rosa"))
+    );
+}
+
+#[test]
+fn a_past_reflection_opens_read_only() {
+    let mut f = fixture(100, 34, true);
+    typed(&mut f.app, "R");
+    typed(&mut f.app, "j");
+    key(&mut f.app, KeyCode::Enter);
+    insta::assert_snapshot!("reflection_past", screen(&f.app));
+    let before = f
+        .app
+        .store
+        .reader()
+        .reflection("2026-11-27")
+        .expect("read")
+        .expect("saved");
+    typed(&mut f.app, "typing does nothing here");
+    let after = f
+        .app
+        .store
+        .reader()
+        .reflection("2026-11-27")
+        .expect("read")
+        .expect("saved");
+    assert_eq!(before, after);
 }

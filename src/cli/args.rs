@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use super::{Handled, Session, capture, change, dashboard, demo, followup, list, people};
+use super::{Handled, Session, capture, change, dashboard, demo, followup, list, people, report};
 use crate::domain::Channel;
+use crate::tui::action::Action;
 
 const GRAMMAR: &str = "\
 Capture grammar (one line):
@@ -87,6 +88,12 @@ email or chat, then call, then walk over."
     Favor(FavorArgs),
     /// Log a stress check-in, 1 (calm) to 5 (overwhelmed): nudge checkin 4 too many reviews at once
     Checkin(CheckinArgs),
+    /// Open the dashboard in the daily review
+    Review,
+    /// Open the end-of-day reflection
+    Reflect,
+    /// A day (or a week) in a page: nudge report --day --date yesterday --format md
+    Report(ReportArgs),
     /// Move an ask's next check-back, or a deadline's due time: nudge snooze 12 mon 9am
     Snooze(SnoozeArgs),
     /// Change an item with the capture grammar: nudge edit 12 by mon ~call
@@ -118,6 +125,29 @@ pub enum ListWhat {
     People,
     Favors,
     Checkins,
+    Reflections,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Md,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// One day (the default)
+    #[arg(long, conflicts_with = "week")]
+    pub day: bool,
+    /// The week of --date (Monday to Sunday)
+    #[arg(long)]
+    pub week: bool,
+    /// Which day: a date in the WHEN forms (2026-11-27, yesterday is `today` minus… use a date), default today
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// md (the default) or json
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
@@ -320,9 +350,12 @@ fn parse_id(text: &str) -> Result<i64, String> {
 pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled {
     match cli.command {
         None if std::io::stdout().is_terminal() || cli.first_frame => {
-            dashboard::open(session, cli.first_frame)
+            dashboard::open(session, cli.first_frame, None)
         }
         None => list::due(session, out, false),
+        Some(Command::Review) => dashboard::open(session, false, Some(Action::Review)),
+        Some(Command::Reflect) => dashboard::open(session, false, Some(Action::Reflect)),
+        Some(Command::Report(a)) => report::report(session, out, &a),
         Some(Command::Ask(a)) => capture::ask(session, out, &a.words),
         Some(Command::Deadline(a)) => capture::deadline(session, out, &a.words),
         Some(Command::List(a)) => list::list(session, out, a.what, a.all, a.json),

@@ -1,4 +1,4 @@
-//! Bare `nudge`: the dashboard.
+//! Bare `nudge`: the dashboard (`nudge review` and `nudge reflect` open it in those flows).
 
 use super::{Failure, Handled, Session};
 use crate::ops::OpError;
@@ -6,7 +6,11 @@ use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
 use crate::tui::{self, App, Clock};
 
-pub fn open(session: &mut Session, first_frame_only: bool) -> Handled {
+pub fn open(
+    session: &mut Session,
+    first_frame_only: bool,
+    start: Option<crate::tui::action::Action>,
+) -> Handled {
     let keymap = Keymap::load(&session.config.keys)
         .map_err(|e| OpError::Input(format!("{}: {e}", session.config_source.path.display())))?;
     let clock = if std::env::var_os("NUDGE_NOW").is_some() {
@@ -16,7 +20,7 @@ pub fn open(session: &mut Session, first_frame_only: bool) -> Handled {
     };
     let store = session.take_store()?;
     let size = ratatui::layout::Rect::new(0, 0, 80, 24);
-    let app = App::new(
+    let mut app = App::new(
         store,
         session.config.clone(),
         keymap,
@@ -24,6 +28,9 @@ pub fn open(session: &mut Session, first_frame_only: bool) -> Handled {
         clock,
         size,
     )?;
+    if let Some(action) = start {
+        app.start_with(action);
+    }
     tui::run(app, first_frame_only)
         .map_err(|e| Failure::Op(OpError::Input(format!("the terminal failed: {e}"))))
 }

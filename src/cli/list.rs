@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::args::ListWhat;
-use super::output::{CheckinJson, FavorJson, ItemJson, PersonJson, table};
+use super::output::{CheckinJson, FavorJson, ItemJson, PersonJson, ReflectionJson, table};
 use super::{Failure, Handled, Session, say};
 use crate::domain::attention::{self, Reason};
 use crate::domain::{Item, Kind, escalation, words};
@@ -29,6 +29,7 @@ pub fn list(
         ListWhat::People => return people(&reader, out, json, session_threshold),
         ListWhat::Favors => return favors(&reader, out, json, &now),
         ListWhat::Checkins => return checkins(&reader, out, json, &now),
+        ListWhat::Reflections => return reflections(&reader, out, json),
         ListWhat::Asks => Kind::Ask,
         ListWhat::Deadlines => Kind::Deadline,
         ListWhat::Proofing => Kind::Proofing,
@@ -270,6 +271,46 @@ fn checkins(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) 
         ]);
     }
     for line in table(&rows, TITLE_COLUMNS) {
+        say(out, &line)?;
+    }
+    Ok(())
+}
+
+fn reflections(reader: &Reader<'_>, out: &mut dyn Write, json: bool) -> Handled {
+    let reflections = reader.reflections(usize::MAX >> 1)?;
+    if json {
+        let values: Vec<ReflectionJson> = reflections.iter().map(ReflectionJson::new).collect();
+        return json_out(out, &values);
+    }
+    if reflections.is_empty() {
+        return say(
+            out,
+            "No reflections yet: R in the dashboard, or nudge reflect.",
+        );
+    }
+    let mut rows = vec![
+        ["DAY", "STRESS", "WENT WELL", "STUCK"]
+            .map(String::from)
+            .to_vec(),
+    ];
+    for r in &reflections {
+        let first = |text: &str| {
+            text.lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("-")
+                .trim()
+                .to_string()
+        };
+        rows.push(vec![
+            r.day.clone(),
+            r.stress
+                .map(|s| format!("{s}/5"))
+                .unwrap_or_else(|| "-".into()),
+            first(&r.went_well),
+            first(&r.stuck),
+        ]);
+    }
+    for line in table(&rows, 40) {
         say(out, &line)?;
     }
     Ok(())

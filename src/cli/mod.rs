@@ -9,6 +9,7 @@ mod followup;
 mod list;
 mod output;
 mod people;
+mod report;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -4,9 +4,11 @@
 use serde::Serialize;
 
 use crate::domain::attention::Reason;
+use crate::domain::day::DaySummary;
 use crate::domain::favor::Direction;
 use crate::domain::{Channel, Item, Kind, Status};
 use crate::store::checkins::Checkin;
+use crate::store::days::Reflection;
 use crate::store::favors::Favor;
 use crate::store::items::FollowUp;
 use crate::store::people::PersonStats;
@@ -199,6 +201,39 @@ impl CheckinJson {
             next_action: c.next_action.clone(),
             created_at: time(&c.created_at),
             updated_at: time(&c.updated_at),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReflectionJson {
+    pub id: i64,
+    pub uuid: String,
+    pub day: String,
+    pub went_well: String,
+    pub stuck: String,
+    pub first_call: String,
+    pub stress: Option<u8>,
+    pub notes: String,
+    pub numbers: DaySummary,
+    pub created_at: Option<String>,
+    pub updated_at: Option<String>,
+}
+
+impl ReflectionJson {
+    pub fn new(r: &Reflection) -> Self {
+        ReflectionJson {
+            id: r.id,
+            uuid: r.uuid.clone(),
+            day: r.day.clone(),
+            went_well: r.went_well.clone(),
+            stuck: r.stuck.clone(),
+            first_call: r.first_call.clone(),
+            stress: r.stress,
+            notes: r.free_text.clone(),
+            numbers: r.summary.clone(),
+            created_at: r.created_at.as_ref().map(time),
+            updated_at: r.updated_at.as_ref().map(time),
         }
     }
 }

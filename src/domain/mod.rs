@@ -3,6 +3,7 @@
 pub mod attention;
 pub mod channel;
 pub mod critique;
+pub mod day;
 pub mod deadline;
 pub mod draft;
 pub mod escalation;
@@ -10,6 +11,7 @@ pub mod favor;
 pub mod item;
 pub mod person;
 pub mod reply;
+pub mod review;
 pub mod schedule;
 pub mod stress;
 pub mod words;

@@ -4,6 +4,7 @@
 mod capture;
 mod card;
 mod change;
+mod day;
 mod detail;
 mod followup;
 mod people;
@@ -12,6 +13,10 @@ mod stress;
 pub use capture::{Captured, capture_ask, capture_deadline, preview};
 pub use card::{PersonCard, person_card};
 pub use change::{EditMode, capture_line, done, drop_item, edit, snooze, undo};
+pub use day::{
+    DayReport, ReviewCard, ReviewState, day_bounds, day_key, day_report, day_summary,
+    reflection_for, review_card, review_queue, save_reflection,
+};
 pub use detail::{Detail, LineKind, detail};
 pub use followup::{Declined, declined, draft, draft_for, follow_up, ordinal};
 pub use people::{

@@ -7,7 +7,7 @@
 mod bulk;
 pub mod checkins;
 pub mod critiques;
-mod days;
+pub mod days;
 pub mod favors;
 mod file;
 mod journal;

@@ -72,6 +72,11 @@ actions! {
     Checkin => "checkin", "stress check-in: rate it, slow down, pick one next step";
     Sprint => "sprint", "start a focus sprint on the deadline";
     StopSprint => "stop_sprint", "stop the running sprint";
+    Review => "review", "the daily review: one decision per item";
+    Reflect => "reflect", "the end-of-day reflection";
+    Skip => "skip", "leave it for now (review)";
+    NextField => "next_field", "next question";
+    PrevField => "prev_field", "previous question";
     Submit => "submit", "save what was typed";
     Cancel => "cancel", "close without saving";
 }

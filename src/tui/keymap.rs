@@ -15,16 +15,20 @@ pub const DEFAULT_FILE: &str = include_str!("../../assets/keymap.toml");
 pub enum Context {
     Dashboard,
     Detail,
-    People,
+    List,
+    Review,
+    Reflect,
     Help,
     Input,
 }
 
 impl Context {
-    pub const ALL: [Context; 5] = [
+    pub const ALL: [Context; 7] = [
         Context::Dashboard,
         Context::Detail,
-        Context::People,
+        Context::List,
+        Context::Review,
+        Context::Reflect,
         Context::Help,
         Context::Input,
     ];
@@ -33,7 +37,9 @@ impl Context {
         match self {
             Context::Dashboard => "dashboard",
             Context::Detail => "detail",
-            Context::People => "people",
+            Context::List => "list",
+            Context::Review => "review",
+            Context::Reflect => "reflect",
             Context::Help => "help",
             Context::Input => "input",
         }
@@ -177,7 +183,7 @@ impl Keymap {
             for (context_name, actions) in table {
                 let context = Context::from_name(context_name).ok_or_else(|| {
                     format!(
-                        "{source}: unknown context \"{context_name}\"; use dashboard, detail, people, help or input"
+                        "{source}: unknown context \"{context_name}\"; use dashboard, detail, list, review, reflect, help or input"
                     )
                 })?;
                 for (action_name, keys) in actions {

@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod layout;
 pub mod panes;
 pub mod pick;
+pub mod textarea;
 pub mod theme;
 pub mod view;
 pub mod widgets;

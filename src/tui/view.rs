@@ -31,6 +31,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.screen.beneath_modals() {
         Screen::Detail { detail, scroll } => flows::detail::draw(frame, app, detail, *scroll, body),
         Screen::People { view } => flows::people::draw(frame, app, view, body),
+        Screen::Review { flow } => flows::review::draw(frame, app, flow, body),
+        Screen::Reflect { flow, .. } => flows::reflect::draw(frame, app, flow, body),
+        Screen::Reflections { list } => flows::reflect::draw_list(frame, app, list, body),
         Screen::Card { card, scroll, .. } => {
             flows::people::draw_card(frame, app, card, *scroll, body)
         }
@@ -181,7 +184,7 @@ fn footer_actions(app: &App) -> (Context, Vec<Action>) {
                 (Pane::Stress, _) if app.board.stress.sprint.is_some() => vec![Checkin, StopSprint],
                 (Pane::Stress, _) => vec![Checkin, CaptureDeadline],
             });
-            actions.extend([Undo, People, Favor, NextPane, Quit]);
+            actions.extend([Undo, Review, Reflect, People, Favor, NextPane, Quit]);
             (Context::Dashboard, actions)
         }
         Screen::Detail { detail, .. } => {
@@ -206,7 +209,33 @@ fn footer_actions(app: &App) -> (Context, Vec<Action>) {
         Screen::Input { .. } | Screen::Pick { .. } | Screen::Checkin { .. } => {
             (Context::Input, Vec::new())
         }
-        Screen::People { .. } => (Context::People, vec![Open, Back, Down, Up]),
+        Screen::People { .. } | Screen::Reflections { .. } => {
+            (Context::List, vec![Open, Back, Down, Up])
+        }
+        Screen::Review { flow } if flow.at_end() => (Context::Review, vec![Back, Undo]),
+        Screen::Review { flow } => match flow
+            .card
+            .as_ref()
+            .and_then(|c| c.item.as_ref())
+            .map(|i| i.kind)
+        {
+            Some(crate::domain::Kind::Ask) => (
+                Context::Review,
+                vec![
+                    FollowUp, Done, Snooze, Drop, Edit, Skip, Undo, CopyDraft, Back,
+                ],
+            ),
+            Some(crate::domain::Kind::Proofing) => (
+                Context::Review,
+                vec![CopyDraft, Done, Snooze, Drop, Skip, Undo, Back],
+            ),
+            Some(crate::domain::Kind::Deadline) => (
+                Context::Review,
+                vec![Done, Snooze, Drop, Edit, Skip, Undo, Back],
+            ),
+            None => (Context::Review, vec![Skip, Undo, Back]),
+        },
+        Screen::Reflect { .. } => (Context::Reflect, vec![NextField, PrevField, Back]),
     };
     actions.dedup();
     actions.push(Help);

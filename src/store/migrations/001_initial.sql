@@ -150,6 +150,8 @@ CREATE TABLE reviews (
     id          INTEGER PRIMARY KEY,
     uuid        TEXT    NOT NULL UNIQUE,
     day         TEXT    NOT NULL UNIQUE,
+    -- The queue as it was when the review began (JSON), so it resumes where it was left.
+    queue       TEXT    NOT NULL DEFAULT '[]',
     position    INTEGER NOT NULL DEFAULT 0,
     decisions   TEXT    NOT NULL DEFAULT '[]',
     finished_at INTEGER,

@@ -13,8 +13,9 @@ use crate::tui::pick::{Choice, Pick};
 impl App {
     /// What an item action applies to: the open detail, else the selection.
     pub(super) fn target(&self) -> Option<Item> {
-        match &self.screen {
+        match self.screen.beneath_modals() {
             Screen::Detail { detail, .. } => Some(detail.item.clone()),
+            Screen::Review { flow } => flow.card.as_ref().and_then(|c| c.item.clone()),
             _ => self.selected_item().cloned(),
         }
     }
@@ -22,6 +23,10 @@ impl App {
     /// Enter: an item's detail from the dashboard, a person's card from the People view.
     pub(super) fn open(&mut self) {
         let ctx = self.ctx();
+        if matches!(self.screen, Screen::Reflections { .. }) {
+            self.open_selected_reflection();
+            return;
+        }
         if let Screen::People { view } = &self.screen {
             let Some(id) = view.selected().map(|p| p.person.id) else {
                 return;

@@ -8,6 +8,7 @@
 //! `navigate` moves selections and focus; `items` acts on the selected item and runs the typing
 //! and picking modals.
 
+mod days;
 mod items;
 mod navigate;
 
@@ -18,6 +19,8 @@ use super::action::Action;
 use super::board::Board;
 use super::flows::checkin::{CheckinFlow, Step};
 use super::flows::people::PeopleView;
+use super::flows::reflect::{ReflectFlow, ReflectionList};
+use super::flows::review::ReviewFlow;
 use super::input::{Input, Purpose};
 use super::keymap::{Context, Keymap};
 use super::layout::{Layout, Pane};
@@ -85,6 +88,16 @@ pub enum Screen {
     Checkin {
         flow: Box<CheckinFlow>,
         under: Box<Screen>,
+    },
+    Review {
+        flow: Box<ReviewFlow>,
+    },
+    Reflect {
+        flow: Box<ReflectFlow>,
+        under: Box<Screen>,
+    },
+    Reflections {
+        list: Box<ReflectionList>,
     },
 }
 
@@ -183,7 +196,9 @@ impl App {
             Screen::Detail { .. } => Context::Detail,
             Screen::Help { .. } | Screen::Card { .. } => Context::Help,
             Screen::Input { .. } | Screen::Pick { .. } | Screen::Checkin { .. } => Context::Input,
-            Screen::People { .. } => Context::People,
+            Screen::People { .. } | Screen::Reflections { .. } => Context::List,
+            Screen::Review { .. } => Context::Review,
+            Screen::Reflect { .. } => Context::Reflect,
         }
     }
 
@@ -193,6 +208,10 @@ impl App {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(&key),
             Event::Mouse(mouse) => self.on_mouse(&mouse),
             Event::Resize(width, height) => self.resize(Rect::new(0, 0, width, height)),
+            Event::Paste(text) if matches!(self.screen, Screen::Reflect { .. }) => {
+                self.reflect_paste(&text);
+                self.dirty = true;
+            }
             Event::Paste(text) => {
                 let ctx = self.ctx();
                 if let Screen::Input { input, .. } = &mut self.screen {
@@ -211,6 +230,11 @@ impl App {
             return;
         }
         // Keys that are not actions: a letter in a one-key choice, or text being typed.
+        if matches!(self.screen, Screen::Reflect { .. }) {
+            self.reflect_key(key);
+            self.dirty = true;
+            return;
+        }
         if let Screen::Pick { pick, .. } = &self.screen
             && let KeyCode::Char(c) = key.code
         {
@@ -301,6 +325,13 @@ impl App {
         if !matches!(action, Action::Submit) {
             self.notice = None;
         }
+        if matches!(self.screen, Screen::Review { .. }) {
+            self.review_action(action);
+            return;
+        }
+        if matches!(action, Action::Back | Action::Cancel) && self.review_pick_open() {
+            self.clear_review_pending();
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.open_over(|under| Screen::Help { scroll: 0, under }),
@@ -353,6 +384,26 @@ impl App {
                 self.after_change(result);
             }
             Action::Submit => self.submit(),
+            Action::Review => self.open_review(),
+            Action::Reflect => self.open_reflections(),
+            Action::NextField => self.reflect_field(true),
+            Action::PrevField => self.reflect_field(false),
+            Action::Skip => {}
+        }
+    }
+
+    /// A modal opened for a review decision was closed without it.
+    fn clear_review_pending(&mut self) {
+        let mut screen = &mut self.screen;
+        loop {
+            match screen {
+                Screen::Pick { under, .. } | Screen::Input { under, .. } => screen = under.as_mut(),
+                Screen::Review { flow } => {
+                    flow.pending = None;
+                    return;
+                }
+                _ => return,
+            }
         }
     }
 
@@ -368,8 +419,13 @@ impl App {
             | Screen::Input { under, .. }
             | Screen::Pick { under, .. }
             | Screen::Checkin { under, .. }
+            | Screen::Reflect { under, .. }
             | Screen::Card { under, .. } => *under,
-            Screen::Detail { .. } | Screen::People { .. } | Screen::Dashboard => Screen::Dashboard,
+            Screen::Detail { .. }
+            | Screen::People { .. }
+            | Screen::Review { .. }
+            | Screen::Reflections { .. }
+            | Screen::Dashboard => Screen::Dashboard,
         };
     }
 
@@ -396,6 +452,8 @@ impl App {
             Err(e) => self.fail(e),
         }
         self.reload();
+        let ok = !matches!(self.notice, Some(Notice::Error(_)));
+        self.review_after_change(ok);
     }
 
     /// Query one list's window again after it scrolled (the rest of the screen is unchanged).
@@ -475,7 +533,10 @@ impl App {
                     view.reload(&reader)?;
                     return Ok(());
                 }
-                Screen::Dashboard => return Ok(()),
+                Screen::Reflect { under, .. } => screen = under.as_mut(),
+                Screen::Review { .. } | Screen::Reflections { .. } | Screen::Dashboard => {
+                    return Ok(());
+                }
             }
         }
     }

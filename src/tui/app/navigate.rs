@@ -39,6 +39,27 @@ impl App {
                 view.move_by(delta, page);
                 return;
             }
+            Screen::Reflections { list } => {
+                let total = list.days.len();
+                if total > 0 {
+                    list.list.selected = list
+                        .list
+                        .selected
+                        .saturating_add_signed(delta)
+                        .min(total - 1);
+                    if list.list.selected < list.list.offset {
+                        list.list.offset = list.list.selected;
+                    } else if list.list.selected >= list.list.offset + page {
+                        list.list.offset = list.list.selected + 1 - page;
+                    }
+                }
+                return;
+            }
+            Screen::Review { flow } => {
+                flow.scroll = flow.scroll.saturating_add_signed(delta).min(10_000);
+                return;
+            }
+            Screen::Reflect { .. } => return,
             Screen::Input { .. } | Screen::Pick { .. } | Screen::Checkin { .. } => return,
             Screen::Dashboard => {}
         }

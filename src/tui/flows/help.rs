@@ -17,7 +17,9 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         let title = match context {
             Context::Dashboard => "Dashboard",
             Context::Detail => "Item detail",
-            Context::People => "People",
+            Context::List => "Lists (people, reflections)",
+            Context::Review => "Daily review",
+            Context::Reflect => "End-of-day reflection",
             Context::Help => "This help, and a person's card",
             Context::Input => "While typing",
         };

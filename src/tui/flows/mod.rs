@@ -7,6 +7,8 @@ pub mod first_run;
 pub mod help;
 pub mod input;
 pub mod people;
+pub mod reflect;
+pub mod review;
 
 use ratatui::layout::Rect;
 

@@ -1,0 +1,56 @@
+//! `nudge report --day` (and `--week`): a day in a page, as Markdown or JSON.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+
+use super::args::{Format, ReportArgs};
+use super::{Failure, Handled, Session, say};
+use crate::ops::{self, OpError};
+use crate::when;
+
+pub fn report(session: &mut Session, out: &mut dyn Write, args: &ReportArgs) -> Handled {
+    let ctx = session.ctx.clone();
+    let date = match &args.date {
+        None => ctx.now.date_naive(),
+        Some(text) => parse_date(text, &ctx)?,
+    };
+    let store = session.store()?;
+    let reader = store.reader();
+    if args.week {
+        return Err(Failure::Op(OpError::Input(
+            "--week arrives with the insights; use --day".into(),
+        )));
+    }
+    let report = ops::day_report(&reader, &ctx, date)?;
+    match args.format {
+        Format::Json => {
+            let text = serde_json::to_string_pretty(&report)
+                .map_err(|e| Failure::Op(OpError::Input(format!("cannot write JSON: {e}"))))?;
+            say(out, &text)
+        }
+        Format::Md => {
+            let title = date.format("%A %-d %B %Y").to_string();
+            out.write_all(report.markdown(&title).as_bytes())
+                .map_err(Failure::from_io)
+        }
+    }
+}
+
+/// A report date: `2026-11-27`, or any WHEN form (`yesterday` is not one; `mon`, `dec 3`, …),
+/// or `today`.
+pub fn parse_date(text: &str, ctx: &ops::Context) -> Result<NaiveDate, OpError> {
+    if let Ok(date) = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+        return Ok(date);
+    }
+    if text.trim().eq_ignore_ascii_case("yesterday") {
+        return Ok(ctx
+            .now
+            .date_naive()
+            .pred_opt()
+            .unwrap_or(ctx.now.date_naive()));
+    }
+    when::parse(text, &ctx.now, &ctx.week())
+        .map(|m| m.date_naive())
+        .map_err(|e| OpError::Input(format!("--date: {e}")))
+}

@@ -1,0 +1,242 @@
+//! The end-of-day reflection: the day's numbers, then four prompts. Saved as it is typed, so a
+//! quit, a closed terminal or a crash keeps every word. Past days open read-only.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::store::days::Reflection;
+use crate::text;
+use crate::tui::app::{App, ListState};
+use crate::tui::editor::LineEditor;
+use crate::tui::textarea::TextArea;
+use crate::tui::widgets::{GridRow, marker, pane_block, render_grid};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    WentWell,
+    Stuck,
+    FirstCall,
+    Stress,
+}
+
+impl Field {
+    const ALL: [Field; 4] = [
+        Field::WentWell,
+        Field::Stuck,
+        Field::FirstCall,
+        Field::Stress,
+    ];
+
+    pub fn next(self) -> Field {
+        let i = Field::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        Field::ALL[(i + 1) % 4]
+    }
+
+    pub fn prev(self) -> Field {
+        let i = Field::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        Field::ALL[(i + 3) % 4]
+    }
+
+    fn prompt(self) -> &'static str {
+        match self {
+            Field::WentWell => "What went well today?",
+            Field::Stuck => "What's stuck, and who can unstick it?",
+            Field::FirstCall => "The first call tomorrow (with @name, enter makes it an ask)",
+            Field::Stress => "Stress today, 1 (calm) to 5 (overwhelmed)",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ReflectFlow {
+    /// As saved: the day, the frozen numbers, the stress.
+    pub reflection: Reflection,
+    pub read_only: bool,
+    pub field: Field,
+    pub went_well: TextArea,
+    pub stuck: TextArea,
+    pub first_call: LineEditor,
+    /// How the first call reads as an ask, or what became of it.
+    pub first_call_note: Option<(bool, String)>,
+    pub scroll: usize,
+}
+
+impl ReflectFlow {
+    pub fn new(reflection: Reflection, read_only: bool) -> ReflectFlow {
+        ReflectFlow {
+            went_well: TextArea::with_text(&reflection.went_well),
+            stuck: TextArea::with_text(&reflection.stuck),
+            first_call: LineEditor::with_text(&reflection.first_call),
+            reflection,
+            read_only,
+            field: Field::WentWell,
+            first_call_note: None,
+            scroll: 0,
+        }
+    }
+
+    /// The reflection as typed so far.
+    pub fn current(&self) -> Reflection {
+        Reflection {
+            went_well: self.went_well.text(),
+            stuck: self.stuck.text(),
+            first_call: self.first_call.text(),
+            ..self.reflection.clone()
+        }
+    }
+}
+
+/// The days there are reflections for, newest first, with today on top.
+#[derive(Debug, Clone)]
+pub struct ReflectionList {
+    pub days: Vec<(String, String)>,
+    pub list: ListState,
+}
+
+pub fn draw(frame: &mut Frame, app: &App, flow: &ReflectFlow, area: Rect) {
+    if area.width < 3 || area.height < 3 {
+        return;
+    }
+    let theme = &app.theme;
+    let title = if flow.read_only {
+        format!("Reflection · {} (read-only)", flow.reflection.day)
+    } else {
+        format!("Reflection · today, {}", flow.reflection.day)
+    };
+    let block = pane_block(theme, &title, None, true);
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width).max(4);
+    let mut lines: Vec<Line> = vec![Line::styled("The day in numbers", theme.accent)];
+    for line in flow.reflection.summary.lines() {
+        lines.push(Line::styled(format!("  {line}"), theme.muted));
+    }
+    let mut cursor: Option<(usize, usize)> = None;
+    for field in Field::ALL {
+        let active = field == flow.field && !flow.read_only;
+        lines.push(Line::raw(""));
+        let prompt_style = if active { theme.title } else { theme.text };
+        lines.push(Line::from(vec![
+            Span::styled(if active { "▸ " } else { "  " }, theme.key),
+            Span::styled(field.prompt(), prompt_style),
+        ]));
+        let body_style = Style::default();
+        match field {
+            Field::WentWell | Field::Stuck => {
+                let area = if field == Field::WentWell {
+                    &flow.went_well
+                } else {
+                    &flow.stuck
+                };
+                let (wrapped, (row, col)) = area.wrapped(width.saturating_sub(4));
+                if active {
+                    cursor = Some((lines.len() + row, col + 4));
+                }
+                for piece in wrapped {
+                    lines.push(Line::styled(
+                        format!("    {}", text::inert(&piece)),
+                        body_style,
+                    ));
+                }
+            }
+            Field::FirstCall => {
+                let (visible, at) = flow.first_call.view(width.saturating_sub(4));
+                if active {
+                    cursor = Some((lines.len(), at + 4));
+                }
+                lines.push(Line::styled(
+                    format!("    {}", text::inert(&visible)),
+                    body_style,
+                ));
+                if let Some((ok, note)) = &flow.first_call_note {
+                    lines.push(Line::styled(
+                        format!("    {note}"),
+                        if *ok { theme.ok } else { theme.muted },
+                    ));
+                }
+            }
+            Field::Stress => {
+                let mut spans = vec![Span::raw("    ")];
+                for n in 1..=5u8 {
+                    let chosen = flow.reflection.stress == Some(n);
+                    let style = if chosen { theme.selected } else { theme.muted };
+                    spans.push(Span::styled(
+                        if chosen {
+                            format!("[{n}]")
+                        } else {
+                            format!(" {n} ")
+                        },
+                        style,
+                    ));
+                }
+                lines.push(Line::from(spans));
+            }
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        if flow.read_only {
+            "esc goes back"
+        } else {
+            "tab moves to the next question · everything is saved as you type · esc closes"
+        },
+        theme.muted,
+    ));
+    // Keep the cursor on screen.
+    let height = usize::from(inner.height);
+    let mut scroll = flow.scroll;
+    if let Some((row, _)) = cursor
+        && row >= scroll + height
+    {
+        scroll = row + 1 - height;
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((u16::try_from(scroll).unwrap_or(0), 0)),
+        inner,
+    );
+    if let Some((row, col)) = cursor
+        && row >= scroll
+    {
+        let (x, y) = (
+            inner.x + u16::try_from(col).unwrap_or(0),
+            inner.y + u16::try_from(row - scroll).unwrap_or(0),
+        );
+        if x < inner.right() && y < inner.bottom() {
+            frame.set_cursor_position((x, y));
+        }
+    }
+}
+
+pub fn draw_list(frame: &mut Frame, app: &App, list: &ReflectionList, area: Rect) {
+    if area.width < 3 || area.height < 3 {
+        return;
+    }
+    let theme = &app.theme;
+    let block = pane_block(theme, "Reflections", Some(list.days.len()), true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let rows: Vec<GridRow> = list
+        .days
+        .iter()
+        .enumerate()
+        .skip(list.list.offset)
+        .map(|(i, (day, line))| {
+            let selected = i == list.list.selected;
+            GridRow::new(if selected {
+                theme.selected
+            } else {
+                Style::default()
+            })
+            .cell(marker(theme, selected), 2, theme.text)
+            .cell(day, 12, theme.accent)
+            .cell(line, width.saturating_sub(14), theme.text)
+        })
+        .collect();
+    render_grid(frame.buffer_mut(), inner, &rows);
+}

@@ -1,0 +1,276 @@
+//! A multi-line text editor with soft wrapping by display width: Enter starts a new line,
+//! paste keeps line breaks, the cursor moves by characters, words and lines.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_width::UnicodeWidthChar;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextArea {
+    lines: Vec<Vec<char>>,
+    row: usize,
+    col: usize,
+}
+
+impl Default for TextArea {
+    fn default() -> Self {
+        TextArea {
+            lines: vec![Vec::new()],
+            row: 0,
+            col: 0,
+        }
+    }
+}
+
+impl TextArea {
+    pub fn with_text(text: &str) -> TextArea {
+        let mut area = TextArea {
+            lines: text
+                .split('\n')
+                .map(|l| l.chars().filter(|c| !c.is_control()).collect())
+                .collect(),
+            row: 0,
+            col: 0,
+        };
+        if area.lines.is_empty() {
+            area.lines.push(Vec::new());
+        }
+        area.row = area.lines.len() - 1;
+        area.col = area.lines[area.row].len();
+        area
+    }
+
+    pub fn text(&self) -> String {
+        self.lines
+            .iter()
+            .map(|l| l.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Apply an editing key; returns whether the text or the cursor changed.
+    pub fn handle(&mut self, key: &KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        match key.code {
+            KeyCode::Enter => self.newline(),
+            KeyCode::Char('w') if ctrl => self.delete_word(),
+            KeyCode::Backspace if ctrl || alt => self.delete_word(),
+            KeyCode::Char('a') if ctrl => self.col = 0,
+            KeyCode::Char('e') if ctrl => self.col = self.lines[self.row].len(),
+            KeyCode::Char(c) if !ctrl && !alt => self.insert(c),
+            KeyCode::Backspace => self.backspace(),
+            KeyCode::Delete => self.delete(),
+            KeyCode::Left if ctrl || alt => self.word_left(),
+            KeyCode::Right if ctrl || alt => self.word_right(),
+            KeyCode::Left => {
+                if self.col > 0 {
+                    self.col -= 1;
+                } else if self.row > 0 {
+                    self.row -= 1;
+                    self.col = self.lines[self.row].len();
+                }
+            }
+            KeyCode::Right => {
+                if self.col < self.lines[self.row].len() {
+                    self.col += 1;
+                } else if self.row + 1 < self.lines.len() {
+                    self.row += 1;
+                    self.col = 0;
+                }
+            }
+            KeyCode::Up if self.row > 0 => {
+                self.row -= 1;
+                self.col = self.col.min(self.lines[self.row].len());
+            }
+            KeyCode::Down if self.row + 1 < self.lines.len() => {
+                self.row += 1;
+                self.col = self.col.min(self.lines[self.row].len());
+            }
+            KeyCode::Home => self.col = 0,
+            KeyCode::End => self.col = self.lines[self.row].len(),
+            _ => return false,
+        }
+        true
+    }
+
+    fn insert(&mut self, c: char) {
+        match c {
+            '\n' => self.newline(),
+            '\r' => {}
+            '\t' => self.insert(' '),
+            c if c.is_control() => {}
+            c => {
+                self.lines[self.row].insert(self.col, c);
+                self.col += 1;
+            }
+        }
+    }
+
+    /// Insert pasted text at the cursor, keeping its line breaks.
+    pub fn paste(&mut self, text: &str) {
+        for c in text.chars() {
+            self.insert(c);
+        }
+    }
+
+    fn newline(&mut self) {
+        let rest = self.lines[self.row].split_off(self.col);
+        self.lines.insert(self.row + 1, rest);
+        self.row += 1;
+        self.col = 0;
+    }
+
+    fn backspace(&mut self) {
+        if self.col > 0 {
+            self.col -= 1;
+            self.lines[self.row].remove(self.col);
+        } else if self.row > 0 {
+            let line = self.lines.remove(self.row);
+            self.row -= 1;
+            self.col = self.lines[self.row].len();
+            self.lines[self.row].extend(line);
+        }
+    }
+
+    fn delete(&mut self) {
+        if self.col < self.lines[self.row].len() {
+            self.lines[self.row].remove(self.col);
+        } else if self.row + 1 < self.lines.len() {
+            let next = self.lines.remove(self.row + 1);
+            self.lines[self.row].extend(next);
+        }
+    }
+
+    fn delete_word(&mut self) {
+        let start = self.word_start();
+        self.lines[self.row].drain(start..self.col);
+        self.col = start;
+    }
+
+    fn word_start(&self) -> usize {
+        let line = &self.lines[self.row];
+        let mut i = self.col;
+        while i > 0 && line[i - 1].is_whitespace() {
+            i -= 1;
+        }
+        while i > 0 && !line[i - 1].is_whitespace() {
+            i -= 1;
+        }
+        i
+    }
+
+    fn word_left(&mut self) {
+        self.col = self.word_start();
+    }
+
+    fn word_right(&mut self) {
+        let line = &self.lines[self.row];
+        let mut i = self.col;
+        while i < line.len() && line[i].is_whitespace() {
+            i += 1;
+        }
+        while i < line.len() && !line[i].is_whitespace() {
+            i += 1;
+        }
+        self.col = i;
+    }
+
+    /// The text wrapped to `width` columns (at spaces where it can), and the cursor's row and
+    /// column among those wrapped lines.
+    pub fn wrapped(&self, width: usize) -> (Vec<String>, (usize, usize)) {
+        let width = width.max(2);
+        let mut out = Vec::new();
+        let mut cursor = (0, 0);
+        for (row, line) in self.lines.iter().enumerate() {
+            let mut start = 0;
+            loop {
+                // Take as many characters as fit, then step back to the last space.
+                let mut used = 0;
+                let mut end = start;
+                while end < line.len() {
+                    let w = line[end].width().unwrap_or(0);
+                    if used + w > width {
+                        break;
+                    }
+                    used += w;
+                    end += 1;
+                }
+                if end < line.len()
+                    && let Some(space) = (start + 1..end).rev().find(|&i| line[i] == ' ')
+                {
+                    end = space + 1;
+                }
+                let piece: String = line[start..end].iter().collect();
+                let last_piece = end >= line.len();
+                if row == self.row && self.col >= start && (self.col < end || last_piece) {
+                    let x = line[start..self.col.min(end)]
+                        .iter()
+                        .map(|c| c.width().unwrap_or(0))
+                        .sum();
+                    cursor = (out.len(), x);
+                }
+                out.push(piece);
+                if last_piece {
+                    break;
+                }
+                start = end;
+            }
+        }
+        (out, cursor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn typed(text: &str) -> TextArea {
+        let mut area = TextArea::default();
+        for c in text.chars() {
+            if c == '\n' {
+                area.handle(&key(KeyCode::Enter));
+            } else {
+                area.handle(&key(KeyCode::Char(c)));
+            }
+        }
+        area
+    }
+
+    #[test]
+    fn lines_are_made_and_joined() {
+        let mut area = typed("one\ntwo");
+        assert_eq!(area.text(), "one\ntwo");
+        area.handle(&key(KeyCode::Home));
+        area.handle(&key(KeyCode::Backspace));
+        assert_eq!(area.text(), "onetwo");
+        area.handle(&key(KeyCode::Enter));
+        area.handle(&key(KeyCode::Up));
+        area.handle(&key(KeyCode::End));
+        area.handle(&key(KeyCode::Delete));
+        assert_eq!(area.text(), "onetwo");
+    }
+
+    #[test]
+    fn paste_keeps_line_breaks_and_drops_controls() {
+        let mut area = TextArea::default();
+        area.paste("a\r\nb\u{1b}[31m\tc");
+        assert_eq!(area.text(), "a\nb[31m c");
+    }
+
+    #[test]
+    fn wrapping_at_spaces_and_by_width() {
+        let area = typed("the quick brown fox");
+        let (lines, cursor) = area.wrapped(10);
+        assert_eq!(lines, vec!["the quick ", "brown fox"]);
+        assert_eq!(cursor, (1, 9));
+        let wide = typed("日本語のテキスト");
+        let (lines, _) = wide.wrapped(6);
+        assert_eq!(lines, vec!["日本語", "のテキ", "スト"]);
+        let (lines, cursor) = TextArea::default().wrapped(10);
+        assert_eq!((lines, cursor), (vec![String::new()], (0, 0)));
+    }
+}
