@@ -8,6 +8,7 @@ pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod exchange;
 pub mod ops;
 pub mod store;
 pub mod text;

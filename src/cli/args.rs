@@ -6,8 +6,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use super::{Handled, Session, capture, change, dashboard, demo, followup, list, people, report};
+use super::{
+    Handled, Session, capture, change, dashboard, demo, exchange, followup, list, people, report,
+};
 use crate::domain::Channel;
+use crate::ops::{ExportFormat, ImportFormat};
 use crate::tui::action::Action;
 
 const GRAMMAR: &str = "\
@@ -101,8 +104,48 @@ email or chat, then call, then walk over."
     Edit(EditArgs),
     /// Undo the last change (repeat to go further back)
     Undo,
+    /// Write everything out: json (complete, re-importable), csv (the asks), ics (a calendar to
+    /// subscribe to) or md (open items): nudge export --format ics -o ~/nudge.ics
+    Export(ExportArgs),
+    /// Merge a nudge JSON export (by UUID, the newer change wins) or a Taskwarrior `task export`:
+    /// nudge import laptop.json
+    Import(ImportArgs),
     /// Fill the database with realistic sample data
     Demo(DemoArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    Json,
+    Csv,
+    Ics,
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// json (the default), csv, ics or md
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: ExportFormatArg,
+    /// Write to this file (replaced whole, never half-written) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormatArg {
+    Json,
+    Taskwarrior,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file (- for standard input)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// json (a nudge export) or taskwarrior; found from the file when not given
+    #[arg(long, value_enum)]
+    pub format: Option<ImportFormatArg>,
 }
 
 #[derive(Debug, Args)]
@@ -374,5 +417,21 @@ pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled
         Some(Command::Edit(a)) => change::edit(session, out, a.id, &a.words),
         Some(Command::Undo) => change::undo(session, out),
         Some(Command::Demo(a)) => demo::demo(session, out, a.scale, a.force),
+        Some(Command::Export(a)) => {
+            let format = match a.format {
+                ExportFormatArg::Json => ExportFormat::Json,
+                ExportFormatArg::Csv => ExportFormat::Csv,
+                ExportFormatArg::Ics => ExportFormat::Ics,
+                ExportFormatArg::Md => ExportFormat::Md,
+            };
+            exchange::export(session, out, format, a.output.as_deref())
+        }
+        Some(Command::Import(a)) => {
+            let format = a.format.map(|f| match f {
+                ImportFormatArg::Json => ImportFormat::Json,
+                ImportFormatArg::Taskwarrior => ImportFormat::Taskwarrior,
+            });
+            exchange::import(session, out, &a.file, format)
+        }
     }
 }

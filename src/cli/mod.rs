@@ -5,10 +5,12 @@ mod capture;
 mod change;
 mod dashboard;
 mod demo;
+mod exchange;
 mod followup;
 mod list;
 mod output;
 mod people;
+mod progress;
 mod report;
 
 use std::io::Write;

@@ -1,4 +1,4 @@
-//! `nudge report --day` (and `--week`): a day in a page, as Markdown or JSON.
+//! `nudge report --day` and `--week`: a day or a week in a page, as Markdown or JSON.
 
 use std::io::Write;
 
@@ -17,24 +17,23 @@ pub fn report(session: &mut Session, out: &mut dyn Write, args: &ReportArgs) -> 
     };
     let store = session.store()?;
     let reader = store.reader();
-    if args.week {
-        return Err(Failure::Op(OpError::Input(
-            "--week arrives with the insights; use --day".into(),
-        )));
-    }
-    let report = ops::day_report(&reader, &ctx, date)?;
+    let (json, markdown) = if args.week {
+        let report = ops::week_report(&reader, &ctx, date)?;
+        (to_json(&report)?, report.markdown())
+    } else {
+        let report = ops::day_report(&reader, &ctx, date)?;
+        let title = date.format("%A %-d %B %Y").to_string();
+        (to_json(&report)?, report.markdown(&title))
+    };
     match args.format {
-        Format::Json => {
-            let text = serde_json::to_string_pretty(&report)
-                .map_err(|e| Failure::Op(OpError::Input(format!("cannot write JSON: {e}"))))?;
-            say(out, &text)
-        }
-        Format::Md => {
-            let title = date.format("%A %-d %B %Y").to_string();
-            out.write_all(report.markdown(&title).as_bytes())
-                .map_err(Failure::from_io)
-        }
+        Format::Json => say(out, &json),
+        Format::Md => out.write_all(markdown.as_bytes()).map_err(Failure::from_io),
     }
+}
+
+fn to_json(report: &impl serde::Serialize) -> Result<String, Failure> {
+    serde_json::to_string_pretty(report)
+        .map_err(|e| Failure::Op(OpError::Input(format!("cannot write JSON: {e}"))))
 }
 
 /// A report date: `2026-11-27`, or any WHEN form (`yesterday` is not one; `mon`, `dec 3`, …),

@@ -8,6 +8,7 @@ pub mod deadline;
 pub mod draft;
 pub mod escalation;
 pub mod favor;
+pub mod insight;
 pub mod item;
 pub mod person;
 pub mod reply;

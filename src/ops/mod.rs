@@ -6,7 +6,9 @@ mod card;
 mod change;
 mod day;
 mod detail;
+mod exchange;
 mod followup;
+mod insights;
 mod people;
 mod stress;
 
@@ -18,7 +20,9 @@ pub use day::{
     reflection_for, review_card, review_queue, save_reflection,
 };
 pub use detail::{Detail, LineKind, detail};
+pub use exchange::{ExportFormat, ImportFormat, detect, export, import};
 pub use followup::{Declined, declined, draft, draft_for, follow_up, ordinal};
+pub use insights::{CHANNEL_DAYS, Insights, STRESS_DAYS, WeekReport, insights, week_report};
 pub use people::{
     PersonChange, critique, expert_notes, expertise_list, favor, invite_draft, ledger_note, person,
     proofing_status,

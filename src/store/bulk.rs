@@ -225,37 +225,28 @@ impl Bulk<'_> {
         Ok(())
     }
 
-    /// Recompute every person's usual reply time after loading their asks.
-    fn refresh_reply_medians(&self) -> Result<()> {
-        let ids: Vec<i64> = self
-            .tx
-            .prepare("SELECT id FROM people")
-            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-            .map_err(|e| self.sql(e))?;
-        let mut median = self
-            .tx
-            .prepare(super::items::REPLY_MEDIAN)
-            .map_err(|e| self.sql(e))?;
-        for id in ids {
-            let secs: Option<i64> = median
-                .query_row(params![id, reply::RECENT_ANSWERS as i64], |r| r.get(0))
-                .map_err(|e| self.sql(e))?;
-            self.tx
-                .execute(
-                    "UPDATE people SET reply_median_secs = ?2 WHERE id = ?1",
-                    params![id, secs],
-                )
-                .map_err(|e| self.sql(e))?;
-        }
-        Ok(())
-    }
-
     /// Make everything visible at once.
     pub fn finish(self) -> Result<()> {
-        self.refresh_reply_medians()?;
+        refresh_medians(&self.tx).map_err(|e| self.sql(e))?;
         let path = self.path.clone();
         self.tx
             .commit()
             .map_err(|source| StoreError::Sql { path, source })
     }
+}
+
+/// Recompute every person's usual reply time after loading many asks at once.
+pub(super) fn refresh_medians(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM people")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut median = conn.prepare(super::items::REPLY_MEDIAN)?;
+    let mut update = conn.prepare("UPDATE people SET reply_median_secs = ?2 WHERE id = ?1")?;
+    for id in ids {
+        let secs: Option<i64> =
+            median.query_row(params![id, reply::RECENT_ANSWERS as i64], |r| r.get(0))?;
+        update.execute(params![id, secs])?;
+    }
+    Ok(())
 }

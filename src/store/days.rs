@@ -110,11 +110,26 @@ impl Reader<'_> {
 
     /// Reflections, newest day first.
     pub fn reflections(&self, limit: usize) -> Result<Vec<Reflection>> {
-        let sql =
-            format!("SELECT {REFLECTION_COLUMNS} FROM reflections ORDER BY day DESC LIMIT ?1");
+        self.reflections_between("0000-01-01", "9999-12-31", limit)
+    }
+
+    /// At most `limit` reflections of the days from `first` to `last` ("2026-11-23"), newest
+    /// first.
+    pub fn reflections_between(
+        &self,
+        first: &str,
+        last: &str,
+        limit: usize,
+    ) -> Result<Vec<Reflection>> {
+        let sql = format!(
+            "SELECT {REFLECTION_COLUMNS} FROM reflections WHERE day >= ?1 AND day <= ?2 \
+             ORDER BY day DESC LIMIT ?3"
+        );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql(e))?;
         let rows = stmt
-            .query_map([limit as i64], |r| self.reflection_from_row(r))
+            .query_map(params![first, last, limit as i64], |r| {
+                self.reflection_from_row(r)
+            })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
         rows.map_err(|e| self.sql(e))
     }

@@ -164,6 +164,10 @@ impl Writer<'_> {
                 params![self.now, journal_id],
             )
             .map_err(|e| self.sql(e))?;
+        if action == "import" {
+            // An import may have changed many answers: the cached reply medians follow.
+            super::bulk::refresh_medians(&self.tx).map_err(|e| self.sql(e))?;
+        }
         let reader = self.reader();
         Ok(Some(Undone {
             action,
@@ -186,26 +190,33 @@ fn snapshot(
     table: Table,
     row_id: i64,
 ) -> std::result::Result<Option<String>, WriteError> {
-    let sql = format!("SELECT * FROM {} WHERE id = ?1", table.name());
-    let mut stmt = writer.tx.prepare_cached(&sql).map_err(|e| writer.sql(e))?;
+    snapshot_row(&writer.tx, table.name(), row_id).map_err(|e| writer.sql(e))
+}
+
+/// The row as JSON (column name → value), or None when there is no such row. `table` is one of
+/// `Table`'s names, never input.
+pub(crate) fn snapshot_row(
+    conn: &rusqlite::Connection,
+    table: &str,
+    row_id: i64,
+) -> rusqlite::Result<Option<String>> {
+    let sql = format!("SELECT * FROM {table} WHERE id = ?1");
+    let mut stmt = conn.prepare_cached(&sql)?;
     let names: Vec<String> = stmt.column_names().iter().map(|n| n.to_string()).collect();
-    let row = stmt
-        .query_row([row_id], |r| {
-            let mut map = Map::new();
-            for (i, name) in names.iter().enumerate() {
-                let value = match r.get_ref(i)? {
-                    ValueRef::Null | ValueRef::Blob(_) => Value::Null,
-                    ValueRef::Integer(n) => Value::Number(n.into()),
-                    ValueRef::Real(f) => Number::from_f64(f).map_or(Value::Null, Value::Number),
-                    ValueRef::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
-                };
-                map.insert(name.clone(), value);
-            }
-            Ok(Value::Object(map).to_string())
-        })
-        .optional()
-        .map_err(|e| writer.sql(e))?;
-    Ok(row)
+    stmt.query_row([row_id], |r| {
+        let mut map = Map::new();
+        for (i, name) in names.iter().enumerate() {
+            let value = match r.get_ref(i)? {
+                ValueRef::Null | ValueRef::Blob(_) => Value::Null,
+                ValueRef::Integer(n) => Value::Number(n.into()),
+                ValueRef::Real(f) => Number::from_f64(f).map_or(Value::Null, Value::Number),
+                ValueRef::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
+            };
+            map.insert(name.clone(), value);
+        }
+        Ok(Value::Object(map).to_string())
+    })
+    .optional()
 }
 
 fn restore(

@@ -54,6 +54,7 @@ actions! {
     PageUp => "page_up", "one page up";
     Open => "open", "open the selected item";
     People => "people", "everyone you work with";
+    Insights => "insights", "what works with whom: channels, people, stress";
     CaptureAsk => "capture_ask", "capture an ask";
     CaptureDeadline => "capture_deadline", "capture a deadline";
     Critique => "critique", "log criticism and invite the critic to proof";

@@ -31,6 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.screen.beneath_modals() {
         Screen::Detail { detail, scroll } => flows::detail::draw(frame, app, detail, *scroll, body),
         Screen::People { view } => flows::people::draw(frame, app, view, body),
+        Screen::Insights { view } => flows::insights::draw(frame, app, view, body),
         Screen::Review { flow } => flows::review::draw(frame, app, flow, body),
         Screen::Reflect { flow, .. } => flows::reflect::draw(frame, app, flow, body),
         Screen::Reflections { list } => flows::reflect::draw_list(frame, app, list, body),
@@ -184,7 +185,9 @@ fn footer_actions(app: &App) -> (Context, Vec<Action>) {
                 (Pane::Stress, _) if app.board.stress.sprint.is_some() => vec![Checkin, StopSprint],
                 (Pane::Stress, _) => vec![Checkin, CaptureDeadline],
             });
-            actions.extend([Undo, Review, Reflect, People, Favor, NextPane, Quit]);
+            actions.extend([
+                Undo, Review, Reflect, People, Insights, Favor, NextPane, Quit,
+            ]);
             (Context::Dashboard, actions)
         }
         Screen::Detail { detail, .. } => {
@@ -209,7 +212,7 @@ fn footer_actions(app: &App) -> (Context, Vec<Action>) {
         Screen::Input { .. } | Screen::Pick { .. } | Screen::Checkin { .. } => {
             (Context::Input, Vec::new())
         }
-        Screen::People { .. } | Screen::Reflections { .. } => {
+        Screen::People { .. } | Screen::Insights { .. } | Screen::Reflections { .. } => {
             (Context::List, vec![Open, Back, Down, Up])
         }
         Screen::Review { flow } if flow.at_end() => (Context::Review, vec![Back, Undo]),

@@ -185,6 +185,7 @@ pub fn short_label(action: Action) -> &'static str {
         Action::MarkSent => "sent",
         Action::MarkAccepted => "accepted",
         Action::People => "people",
+        Action::Insights => "insights",
         Action::LinkDeadline => "link",
         Action::Checkin => "check in",
         Action::Sprint => "sprint",

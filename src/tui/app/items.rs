@@ -6,6 +6,7 @@ use crate::domain::{Item, Kind, Status, escalation};
 use crate::ops::{self, Context as OpContext, OpError};
 use crate::store::Store;
 use crate::tui::flows::checkin::{CheckinFlow, Outcome as CheckinOutcome};
+use crate::tui::flows::insights::InsightsView;
 use crate::tui::flows::people::PeopleView;
 use crate::tui::input::{Input, Purpose};
 use crate::tui::pick::{Choice, Pick};
@@ -27,7 +28,12 @@ impl App {
             self.open_selected_reflection();
             return;
         }
-        if let Screen::People { view } = &self.screen {
+        let people = match &self.screen {
+            Screen::People { view } => Some(view.as_ref()),
+            Screen::Insights { view } => Some(&view.people),
+            _ => None,
+        };
+        if let Some(view) = people {
             let Some(id) = view.selected().map(|p| p.person.id) else {
                 return;
             };
@@ -59,6 +65,17 @@ impl App {
         match PeopleView::load(&self.store.reader()) {
             Ok(view) => {
                 self.screen = Screen::People {
+                    view: Box::new(view),
+                }
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    pub(super) fn open_insights(&mut self) {
+        match InsightsView::load(&self.store.reader(), &self.ctx()) {
+            Ok(view) => {
+                self.screen = Screen::Insights {
                     view: Box::new(view),
                 }
             }

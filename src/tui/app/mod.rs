@@ -18,6 +18,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::board::Board;
 use super::flows::checkin::{CheckinFlow, Step};
+use super::flows::insights::InsightsView;
 use super::flows::people::PeopleView;
 use super::flows::reflect::{ReflectFlow, ReflectionList};
 use super::flows::review::ReviewFlow;
@@ -79,6 +80,9 @@ pub enum Screen {
     },
     People {
         view: Box<PeopleView>,
+    },
+    Insights {
+        view: Box<InsightsView>,
     },
     Card {
         card: Box<PersonCard>,
@@ -196,7 +200,9 @@ impl App {
             Screen::Detail { .. } => Context::Detail,
             Screen::Help { .. } | Screen::Card { .. } => Context::Help,
             Screen::Input { .. } | Screen::Pick { .. } | Screen::Checkin { .. } => Context::Input,
-            Screen::People { .. } | Screen::Reflections { .. } => Context::List,
+            Screen::People { .. } | Screen::Insights { .. } | Screen::Reflections { .. } => {
+                Context::List
+            }
             Screen::Review { .. } => Context::Review,
             Screen::Reflect { .. } => Context::Reflect,
         }
@@ -357,6 +363,7 @@ impl App {
             Action::Bottom => self.move_by(isize::MAX / 2),
             Action::Open => self.open(),
             Action::People => self.open_people(),
+            Action::Insights => self.open_insights(),
             Action::CaptureAsk => self.start_input(Purpose::CaptureAsk, ""),
             Action::CaptureDeadline => self.start_input(Purpose::CaptureDeadline, ""),
             Action::Critique => self.start_input(Purpose::Critique, ""),
@@ -423,6 +430,7 @@ impl App {
             | Screen::Card { under, .. } => *under,
             Screen::Detail { .. }
             | Screen::People { .. }
+            | Screen::Insights { .. }
             | Screen::Review { .. }
             | Screen::Reflections { .. }
             | Screen::Dashboard => Screen::Dashboard,
@@ -531,6 +539,10 @@ impl App {
                 }
                 Screen::People { view } => {
                     view.reload(&reader)?;
+                    return Ok(());
+                }
+                Screen::Insights { view } => {
+                    view.reload(&reader, &ctx)?;
                     return Ok(());
                 }
                 Screen::Reflect { under, .. } => screen = under.as_mut(),

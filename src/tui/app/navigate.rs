@@ -39,6 +39,10 @@ impl App {
                 view.move_by(delta, page);
                 return;
             }
+            Screen::Insights { view } => {
+                view.people.move_by(delta, page);
+                return;
+            }
             Screen::Reflections { list } => {
                 let total = list.days.len();
                 if total > 0 {

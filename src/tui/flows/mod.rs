@@ -6,6 +6,7 @@ pub mod detail;
 pub mod first_run;
 pub mod help;
 pub mod input;
+pub mod insights;
 pub mod people;
 pub mod reflect;
 pub mod review;

@@ -1,0 +1,268 @@
+//! Data in and out. The JSON document is complete and versioned: every record carries its UUID
+//! and updated time, references are by UUID, so two machines can exchange exports and merge them
+//! (the newer `updated_at` wins; the same file twice changes nothing).
+
+pub mod csv;
+pub mod ics;
+pub mod markdown;
+pub mod taskwarrior;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The document format's name and version.
+pub const FORMAT: &str = "nudge";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: String,
+    pub people: Vec<PersonRecord>,
+    pub items: Vec<ItemRecord>,
+    pub follow_ups: Vec<FollowUpRecord>,
+    pub critiques: Vec<CritiqueRecord>,
+    pub favors: Vec<FavorRecord>,
+    pub checkins: Vec<CheckinRecord>,
+    pub sprints: Vec<SprintRecord>,
+    pub reflections: Vec<ReflectionRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonRecord {
+    pub uuid: String,
+    pub name: String,
+    pub team: Option<String>,
+    pub expertise: Vec<String>,
+    pub notes: String,
+    pub prefers: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemRecord {
+    pub uuid: String,
+    pub kind: String,
+    pub title: String,
+    pub status: String,
+    pub person_uuid: Option<String>,
+    pub why: Option<String>,
+    pub channel: Option<String>,
+    pub asked_at: Option<String>,
+    pub need_by: Option<String>,
+    pub next_check: Option<String>,
+    pub due: Option<String>,
+    pub tags: Vec<String>,
+    pub deadline_uuid: Option<String>,
+    pub piece: Option<String>,
+    pub notes: String,
+    pub decline_reason: Option<String>,
+    pub last_via: Option<String>,
+    pub closed_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpRecord {
+    pub uuid: String,
+    pub item_uuid: String,
+    pub at: String,
+    pub channel: String,
+    pub note: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CritiqueRecord {
+    pub uuid: String,
+    pub person_uuid: String,
+    pub said: String,
+    pub piece: Option<String>,
+    pub deadline_uuid: Option<String>,
+    pub response: String,
+    pub proofing_uuid: Option<String>,
+    pub at: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FavorRecord {
+    pub uuid: String,
+    pub person_uuid: String,
+    pub direction: String,
+    pub what: String,
+    pub at: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckinRecord {
+    pub uuid: String,
+    pub at: String,
+    pub stress: u8,
+    pub deadline_uuid: Option<String>,
+    pub note: String,
+    pub slowdown_secs: i64,
+    pub next_action: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SprintRecord {
+    pub uuid: String,
+    pub deadline_uuid: Option<String>,
+    pub started_at: String,
+    pub length_secs: i64,
+    pub ended_at: Option<String>,
+    pub outcome: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReflectionRecord {
+    pub uuid: String,
+    pub day: String,
+    pub went_well: String,
+    pub stuck: String,
+    pub first_call: String,
+    pub stress: Option<u8>,
+    pub free_text: String,
+    pub summary: Value,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A file that cannot be imported: which record, which field, and why. Nothing was imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadFile(pub String);
+
+impl std::fmt::Display for BadFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Read a nudge JSON document, checking its shape record by record so that an error names the
+/// list, the record (counted from 1) and the field.
+pub fn parse_document(text: &str) -> Result<Document, BadFile> {
+    let value: Value = serde_json::from_str(text).map_err(|e| BadFile(format!("not JSON: {e}")))?;
+    let Value::Object(top) = value else {
+        return Err(BadFile(
+            "not a nudge export: the top level is not an object".into(),
+        ));
+    };
+    match top.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        _ => return Err(BadFile("not a nudge export: \"format\" is not \"nudge\" (for Taskwarrior, use --format taskwarrior)".into())),
+    }
+    let version = top.get("version").and_then(Value::as_u64).unwrap_or(0);
+    if version == 0 || version > u64::from(VERSION) {
+        return Err(BadFile(format!(
+            "export version {version} is not one this nudge reads (it reads 1 to {VERSION}); upgrade nudge"
+        )));
+    }
+    fn list<T: serde::de::DeserializeOwned>(
+        top: &serde_json::Map<String, Value>,
+        name: &str,
+    ) -> Result<Vec<T>, BadFile> {
+        let Some(value) = top.get(name) else {
+            return Ok(Vec::new());
+        };
+        let Value::Array(records) = value else {
+            return Err(BadFile(format!("\"{name}\" is not a list")));
+        };
+        records
+            .iter()
+            .enumerate()
+            .map(|(i, record)| {
+                serde_json::from_value(record.clone())
+                    .map_err(|e| BadFile(format!("{name} record {}: {e}", i + 1)))
+            })
+            .collect()
+    }
+    Ok(Document {
+        format: FORMAT.into(),
+        version: VERSION,
+        exported_at: top
+            .get("exported_at")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        people: list(&top, "people")?,
+        items: list(&top, "items")?,
+        follow_ups: list(&top, "follow_ups")?,
+        critiques: list(&top, "critiques")?,
+        favors: list(&top, "favors")?,
+        checkins: list(&top, "checkins")?,
+        sprints: list(&top, "sprints")?,
+        reflections: list(&top, "reflections")?,
+    })
+}
+
+/// An RFC 3339 time of a record, as seconds; the error names where it was.
+pub fn seconds(text: &str, list: &str, index: usize, field: &str) -> Result<i64, BadFile> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.timestamp())
+        .map_err(|_| {
+            BadFile(format!(
+                "{list} record {}: field `{field}`: \"{text}\" is not an RFC 3339 time",
+                index + 1
+            ))
+        })
+}
+
+/// The same for an optional time.
+pub fn maybe_seconds(
+    text: &Option<String>,
+    list: &str,
+    index: usize,
+    field: &str,
+) -> Result<Option<i64>, BadFile> {
+    text.as_deref()
+        .map(|t| seconds(t, list, index, field))
+        .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shape_errors_name_the_record_and_field() {
+        let err =
+            parse_document("{\"format\":\"nudge\",\"version\":1,\"people\":[{\"uuid\":\"a\"}]}")
+                .expect_err("bad");
+        assert!(
+            err.0.starts_with("people record 1: missing field `name`"),
+            "{err}"
+        );
+        let err = parse_document("[1,2]").expect_err("bad");
+        assert!(err.0.contains("not a nudge export"), "{err}");
+        let err = parse_document("{\"format\":\"nudge\",\"version\":9}").expect_err("bad");
+        assert!(err.0.contains("version 9"), "{err}");
+        let err = parse_document("not json").expect_err("bad");
+        assert!(err.0.starts_with("not JSON"), "{err}");
+        assert_eq!(
+            seconds("2026-13-01T00:00:00Z", "items", 730, "due")
+                .expect_err("bad")
+                .0,
+            "items record 731: field `due`: \"2026-13-01T00:00:00Z\" is not an RFC 3339 time"
+        );
+    }
+}

@@ -1,0 +1,258 @@
+//! Taskwarrior's `task export`: pending tasks become deadlines, or asks when tagged +ask or
+//! +waiting or carrying wait: (with the person from a @name in the description). Every task that
+//! is left out is counted with its reason.
+
+use chrono::{NaiveDateTime, TimeZone, Utc};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::BadFile;
+use crate::domain::schedule::CheckBackRule;
+use crate::domain::{Item, Kind};
+use crate::when::{self, Moment, WorkWeek};
+
+#[derive(Debug, Deserialize)]
+struct Task {
+    uuid: String,
+    description: String,
+    status: String,
+    entry: Option<String>,
+    modified: Option<String>,
+    due: Option<String>,
+    wait: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    project: Option<String>,
+    #[serde(default)]
+    annotations: Vec<Annotation>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Annotation {
+    description: String,
+}
+
+/// What the import makes of a Taskwarrior export.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Items to import, with the person's name for asks. Their UUIDs are Taskwarrior's, so
+    /// importing the same export again changes nothing.
+    pub items: Vec<(Item, Option<String>)>,
+    /// (description, reason) of each task left out.
+    pub skipped: Vec<(String, String)>,
+}
+
+/// `rule` sets an ask's first check-back when the task has no `wait:` (which, for an ask, is when
+/// to look again).
+pub fn plan(
+    text: &str,
+    now: &Moment,
+    week: &WorkWeek,
+    rule: &CheckBackRule,
+) -> Result<Plan, BadFile> {
+    let value: Value = serde_json::from_str(text).map_err(|e| BadFile(format!("not JSON: {e}")))?;
+    let Value::Array(records) = value else {
+        return Err(BadFile(
+            "not a Taskwarrior export: expected a list of tasks (from `task export`)".into(),
+        ));
+    };
+    let mut plan = Plan::default();
+    for (i, record) in records.into_iter().enumerate() {
+        let task: Task =
+            serde_json::from_value(record).map_err(|e| BadFile(format!("task {}: {e}", i + 1)))?;
+        let time = |field: &str, value: &Option<String>| -> Result<Option<Moment>, BadFile> {
+            value
+                .as_deref()
+                .map(|v| {
+                    tw_time(v, now, week).ok_or_else(|| {
+                        BadFile(format!(
+                            "task {}: field `{field}`: \"{v}\" is not a Taskwarrior date",
+                            i + 1
+                        ))
+                    })
+                })
+                .transpose()
+        };
+        let due = time("due", &task.due)?;
+        let wait = time("wait", &task.wait)?;
+        let entry = time("entry", &task.entry)?.unwrap_or(*now);
+        let modified = time("modified", &task.modified)?.unwrap_or(entry);
+        if !matches!(task.status.as_str(), "pending" | "waiting") {
+            plan.skipped
+                .push((task.description, format!("{} in Taskwarrior", task.status)));
+            continue;
+        }
+        let is_ask = task.tags.iter().any(|t| t == "ask" || t == "waiting")
+            || wait.is_some()
+            || task.status == "waiting";
+        let mut tags: Vec<String> = task
+            .tags
+            .iter()
+            .filter(|t| *t != "ask" && *t != "waiting")
+            .map(|t| t.to_lowercase())
+            .collect();
+        if let Some(project) = task.project.as_deref().filter(|p| !p.is_empty()) {
+            tags.push(project.to_lowercase().replace(' ', "-"));
+        }
+        let notes = task
+            .annotations
+            .iter()
+            .map(|a| a.description.clone())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (title, person) = split_person(&task.description);
+        let mut item = Item {
+            uuid: task.uuid.clone(),
+            tags,
+            notes,
+            created_at: entry,
+            updated_at: modified,
+            ..Item::blank(if is_ask { Kind::Ask } else { Kind::Deadline }, entry)
+        };
+        if is_ask {
+            if person.is_none() {
+                plan.skipped.push((
+                    task.description,
+                    "an ask (+ask, +waiting or wait:) without a @name".into(),
+                ));
+                continue;
+            }
+            item.title = title;
+            item.asked_at = Some(entry);
+            item.need_by = due;
+            item.next_check = Some(wait.unwrap_or_else(|| rule.first(&entry, due.as_ref())));
+            item.channel = Some(crate::domain::Channel::Email);
+        } else {
+            let Some(due) = due else {
+                plan.skipped.push((
+                    task.description,
+                    "no due date (a deadline needs one)".into(),
+                ));
+                continue;
+            };
+            item.title = task.description.clone();
+            item.due = Some(due);
+        }
+        if item.title.trim().is_empty() {
+            plan.skipped
+                .push((task.description, "no description".into()));
+            continue;
+        }
+        plan.items.push((item, person));
+    }
+    Ok(plan)
+}
+
+/// "20261204T170000Z". A time of exactly midnight is Taskwarrior's way of saying a date, and a
+/// date in nudge means the end of the workday.
+fn tw_time(text: &str, now: &Moment, week: &WorkWeek) -> Option<Moment> {
+    let naive = NaiveDateTime::parse_from_str(text, "%Y%m%dT%H%M%SZ").ok()?;
+    let moment = Utc.from_utc_datetime(&naive).with_timezone(&now.timezone());
+    if moment.time() == chrono::NaiveTime::MIN {
+        return Some(when::local(
+            &now.timezone(),
+            moment.date_naive(),
+            week.end_of_day,
+        ));
+    }
+    Some(moment)
+}
+
+/// "@dana customer quotes" → ("customer quotes", Some("dana")); "pricing from @Sam" →
+/// ("pricing from Sam", Some("Sam")).
+fn split_person(description: &str) -> (String, Option<String>) {
+    let mut person = None;
+    let mut words = Vec::new();
+    for (i, word) in description.split_whitespace().enumerate() {
+        if let Some(name) = word
+            .strip_prefix('@')
+            .map(|n| n.trim_end_matches([',', '.', ';', ':']))
+            && !name.is_empty()
+            && person.is_none()
+        {
+            person = Some(name.to_string());
+            if i > 0 {
+                words.push(crate::domain::person::display_name(name));
+            }
+            continue;
+        }
+        words.push(word.to_string());
+    }
+    (words.join(" "), person)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::when::testing::london;
+
+    fn now() -> Moment {
+        london()
+            .with_ymd_and_hms(2026, 11, 28, 9, 0, 0)
+            .earliest()
+            .expect("moment")
+    }
+
+    #[test]
+    fn people_come_out_of_descriptions() {
+        assert_eq!(
+            split_person("@dana customer quotes"),
+            ("customer quotes".into(), Some("dana".into()))
+        );
+        assert_eq!(
+            split_person("pricing from @Sam."),
+            ("pricing from Sam".into(), Some("Sam".into()))
+        );
+        assert_eq!(split_person("no person"), ("no person".into(), None));
+    }
+
+    #[test]
+    fn skipped_tasks_say_why() {
+        let text = r#"[
+          {"uuid":"a","description":"done thing","status":"completed","entry":"20261101T000000Z"},
+          {"uuid":"b","description":"someday","status":"pending","entry":"20261101T100000Z"},
+          {"uuid":"c","description":"quotes","status":"pending","tags":["ask"],"entry":"20261101T100000Z"}
+        ]"#;
+        let plan = plan(
+            text,
+            &now(),
+            &WorkWeek::default(),
+            &CheckBackRule::default(),
+        )
+        .expect("plan");
+        assert!(plan.items.is_empty());
+        let reasons: Vec<&str> = plan.skipped.iter().map(|(_, r)| r.as_str()).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                "completed in Taskwarrior",
+                "no due date (a deadline needs one)",
+                "an ask (+ask, +waiting or wait:) without a @name"
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_dates_name_the_task_and_field() {
+        let text = r#"[{"uuid":"a","description":"x","status":"pending","due":"tomorrow"}]"#;
+        let err = plan(
+            text,
+            &now(),
+            &WorkWeek::default(),
+            &CheckBackRule::default(),
+        )
+        .expect_err("bad");
+        assert_eq!(
+            err.0,
+            "task 1: field `due`: \"tomorrow\" is not a Taskwarrior date"
+        );
+        let err = plan(
+            "{\"a\":1}",
+            &now(),
+            &WorkWeek::default(),
+            &CheckBackRule::default(),
+        )
+        .expect_err("bad");
+        assert!(err.0.contains("expected a list of tasks"));
+    }
+}

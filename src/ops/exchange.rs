@@ -1,0 +1,147 @@
+//! Export to JSON, CSV, iCalendar or Markdown; import a nudge export (merged by UUID) or a
+//! Taskwarrior export. An import is one transaction and one journal entry: all or nothing, and
+//! `undo` takes it back whole.
+
+use super::{Context, OpError, OpResult};
+use crate::domain::Kind;
+use crate::exchange::{self, BadFile, csv, ics, markdown, taskwarrior};
+use crate::store::exchange::ImportError;
+use crate::store::{Reader, Store};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Ics,
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFormat {
+    Json,
+    Taskwarrior,
+}
+
+/// The export's text. `progress` hears (records done, total) while the JSON is gathered.
+pub fn export(
+    reader: &Reader<'_>,
+    ctx: &Context,
+    format: ExportFormat,
+    progress: &mut dyn FnMut(u64, u64),
+) -> OpResult<String> {
+    let now = &ctx.now;
+    Ok(match format {
+        ExportFormat::Json => {
+            let doc = reader.export(&now.to_rfc3339(), progress)?;
+            let mut text = serde_json::to_string_pretty(&doc)
+                .map_err(|e| OpError::Input(format!("cannot write JSON: {e}")))?;
+            text.push('\n');
+            text
+        }
+        ExportFormat::Csv => csv::asks(&reader.list(Kind::Ask, true, now)?),
+        ExportFormat::Ics => {
+            let mut items = reader.list(Kind::Deadline, false, now)?;
+            items.extend(reader.list(Kind::Ask, false, now)?);
+            ics::calendar(&items)
+        }
+        ExportFormat::Md => markdown::open_items(
+            &reader.list(Kind::Ask, false, now)?,
+            &reader.list(Kind::Deadline, false, now)?,
+            &reader.list(Kind::Proofing, false, now)?,
+            now,
+        ),
+    })
+}
+
+/// A Taskwarrior export is a JSON list; a nudge export is an object.
+pub fn detect(text: &str) -> ImportFormat {
+    if text.trim_start().starts_with('[') {
+        ImportFormat::Taskwarrior
+    } else {
+        ImportFormat::Json
+    }
+}
+
+/// Import `text` (read from `name`); returns the lines that say what happened.
+pub fn import(
+    store: &mut Store,
+    ctx: &Context,
+    text: &str,
+    name: &str,
+    format: Option<ImportFormat>,
+    progress: &mut dyn FnMut(u64, u64),
+) -> OpResult<Vec<String>> {
+    let bad = |e: BadFile| OpError::Input(format!("{name}: {e}. Nothing was imported."));
+    let failed = |e: ImportError| match e {
+        ImportError::Bad(b) => bad(b),
+        ImportError::Store(s) => OpError::Store(s),
+    };
+    match format.unwrap_or_else(|| detect(text)) {
+        ImportFormat::Json => {
+            let doc = exchange::parse_document(text).map_err(bad)?;
+            let summary = format!("Import {name}");
+            let merged = store
+                .import(&doc, &summary, &ctx.now, progress)
+                .map_err(failed)?;
+            let mut lines = vec![format!("Imported {name}: {}", merged.line())];
+            if merged.changed() == 0 {
+                lines.push(
+                    "Nothing changed: everything in the file was already here (or newer here)."
+                        .into(),
+                );
+            } else {
+                lines.push("`nudge undo` takes the whole import back.".into());
+            }
+            Ok(lines)
+        }
+        ImportFormat::Taskwarrior => {
+            let plan = taskwarrior::plan(text, &ctx.now, &ctx.week(), &ctx.rule()).map_err(bad)?;
+            let asks = plan
+                .items
+                .iter()
+                .filter(|(i, _)| i.kind == Kind::Ask)
+                .count();
+            let deadlines = plan.items.len() - asks;
+            let summary = format!("Import {name} from Taskwarrior");
+            let merged = store
+                .import_items(&plan.items, &summary, &ctx.now, progress)
+                .map_err(failed)?;
+            let mut lines = vec![format!(
+                "From Taskwarrior ({name}): {asks} {}, {deadlines} {} · {}",
+                plural(asks, "ask"),
+                plural(deadlines, "deadline"),
+                merged.line()
+            )];
+            if !plan.skipped.is_empty() {
+                lines.push(format!("Skipped {}:", plan.skipped.len()));
+                for (task, why) in &plan.skipped {
+                    lines.push(format!("  \"{}\": {why}", crate::text::fit(task, 60)));
+                }
+            }
+            if merged.changed() > 0 {
+                lines.push("`nudge undo` takes the whole import back.".into());
+            }
+            Ok(lines)
+        }
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_taskwarrior_and_objects_are_nudge() {
+        assert_eq!(detect("  [{\"uuid\":1}]"), ImportFormat::Taskwarrior);
+        assert_eq!(detect("{\"format\":\"nudge\"}"), ImportFormat::Json);
+        assert_eq!(detect("garbage"), ImportFormat::Json);
+    }
+}
