@@ -352,6 +352,9 @@ fn no_size_panics_and_resize_storms_settle() {
         typed(&mut f.app, "?");
         let _ = screen(&f.app);
         key(&mut f.app, KeyCode::Esc);
+        typed(&mut f.app, "i");
+        let _ = screen(&f.app);
+        key(&mut f.app, KeyCode::Esc);
         typed(&mut f.app, "a");
         typed(&mut f.app, "@dana 日本語 😀 title by fri");
         let _ = screen(&f.app);
@@ -524,6 +527,39 @@ fn people_view_and_card() {
     assert!(matches!(f.app.screen, Screen::People { .. }));
     key(&mut f.app, KeyCode::Esc);
     assert!(matches!(f.app.screen, Screen::Dashboard));
+}
+
+#[test]
+fn insights_view() {
+    let mut f = fixture(120, 40, true);
+    typed(&mut f.app, "i");
+    assert!(matches!(f.app.screen, Screen::Insights { .. }));
+    insta::assert_snapshot!("insights_view", screen(&f.app));
+    // The people table scrolls and opens a card, as in the People view.
+    typed(&mut f.app, "jj");
+    key(&mut f.app, KeyCode::Enter);
+    let Screen::Card { card, .. } = &f.app.screen else {
+        panic!("a card opens");
+    };
+    assert_eq!(card.stats.person.name, "Elena");
+    key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.screen, Screen::Insights { .. }));
+    key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.screen, Screen::Dashboard));
+    // Narrow: the bars shrink and the table drops columns from the right.
+    f.app.handle_event(Event::Resize(60, 20));
+    typed(&mut f.app, "i");
+    insta::assert_snapshot!("insights_narrow", screen(&f.app));
+}
+
+#[test]
+fn insights_on_an_empty_database() {
+    let mut f = fixture(80, 24, false);
+    typed(&mut f.app, "i");
+    let shown = screen(&f.app);
+    assert!(shown.contains("No asks in the last 90 days yet"), "{shown}");
+    assert!(shown.contains("no check-ins"), "{shown}");
+    assert!(shown.contains("Nobody yet"), "{shown}");
 }
 
 /// Move the app's clock forward, as time passing would, and let it tick.

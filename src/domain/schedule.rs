@@ -39,7 +39,11 @@ impl CheckBackRule {
                 // that still comes before the need-by.
                 let half = halfway(asked, need_by);
                 let working = self.working_time(&half);
-                check = if working < *need_by { working } else { half };
+                check = if working < *need_by {
+                    working
+                } else {
+                    self.waking_time(&half, asked, need_by)
+                };
             }
         }
         check
@@ -87,6 +91,29 @@ impl CheckBackRule {
     }
 }
 
+impl CheckBackRule {
+    /// No working hours are left before the need-by (a weekend ask): rather than the middle of
+    /// the night, the nearest start or end of a day between the ask and the need-by, the earlier
+    /// on a tie. `moment` itself when it is already in the day's hours or nothing fits.
+    fn waking_time(&self, moment: &Moment, asked: &Moment, need_by: &Moment) -> Moment {
+        let (start, end) = (self.week.start_of_day, self.week.end_of_day);
+        if moment.time() >= start && moment.time() <= end {
+            return *moment;
+        }
+        let zone = moment.timezone();
+        let date = moment.date_naive();
+        let days = [date.pred_opt(), Some(date), date.succ_opt()];
+        let mut candidates: Vec<Moment> = days
+            .into_iter()
+            .flatten()
+            .flat_map(|day| [when::local(&zone, day, start), when::local(&zone, day, end)])
+            .filter(|c| c > asked && c < need_by)
+            .collect();
+        candidates.sort_by_key(|c| ((*c - *moment).num_seconds().abs(), c.timestamp()));
+        candidates.first().copied().unwrap_or(*moment)
+    }
+}
+
 fn halfway(from: &Moment, to: &Moment) -> Moment {
     if to > from {
         *from + (*to - *from) / 2
@@ -117,6 +144,26 @@ mod tests {
 
     fn rule() -> CheckBackRule {
         CheckBackRule::default()
+    }
+
+    #[test]
+    fn a_weekend_ask_is_never_checked_in_the_night() {
+        // Asked Sat 09:00, needed Sun 17:00: halfway is Sun 01:00; Sat 17:00 and Sun 09:00 are as
+        // near, and the earlier wins.
+        assert_eq!(
+            rule().first(&at(28, 9, 0), Some(&at(29, 17, 0))),
+            at(28, 17, 0)
+        );
+        // Asked Sat 20:00, needed Sun 12:00: halfway Sun 04:00 → Sun 09:00.
+        assert_eq!(
+            rule().first(&at(28, 20, 0), Some(&at(29, 12, 0))),
+            at(29, 9, 0)
+        );
+        // Asked Sat 23:00, needed Sun 03:00: nothing fits, halfway it is.
+        assert_eq!(
+            rule().first(&at(28, 23, 0), Some(&at(29, 3, 0))),
+            at(29, 1, 0)
+        );
     }
 
     #[test]

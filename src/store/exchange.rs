@@ -327,6 +327,8 @@ struct Merge<'a, 'p> {
     journal: Option<(i64, i64)>,
     summary: String,
     now: i64,
+    /// The file's UUIDs of people who already exist here under another UUID: their local ids.
+    aliases: HashMap<String, i64>,
     /// Records looked at so far, of `total`, for the progress callback.
     records: u64,
     total: u64,
@@ -349,6 +351,7 @@ impl<'a, 'p> Merge<'a, 'p> {
             journal: None,
             summary: summary.to_string(),
             now: now.timestamp(),
+            aliases: HashMap::new(),
             records: 0,
             total,
             progress,
@@ -390,6 +393,9 @@ impl<'a, 'p> Merge<'a, 'p> {
         let Some(uuid) = uuid else {
             return Ok(None);
         };
+        if let Some(id) = self.aliases.get(uuid) {
+            return Ok(Some(*id));
+        }
         match self.find(table, uuid)? {
             Some((id, _)) => Ok(Some(id)),
             None => Err(ImportError::Bad(BadFile(format!(
@@ -594,6 +600,10 @@ impl Store {
             .filter(|(c, _)| existing.is_none() || *c != "uuid")
             .unzip();
             m.upsert("people", "people", existing, updated, &columns, values)?;
+            if let Some((id, _)) = existing {
+                // Matched by name: the file's references to this person lead to the local row.
+                m.aliases.insert(p.uuid.clone(), id);
+            }
         }
         for (i, r) in doc.items.iter().enumerate() {
             let l = "items";
