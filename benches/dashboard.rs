@@ -99,3 +99,16 @@ fn empty_frame(bencher: Bencher) {
         terminal.draw(|_| {}).expect("draw");
     });
 }
+
+/// Opening the Insights view (every figure aggregated in SQL) and drawing it.
+#[divan::bench(args = SIZES, sample_count = 50)]
+fn open_insights(bencher: Bencher, items: u64) {
+    let mut f = fixture(items);
+    bencher.bench_local(|| {
+        f.app.update(Action::Insights);
+        f.terminal
+            .draw(|frame| view::draw(frame, &f.app))
+            .expect("draw");
+        f.app.update(Action::Back);
+    });
+}

@@ -411,7 +411,8 @@ impl Maker<'_, '_> {
             item.closed_at = Some(at);
             item.updated_at = at;
         }
-        let id = self.bulk.item(&item)?;
+        let last_via = follow_ups.last().map(|(_, via)| *via);
+        let id = self.bulk.item(&item, last_via)?;
         for (hours_after, via) in follow_ups {
             let note = *self.dice.pick(NOTES);
             self.bulk
@@ -438,7 +439,7 @@ impl Maker<'_, '_> {
             item.closed_at = Some(due);
         }
         self.made.items += 1;
-        self.bulk.item(&item)
+        self.bulk.item(&item, None)
     }
 
     fn critique(
@@ -472,7 +473,7 @@ impl Maker<'_, '_> {
         if !status.is_open() {
             item.closed_at = Some(at + Duration::days(2));
         }
-        let id = self.bulk.item(&item)?;
+        let id = self.bulk.item(&item, None)?;
         self.bulk
             .critique(person_id, said, Some(piece), "invite", Some(id), &at)?;
         self.made.items += 1;

@@ -15,6 +15,7 @@ pub const FORMAT: &str = "nudge";
 pub const VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Document {
     pub format: String,
     pub version: u32,
@@ -158,11 +159,19 @@ impl std::fmt::Display for BadFile {
     }
 }
 
-/// Read a nudge JSON document, checking its shape record by record so that an error names the
-/// list, the record (counted from 1) and the field.
+/// Read a nudge JSON document. A good file is read straight into records; a bad one is read
+/// again record by record so that the error names the list, the record (counted from 1) and the
+/// field.
 pub fn parse_document(text: &str) -> Result<Document, BadFile> {
+    match serde_json::from_str::<Document>(text) {
+        Ok(doc) if doc.format == FORMAT && (1..=VERSION).contains(&doc.version) => Ok(doc),
+        _ => parse_document_slowly(text),
+    }
+}
+
+fn parse_document_slowly(text: &str) -> Result<Document, BadFile> {
     let value: Value = serde_json::from_str(text).map_err(|e| BadFile(format!("not JSON: {e}")))?;
-    let Value::Object(top) = value else {
+    let Value::Object(mut top) = value else {
         return Err(BadFile(
             "not a nudge export: the top level is not an object".into(),
         ));
@@ -178,20 +187,20 @@ pub fn parse_document(text: &str) -> Result<Document, BadFile> {
         )));
     }
     fn list<T: serde::de::DeserializeOwned>(
-        top: &serde_json::Map<String, Value>,
+        top: &mut serde_json::Map<String, Value>,
         name: &str,
     ) -> Result<Vec<T>, BadFile> {
-        let Some(value) = top.get(name) else {
+        let Some(value) = top.remove(name) else {
             return Ok(Vec::new());
         };
         let Value::Array(records) = value else {
             return Err(BadFile(format!("\"{name}\" is not a list")));
         };
         records
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(i, record)| {
-                serde_json::from_value(record.clone())
+                serde_json::from_value(record)
                     .map_err(|e| BadFile(format!("{name} record {}: {e}", i + 1)))
             })
             .collect()
@@ -204,14 +213,14 @@ pub fn parse_document(text: &str) -> Result<Document, BadFile> {
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_string(),
-        people: list(&top, "people")?,
-        items: list(&top, "items")?,
-        follow_ups: list(&top, "follow_ups")?,
-        critiques: list(&top, "critiques")?,
-        favors: list(&top, "favors")?,
-        checkins: list(&top, "checkins")?,
-        sprints: list(&top, "sprints")?,
-        reflections: list(&top, "reflections")?,
+        people: list(&mut top, "people")?,
+        items: list(&mut top, "items")?,
+        follow_ups: list(&mut top, "follow_ups")?,
+        critiques: list(&mut top, "critiques")?,
+        favors: list(&mut top, "favors")?,
+        checkins: list(&mut top, "checkins")?,
+        sprints: list(&mut top, "sprints")?,
+        reflections: list(&mut top, "reflections")?,
     })
 }
 

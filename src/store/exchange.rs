@@ -564,7 +564,7 @@ impl Store {
         .iter()
         .sum::<usize>() as u64;
         let mut m = Merge::new(tx, path, summary, now, total, progress);
-        // Items whose row this file wrote: only their deadline links are taken from the file.
+        // Items whose deadline link must be set from the file: only rows this file wrote.
         let mut items_written = Vec::with_capacity(doc.items.len());
         for (i, p) in doc.people.iter().enumerate() {
             let updated = seconds(&p.updated_at, "people", i, "updated_at")?;
@@ -661,7 +661,10 @@ impl Store {
                 int(seconds(&r.created_at, l, i, "created_at")?),
                 int(updated),
             ];
-            items_written.push(m.upsert(l, "items", existing, updated, &columns, values)?);
+            let added = existing.is_none();
+            let written = m.upsert(l, "items", existing, updated, &columns, values)?;
+            // A new row has no link yet; a row this file changed takes the file's link.
+            items_written.push(written && (!added || r.deadline_uuid.is_some()));
         }
         // Deadline links once every item is in.
         for (i, r) in doc
@@ -671,10 +674,10 @@ impl Store {
             .filter(|(i, _)| items_written[*i])
         {
             let deadline = m.id_of("items", &r.deadline_uuid, "items", i, "deadline_uuid")?;
-            m.tx.execute(
+            m.tx.prepare_cached(
                 "UPDATE items SET deadline_id = ?2 WHERE uuid = ?1 AND deadline_id IS NOT ?2",
-                params![r.uuid, deadline],
             )
+            .and_then(|mut s| s.execute(params![r.uuid, deadline]))
             .map_err(|e| m.sql(e))?;
         }
         for (i, r) in doc.follow_ups.iter().enumerate() {

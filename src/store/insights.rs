@@ -17,7 +17,7 @@ impl Reader<'_> {
         let mut counts = self
             .conn
             .prepare_cached(
-                "SELECT COALESCE(last_via, channel, 'email'), COUNT(*), SUM(status = 'received') FROM items \
+                "SELECT COALESCE(last_via, channel, 'email'), COUNT(*), SUM(status = 'received') FROM items INDEXED BY items_asks_window \
                  WHERE kind = 'ask' AND asked_at >= ?1 AND asked_at < ?2 GROUP BY 1",
             )
             .map_err(|e| self.sql(e))?;
@@ -35,7 +35,8 @@ impl Reader<'_> {
             .conn
             .prepare_cached(
                 "WITH answered AS (SELECT COALESCE(last_via, channel, 'email') AS via, closed_at - asked_at AS took \
-                    FROM items WHERE kind = 'ask' AND status = 'received' AND asked_at >= ?1 AND asked_at < ?2 \
+                    FROM items INDEXED BY items_asks_window \
+                    WHERE kind = 'ask' AND status = 'received' AND asked_at >= ?1 AND asked_at < ?2 \
                       AND closed_at IS NOT NULL), \
                   ranked AS (SELECT via, took, ROW_NUMBER() OVER (PARTITION BY via ORDER BY took) AS n, \
                     COUNT(*) OVER (PARTITION BY via) AS total FROM answered) \

@@ -5,7 +5,10 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 /// (version it leads to, SQL). Append only; never edit a step that has shipped.
-const STEPS: &[(i64, &str)] = &[(1, include_str!("migrations/001_initial.sql"))];
+const STEPS: &[(i64, &str)] = &[
+    (1, include_str!("migrations/001_initial.sql")),
+    (2, include_str!("migrations/002_insights.sql")),
+];
 
 pub const LATEST: i64 = STEPS[STEPS.len() - 1].0;
 
@@ -31,6 +34,37 @@ mod tests {
         for (i, (version, _)) in STEPS.iter().enumerate() {
             assert_eq!(*version, i as i64 + 1);
         }
+    }
+
+    #[test]
+    fn version_2_keeps_every_row_and_fills_the_channel_figures() {
+        let conn = Connection::open_in_memory().expect("memory db");
+        conn.execute_batch(STEPS[0].1).expect("version 1");
+        conn.pragma_update(None, "user_version", 1)
+            .expect("version");
+        conn.execute_batch(
+            "INSERT INTO people (id, uuid, name, name_key, created_at, updated_at) \
+               VALUES (1, 'p1', 'Dana', 'dana', 0, 0); \
+             INSERT INTO items (uuid, kind, title, status, person_id, last_via, created_at, updated_at) VALUES \
+               ('a', 'ask', 'x', 'received', 1, 'call', 0, 0), \
+               ('b', 'ask', 'y', 'declined', 1, 'call', 0, 0), \
+               ('c', 'ask', 'z', 'open', 1, 'email', 0, 0), \
+               ('d', 'deadline', 'w', 'done', NULL, NULL, 0, 0);",
+        )
+        .expect("rows");
+        migrate(&conn).expect("migrates");
+        let items: i64 = conn
+            .query_row("SELECT COUNT(*) FROM items", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(items, 4);
+        let figures: (String, i64, i64) = conn
+            .query_row(
+                "SELECT channel, answered, closed FROM person_channels WHERE person_id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .expect("one row");
+        assert_eq!(figures, ("call".to_string(), 1, 2));
     }
 
     #[test]

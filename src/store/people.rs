@@ -102,15 +102,14 @@ impl Reader<'_> {
         Ok(people)
     }
 
-    /// For each person (or one), how closed asks went by the channel of their last attempt.
+    /// For each person (or one), how closed asks went by the channel of their last attempt (kept
+    /// by triggers in `person_channels`).
     pub fn channel_records(&self, person_id: Option<i64>) -> Result<Vec<(i64, ChannelRecord)>> {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT person_id, last_via, SUM(status = 'received'), COUNT(*) FROM items \
-                 WHERE kind = 'ask' AND status IN ('received', 'declined', 'dropped') \
-                   AND last_via IS NOT NULL AND person_id IS NOT NULL AND (?1 IS NULL OR person_id = ?1) \
-                 GROUP BY person_id, last_via",
+                "SELECT person_id, channel, answered, closed FROM person_channels \
+                 WHERE closed > 0 AND (?1 IS NULL OR person_id = ?1)",
             )
             .map_err(|e| self.sql(e))?;
         let rows = stmt

@@ -270,3 +270,114 @@ fn sql_attention_order_is_the_domain_order() {
         "lead-time risks exist"
     );
 }
+
+/// `person_channels` (kept by triggers) against the same figures counted from the items.
+fn person_channels_match(store: &Store) -> usize {
+    let conn = &store.conn;
+    let read = |sql: &str| -> Vec<(i64, String, i64, i64)> {
+        let mut stmt = conn.prepare(sql).expect("prepares");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .and_then(|rows| rows.collect())
+            .expect("reads")
+    };
+    let kept = read(
+        "SELECT person_id, channel, answered, closed FROM person_channels WHERE closed > 0 \
+         ORDER BY 1, 2",
+    );
+    let counted = read(
+        "SELECT person_id, last_via, SUM(status = 'received'), COUNT(*) FROM items \
+         WHERE kind = 'ask' AND status IN ('received', 'declined', 'dropped') \
+           AND last_via IS NOT NULL AND person_id IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+    );
+    assert_eq!(kept, counted);
+    kept.len()
+}
+
+#[test]
+fn person_channels_follow_every_change() {
+    let (_dir, mut store) = open_temp();
+    let mut ids = Vec::new();
+    for (i, person) in ["dana", "sam", "lee", "dana", "sam", "dana"]
+        .iter()
+        .enumerate()
+    {
+        let id = capture(&mut store, &format!("ask {i}"), person);
+        ids.push(id);
+        let channel = [Channel::Email, Channel::Call, Channel::InPerson][i % 3];
+        store
+            .write("followup", &now(), |w| {
+                w.add_follow_up(id, &now(), channel, "")?;
+                Ok(())
+            })
+            .expect("follow-up");
+    }
+    person_channels_match(&store);
+    let statuses = [
+        Status::Received,
+        Status::Declined,
+        Status::Dropped,
+        Status::Received,
+    ];
+    for (id, status) in ids.iter().zip(statuses) {
+        store
+            .write("close", &now(), |w| {
+                let mut item = w.reader().item(*id)?.expect("exists");
+                item.status = status;
+                item.closed_at = Some(now() + chrono::Duration::hours(3));
+                w.save_item(&item)
+            })
+            .expect("closes");
+        person_channels_match(&store);
+    }
+    assert_eq!(
+        person_channels_match(&store),
+        3,
+        "four closed asks: Dana twice by email, Sam, Lee"
+    );
+    // Reopened by undo, closed again, moved to another person.
+    store
+        .write("undo", &now(), |w| w.undo_last())
+        .expect("undo");
+    person_channels_match(&store);
+    store
+        .write("edit", &now(), |w| {
+            let (lee, _) = w.person_for("lee")?;
+            let mut item = w.reader().item(ids[0])?.expect("exists");
+            item.person_id = Some(lee.id);
+            w.save_item(&item)
+        })
+        .expect("moves");
+    person_channels_match(&store);
+    // Undo everything, row by row.
+    while store
+        .write("undo", &now(), |w| w.undo_last())
+        .expect("undo")
+        .is_some()
+    {
+        person_channels_match(&store);
+    }
+    // A bulk load (the demo) and an import of its export into a fresh database.
+    crate::demo::fill(
+        &mut store,
+        &now(),
+        &crate::domain::schedule::CheckBackRule::default(),
+        Some(2_000),
+        true,
+        &mut |_, _| {},
+    )
+    .expect("demo");
+    person_channels_match(&store);
+    let doc = store
+        .reader()
+        .export("now", &mut |_, _| {})
+        .expect("export");
+    let (_other_dir, mut other) = open_temp();
+    other
+        .import(&doc, "import", &now(), &mut |_, _| {})
+        .expect("import");
+    assert!(person_channels_match(&other) > 10);
+    other
+        .write("undo", &now(), |w| w.undo_last())
+        .expect("undo import");
+    assert_eq!(person_channels_match(&other), 0);
+}
