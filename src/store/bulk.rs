@@ -16,6 +16,7 @@ pub struct Bulk<'a> {
 impl Store {
     /// Start a bulk load; nothing is visible until `finish`, and dropping it undoes everything.
     pub fn bulk(&mut self) -> Result<Bulk<'_>> {
+        self.prepare_for_big_writes()?;
         let path = self.path.clone();
         let tx = self
             .conn

@@ -541,6 +541,7 @@ impl Store {
         now: &Moment,
         progress: &mut dyn FnMut(u64, u64),
     ) -> std::result::Result<Merged, ImportError> {
+        self.prepare_for_big_writes()?;
         let path = self.path.clone();
         let tx = self
             .conn
@@ -915,6 +916,7 @@ impl Store {
         now: &Moment,
         progress: &mut dyn FnMut(u64, u64),
     ) -> std::result::Result<Merged, ImportError> {
+        self.prepare_for_big_writes()?;
         let path = self.path.clone();
         let sql = |source| StoreError::Sql {
             path: path.clone(),

@@ -122,6 +122,9 @@ impl Store {
         // Every command that exits 0 has reached the disk.
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Statement journals (every insert that fires a trigger keeps one) and sorts in memory,
+        // not in files under /var/tmp: two system calls per page saved.
+        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
         if version < migrations::LATEST {
             migrations::migrate(&self.conn)?;
         }
@@ -130,6 +133,18 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Before one transaction that writes many thousands of rows (an import, a demo load): a page
+    /// cache big enough to hold its changes, so they are not spilled to the WAL page by page. It
+    /// only grows as far as it is used.
+    pub(crate) fn prepare_for_big_writes(&self) -> Result<()> {
+        self.conn
+            .pragma_update(None, "cache_size", -65_536)
+            .map_err(|source| StoreError::Sql {
+                path: self.path.clone(),
+                source,
+            })
     }
 
     pub fn zone(&self) -> Zone {
