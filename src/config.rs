@@ -29,6 +29,87 @@ pub struct Config {
     pub keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
     /// Message templates by name: `[templates] first = "…"`.
     pub templates: BTreeMap<String, String>,
+    /// Colors and symbols: `[theme] name = "light"`, `danger = "bold red"`, `ascii = true`.
+    pub theme: ThemeConfig,
+}
+
+/// `[theme]`: a built-in theme, its styles overridden by meaning, and ASCII-only symbols.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThemeConfig {
+    /// "dark" (the default) or "light".
+    pub name: String,
+    /// Only ASCII symbols and borders (also `NUDGE_ASCII=1`).
+    pub ascii: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub muted: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub border: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub border_focused: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub selected: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub danger: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ok: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accent: Option<String>,
+}
+
+impl Default for ThemeConfig {
+    fn default() -> Self {
+        ThemeConfig {
+            name: "dark".into(),
+            ascii: false,
+            text: None,
+            muted: None,
+            title: None,
+            header: None,
+            border: None,
+            border_focused: None,
+            selected: None,
+            danger: None,
+            warning: None,
+            ok: None,
+            key: None,
+            error: None,
+            accent: None,
+        }
+    }
+}
+
+impl ThemeConfig {
+    /// (name, override) for every style, in the theme's order.
+    pub fn styles(&self) -> [(&'static str, Option<&str>); 13] {
+        [
+            ("text", self.text.as_deref()),
+            ("muted", self.muted.as_deref()),
+            ("title", self.title.as_deref()),
+            ("header", self.header.as_deref()),
+            ("border", self.border.as_deref()),
+            ("border_focused", self.border_focused.as_deref()),
+            ("selected", self.selected.as_deref()),
+            ("danger", self.danger.as_deref()),
+            ("warning", self.warning.as_deref()),
+            ("ok", self.ok.as_deref()),
+            ("key", self.key.as_deref()),
+            ("error", self.error.as_deref()),
+            ("accent", self.accent.as_deref()),
+        ]
+    }
 }
 
 impl Default for Config {
@@ -47,6 +128,7 @@ impl Default for Config {
             favor_threshold: 3,
             keys: BTreeMap::new(),
             templates: BTreeMap::new(),
+            theme: ThemeConfig::default(),
         }
     }
 }
@@ -82,13 +164,33 @@ impl Config {
             format!("{}:{line}: {message}", path.display())
         })?;
         config.validate().map_err(|(key, problem)| {
-            let line = line_of_key(text, key);
+            let line = line_of_key(text, &key);
             format!("{}:{line}: {key}: {problem}", path.display())
         })?;
         Ok(config)
     }
 
-    fn validate(&self) -> Result<(), (&'static str, String)> {
+    fn validate(&self) -> Result<(), (String, String)> {
+        self.validate_fields()
+            .map_err(|(key, problem)| (key.to_string(), problem))?;
+        let name = &self.theme.name;
+        if !matches!(name.as_str(), "dark" | "light") {
+            return Err((
+                "theme.name".into(),
+                format!("\"{name}\" is not a theme; use \"dark\" or \"light\""),
+            ));
+        }
+        for (key, value) in self.theme.styles() {
+            if let Some(value) = value {
+                crate::tui::theme::parse_style(value).map_err(|p| (format!("theme.{key}"), p))?;
+            }
+        }
+        // Key names, action names and conflicts, so every command reports them at start.
+        crate::tui::keymap::Keymap::load(&self.keys).map_err(|p| ("keys".to_string(), p))?;
+        Ok(())
+    }
+
+    fn validate_fields(&self) -> Result<(), (&'static str, String)> {
         clock_time(&self.workday_end).map_err(|p| ("workday_end", p))?;
         clock_time(&self.workday_start).map_err(|p| ("workday_start", p))?;
         for day in &self.work_days {
@@ -170,13 +272,50 @@ fn weekday(text: &str) -> Option<usize> {
     days.iter().position(|d| lower.starts_with(d))
 }
 
+/// The line of `key`: "workday_end", or "theme.danger" (`danger =` after `[theme]`).
 fn line_of_key(text: &str, key: &str) -> usize {
+    if key == "keys" {
+        return text
+            .lines()
+            .position(|line| line.trim_start().starts_with("[keys"))
+            .map_or(1, |i| i + 1);
+    }
+    let (section, key) = match key.split_once('.') {
+        Some((section, key)) => (Some(format!("[{section}]")), key),
+        None => (None, key),
+    };
+    let from = section
+        .and_then(|header| text.lines().position(|line| line.trim() == header))
+        .unwrap_or(0);
     text.lines()
-        .position(|line| {
+        .enumerate()
+        .skip(from)
+        .find(|(_, line)| {
             let line = line.trim_start();
             line.starts_with(key) && line[key.len()..].trim_start().starts_with('=')
         })
-        .map_or(1, |i| i + 1)
+        .map_or(1, |(i, _)| i + 1)
+}
+
+/// Write the commented default file at `path`, never over an existing one.
+pub fn write_default(path: &Path) -> Result<(), String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => format!(
+                "{} already exists; nothing was written (`nudge config show` prints what is in effect)",
+                path.display()
+            ),
+            _ => format!("cannot write {}: {e}", path.display()),
+        })?;
+    std::io::Write::write_all(&mut file, DEFAULT_FILE.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// `$XDG_CONFIG_HOME/nudge/config.toml`.

@@ -9,6 +9,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod exchange;
+pub mod log;
 pub mod ops;
 pub mod store;
 pub mod text;

@@ -63,6 +63,41 @@ pub fn pad(text: &str, columns: usize) -> String {
     out
 }
 
+/// The ASCII stand-in for a symbol nudge draws, one column for one column, so the layout holds:
+/// channel glyphs, arrows, marks, bars, sparkline steps, box drawing and typographic
+/// punctuation. Letters of any script are not symbols and have none.
+pub fn ascii_symbol(c: char) -> Option<char> {
+    Some(match c {
+        '✉' => '@',
+        '⌨' => '#',
+        '☎' => 'T',
+        '☺' => 'W',
+        '→' | '▶' | '▸' | '►' => '>',
+        '←' => '<',
+        '⚠' => '!',
+        '✓' => 'v',
+        '×' => 'x',
+        '⏎' => '~',
+        '·' => '-',
+        '—' | '–' => '-',
+        '…' => '.',
+        '“' | '”' => '"',
+        '‘' | '’' => '\'',
+        '█' | '▇' => '#',
+        '▆' | '▅' => '4',
+        '▄' => '3',
+        '▃' | '▂' => '2',
+        '▁' => '1',
+        '░' => '.',
+        '─' | '━' | '═' => '-',
+        '│' | '┃' | '║' => '|',
+        '╭' | '╮' | '╰' | '╯' | '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' => {
+            '+'
+        }
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,6 +37,34 @@ fn capture_an_ask_with_the_keyboard_and_quit() {
 }
 
 #[test]
+fn a_panic_restores_the_terminal_and_points_at_the_log() {
+    let home = Home::with_demo();
+    let mut term = Terminal::start_with(
+        home.dir.path(),
+        &home.db(),
+        &[],
+        80,
+        24,
+        &[("NUDGE_TEST_PANIC", "1")],
+    );
+    term.wait_for("Pending asks 11");
+    term.send("j");
+    term.wait_for("details are in the log");
+    let _ = term.wait_exit();
+    assert!(!term.alternate_screen(), "the main screen is back");
+    assert!(term.cursor_visible(), "the cursor is shown again");
+    let screen = term.screen();
+    assert!(
+        screen.contains("a panic asked for by NUDGE_TEST_PANIC"),
+        "{screen}"
+    );
+    let log = home.dir.path().join("state/nudge/nudge.log");
+    let text = std::fs::read_to_string(&log).expect("the log was written");
+    assert!(text.contains("the dashboard panicked"), "{text}");
+    assert!(screen.contains(&log.display().to_string()) || screen.contains("nudge.log"));
+}
+
+#[test]
 fn ctrl_c_quits_and_restores_the_terminal() {
     let home = Home::with_demo();
     let mut term = Terminal::start(home.dir.path(), &home.db(), &[], 80, 24);

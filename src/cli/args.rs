@@ -13,29 +13,16 @@ use crate::domain::Channel;
 use crate::ops::{ExportFormat, ImportFormat};
 use crate::tui::action::Action;
 
-const GRAMMAR: &str = "\
-Capture grammar (one line):
-  @name            the person (new names are added)
-  by WHEN          need-by (asks) or due (deadlines); also: due WHEN
-  check WHEN       first check-back, instead of the default
-  ~email ~chat ~call ~walk   the channel (~phone = call, ~desk = walk, ~slack = chat)
-  #tag or +tag     a tag (+tag needs no quoting in the shell)
-  for ID           the deadline this ask feeds
-  why: …           the rest of the line is the objective
-  \"…\"              literal title text (keeps by/check/for in the title)
-  anything else    the title
-
-WHEN: today, tonight, tomorrow, mon…sun (the next one), next week, next fri, eod, eow, noon,
-  in 3 days, 3d, 2w, 4h, 2026-12-03, dec 3, 3 dec, each optionally with a time (3pm, 15:00, 9:30am).
-  A date without a time means the end of the workday (17:00 unless configured).";
-
 #[derive(Debug, Parser)]
 #[command(
     name = "nudge",
     version,
     about = "Keeps you accountable for what you wait on from busy colleagues, and for your own deadlines",
-    long_about = None,
-    after_help = GRAMMAR,
+    long_about = "Keeps you accountable for what you wait on from busy colleagues, and for your own \
+deadlines. Every ask records who, what, why, the channel it went out on, the date you need it by \
+and when you will check back; nudge owns the reminder, drafts the follow-up, suggests a call when \
+an email got no answer, and keeps deadlines, proofing invitations, favors and stress in one calm \
+view. With no command it opens the dashboard; in a pipe it prints what needs attention now.",
     arg_required_else_help = false
 )]
 pub struct Cli {
@@ -55,10 +42,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Capture an ask: nudge ask @dana customer quotes by fri ~call #casestudy
-    #[command(visible_alias = "add", after_help = GRAMMAR)]
+    #[command(visible_alias = "add")]
     Ask(CaptureArgs),
     /// Capture a deadline of your own: nudge deadline Q4 launch deck due fri 3pm
-    #[command(after_help = GRAMMAR)]
     Deadline(CaptureArgs),
     /// List items: asks (default), deadlines or people
     List(ListArgs),
@@ -71,17 +57,11 @@ pub enum Command {
     /// Drop an item: no longer waiting on it
     Drop(IdArgs),
     /// Log a follow-up on an ask (or print the drafted message with --draft): nudge followup 12 --via call
-    #[command(
-        after_help = "The check-back moves halfway to the need-by (at least the next work day; \
-every work day once the need-by has passed). Without --via, the suggested channel is used: \
-email or chat, then call, then walk over."
-    )]
     Followup(FollowupArgs),
     /// "I don't have time": mark an ask declined, and get a re-ask that leads with the objective
     Declined(IdNoteArgs),
     /// Log criticism; by default invite the critic to proof the next piece:
     /// nudge critique @sam "deck is too wordy" on "Q4 launch deck"
-    #[command(after_help = GRAMMAR)]
     Critique(CritiqueArgs),
     /// Move a proofing invitation along: nudge proofing 14 sent (done proofs it; --draft prints the invitation)
     Proofing(ProofingArgs),
@@ -100,7 +80,6 @@ email or chat, then call, then walk over."
     /// Move an ask's next check-back, or a deadline's due time: nudge snooze 12 mon 9am
     Snooze(SnoozeArgs),
     /// Change an item with the capture grammar: nudge edit 12 by mon ~call
-    #[command(after_help = GRAMMAR)]
     Edit(EditArgs),
     /// Undo the last change (repeat to go further back)
     Undo,
@@ -112,6 +91,35 @@ email or chat, then call, then walk over."
     Import(ImportArgs),
     /// Fill the database with realistic sample data
     Demo(DemoArgs),
+    /// Where the config file is, what is in effect, or write the commented default
+    Config(ConfigArgs),
+    /// Shell completions: nudge completions bash > ~/.local/share/bash-completion/completions/nudge
+    Completions(CompletionsArgs),
+    /// The manual page: nudge man > ~/.local/share/man/man1/nudge.1
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: ConfigAction,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
+pub enum ConfigAction {
+    /// Print where the config file is read from
+    Path,
+    /// Print the configuration in effect (the file over the defaults)
+    Show,
+    /// Write the commented default file where there is none (never over an existing one)
+    Init,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// bash, zsh, fish, elvish or powershell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -185,7 +193,7 @@ pub struct ReportArgs {
     /// The week of --date (Monday to Sunday)
     #[arg(long)]
     pub week: bool,
-    /// Which day: a date in the WHEN forms (2026-11-27, yesterday is `today` minus… use a date), default today
+    /// Which day (for --week, any day of that week): 2026-11-27, yesterday, mon, dec 3 …; default today
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// md (the default) or json
@@ -417,6 +425,12 @@ pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled
         Some(Command::Edit(a)) => change::edit(session, out, a.id, &a.words),
         Some(Command::Undo) => change::undo(session, out),
         Some(Command::Demo(a)) => demo::demo(session, out, a.scale, a.force),
+        // Answered before the session starts (see `cli::run`).
+        Some(Command::Config(a)) => {
+            super::config::config(a.action, &session.config_source.clone(), out)
+        }
+        Some(Command::Completions(a)) => super::config::completions(a.shell, out),
+        Some(Command::Man) => super::config::man(out),
         Some(Command::Export(a)) => {
             let format = match a.format {
                 ExportFormatArg::Json => ExportFormat::Json,

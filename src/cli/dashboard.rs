@@ -24,13 +24,19 @@ pub fn open(
         store,
         session.config.clone(),
         keymap,
-        Theme::from_env(),
+        Theme::for_user(&session.config.theme),
         clock,
         size,
     )?;
     if let Some(action) = start {
         app.start_with(action);
     }
-    tui::run(app, first_frame_only)
-        .map_err(|e| Failure::Op(OpError::Input(format!("the terminal failed: {e}"))))
+    tracing::info!("dashboard opened");
+    tui::run(app, first_frame_only).map_err(|e| {
+        tracing::error!(error = %e, "the dashboard stopped");
+        Failure::Op(OpError::Input(format!(
+            "the dashboard stopped: {e}\n{}",
+            crate::log::pointer()
+        )))
+    })
 }

@@ -6,7 +6,7 @@ use super::args::ListWhat;
 use super::output::{CheckinJson, FavorJson, ItemJson, PersonJson, ReflectionJson, table};
 use super::{Failure, Handled, Session, say};
 use crate::domain::attention::{self, Reason};
-use crate::domain::{Item, Kind, escalation, words};
+use crate::domain::{Item, Kind, words};
 use crate::ops::{self, OpError};
 use crate::store::Reader;
 use crate::when::Moment;
@@ -23,6 +23,7 @@ pub fn list(
 ) -> Handled {
     let now = session.ctx.now;
     let session_threshold = session.config.favor_threshold;
+    let ascii = crate::tui::theme::ascii_wanted(&session.config.theme);
     let store = session.store()?;
     let reader = store.reader();
     let kind = match what {
@@ -44,7 +45,7 @@ pub fn list(
     }
     let mut rows = vec![header(kind)];
     for item in &items {
-        rows.push(row(&reader, item, &now)?);
+        rows.push(row(&reader, item, &now, ascii)?);
     }
     for line in table(&rows, TITLE_COLUMNS) {
         say(out, &line)?;
@@ -61,14 +62,19 @@ fn header(kind: Kind) -> Vec<String> {
     cells.iter().map(|c| c.to_string()).collect()
 }
 
-fn row(reader: &Reader<'_>, item: &Item, now: &Moment) -> Result<Vec<String>, Failure> {
+fn row(
+    reader: &Reader<'_>,
+    item: &Item,
+    now: &Moment,
+    ascii: bool,
+) -> Result<Vec<String>, Failure> {
     Ok(match item.kind {
         Kind::Ask => vec![
             item.id.to_string(),
             item.person.clone().unwrap_or_default(),
             item.title.clone(),
             words::status_phrase(item, now),
-            channel_cell(item),
+            words::channel_glyphs(item, ascii),
             item.need_by
                 .as_ref()
                 .map(|m| words::day_time(m, now))
@@ -98,23 +104,6 @@ fn row(reader: &Reader<'_>, item: &Item, now: &Moment) -> Result<Vec<String>, Fa
             item.status.label().to_string(),
         ],
     })
-}
-
-/// "✉", or "✉→☎" when a louder channel would serve the next follow-up better.
-fn channel_cell(item: &Item) -> String {
-    let Some(channel) = item.channel else {
-        return "-".into();
-    };
-    match escalation::hint(item.channel, &item.chased_via) {
-        Some((from, to)) if item.is_open() => format!("{}→{}", from.symbol(), to.symbol()),
-        _ => item
-            .chased_via
-            .last()
-            .copied()
-            .unwrap_or(channel)
-            .symbol()
-            .into(),
-    }
 }
 
 fn print_json(
@@ -319,6 +308,7 @@ fn reflections(reader: &Reader<'_>, out: &mut dyn Write, json: bool) -> Handled 
 /// The attention queue: asks that need chasing, deadlines within 48 hours, invitations to send.
 pub fn due(session: &mut Session, out: &mut dyn Write, json: bool) -> Handled {
     let now = session.ctx.now;
+    let ascii = crate::tui::theme::ascii_wanted(&session.config.theme);
     let store = session.store()?;
     let reader = store.reader();
     let queue = attention_queue(&reader, &now)?;
@@ -335,7 +325,7 @@ pub fn due(session: &mut Session, out: &mut dyn Write, json: bool) -> Handled {
             .clone()
             .unwrap_or_else(|| item.kind.title().to_string());
         let hint = if item.kind == Kind::Ask {
-            channel_cell(item)
+            words::channel_glyphs(item, ascii)
         } else {
             String::new()
         };

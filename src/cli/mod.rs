@@ -3,10 +3,12 @@
 mod args;
 mod capture;
 mod change;
+mod config;
 mod dashboard;
 mod demo;
 mod exchange;
 mod followup;
+mod help;
 mod list;
 mod output;
 mod people;
@@ -16,9 +18,9 @@ mod report;
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
-use crate::config::{self, Config, Source};
+use crate::config::{Config, Source};
 use crate::ops::{Context, OpError};
 use crate::store::Store;
 use crate::{clock, when::Zone};
@@ -56,20 +58,39 @@ impl Session {
 
 /// Run the program with these arguments; returns the exit code.
 pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
-        Ok(cli) => cli,
+    crate::log::init();
+    let parsed = help::command()
+        .try_get_matches_from(args)
+        .and_then(|matches| {
+            let name = matches.subcommand_name().unwrap_or("dashboard").to_string();
+            Cli::from_arg_matches(&matches).map(|cli| (cli, name))
+        });
+    let (cli, command) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => {
             let code = if e.use_stderr() { 1 } else { 0 };
             let _ = e.print();
             return code;
         }
     };
-    let mut session = match start(&cli) {
-        Ok(session) => session,
-        Err(e) => return fail(&e),
-    };
+    tracing::info!(%command, "start");
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match args::dispatch(cli, &mut session, &mut out) {
+    let source = config_source(&cli);
+    // These need neither the settings nor the database.
+    let early = match &cli.command {
+        Some(Command::Completions(a)) => Some(config::completions(a.shell, &mut out)),
+        Some(Command::Man) => Some(config::man(&mut out)),
+        Some(Command::Config(a)) => Some(config::config(a.action, &source, &mut out)),
+        _ => None,
+    };
+    let result = match early {
+        Some(result) => result,
+        None => match start(&cli, source) {
+            Ok(mut session) => args::dispatch(cli, &mut session, &mut out),
+            Err(e) => Err(Failure::Op(e)),
+        },
+    };
+    match result {
         Ok(()) => match out.flush() {
             Ok(()) => 0,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
@@ -81,19 +102,22 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     }
 }
 
-fn start(cli: &Cli) -> Result<Session, OpError> {
-    let zone = clock::zone();
-    let now = clock::now(&zone).map_err(OpError::Input)?;
-    let config_source = match &cli.config {
+fn config_source(cli: &Cli) -> Source {
+    match &cli.config {
         Some(path) => Source {
             path: path.clone(),
             explicit: true,
         },
         None => Source {
-            path: config::default_path().unwrap_or_else(|| PathBuf::from("nudge.toml")),
+            path: crate::config::default_path().unwrap_or_else(|| PathBuf::from("nudge.toml")),
             explicit: false,
         },
-    };
+    }
+}
+
+fn start(cli: &Cli, config_source: Source) -> Result<Session, OpError> {
+    let zone = clock::zone();
+    let now = clock::now(&zone).map_err(OpError::Input)?;
     let config = Config::load(&config_source).map_err(OpError::Input)?;
     let db_path = match &cli.db {
         Some(path) => path.clone(),
@@ -119,6 +143,7 @@ pub fn default_db_path() -> Option<PathBuf> {
 }
 
 fn fail(error: &OpError) -> i32 {
+    error.log();
     eprintln!("nudge: {error}");
     error.exit_code()
 }

@@ -115,6 +115,29 @@ pub fn status_phrase(item: &Item, now: &Moment) -> String {
     }
 }
 
+/// "✉", or "✉→☎" when a louder channel would serve the next follow-up of an open ask better;
+/// with `ascii`, "@" and "@>T".
+pub fn channel_glyphs(item: &Item, ascii: bool) -> String {
+    let glyph = |c: super::Channel| if ascii { c.ascii_symbol() } else { c.symbol() };
+    match super::escalation::hint(item.channel, &item.chased_via) {
+        Some((from, to)) if item.is_open() => {
+            format!(
+                "{}{}{}",
+                glyph(from),
+                if ascii { ">" } else { "→" },
+                glyph(to)
+            )
+        }
+        _ => item
+            .chased_via
+            .last()
+            .copied()
+            .or(item.channel)
+            .map(|c| glyph(c).to_string())
+            .unwrap_or_else(|| "-".into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

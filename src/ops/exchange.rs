@@ -83,6 +83,7 @@ pub fn import(
             let merged = store
                 .import(&doc, &summary, &ctx.now, progress)
                 .map_err(failed)?;
+            tracing::info!(file = name, merged = %merged.line(), "imported");
             let mut lines = vec![format!("Imported {name}: {}", merged.line())];
             if merged.changed() == 0 {
                 lines.push(
@@ -106,6 +107,7 @@ pub fn import(
             let merged = store
                 .import_items(&plan.items, &summary, &ctx.now, progress)
                 .map_err(failed)?;
+            tracing::info!(file = name, merged = %merged.line(), skipped = plan.skipped.len(), "imported from Taskwarrior");
             let mut lines = vec![format!(
                 "From Taskwarrior ({name}): {asks} {}, {deadlines} {} · {}",
                 plural(asks, "ask"),

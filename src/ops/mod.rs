@@ -70,6 +70,14 @@ pub enum OpError {
 }
 
 impl OpError {
+    /// Into the log: a refusal is routine (info), a database failure is not (error).
+    pub fn log(&self) {
+        match self {
+            OpError::Input(reason) => tracing::info!(%reason, "refused"),
+            OpError::Store(e) => tracing::error!(error = %e, "the database could not be used"),
+        }
+    }
+
     pub fn exit_code(&self) -> i32 {
         match self {
             OpError::Input(_) => 1,

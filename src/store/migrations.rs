@@ -19,6 +19,7 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         if current < *version {
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", version)?;
+            tracing::info!(from = current, to = version, "database schema migrated");
         }
         tx.commit()?;
     }

@@ -45,6 +45,8 @@ pub fn run(mut app: App, first_frame_only: bool) -> io::Result<()> {
             Show
         );
         previous(info);
+        tracing::error!(panic = %info, "the dashboard panicked");
+        eprintln!("{}", crate::log::pointer());
     }));
     let mut terminal = ratatui::try_init()?;
     let result = (|| {

@@ -56,6 +56,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
         _ => {}
     }
     footer(frame, app, layout.footer);
+    if app.theme.ascii {
+        to_ascii(frame.buffer_mut());
+    }
+}
+
+/// ASCII mode: every symbol drawn this frame (borders, glyphs, bars, punctuation) becomes its
+/// ASCII stand-in, whichever widget drew it.
+fn to_ascii(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        let mut chars = cell.symbol().chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && let Some(plain) = text::ascii_symbol(c)
+        {
+            cell.set_char(plain);
+        }
+    }
 }
 
 /// " nudge · Sat 28 Nov 09:12 · 3 to chase · 1 deadline in 24h · stress 3/5 · reviewed ✓"

@@ -17,6 +17,18 @@ pub struct Terminal {
 impl Terminal {
     /// Start `nudge args…` on `db` in a `cols`×`rows` terminal, with the pinned clock and zone.
     pub fn start(home: &Path, db: &Path, args: &[&str], cols: u16, rows: u16) -> Terminal {
+        Terminal::start_with(home, db, args, cols, rows, &[])
+    }
+
+    /// The same with more environment variables.
+    pub fn start_with(
+        home: &Path,
+        db: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Terminal {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -39,6 +51,9 @@ impl Terminal {
             ("XDG_STATE_HOME", home.join("state").display().to_string()),
             ("NUDGE_DB", db.display().to_string()),
         ] {
+            cmd.env(key, value);
+        }
+        for (key, value) in env {
             cmd.env(key, value);
         }
         cmd.cwd(home);

@@ -231,6 +231,11 @@ impl App {
     }
 
     pub fn on_key(&mut self, key: &KeyEvent) {
+        // Test builds only: a way for the end-to-end test to see a panic restore the terminal.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("NUDGE_TEST_PANIC").is_some() {
+            panic!("a panic asked for by NUDGE_TEST_PANIC");
+        }
         if let Some(action) = self.keymap.action(self.context(), key) {
             self.update(action);
             return;
@@ -438,6 +443,7 @@ impl App {
     }
 
     fn fail(&mut self, error: OpError) {
+        error.log();
         self.notice = Some(Notice::Error(error.to_string().replace('\n', " ")));
         self.dirty = true;
     }

@@ -4,7 +4,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::{Content, is_selected};
-use crate::domain::{Channel, Item, attention, escalation, words};
+use crate::domain::{Item, attention, words};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
@@ -33,7 +33,7 @@ pub fn rows(app: &App, width: usize) -> Content {
         .board
         .asks
         .iter()
-        .map(|i| channel_hint(theme, i))
+        .map(|i| words::channel_glyphs(i, theme.ascii))
         .collect();
     // Columns fit what is on screen and shrink with the pane; the title takes what is left.
     let person_w = match width {
@@ -117,27 +117,5 @@ fn urgency_style(theme: &Theme, item: &Item, now: &Moment) -> Style {
         Some(attention::Reason::LeadTime) => theme.danger,
         Some(_) => theme.warning,
         None => theme.muted,
-    }
-}
-
-/// "✉→☎" when a louder channel would serve the next follow-up; else the channel's symbol.
-pub fn channel_hint(theme: &Theme, item: &Item) -> String {
-    let symbol = |c: Channel| {
-        if theme.ascii {
-            c.ascii_symbol()
-        } else {
-            c.symbol()
-        }
-    };
-    let arrow = if theme.ascii { ">" } else { "→" };
-    match escalation::hint(item.channel, &item.chased_via) {
-        Some((from, to)) => format!("{}{arrow}{}", symbol(from), symbol(to)),
-        None => item
-            .chased_via
-            .last()
-            .copied()
-            .or(item.channel)
-            .map(|c| symbol(c).to_string())
-            .unwrap_or_default(),
     }
 }
