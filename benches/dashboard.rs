@@ -3,61 +3,43 @@
 
 use divan::Bencher;
 use nudge::config::Config;
-use nudge::store::Store;
 use nudge::tui::action::Action;
 use nudge::tui::app::{App, Clock};
 use nudge::tui::keymap::{Keymap, Overrides};
 use nudge::tui::theme::Theme;
 use nudge::tui::view;
-use nudge::when::Zone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
+
+mod common;
 
 fn main() {
     divan::main();
 }
 
-const SIZES: &[u64] = &[10_000, 100_000];
+const SIZES: &[u64] = &[10_000, 100_000, 1_000_000];
 
 struct Fixture {
-    _dir: tempfile::TempDir,
     app: App,
     terminal: Terminal<TestBackend>,
 }
 
 fn fixture(items: u64) -> Fixture {
-    let zone = Zone::named("Europe/London").unwrap_or_else(Zone::utc);
-    let now = nudge::clock::parse_now("2026-11-28T09:00", &zone).expect("now");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&dir.path().join("nudge.db"), zone).expect("store");
-    let config = Config::default();
-    nudge::demo::fill(
-        &mut store,
-        &now,
-        &config.check_back_rule(),
-        Some(items),
-        false,
-        &mut |_, _| {},
-    )
-    .expect("demo data");
+    let store = common::store(items);
     let keymap = Keymap::load(&Overrides::new()).expect("keymap");
     let area = Rect::new(0, 0, 200, 60);
     let app = App::new(
         store,
-        config,
+        Config::default(),
         keymap,
         Theme::dark(),
-        Clock::Fixed(now),
+        Clock::Fixed(common::now()),
         area,
     )
     .expect("app");
     let terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
-    Fixture {
-        _dir: dir,
-        app,
-        terminal,
-    }
+    Fixture { app, terminal }
 }
 
 /// A key that moves the selection (the window scrolls, so its rows are queried again) and the

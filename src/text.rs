@@ -22,6 +22,19 @@ pub fn inert(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// `inert` for whole messages: the same, but line breaks and tabs are kept.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    let acts = |c: char| needs_replacing(c) && !matches!(c, '\n' | '\t');
+    if !text.chars().any(acts) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if acts(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
 fn needs_replacing(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
@@ -101,6 +114,12 @@ pub fn ascii_symbol(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_keep_their_lines_but_lose_escapes() {
+        assert_eq!(terminal_safe("a\n\tb"), "a\n\tb");
+        assert_eq!(terminal_safe("x\u{1b}]0;t\u{7}"), "x\u{FFFD}]0;t\u{FFFD}");
+    }
 
     #[test]
     fn escapes_are_made_inert() {

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::args::ListWhat;
 use super::output::{CheckinJson, FavorJson, ItemJson, PersonJson, ReflectionJson, table};
-use super::{Failure, Handled, Session, say};
+use super::{Failure, Handled, Session, say, say_data};
 use crate::domain::attention::{self, Reason};
 use crate::domain::{Item, Kind, words};
 use crate::ops::{self, OpError};
@@ -126,7 +126,7 @@ fn print_json(
 fn json_out(out: &mut dyn Write, value: &impl serde::Serialize) -> Handled {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| Failure::Op(OpError::Input(format!("cannot write JSON: {e}"))))?;
-    say(out, &text)
+    say_data(out, &text)
 }
 
 fn people(reader: &Reader<'_>, out: &mut dyn Write, json: bool, threshold: u32) -> Handled {

@@ -59,6 +59,10 @@ impl Session {
 /// Run the program with these arguments; returns the exit code.
 pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     crate::log::init();
+    let args: Vec<std::ffi::OsString> = args.into_iter().collect();
+    if let Some(message) = not_utf8(&args) {
+        return fail(&OpError::Input(message));
+    }
     let parsed = help::command()
         .try_get_matches_from(args)
         .and_then(|matches| {
@@ -100,6 +104,27 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         // The reader went away (`nudge list | head`): not an error.
         Err(Failure::Pipe) => 0,
     }
+}
+
+/// The first argument that is not UTF-8 text, named with its bad bytes shown as \xNN.
+fn not_utf8(args: &[std::ffi::OsString]) -> Option<String> {
+    let (position, arg) = args
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, arg)| arg.to_str().is_none())?;
+    let shown: String = arg
+        .as_encoded_bytes()
+        .utf8_chunks()
+        .flat_map(|chunk| {
+            let bad = chunk.invalid().iter().map(|b| format!("\\x{b:02X}"));
+            std::iter::once(chunk.valid().to_string()).chain(bad)
+        })
+        .collect();
+    Some(format!(
+        "word {position} (\"{shown}\") is not UTF-8 text, so nothing was saved; nudge reads \
+         arguments as UTF-8 (is the terminal set to UTF-8? e.g. LANG=C.UTF-8)"
+    ))
 }
 
 fn config_source(cli: &Cli) -> Source {
@@ -144,7 +169,7 @@ pub fn default_db_path() -> Option<PathBuf> {
 
 fn fail(error: &OpError) -> i32 {
     error.log();
-    eprintln!("nudge: {error}");
+    eprintln!("nudge: {}", crate::text::terminal_safe(&error.to_string()));
     error.exit_code()
 }
 
@@ -173,7 +198,14 @@ impl Failure {
 
 pub type Handled = Result<(), Failure>;
 
-/// Write one line, turning a closed pipe into a quiet stop.
+/// Write one line for a person to read, turning a closed pipe into a quiet stop. Text from the
+/// database can hold escape sequences and control characters: they are made inert here (line
+/// breaks and tabs stay).
 pub fn say(out: &mut dyn Write, line: &str) -> Handled {
-    writeln!(out, "{line}").map_err(Failure::from_io)
+    writeln!(out, "{}", crate::text::terminal_safe(line)).map_err(Failure::from_io)
+}
+
+/// Write data (JSON) exactly as it is.
+pub fn say_data(out: &mut dyn Write, data: &str) -> Handled {
+    writeln!(out, "{data}").map_err(Failure::from_io)
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 
 use super::args::{Format, ReportArgs};
-use super::{Failure, Handled, Session, say};
+use super::{Failure, Handled, Session, say_data};
 use crate::ops::{self, OpError};
 use crate::when;
 
@@ -26,7 +26,7 @@ pub fn report(session: &mut Session, out: &mut dyn Write, args: &ReportArgs) -> 
         (to_json(&report)?, report.markdown(&title))
     };
     match args.format {
-        Format::Json => say(out, &json),
+        Format::Json => say_data(out, &json),
         Format::Md => out.write_all(markdown.as_bytes()).map_err(Failure::from_io),
     }
 }

@@ -1,7 +1,8 @@
 -- Insights at 100,000 items without reading every closed ask.
 
 -- How each person's closed asks went, by the channel of their last attempt. Kept by triggers, so
--- every path that changes an ask (commands, undo, import, demo loads) keeps it right.
+-- every path that changes an ask (commands, undo, import, demo loads) keeps it right; a pair
+-- back to no closed asks leaves no row, so undo leaves the table exactly as it was.
 CREATE TABLE person_channels (
     person_id   INTEGER NOT NULL,
     channel     TEXT    NOT NULL,
@@ -33,6 +34,8 @@ BEGIN
     UPDATE person_channels
     SET answered = answered - (OLD.status = 'received'), closed = closed - 1
     WHERE person_id = OLD.person_id AND channel = OLD.last_via;
+    DELETE FROM person_channels
+    WHERE person_id = OLD.person_id AND channel = OLD.last_via AND closed <= 0;
 END;
 
 CREATE TRIGGER person_channels_update_old AFTER UPDATE OF kind, status, last_via, person_id ON items
@@ -42,6 +45,8 @@ BEGIN
     UPDATE person_channels
     SET answered = answered - (OLD.status = 'received'), closed = closed - 1
     WHERE person_id = OLD.person_id AND channel = OLD.last_via;
+    DELETE FROM person_channels
+    WHERE person_id = OLD.person_id AND channel = OLD.last_via AND closed <= 0;
 END;
 
 CREATE TRIGGER person_channels_update_new AFTER UPDATE OF kind, status, last_via, person_id ON items

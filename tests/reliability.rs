@@ -1,0 +1,436 @@
+//! DESIGN.md's reliability promises, tested the hard way: captures killed at random moments,
+//! four writers and the dashboard at once, hostile text end to end, and undo as a property.
+//! (Hostile database files are in tests/database.rs; terminal sizes in tests/screens.rs; the
+//! parsers' long property runs in `.ci/run`.)
+
+mod common;
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::Home;
+use common::pty::Terminal;
+use nudge::config::Config;
+use nudge::domain::Channel;
+use nudge::domain::critique::Response;
+use nudge::domain::favor::Direction;
+use nudge::ops::{self, Context, EditMode};
+use nudge::store::Store;
+use nudge::store::checkins::NewCheckin;
+use nudge::when::Zone;
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// A small, seeded random number generator: every run kills at the same moments.
+struct Dice(u64);
+
+impl Dice {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % below
+    }
+}
+
+fn nudge(home: &Home) -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("nudge"));
+    cmd.env("NUDGE_DB", home.db())
+        .env("NUDGE_NOW", common::NOW)
+        .env("TZ", "Europe/London")
+        .env("HOME", home.dir.path())
+        .env("XDG_CONFIG_HOME", home.path("config"))
+        .env("XDG_STATE_HOME", home.path("state"))
+        .env_remove("NUDGE_CONFIG")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+fn integrity(home: &Home) -> String {
+    let conn = rusqlite::Connection::open(home.db()).expect("opens");
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity check")
+}
+
+fn titles(home: &Home) -> Vec<String> {
+    let asks: Value = serde_json::from_str(&home.run(&["list", "--all", "--json"])).expect("json");
+    asks.as_array()
+        .expect("list")
+        .iter()
+        .map(|a| a["title"].as_str().expect("title").to_string())
+        .collect()
+}
+
+#[test]
+fn captures_killed_at_random_moments_lose_nothing_that_was_confirmed() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "before the storm"]);
+    let mut dice = Dice(0x6e75_6467);
+    let (mut confirmed, mut killed) = (Vec::new(), 0);
+    for i in 0..500 {
+        let title = format!("capture {i}");
+        let mut child = nudge(&home)
+            .args(["ask", "@sam", &title, "by", "fri"])
+            .spawn()
+            .expect("spawns");
+        // Most die somewhere between start-up and commit; some finish first.
+        std::thread::sleep(Duration::from_micros(dice.next(40_000)));
+        let _ = child.kill();
+        let status = child.wait().expect("waits");
+        if status.success() {
+            confirmed.push(title);
+        } else {
+            killed += 1;
+        }
+    }
+    assert!(
+        killed > 50,
+        "the test killed enough captures mid-way: {killed}"
+    );
+    assert!(
+        confirmed.len() > 50,
+        "and let enough finish: {}",
+        confirmed.len()
+    );
+    assert_eq!(integrity(&home), "ok");
+    let stored = titles(&home);
+    for title in &confirmed {
+        assert!(stored.contains(title), "{title} exited 0 and must be there");
+    }
+    // Whatever was killed is either all there or not at all: every stored capture is whole.
+    let asks: Value = serde_json::from_str(&home.run(&["list", "--all", "--json"])).expect("json");
+    for ask in asks.as_array().expect("list") {
+        if ask["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("capture "))
+        {
+            assert!(
+                ask["person"] == "Sam" && ask["need_by"].is_string(),
+                "{ask}"
+            );
+        }
+    }
+    // And the database still takes writes.
+    home.run(&["ask", "@dana", "after the storm"]);
+    eprintln!(
+        "kill -9: {} captures confirmed, {killed} killed, {} stored",
+        confirmed.len(),
+        stored.len()
+    );
+}
+
+#[test]
+fn four_writers_and_the_dashboard_at_once() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "first"]);
+    let mut term = Terminal::start(home.dir.path(), &home.db(), &[], 100, 30);
+    term.wait_for("Pending asks 1 ");
+    let writers: Vec<_> = (0..4)
+        .map(|w| {
+            let db = home.db();
+            let dir = home.dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                let mut failures = Vec::new();
+                for i in 0..250 {
+                    let output = Command::new(assert_cmd::cargo::cargo_bin("nudge"))
+                        .env("NUDGE_DB", &db)
+                        .env("NUDGE_NOW", common::NOW)
+                        .env("TZ", "Europe/London")
+                        .env("XDG_CONFIG_HOME", dir.join("config"))
+                        .env("XDG_STATE_HOME", dir.join("state"))
+                        .args(["ask", &format!("@writer{w}"), &format!("item {w}-{i}")])
+                        .output()
+                        .expect("runs");
+                    if !output.status.success() {
+                        failures.push(String::from_utf8_lossy(&output.stderr).into_owned());
+                    }
+                }
+                failures
+            })
+        })
+        .collect();
+    // The dashboard keeps working meanwhile.
+    term.send("j");
+    let failures: Vec<String> = writers
+        .into_iter()
+        .flat_map(|w| w.join().expect("writer"))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} failed: {:?}",
+        failures.len(),
+        failures.first()
+    );
+    term.wait_for("Pending asks 1001");
+    term.send("q");
+    assert!(term.wait_exit(), "the dashboard quits cleanly");
+    assert_eq!(titles(&home).len(), 1001);
+    assert_eq!(integrity(&home), "ok");
+}
+
+#[test]
+fn hostile_text_is_stored_as_given_and_never_acts_on_the_terminal() {
+    let home = Home::new();
+    let long = "long ".repeat(2_000);
+    let hostile = [
+        "bell\u{7} and backspace\u{8} and null-ish \u{1}",
+        "\u{1b}[2J\u{1b}[31mred screen\u{1b}]0;title\u{7}",
+        "\u{202e}reversed\u{202c} and \u{200f}rtl mark",
+        long.trim_end(),
+    ];
+    for text in hostile {
+        home.run(&["ask", "@dana", text]);
+    }
+    let stored = titles(&home);
+    for text in hostile {
+        assert!(
+            stored.iter().any(|t| t == text.trim()),
+            "stored as given: {:?}",
+            &text[..text.len().min(40)]
+        );
+    }
+    // A tab or newline typed into a title is kept too (the shell passes them through).
+    home.run(&["ask", "@sam", "two\nlines"]);
+    assert!(titles(&home).iter().any(|t| t == "two\nlines"));
+    // Invalid UTF-8 is refused by name, and nothing is saved.
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"caf\xe9");
+    let output = nudge(&home)
+        .args([
+            std::ffi::OsStr::new("ask"),
+            std::ffi::OsStr::new("@lee"),
+            bad,
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("word 3 (\"caf\\xE9\") is not UTF-8 text"),
+        "{said}"
+    );
+    assert_eq!(titles(&home).len(), 5);
+
+    // The real terminal: nothing the titles hold clears, recolours or retitles it.
+    let mut term = Terminal::start(home.dir.path(), &home.db(), &[], 100, 30);
+    term.wait_for("Pending asks 5");
+    let screen = term.screen();
+    assert!(
+        screen.contains("nudge · Sat 28 Nov"),
+        "not cleared: {screen}"
+    );
+    // Shown as text: had the terminal read them, "[31m" and "]0;tit" would not be on screen.
+    assert!(screen.contains("[31mred"), "{screen}");
+    assert!(screen.contains("]0;tit"), "{screen}");
+    term.send("q");
+    assert!(term.wait_exit());
+}
+
+// Undo as a property: any run of up to 50 commands, then as many undos, leaves every table as it
+// was (the journal itself aside, which records the undos).
+
+#[derive(Debug, Clone)]
+enum Cmd {
+    Ask(u8, u8),
+    Deadline(u8),
+    Done(u8),
+    Drop(u8),
+    Snooze(u8),
+    Edit(u8),
+    FollowUp(u8, u8),
+    Declined(u8),
+    Critique(u8, u8),
+    Favor(u8, bool),
+    Person(u8),
+    Checkin(u8),
+    Undo,
+}
+
+fn cmd() -> impl Strategy<Value = Cmd> {
+    prop_oneof![
+        (any::<u8>(), any::<u8>()).prop_map(|(p, t)| Cmd::Ask(p, t)),
+        any::<u8>().prop_map(Cmd::Deadline),
+        any::<u8>().prop_map(Cmd::Done),
+        any::<u8>().prop_map(Cmd::Drop),
+        any::<u8>().prop_map(Cmd::Snooze),
+        any::<u8>().prop_map(Cmd::Edit),
+        (any::<u8>(), any::<u8>()).prop_map(|(i, c)| Cmd::FollowUp(i, c)),
+        any::<u8>().prop_map(Cmd::Declined),
+        (any::<u8>(), any::<u8>()).prop_map(|(p, r)| Cmd::Critique(p, r)),
+        (any::<u8>(), any::<bool>()).prop_map(|(p, g)| Cmd::Favor(p, g)),
+        any::<u8>().prop_map(Cmd::Person),
+        any::<u8>().prop_map(Cmd::Checkin),
+        Just(Cmd::Undo),
+    ]
+}
+
+const PEOPLE: [&str; 4] = ["dana", "sam", "lee", "zoe"];
+const WHEN: [&str; 4] = ["fri", "mon 9am", "in 3 days", "dec 3"];
+
+/// Every row of every table but the journal, in order.
+fn dump(store: &Store) -> Vec<String> {
+    let conn = rusqlite::Connection::open(store.path()).expect("opens");
+    let mut rows = Vec::new();
+    for table in [
+        "people",
+        "items",
+        "follow_ups",
+        "critiques",
+        "favors",
+        "checkins",
+        "sprints",
+        "reflections",
+        "reviews",
+        "person_channels",
+    ] {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+            .expect("prepares");
+        let columns = stmt.column_count();
+        let table_rows = stmt
+            .query_map([], |r| {
+                let cells: Vec<String> = (0..columns)
+                    .map(|i| format!("{:?}", r.get_ref(i).map(|v| v.to_owned()).ok()))
+                    .collect();
+                Ok(format!("{table}: {}", cells.join(" | ")))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .expect("rows");
+        rows.extend(table_rows);
+    }
+    rows
+}
+
+fn pick(store: &Store, n: u8) -> i64 {
+    let conn = rusqlite::Connection::open(store.path()).expect("opens");
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM items ORDER BY id")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("ids");
+    ids.get(usize::from(n) % ids.len().max(1))
+        .copied()
+        .unwrap_or(1)
+}
+
+/// Run one command; whether it succeeded (refusals are part of the property too: they must
+/// change nothing).
+fn apply(store: &mut Store, ctx: &Context, cmd: &Cmd) -> bool {
+    let person = |n: u8| PEOPLE[usize::from(n) % PEOPLE.len()];
+    let when = |n: u8| WHEN[usize::from(n) % WHEN.len()];
+    match cmd {
+        Cmd::Ask(p, t) => ops::capture_ask(
+            store,
+            ctx,
+            &format!("@{} thing {t} by {}", person(*p), when(*t)),
+        )
+        .is_ok(),
+        Cmd::Deadline(t) => {
+            ops::capture_deadline(store, ctx, &format!("piece {t} due {}", when(*t))).is_ok()
+        }
+        Cmd::Done(n) => ops::done(store, ctx, pick(store, *n), "").is_ok(),
+        Cmd::Drop(n) => ops::drop_item(store, ctx, pick(store, *n)).is_ok(),
+        Cmd::Snooze(n) => ops::snooze(store, ctx, pick(store, *n), when(*n)).is_ok(),
+        Cmd::Edit(n) => ops::edit(
+            store,
+            ctx,
+            pick(store, *n),
+            &format!("by {} #edited", when(*n)),
+            EditMode::Merge,
+        )
+        .is_ok(),
+        Cmd::FollowUp(n, c) => {
+            let via = Channel::ALL[usize::from(*c) % Channel::ALL.len()];
+            ops::follow_up(store, ctx, pick(store, *n), Some(via), "").is_ok()
+        }
+        Cmd::Declined(n) => ops::declined(store, ctx, pick(store, *n), "no time").is_ok(),
+        Cmd::Critique(p, r) => {
+            let response = [
+                Response::Invite,
+                Response::StyleGuide,
+                Response::Fixed,
+                Response::LetGo,
+            ][usize::from(*r) % 4];
+            ops::critique(
+                store,
+                ctx,
+                &format!("@{} \"too long\" on \"piece {r}\"", person(*p)),
+                response,
+            )
+            .is_ok()
+        }
+        Cmd::Favor(p, gave) => {
+            let direction = if *gave {
+                Direction::Gave
+            } else {
+                Direction::Got
+            };
+            ops::favor(store, ctx, direction, &format!("@{} a review", person(*p))).is_ok()
+        }
+        Cmd::Person(p) => {
+            let change = ops::PersonChange {
+                team: Some(format!("team {p}")),
+                ..ops::PersonChange::default()
+            };
+            ops::person(store, ctx, person(*p), &change).is_ok()
+        }
+        Cmd::Checkin(s) => ops::checkin(
+            store,
+            ctx,
+            NewCheckin {
+                stress: s % 5 + 1,
+                deadline_id: None,
+                note: String::new(),
+                slowdown_secs: 0,
+                next_action: String::new(),
+            },
+        )
+        .is_ok(),
+        Cmd::Undo => ops::undo(store, ctx)
+            .map(|said| !said.starts_with("Nothing"))
+            .unwrap_or(false),
+    }
+}
+
+fn undo_cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse::<u32>().ok())
+        .map_or(24, |n| n.min(300))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(undo_cases()))]
+
+    #[test]
+    fn undo_takes_any_run_of_commands_back(cmds in proptest::collection::vec(cmd(), 1..=50)) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let zone = Zone::named("Europe/London").expect("zone");
+        let now = nudge::clock::parse_now(common::NOW, &zone).expect("now");
+        let mut store = Store::open(&dir.path().join("nudge.db"), zone).expect("store");
+        let config = Config::default();
+        nudge::demo::fill(&mut store, &now, &config.check_back_rule(), None, false, &mut |_, _| {})
+            .expect("demo");
+        let ctx = Context::new(now, config);
+        let before = dump(&store);
+        for cmd in &cmds {
+            apply(&mut store, &ctx, cmd);
+        }
+        // As many undos as commands (the demo data itself is not undoable, so extra ones find
+        // nothing to do).
+        for _ in 0..cmds.len() {
+            ops::undo(&mut store, &ctx).expect("undo");
+        }
+        let after = dump(&store);
+        let gone: Vec<&String> = before.iter().filter(|r| !after.contains(r)).collect();
+        let new: Vec<&String> = after.iter().filter(|r| !before.contains(r)).collect();
+        prop_assert!(
+            gone.is_empty() && new.is_empty(),
+            "after {:?}\nrows lost: {:#?}\nrows left over: {:#?}",
+            cmds,
+            gone,
+            new
+        );
+    }
+}
