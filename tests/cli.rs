@@ -666,3 +666,40 @@ fn capture_warns_when_the_person_is_slower_than_the_need_by() {
     let json: Value = serde_json::from_str(&home.run(&["due", "--json"])).expect("json");
     assert_eq!(json[0]["reason"], "lead_time", "lead-time risks come first");
 }
+
+#[test]
+fn a_limit_shows_a_page_and_says_what_is_left() {
+    let home = Home::with_demo();
+    let all_due = home.run(&["due"]);
+    let page = home.run(&["due", "--limit", "2"]);
+    let lines: Vec<&str> = page.lines().collect();
+    assert_eq!(lines.len(), 3, "{page}");
+    let ids = |text: &str| -> Vec<String> {
+        text.lines()
+            .take(2)
+            .map(|l| l.split_whitespace().next().unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(ids(&page), ids(&all_due), "the same first rows");
+    let total = all_due.lines().count();
+    assert_eq!(
+        lines[2],
+        format!(
+            "… and {} more: `nudge due --limit 0` shows them all",
+            total - 2
+        )
+    );
+    let asks = home.run(&["list", "--limit", "3"]);
+    assert_eq!(
+        asks.lines().count(),
+        5,
+        "a header, three asks, the rest: {asks}"
+    );
+    assert!(
+        asks.ends_with("… and 8 more: `nudge list --limit 0` shows them all\n"),
+        "{asks}"
+    );
+    // A pipe gets everything, and --limit 0 too.
+    assert_eq!(home.run(&["list"]).lines().count(), 12);
+    assert_eq!(home.run(&["list", "--limit", "0"]).lines().count(), 12);
+}

@@ -881,7 +881,12 @@ fn the_reflection_step_by_step_and_kept_as_typed() {
         .app
         .store
         .reader()
-        .list(nudge::domain::Kind::Ask, false, &f.app.now)
+        .list(
+            nudge::domain::Kind::Ask,
+            false,
+            &f.app.now,
+            nudge::store::NO_LIMIT,
+        )
         .expect("asks");
     assert!(
         asks.iter()

@@ -49,7 +49,7 @@ pub enum Command {
     /// List items: asks (default), deadlines or people
     List(ListArgs),
     /// What needs attention now, most urgent first (prints nothing when nothing does)
-    Due(JsonArgs),
+    Due(DueArgs),
     /// One item with its history and the person's card
     Show(IdArgs),
     /// Mark an ask received, a deadline done, or a proofing invitation proofed
@@ -293,13 +293,19 @@ pub struct ListArgs {
     /// JSON instead of a table
     #[arg(long)]
     pub json: bool,
+    /// At most N rows (0: all); by default a screenful in a terminal, all in a pipe
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 #[derive(Debug, Args)]
-pub struct JsonArgs {
+pub struct DueArgs {
     /// JSON instead of lines
     #[arg(long)]
     pub json: bool,
+    /// At most N asks (0: all); by default a screenful in a terminal, all in a pipe
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -403,14 +409,14 @@ pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled
         None if std::io::stdout().is_terminal() || cli.first_frame => {
             dashboard::open(session, cli.first_frame, None)
         }
-        None => list::due(session, out, false),
+        None => list::due(session, out, false, None),
         Some(Command::Review) => dashboard::open(session, false, Some(Action::Review)),
         Some(Command::Reflect) => dashboard::open(session, false, Some(Action::Reflect)),
         Some(Command::Report(a)) => report::report(session, out, &a),
         Some(Command::Ask(a)) => capture::ask(session, out, &a.words),
         Some(Command::Deadline(a)) => capture::deadline(session, out, &a.words),
-        Some(Command::List(a)) => list::list(session, out, a.what, a.all, a.json),
-        Some(Command::Due(a)) => list::due(session, out, a.json),
+        Some(Command::List(a)) => list::list(session, out, a.what, a.all, a.json, a.limit),
+        Some(Command::Due(a)) => list::due(session, out, a.json, a.limit),
         Some(Command::Show(a)) => list::show(session, out, a.id),
         Some(Command::Done(a)) => change::done(session, out, a.id, &a.note.join(" ")),
         Some(Command::Drop(a)) => change::drop(session, out, a.id),

@@ -8,7 +8,7 @@ use super::{Failure, Handled, Session, say, say_data};
 use crate::domain::attention::{self, Reason};
 use crate::domain::{Item, Kind, words};
 use crate::ops::{self, OpError};
-use crate::store::Reader;
+use crate::store::{NO_LIMIT, Reader};
 use crate::when::Moment;
 
 /// How wide a title may be in a table before it is cut.
@@ -20,6 +20,7 @@ pub fn list(
     what: ListWhat,
     all: bool,
     json: bool,
+    limit: Option<usize>,
 ) -> Handled {
     let now = session.ctx.now;
     let session_threshold = session.config.favor_threshold;
@@ -35,7 +36,8 @@ pub fn list(
         ListWhat::Deadlines => Kind::Deadline,
         ListWhat::Proofing => Kind::Proofing,
     };
-    let items = reader.list(kind, all, &now)?;
+    let page = page_size(limit, json);
+    let items = reader.list(kind, all, &now, page)?;
     if json {
         return print_json(&reader, out, &items, |_| None);
     }
@@ -47,10 +49,54 @@ pub fn list(
     for item in &items {
         rows.push(row(&reader, item, &now, ascii)?);
     }
-    for line in table(&rows, TITLE_COLUMNS) {
-        say(out, &line)?;
+    print_table(out, &rows, TITLE_COLUMNS)?;
+    if items.len() == page {
+        let total = reader.count_items(kind, all)?;
+        more(out, total.saturating_sub(items.len() as u64), "list")?;
     }
     Ok(())
+}
+
+/// An aligned table; in a terminal each line is cut to its width rather than wrapped.
+fn print_table(out: &mut dyn Write, rows: &[Vec<String>], max_title: usize) -> Handled {
+    use std::io::IsTerminal;
+    let width = std::io::stdout()
+        .is_terminal()
+        .then(|| crossterm::terminal::size().ok())
+        .flatten()
+        .map(|(columns, _)| usize::from(columns));
+    for line in table(rows, max_title) {
+        match width {
+            Some(width) => say(out, &crate::text::fit(&line, width))?,
+            None => say(out, &line)?,
+        }
+    }
+    Ok(())
+}
+
+/// How many rows to print: `--limit N` (0 for all); without it, a screenful when a person is
+/// reading (as `task next` does), everything for a pipe or JSON.
+fn page_size(limit: Option<usize>, json: bool) -> usize {
+    use std::io::IsTerminal;
+    match limit {
+        Some(0) => NO_LIMIT,
+        Some(n) => n,
+        None if !json && std::io::stdout().is_terminal() => crossterm::terminal::size()
+            .map(|(_, rows)| usize::from(rows).saturating_sub(4).max(10))
+            .unwrap_or(NO_LIMIT),
+        None => NO_LIMIT,
+    }
+}
+
+/// "… and 181 more: nudge list --limit 0 shows them all".
+fn more(out: &mut dyn Write, hidden: u64, command: &str) -> Handled {
+    if hidden == 0 {
+        return Ok(());
+    }
+    say(
+        out,
+        &format!("… and {hidden} more: `nudge {command} --limit 0` shows them all"),
+    )
 }
 
 fn header(kind: Kind) -> Vec<String> {
@@ -181,9 +227,7 @@ fn people(reader: &Reader<'_>, out: &mut dyn Write, json: bool, threshold: u32) 
             p.person.expertise.join(", "),
         ]);
     }
-    for line in table(&rows, TITLE_COLUMNS) {
-        say(out, &line)?;
-    }
+    print_table(out, &rows, TITLE_COLUMNS)?;
     Ok(())
 }
 
@@ -211,9 +255,7 @@ fn favors(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) ->
             f.what.clone(),
         ]);
     }
-    for line in table(&rows, TITLE_COLUMNS) {
-        say(out, &line)?;
-    }
+    print_table(out, &rows, TITLE_COLUMNS)?;
     Ok(())
 }
 
@@ -259,9 +301,7 @@ fn checkins(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) 
             c.note.clone(),
         ]);
     }
-    for line in table(&rows, TITLE_COLUMNS) {
-        say(out, &line)?;
-    }
+    print_table(out, &rows, TITLE_COLUMNS)?;
     Ok(())
 }
 
@@ -299,19 +339,32 @@ fn reflections(reader: &Reader<'_>, out: &mut dyn Write, json: bool) -> Handled 
             first(&r.stuck),
         ]);
     }
-    for line in table(&rows, 40) {
-        say(out, &line)?;
-    }
+    print_table(out, &rows, 40)?;
     Ok(())
 }
 
 /// The attention queue: asks that need chasing, deadlines within 48 hours, invitations to send.
-pub fn due(session: &mut Session, out: &mut dyn Write, json: bool) -> Handled {
+pub fn due(
+    session: &mut Session,
+    out: &mut dyn Write,
+    json: bool,
+    limit: Option<usize>,
+) -> Handled {
     let now = session.ctx.now;
     let ascii = crate::tui::theme::ascii_wanted(&session.config.theme);
     let store = session.store()?;
     let reader = store.reader();
-    let queue = attention_queue(&reader, &now)?;
+    let page = page_size(limit, json);
+    let (mut queue, asks_shown) = attention_queue(&reader, &now, page)?;
+    let hidden = if asks_shown == page {
+        reader
+            .count_asks_needing_attention(&now)?
+            .saturating_sub(asks_shown as u64)
+    } else {
+        0
+    };
+    let hidden = hidden + queue.len().saturating_sub(page) as u64;
+    queue.truncate(page);
     if json {
         let items: Vec<Item> = queue.iter().map(|(i, _)| i.clone()).collect();
         return print_json(&reader, out, &items, |item| {
@@ -338,32 +391,33 @@ pub fn due(session: &mut Session, out: &mut dyn Write, json: bool) -> Handled {
             reason.label().to_string(),
         ]);
     }
-    for line in table(&rows, TITLE_COLUMNS) {
-        say(out, &line)?;
-    }
-    Ok(())
+    print_table(out, &rows, TITLE_COLUMNS)?;
+    more(out, hidden, "due")
 }
 
-/// Most urgent first, in DESIGN.md's order.
-pub fn attention_queue(reader: &Reader<'_>, now: &Moment) -> Result<Vec<(Item, Reason)>, Failure> {
+/// Most urgent first, in DESIGN.md's order: at most `limit` asks, then deadlines and
+/// invitations; and how many asks the query returned.
+pub fn attention_queue(
+    reader: &Reader<'_>,
+    now: &Moment,
+    limit: usize,
+) -> Result<(Vec<(Item, Reason)>, usize), Failure> {
     let mut queue = Vec::new();
-    for ask in reader.asks_needing_attention(now, 500)? {
+    let asks = reader.asks_needing_attention(now, limit)?;
+    let fetched = asks.len();
+    for ask in asks {
         if let Some(reason) = attention::ask_reason(&ask, ask.usual_reply, now) {
             queue.push((ask, reason));
         }
     }
     let soon = *now + chrono::Duration::hours(48);
-    for row in reader.open_deadlines(200, 0)? {
-        if row.item.due.is_some_and(|due| due <= soon) {
-            queue.push((row.item, Reason::DeadlineSoon));
-        }
+    for row in reader.deadlines_due_by(&soon, NO_LIMIT)? {
+        queue.push((row.item, Reason::DeadlineSoon));
     }
-    for row in reader.open_proofing(200, 0)? {
-        if row.item.status == crate::domain::Status::ToSend {
-            queue.push((row.item, Reason::ProofingToSend));
-        }
+    for row in reader.proofing_to_send(NO_LIMIT)? {
+        queue.push((row.item, Reason::ProofingToSend));
     }
-    Ok(queue)
+    Ok((queue, fetched))
 }
 
 pub fn show(session: &mut Session, out: &mut dyn Write, id: i64) -> Handled {

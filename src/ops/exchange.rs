@@ -6,7 +6,7 @@ use super::{Context, OpError, OpResult};
 use crate::domain::Kind;
 use crate::exchange::{self, BadFile, csv, ics, markdown, taskwarrior};
 use crate::store::exchange::ImportError;
-use crate::store::{Reader, Store};
+use crate::store::{NO_LIMIT, Reader, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -38,16 +38,16 @@ pub fn export(
             text.push('\n');
             text
         }
-        ExportFormat::Csv => csv::asks(&reader.list(Kind::Ask, true, now)?),
+        ExportFormat::Csv => csv::asks(&reader.list(Kind::Ask, true, now, NO_LIMIT)?),
         ExportFormat::Ics => {
-            let mut items = reader.list(Kind::Deadline, false, now)?;
-            items.extend(reader.list(Kind::Ask, false, now)?);
+            let mut items = reader.list(Kind::Deadline, false, now, NO_LIMIT)?;
+            items.extend(reader.list(Kind::Ask, false, now, NO_LIMIT)?);
             ics::calendar(&items)
         }
         ExportFormat::Md => markdown::open_items(
-            &reader.list(Kind::Ask, false, now)?,
-            &reader.list(Kind::Deadline, false, now)?,
-            &reader.list(Kind::Proofing, false, now)?,
+            &reader.list(Kind::Ask, false, now, NO_LIMIT)?,
+            &reader.list(Kind::Deadline, false, now, NO_LIMIT)?,
+            &reader.list(Kind::Proofing, false, now, NO_LIMIT)?,
             now,
         ),
     })

@@ -63,13 +63,16 @@ fn attention_order(a: &str, q: &str) -> String {
     )
 }
 
+/// The open asks (alias `a`, person `q`, ?1 now) that need attention now: ranks 0 to 2.
+const NEEDING_ATTENTION: &str = "AND (a.next_check <= ?1 OR a.need_by <= ?1 + 86400 \
+      OR (a.need_by > ?1 AND a.need_by - ?1 < q.reply_median_secs))";
+
 /// One window of open asks in attention order (?1 now, ?2 limit, ?3 offset), optionally only
 /// those that need attention now. The window is chosen on the covering index alone; only its
 /// rows are then read whole.
 fn open_asks_sql(only_needing_attention: bool) -> String {
     let needing = if only_needing_attention {
-        "AND (a.next_check <= ?1 OR a.need_by <= ?1 + 86400 \
-              OR (a.need_by > ?1 AND a.need_by - ?1 < q.reply_median_secs))"
+        NEEDING_ATTENTION
     } else {
         ""
     };
@@ -138,16 +141,30 @@ impl Reader<'_> {
 
     /// Open deadlines, soonest first, with their open asks counted.
     pub fn open_deadlines(&self, limit: usize, offset: usize) -> Result<Vec<DeadlineRow>> {
+        self.deadline_rows(None, limit, offset)
+    }
+
+    /// Open deadlines due by `until` (overdue ones too), soonest first.
+    pub fn deadlines_due_by(&self, until: &Moment, limit: usize) -> Result<Vec<DeadlineRow>> {
+        self.deadline_rows(Some(until.timestamp()), limit, 0)
+    }
+
+    fn deadline_rows(
+        &self,
+        until: Option<i64>,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<DeadlineRow>> {
         let sql = format!(
             "SELECT {ITEM_COLUMNS}, \
                 (SELECT COUNT(*) FROM items a WHERE a.deadline_id = i.id AND a.kind = 'ask' AND a.status = 'open'), \
                 (SELECT COUNT(*) FROM items a WHERE a.deadline_id = i.id AND a.kind = 'ask' AND a.status = 'open' AND a.need_by > i.due) \
-             FROM {ITEM_FROM} WHERE i.kind = 'deadline' AND i.status = 'open' \
+             FROM {ITEM_FROM} WHERE i.kind = 'deadline' AND i.status = 'open' AND (?3 IS NULL OR i.due <= ?3) \
              ORDER BY i.due IS NULL, i.due, i.id LIMIT ?1 OFFSET ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql(e))?;
         let rows = stmt
-            .query_map(params![limit as i64, offset as i64], |r| {
+            .query_map(params![limit as i64, offset as i64, until], |r| {
                 Ok(DeadlineRow {
                     item: item_from_row(r, &self.zone)?,
                     open_asks: r.get::<_, i64>(23)?.try_into().unwrap_or(0),
@@ -160,9 +177,24 @@ impl Reader<'_> {
 
     /// Open proofing invitations, those still to send first, oldest first.
     pub fn open_proofing(&self, limit: usize, offset: usize) -> Result<Vec<ProofingRow>> {
+        self.proofing_rows("('to_send', 'sent', 'accepted')", limit, offset)
+    }
+
+    /// Invitations still to send, oldest first.
+    pub fn proofing_to_send(&self, limit: usize) -> Result<Vec<ProofingRow>> {
+        self.proofing_rows("('to_send')", limit, 0)
+    }
+
+    /// `statuses` is one of the two SQL lists above, never input.
+    fn proofing_rows(
+        &self,
+        statuses: &str,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<ProofingRow>> {
         let sql = format!(
             "SELECT {ITEM_COLUMNS}, (SELECT c.said FROM critiques c WHERE c.proofing_id = i.id LIMIT 1) \
-             FROM {ITEM_FROM} WHERE i.kind = 'proofing' AND i.status IN ('to_send', 'sent', 'accepted') \
+             FROM {ITEM_FROM} WHERE i.kind = 'proofing' AND i.status IN {statuses} \
              ORDER BY CASE i.status WHEN 'to_send' THEN 0 WHEN 'accepted' THEN 1 ELSE 2 END, i.created_at, i.id \
              LIMIT ?1 OFFSET ?2"
         );
@@ -179,7 +211,10 @@ impl Reader<'_> {
     }
 
     /// Every item of a kind (open ones only unless `all`), newest activity first for closed ones.
-    pub fn list(&self, kind: Kind, all: bool, now: &Moment) -> Result<Vec<Item>> {
+    pub fn list(&self, kind: Kind, all: bool, now: &Moment, limit: usize) -> Result<Vec<Item>> {
+        if kind == Kind::Ask && !all {
+            return self.open_asks(now, limit, 0);
+        }
         let open_only = if all {
             String::new()
         } else {
@@ -192,9 +227,38 @@ impl Reader<'_> {
             Kind::Proofing => "i.created_at, i.id".to_string(),
         };
         let sql = format!(
-            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.kind = ?2 {open_only} ORDER BY {order}"
+            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.kind = ?2 {open_only} ORDER BY {order} LIMIT ?3"
         );
-        self.items(&sql, params![now.timestamp(), kind.as_str()])
+        self.items(&sql, params![now.timestamp(), kind.as_str(), limit as i64])
+    }
+
+    /// How many items of a kind there are (open ones only unless `all`).
+    pub fn count_items(&self, kind: Kind, all: bool) -> Result<u64> {
+        let open_only = if all {
+            String::new()
+        } else {
+            format!("AND status IN {}", crate::domain::item::OPEN_STATUSES_SQL)
+        };
+        let sql = format!("SELECT COUNT(*) FROM items WHERE kind = ?1 {open_only}");
+        self.conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| s.query_row([kind.as_str()], |r| r.get::<_, i64>(0)))
+            .map(|n| u64::try_from(n).unwrap_or(0))
+            .map_err(|e| self.sql(e))
+    }
+
+    /// How many open asks need attention now (what `asks_needing_attention` would return).
+    pub fn count_asks_needing_attention(&self, now: &Moment) -> Result<u64> {
+        let sql = format!(
+            "SELECT COUNT(*) FROM items a INDEXED BY items_open_asks \
+             LEFT JOIN people q ON q.id = a.person_id \
+             WHERE a.kind = 'ask' AND a.status = 'open' {NEEDING_ATTENTION}"
+        );
+        self.conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| s.query_row([now.timestamp()], |r| r.get::<_, i64>(0)))
+            .map(|n| u64::try_from(n).unwrap_or(0))
+            .map_err(|e| self.sql(e))
     }
 
     /// Asks linked to a deadline, open first.

@@ -5,6 +5,9 @@
 //! damaged, or was made by a newer nudge is refused before anything is written to it.
 
 mod bulk;
+/// A query limit that is none (SQLite reads any LIMIT this large as all rows).
+pub const NO_LIMIT: usize = i64::MAX as usize;
+
 pub mod checkins;
 pub mod critiques;
 pub mod days;
