@@ -63,12 +63,20 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     if let Some(message) = not_utf8(&args) {
         return fail(&OpError::Input(message));
     }
-    let parsed = help::command()
-        .try_get_matches_from(args)
-        .and_then(|matches| {
-            let name = matches.subcommand_name().unwrap_or("dashboard").to_string();
-            Cli::from_arg_matches(&matches).map(|cli| (cli, name))
-        });
+    // The examples and grammar are only put together when help will be shown.
+    let wants_help = args
+        .iter()
+        .skip(1)
+        .any(|a| a == "-h" || a == "--help" || a == "help");
+    let command = if wants_help {
+        help::command()
+    } else {
+        <Cli as clap::CommandFactory>::command()
+    };
+    let parsed = command.try_get_matches_from(args).and_then(|matches| {
+        let name = matches.subcommand_name().unwrap_or("dashboard").to_string();
+        Cli::from_arg_matches(&matches).map(|cli| (cli, name))
+    });
     let (cli, command) = match parsed {
         Ok(parsed) => parsed,
         Err(e) => {
