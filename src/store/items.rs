@@ -131,6 +131,33 @@ impl Reader<'_> {
         )
     }
 
+    /// The ids of every open ask in attention order, read from the covering index alone: a
+    /// scrolling list keeps them and then reads only the rows it shows (`items_by_ids`).
+    pub fn open_ask_ids(&self, now: &Moment) -> Result<Vec<i64>> {
+        let sql = format!(
+            "SELECT a.id FROM items a INDEXED BY items_open_asks \
+             LEFT JOIN people q ON q.id = a.person_id \
+             WHERE a.kind = 'ask' AND a.status = 'open' ORDER BY {}",
+            attention_order("a", "q")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([now.timestamp()], |r| r.get(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<i64>>>());
+        rows.map_err(|e| self.sql(e))
+    }
+
+    /// These items, in this order (ids that no longer exist are left out).
+    pub fn items_by_ids(&self, ids: &[i64]) -> Result<Vec<Item>> {
+        let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id IN (SELECT value FROM json_each(?1))"
+        );
+        let mut items = self.items(&sql, [list])?;
+        items.sort_by_key(|item| ids.iter().position(|id| *id == item.id));
+        Ok(items)
+    }
+
     /// Open asks that need attention now (rank 0 to 2), most urgent first.
     pub fn asks_needing_attention(&self, now: &Moment, limit: usize) -> Result<Vec<Item>> {
         self.items(

@@ -154,6 +154,8 @@ pub struct App {
     /// Something changed since the last frame.
     pub dirty: bool,
     data_version: i64,
+    /// The ids of all open asks in attention order, and the minute they were read in.
+    ask_order: Option<(i64, Vec<i64>)>,
 }
 
 impl App {
@@ -184,6 +186,7 @@ impl App {
             clipboard: None,
             dirty: true,
             data_version,
+            ask_order: None,
         };
         app.reload();
         Ok(app)
@@ -475,9 +478,22 @@ impl App {
         let reader = self.store.reader();
         let rows = self.layout.rows(pane);
         let result = match pane {
-            Pane::Asks => reader
-                .open_asks(&self.now, rows, self.lists[0].offset)
-                .map(|rows| self.board.asks = rows),
+            Pane::Asks => {
+                // Scrolling keeps the order of all open asks (one index-only query per minute or
+                // change) and reads just the window's rows.
+                let minute = self.now.timestamp() / 60;
+                let order = match self.ask_order.take() {
+                    Some((at, ids)) if at == minute => Ok(ids),
+                    _ => reader.open_ask_ids(&self.now),
+                };
+                order.and_then(|ids| {
+                    let offset = self.lists[0].offset.min(ids.len());
+                    let window = &ids[offset..(offset + rows).min(ids.len())];
+                    let asks = reader.items_by_ids(window);
+                    self.ask_order = Some((minute, ids));
+                    asks.map(|asks| self.board.asks = asks)
+                })
+            }
             Pane::Deadlines => reader
                 .open_deadlines(rows, self.lists[1].offset)
                 .map(|rows| self.board.deadlines = rows),
@@ -493,6 +509,7 @@ impl App {
 
     /// Query what is on screen, and nothing more: the panes, and the open view's own data.
     pub fn reload(&mut self) {
+        self.ask_order = None;
         let rows = [
             self.layout.rows(Pane::Asks),
             self.layout.rows(Pane::Deadlines),
