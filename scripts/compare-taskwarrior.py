@@ -30,8 +30,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def run_once(argv, env, stdin=None, stdout=None):
-    """(seconds, peak resident memory in MB, exit code) of one whole process. posix_spawn, not
-    fork: a forked child would count this Python's memory as its own peak."""
+    """(seconds, exit code) of one whole process, started with posix_spawn."""
     null = os.open(os.devnull, os.O_RDWR)
     actions = [
         (os.POSIX_SPAWN_DUP2, stdin if stdin is not None else null, 0),
@@ -41,21 +40,33 @@ def run_once(argv, env, stdin=None, stdout=None):
     program = shutil.which(argv[0], path=env.get("PATH")) or argv[0]
     start = time.perf_counter()
     pid = os.posix_spawn(program, argv, env, file_actions=actions)
-    _, status, usage = os.wait4(pid, 0)
+    _, status = os.waitpid(pid, 0)
     elapsed = time.perf_counter() - start
     os.close(null)
-    return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+    return elapsed, os.waitstatus_to_exitcode(status)
+
+
+def peak_memory(argv, env, stdin=None, stdout=None):
+    """Peak resident memory in MB, from GNU time (a child of this Python would report this
+    Python's own memory: Linux carries the peak across exec)."""
+    if not os.path.exists("/usr/bin/time"):
+        return float("nan")
+    with tempfile.NamedTemporaryFile("r") as out:
+        run_once(["/usr/bin/time", "-f", "%M", "-o", out.name] + argv, env, stdin, stdout)
+        try:
+            return int(out.read().strip().splitlines()[-1]) / 1024.0
+        except (ValueError, IndexError):
+            return float("nan")
 
 
 def measure(argv, env, runs):
-    times, peak = [], 0.0
+    times = []
     for _ in range(runs):
-        elapsed, rss, code = run_once(argv, env)
+        elapsed, code = run_once(argv, env)
         if code != 0:
             raise SystemExit(f"{' '.join(argv)} exited {code}")
         times.append(elapsed)
-        peak = max(peak, rss)
-    return statistics.median(times) * 1000.0, peak
+    return statistics.median(times) * 1000.0, peak_memory(argv, env)
 
 
 def first_frame(nudge, env, runs, cols=200, rows=60):
@@ -64,7 +75,7 @@ def first_frame(nudge, env, runs, cols=200, rows=60):
     import termios
 
     times, peak = [], 0.0
-    for _ in range(runs):
+    for i in range(runs + 1):
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
@@ -77,13 +88,17 @@ def first_frame(nudge, env, runs, cols=200, rows=60):
 
         reader = threading.Thread(target=drain, daemon=True)
         reader.start()
-        elapsed, rss, code = run_once([nudge, "--first-frame"], env, stdin=slave, stdout=slave)
+        if i == runs:
+            # One more run, through GNU time, for the peak memory.
+            peak = peak_memory([nudge, "--first-frame"], env, stdin=slave, stdout=slave)
+            code = 0
+        else:
+            elapsed, code = run_once([nudge, "--first-frame"], env, stdin=slave, stdout=slave)
+            times.append(elapsed)
         os.close(slave)
         os.close(master)
         if code != 0:
             raise SystemExit(f"nudge --first-frame exited {code}")
-        times.append(elapsed)
-        peak = max(peak, rss)
     return statistics.median(times) * 1000.0, peak
 
 

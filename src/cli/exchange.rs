@@ -16,14 +16,14 @@ pub fn export(
     let ctx = session.ctx.clone();
     let store = session.store()?;
     let mut progress = Progress::new("records");
-    let text = ops::export(&store.reader(), &ctx, format, &mut |done, total| {
+    let export = ops::export(&store.reader(), &ctx, format, &mut |done, total| {
         progress.show(done, total)
     })?;
     progress.clear();
     match output {
-        None => out.write_all(text.as_bytes()).map_err(Failure::from_io),
+        None => export.write_to(out).map_err(Failure::from_io),
         Some(path) => {
-            write_atomically(path, text.as_bytes())
+            write_atomically(path, |file| export.write_to(file))
                 .map_err(|e| OpError::Input(format!("cannot write {}: {e}", path.display())))?;
             Ok(())
         }
@@ -33,7 +33,10 @@ pub fn export(
 /// Write to a temporary file beside `path`, then rename it over: a reader (a calendar app
 /// polling the file) never sees half a file, and a failure leaves the old one whole. The file is
 /// private (0600): it holds everything.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     if path.is_dir() {
         return Err(std::io::Error::other("it is a folder; give a file name"));
     }
@@ -51,8 +54,9 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         options.write(true).create_new(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&temp)?;
-        file.write_all(bytes)?;
+        let mut file = std::io::BufWriter::new(options.open(&temp)?);
+        write(&mut file)?;
+        let file = file.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         std::fs::rename(&temp, path)
     })();

@@ -22,21 +22,25 @@ pub enum ImportFormat {
     Taskwarrior,
 }
 
-/// The export's text. `progress` hears (records done, total) while the JSON is gathered.
+/// What an export holds: the whole document (written out as JSON by the caller, straight to
+/// its file, without a copy as text), or the text of the other formats.
+pub enum Export {
+    Document(Box<exchange::Document>),
+    Text(String),
+}
+
+/// The export. `progress` hears (records done, total) while the document is gathered.
 pub fn export(
     reader: &Reader<'_>,
     ctx: &Context,
     format: ExportFormat,
     progress: &mut dyn FnMut(u64, u64),
-) -> OpResult<String> {
+) -> OpResult<Export> {
     let now = &ctx.now;
-    Ok(match format {
+    Ok(Export::Text(match format {
         ExportFormat::Json => {
             let doc = reader.export(&now.to_rfc3339(), progress)?;
-            let mut text = serde_json::to_string_pretty(&doc)
-                .map_err(|e| OpError::Input(format!("cannot write JSON: {e}")))?;
-            text.push('\n');
-            text
+            return Ok(Export::Document(Box::new(doc)));
         }
         ExportFormat::Csv => csv::asks(&reader.list(Kind::Ask, true, now, NO_LIMIT)?),
         ExportFormat::Ics => {
@@ -50,7 +54,19 @@ pub fn export(
             &reader.list(Kind::Proofing, false, now, NO_LIMIT)?,
             now,
         ),
-    })
+    }))
+}
+
+impl Export {
+    pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self {
+            Export::Document(doc) => {
+                serde_json::to_writer_pretty(&mut *out, doc).map_err(std::io::Error::from)?;
+                out.write_all(b"\n")
+            }
+            Export::Text(text) => out.write_all(text.as_bytes()),
+        }
+    }
 }
 
 /// A Taskwarrior export is a JSON list; a nudge export is an object.
