@@ -354,17 +354,7 @@ pub fn due(
     let ascii = crate::tui::theme::ascii_wanted(&session.config.theme);
     let store = session.store()?;
     let reader = store.reader();
-    let page = page_size(limit, json);
-    let (mut queue, asks_shown) = attention_queue(&reader, &now, page)?;
-    let hidden = if asks_shown == page {
-        reader
-            .count_asks_needing_attention(&now)?
-            .saturating_sub(asks_shown as u64)
-    } else {
-        0
-    };
-    let hidden = hidden + queue.len().saturating_sub(page) as u64;
-    queue.truncate(page);
+    let (queue, hidden) = attention_queue(&reader, &now, page_size(limit, json))?;
     if json {
         let items: Vec<Item> = queue.iter().map(|(i, _)| i.clone()).collect();
         return print_json(&reader, out, &items, |item| {
@@ -395,29 +385,51 @@ pub fn due(
     more(out, hidden, "due")
 }
 
-/// Most urgent first, in DESIGN.md's order: at most `limit` asks, then deadlines and
-/// invitations; and how many asks the query returned.
+/// Most urgent first, in DESIGN.md's order: asks, then deadlines within 48 hours, then
+/// invitations to send; at most `limit` of them, and how many more there are. Only what is shown
+/// is read; the rest is counted.
 pub fn attention_queue(
     reader: &Reader<'_>,
     now: &Moment,
     limit: usize,
-) -> Result<(Vec<(Item, Reason)>, usize), Failure> {
+) -> Result<(Vec<(Item, Reason)>, u64), Failure> {
     let mut queue = Vec::new();
+    let mut hidden = 0;
     let asks = reader.asks_needing_attention(now, limit)?;
-    let fetched = asks.len();
+    if asks.len() == limit {
+        hidden += reader
+            .count_asks_needing_attention(now)?
+            .saturating_sub(limit as u64);
+    }
     for ask in asks {
         if let Some(reason) = attention::ask_reason(&ask, ask.usual_reply, now) {
             queue.push((ask, reason));
         }
     }
     let soon = *now + chrono::Duration::hours(48);
-    for row in reader.deadlines_due_by(&soon, NO_LIMIT)? {
-        queue.push((row.item, Reason::DeadlineSoon));
+    let room = limit - queue.len().min(limit);
+    let deadlines = reader.deadlines_due_by(&soon, room)?;
+    if deadlines.len() == room {
+        hidden += reader
+            .count_deadlines_due_by(&soon)?
+            .saturating_sub(room as u64);
     }
-    for row in reader.proofing_to_send(NO_LIMIT)? {
-        queue.push((row.item, Reason::ProofingToSend));
+    queue.extend(
+        deadlines
+            .into_iter()
+            .map(|row| (row.item, Reason::DeadlineSoon)),
+    );
+    let room = limit - queue.len().min(limit);
+    let invitations = reader.proofing_to_send(room)?;
+    if invitations.len() == room {
+        hidden += reader.count_proofing_to_send()?.saturating_sub(room as u64);
     }
-    Ok((queue, fetched))
+    queue.extend(
+        invitations
+            .into_iter()
+            .map(|row| (row.item, Reason::ProofingToSend)),
+    );
+    Ok((queue, hidden))
 }
 
 pub fn show(session: &mut Session, out: &mut dyn Write, id: i64) -> Handled {

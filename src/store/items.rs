@@ -267,9 +267,29 @@ impl Reader<'_> {
             format!("AND status IN {}", crate::domain::item::OPEN_STATUSES_SQL)
         };
         let sql = format!("SELECT COUNT(*) FROM items WHERE kind = ?1 {open_only}");
+        self.count(&sql, [kind.as_str()])
+    }
+
+    /// How many open deadlines are due by `until` (overdue ones too).
+    pub fn count_deadlines_due_by(&self, until: &Moment) -> Result<u64> {
+        self.count(
+            "SELECT COUNT(*) FROM items WHERE kind = 'deadline' AND status = 'open' AND due <= ?1",
+            [until.timestamp()],
+        )
+    }
+
+    /// How many proofing invitations are still to send.
+    pub fn count_proofing_to_send(&self) -> Result<u64> {
+        self.count(
+            "SELECT COUNT(*) FROM items WHERE kind = 'proofing' AND status = 'to_send'",
+            [],
+        )
+    }
+
+    fn count(&self, sql: &str, params: impl rusqlite::Params) -> Result<u64> {
         self.conn
-            .prepare_cached(&sql)
-            .and_then(|mut s| s.query_row([kind.as_str()], |r| r.get::<_, i64>(0)))
+            .prepare_cached(sql)
+            .and_then(|mut s| s.query_row(params, |r| r.get::<_, i64>(0)))
             .map(|n| u64::try_from(n).unwrap_or(0))
             .map_err(|e| self.sql(e))
     }
@@ -281,11 +301,7 @@ impl Reader<'_> {
              LEFT JOIN people q ON q.id = a.person_id \
              WHERE a.kind = 'ask' AND a.status = 'open' {NEEDING_ATTENTION}"
         );
-        self.conn
-            .prepare_cached(&sql)
-            .and_then(|mut s| s.query_row([now.timestamp()], |r| r.get::<_, i64>(0)))
-            .map(|n| u64::try_from(n).unwrap_or(0))
-            .map_err(|e| self.sql(e))
+        self.count(&sql, [now.timestamp()])
     }
 
     /// Asks linked to a deadline, open first.
