@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::progress::Progress;
 use super::{Failure, Handled, Session, say};
-use crate::ops::{self, ExportFormat, ImportFormat, OpError};
+use crate::ops::{self, ExportFailure, ExportFormat, ImportFormat, OpError};
 
 pub fn export(
     session: &mut Session,
@@ -15,55 +15,89 @@ pub fn export(
 ) -> Handled {
     let ctx = session.ctx.clone();
     let store = session.store()?;
+    let reader = store.reader();
     let mut progress = Progress::new("records");
-    let export = ops::export(&store.reader(), &ctx, format, &mut |done, total| {
-        progress.show(done, total)
-    })?;
-    progress.clear();
-    match output {
-        None => export.write_to(out).map_err(Failure::from_io),
+    let mut tick = |done, total| progress.show(done, total);
+    let result = match output {
+        None => ops::export(&reader, &ctx, format, out, &mut tick),
         Some(path) => {
-            write_atomically(path, |file| export.write_to(file))
-                .map_err(|e| OpError::Input(format!("cannot write {}: {e}", path.display())))?;
-            Ok(())
+            let cannot = |e: std::io::Error| {
+                ExportFailure::Op(OpError::Input(format!(
+                    "cannot write {}: {e}",
+                    path.display()
+                )))
+            };
+            match AtomicFile::create(path) {
+                Err(e) => Err(cannot(e)),
+                Ok(mut file) => {
+                    match ops::export(&reader, &ctx, format, &mut file.out, &mut tick) {
+                        Ok(()) => file.commit().map_err(cannot),
+                        Err(ExportFailure::Write(e)) => Err(cannot(e)),
+                        Err(e) => Err(e),
+                    }
+                }
+            }
         }
-    }
+    };
+    progress.clear();
+    result.map_err(|e| match e {
+        ExportFailure::Op(e) => Failure::Op(e),
+        ExportFailure::Write(e) => Failure::from_io(e),
+    })
 }
 
-/// Write to a temporary file beside `path`, then rename it over: a reader (a calendar app
-/// polling the file) never sees half a file, and a failure leaves the old one whole. The file is
-/// private (0600): it holds everything.
-fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    if path.is_dir() {
-        return Err(std::io::Error::other("it is a folder; give a file name"));
-    }
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
+/// A file written beside its final name and renamed over it at the end: a reader (a calendar
+/// app polling the file) never sees half a file, and a failure leaves the old one whole. It is
+/// private (0600): an export holds everything. Dropped before `commit`, it is removed.
+struct AtomicFile {
+    out: std::io::BufWriter<std::fs::File>,
+    temp: PathBuf,
+    path: PathBuf,
+    done: bool,
+}
+
+impl AtomicFile {
+    fn create(path: &Path) -> std::io::Result<AtomicFile> {
+        if path.is_dir() {
+            return Err(std::io::Error::other("it is a folder; give a file name"));
+        }
+        let dir = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "export".into());
+        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = std::io::BufWriter::new(options.open(&temp)?);
-        write(&mut file)?;
-        let file = file.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
+        let file = options.open(&temp)?;
+        Ok(AtomicFile {
+            out: std::io::BufWriter::new(file),
+            temp,
+            path: path.to_path_buf(),
+            done: false,
+        })
     }
-    result
+
+    fn commit(mut self) -> std::io::Result<()> {
+        self.out.flush()?;
+        self.out.get_ref().sync_all()?;
+        std::fs::rename(&self.temp, &self.path)?;
+        self.done = true;
+        Ok(())
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
 }
 
 pub fn import(

@@ -149,6 +149,110 @@ pub struct ReflectionRecord {
     pub updated_at: String,
 }
 
+/// One piece of an export as the store reads it: the start of a list, one record, the end.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    List(&'static str),
+    Person(PersonRecord),
+    Item(ItemRecord),
+    FollowUp(FollowUpRecord),
+    Critique(CritiqueRecord),
+    Favor(FavorRecord),
+    Checkin(CheckinRecord),
+    Sprint(SprintRecord),
+    Reflection(ReflectionRecord),
+    End,
+}
+
+impl Document {
+    /// Gather a part into the document.
+    pub fn add(&mut self, part: Part) {
+        match part {
+            Part::Person(r) => self.people.push(r),
+            Part::Item(r) => self.items.push(r),
+            Part::FollowUp(r) => self.follow_ups.push(r),
+            Part::Critique(r) => self.critiques.push(r),
+            Part::Favor(r) => self.favors.push(r),
+            Part::Checkin(r) => self.checkins.push(r),
+            Part::Sprint(r) => self.sprints.push(r),
+            Part::Reflection(r) => self.reflections.push(r),
+            Part::List(_) | Part::End => {}
+        }
+    }
+}
+
+/// Writes an export as it is read, one record per line:
+///
+/// ```text
+/// {
+///   "format": "nudge", "version": 1, "exported_at": "…",
+///   "people": [
+///     {"uuid": …},
+///     …
+/// ```
+pub struct JsonWriter<W: std::io::Write> {
+    out: W,
+    /// Whether the list being written has a record yet.
+    first: bool,
+    in_list: bool,
+}
+
+impl<W: std::io::Write> JsonWriter<W> {
+    pub fn start(mut out: W, exported_at: &str) -> std::io::Result<Self> {
+        write!(
+            out,
+            "{{\n  \"format\": \"{FORMAT}\",\n  \"version\": {VERSION},\n  \"exported_at\": {}",
+            serde_json::to_string(exported_at).map_err(std::io::Error::from)?
+        )?;
+        Ok(JsonWriter {
+            out,
+            first: true,
+            in_list: false,
+        })
+    }
+
+    pub fn part(&mut self, part: &Part) -> std::io::Result<()> {
+        let record = match part {
+            Part::List(name) => {
+                self.close_list()?;
+                write!(self.out, ",\n  \"{name}\": [")?;
+                self.in_list = true;
+                self.first = true;
+                return Ok(());
+            }
+            Part::End => {
+                self.close_list()?;
+                return self.out.write_all(b"\n}\n");
+            }
+            Part::Person(r) => serde_json::to_string(r),
+            Part::Item(r) => serde_json::to_string(r),
+            Part::FollowUp(r) => serde_json::to_string(r),
+            Part::Critique(r) => serde_json::to_string(r),
+            Part::Favor(r) => serde_json::to_string(r),
+            Part::Checkin(r) => serde_json::to_string(r),
+            Part::Sprint(r) => serde_json::to_string(r),
+            Part::Reflection(r) => serde_json::to_string(r),
+        }
+        .map_err(std::io::Error::from)?;
+        let sep = if self.first { "" } else { "," };
+        self.first = false;
+        write!(self.out, "{sep}\n    {record}")
+    }
+
+    fn close_list(&mut self) -> std::io::Result<()> {
+        if self.in_list {
+            self.in_list = false;
+            let end = if self.first { "]" } else { "\n  ]" };
+            self.out.write_all(end.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
 /// A file that cannot be imported: which record, which field, and why. Nothing was imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadFile(pub String);
@@ -251,6 +355,43 @@ pub fn maybe_seconds(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_streamed_json_reads_back_as_the_document() {
+        let person = PersonRecord {
+            uuid: "p1".into(),
+            name: "Dana \"D\"".into(),
+            team: None,
+            expertise: vec!["pricing".into()],
+            notes: "line\nbreak".into(),
+            prefers: Some("call".into()),
+            created_at: "2026-11-28T09:00:00+00:00".into(),
+            updated_at: "2026-11-28T09:00:00+00:00".into(),
+        };
+        let mut writer = JsonWriter::start(Vec::new(), "2026-11-28T09:00:00+00:00").expect("start");
+        let mut doc = Document {
+            format: FORMAT.into(),
+            version: VERSION,
+            exported_at: "2026-11-28T09:00:00+00:00".into(),
+            ..Document::default()
+        };
+        for part in [
+            Part::List("people"),
+            Part::Person(person.clone()),
+            Part::Person(PersonRecord {
+                uuid: "p2".into(),
+                ..person
+            }),
+            Part::List("items"),
+            Part::End,
+        ] {
+            writer.part(&part).expect("writes");
+            doc.add(part);
+        }
+        let text = String::from_utf8(writer.into_inner()).expect("utf-8");
+        assert!(text.contains("\"items\": []"), "{text}");
+        assert_eq!(parse_document(&text), Ok(doc));
+    }
 
     #[test]
     fn shape_errors_name_the_record_and_field() {

@@ -5,7 +5,7 @@
 use super::{Context, OpError, OpResult};
 use crate::domain::Kind;
 use crate::exchange::{self, BadFile, csv, ics, markdown, taskwarrior};
-use crate::store::exchange::ImportError;
+use crate::store::exchange::{ExportStop, ImportError};
 use crate::store::{NO_LIMIT, Reader, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,51 +22,55 @@ pub enum ImportFormat {
     Taskwarrior,
 }
 
-/// What an export holds: the whole document (written out as JSON by the caller, straight to
-/// its file, without a copy as text), or the text of the other formats.
-pub enum Export {
-    Document(Box<exchange::Document>),
-    Text(String),
+/// Why an export stopped: the database (or the input), or the writing.
+#[derive(Debug)]
+pub enum ExportFailure {
+    Op(OpError),
+    Write(std::io::Error),
 }
 
-/// The export. `progress` hears (records done, total) while the document is gathered.
+/// Write the export to `out`. JSON is streamed record by record, so an export of any size takes
+/// little memory; `progress` hears (records done, total).
 pub fn export(
     reader: &Reader<'_>,
     ctx: &Context,
     format: ExportFormat,
+    out: &mut dyn std::io::Write,
     progress: &mut dyn FnMut(u64, u64),
-) -> OpResult<Export> {
+) -> Result<(), ExportFailure> {
     let now = &ctx.now;
-    Ok(Export::Text(match format {
+    let op = |e: crate::store::StoreError| ExportFailure::Op(OpError::Store(e));
+    let text = match format {
         ExportFormat::Json => {
-            let doc = reader.export(&now.to_rfc3339(), progress)?;
-            return Ok(Export::Document(Box::new(doc)));
+            let mut writer = exchange::JsonWriter::start(&mut *out, &now.to_rfc3339())
+                .map_err(ExportFailure::Write)?;
+            return reader
+                .export_parts(&mut |part| writer.part(&part), progress)
+                .map_err(|stop| match stop {
+                    ExportStop::Store(e) => op(e),
+                    ExportStop::Write(e) => ExportFailure::Write(e),
+                });
         }
-        ExportFormat::Csv => csv::asks(&reader.list(Kind::Ask, true, now, NO_LIMIT)?),
+        ExportFormat::Csv => csv::asks(&reader.list(Kind::Ask, true, now, NO_LIMIT).map_err(op)?),
         ExportFormat::Ics => {
-            let mut items = reader.list(Kind::Deadline, false, now, NO_LIMIT)?;
-            items.extend(reader.list(Kind::Ask, false, now, NO_LIMIT)?);
+            let mut items = reader
+                .list(Kind::Deadline, false, now, NO_LIMIT)
+                .map_err(op)?;
+            items.extend(reader.list(Kind::Ask, false, now, NO_LIMIT).map_err(op)?);
             ics::calendar(&items)
         }
         ExportFormat::Md => markdown::open_items(
-            &reader.list(Kind::Ask, false, now, NO_LIMIT)?,
-            &reader.list(Kind::Deadline, false, now, NO_LIMIT)?,
-            &reader.list(Kind::Proofing, false, now, NO_LIMIT)?,
+            &reader.list(Kind::Ask, false, now, NO_LIMIT).map_err(op)?,
+            &reader
+                .list(Kind::Deadline, false, now, NO_LIMIT)
+                .map_err(op)?,
+            &reader
+                .list(Kind::Proofing, false, now, NO_LIMIT)
+                .map_err(op)?,
             now,
         ),
-    }))
-}
-
-impl Export {
-    pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        match self {
-            Export::Document(doc) => {
-                serde_json::to_writer_pretty(&mut *out, doc).map_err(std::io::Error::from)?;
-                out.write_all(b"\n")
-            }
-            Export::Text(text) => out.write_all(text.as_bytes()),
-        }
-    }
+    };
+    out.write_all(text.as_bytes()).map_err(ExportFailure::Write)
 }
 
 /// A Taskwarrior export is a JSON list; a nudge export is an object.

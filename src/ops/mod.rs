@@ -20,7 +20,7 @@ pub use day::{
     reflection_for, review_card, review_queue, save_reflection,
 };
 pub use detail::{Detail, LineKind, detail};
-pub use exchange::{Export, ExportFormat, ImportFormat, detect, export, import};
+pub use exchange::{ExportFailure, ExportFormat, ImportFormat, detect, export, import};
 pub use followup::{Declined, declined, draft, draft_for, follow_up, ordinal};
 pub use insights::{CHANNEL_DAYS, Insights, STRESS_DAYS, WeekReport, insights, week_report};
 pub use people::{

@@ -11,7 +11,7 @@ use crate::domain::Item;
 use crate::domain::person::name_key;
 use crate::exchange::{
     BadFile, CheckinRecord, CritiqueRecord, Document, FavorRecord, FollowUpRecord, ItemRecord,
-    PersonRecord, ReflectionRecord, SprintRecord, maybe_seconds, seconds,
+    Part, PersonRecord, ReflectionRecord, SprintRecord, maybe_seconds, seconds,
 };
 use crate::when::Moment;
 
@@ -61,6 +61,13 @@ enum Outcome {
     Unchanged,
 }
 
+/// Why an export stopped: the database failed, or writing the records out did.
+#[derive(Debug)]
+pub enum ExportStop {
+    Store(StoreError),
+    Write(std::io::Error),
+}
+
 /// An import that failed: the file was wrong (nothing imported) or the database failed.
 #[derive(Debug)]
 pub enum ImportError {
@@ -89,13 +96,43 @@ impl Reader<'_> {
         seconds.map(|s| self.time(s))
     }
 
-    /// Everything, as a document (`exported_at` is the caller's).
+    /// Everything, as a document in memory (`exported_at` is the caller's).
     pub fn export(
         &self,
         exported_at: &str,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<Document> {
-        let sql = |e| self.sql(e);
+        let mut doc = Document {
+            format: crate::exchange::FORMAT.into(),
+            version: crate::exchange::VERSION,
+            exported_at: exported_at.to_string(),
+            ..Document::default()
+        };
+        let gathered = self.export_parts(
+            &mut |part| {
+                doc.add(part);
+                Ok(())
+            },
+            progress,
+        );
+        match gathered {
+            Ok(()) => Ok(doc),
+            Err(ExportStop::Store(e)) => Err(e),
+            Err(ExportStop::Write(e)) => Err(StoreError::Unusable {
+                path: self.path.to_path_buf(),
+                cause: e.to_string(),
+            }),
+        }
+    }
+
+    /// Every record, list by list, handed to `sink` one at a time: an export of any size is
+    /// written without holding it all.
+    pub fn export_parts(
+        &self,
+        sink: &mut dyn FnMut(Part) -> std::io::Result<()>,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> std::result::Result<(), ExportStop> {
+        let sql = |e| ExportStop::Store(self.sql(e));
         let total: i64 = self
             .conn
             .query_row(
@@ -112,17 +149,12 @@ impl Reader<'_> {
                 progress(*done, total);
             }
         };
-        let mut doc = Document {
-            format: crate::exchange::FORMAT.into(),
-            version: crate::exchange::VERSION,
-            exported_at: exported_at.to_string(),
-            ..Document::default()
-        };
         let mut stmt = self
             .conn
             .prepare("SELECT uuid, name, team, expertise, notes, prefers, created_at, updated_at FROM people ORDER BY id")
             .map_err(sql)?;
-        doc.people = stmt
+        sink(Part::List("people")).map_err(ExportStop::Write)?;
+        let rows = stmt
             .query_map([], |r| {
                 Ok(PersonRecord {
                     uuid: r.get(0)?,
@@ -135,8 +167,10 @@ impl Reader<'_> {
                     updated_at: self.time(r.get(7)?),
                 })
             })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(sql)?;
+        for row in rows {
+            sink(Part::Person(row.map_err(sql)?)).map_err(ExportStop::Write)?;
+        }
         let mut stmt = self
             .conn
             .prepare(
@@ -147,7 +181,8 @@ impl Reader<'_> {
                  ORDER BY i.id",
             )
             .map_err(sql)?;
-        doc.items = stmt
+        sink(Part::List("items")).map_err(ExportStop::Write)?;
+        let rows = stmt
             .query_map([], |r| {
                 tick(&mut done);
                 Ok(ItemRecord {
@@ -173,8 +208,10 @@ impl Reader<'_> {
                     updated_at: self.time(r.get(19)?),
                 })
             })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(sql)?;
+        for row in rows {
+            sink(Part::Item(row.map_err(sql)?)).map_err(ExportStop::Write)?;
+        }
         let mut stmt = self
             .conn
             .prepare(
@@ -182,7 +219,8 @@ impl Reader<'_> {
                  FROM follow_ups f JOIN items i ON i.id = f.item_id ORDER BY f.id",
             )
             .map_err(sql)?;
-        doc.follow_ups = stmt
+        sink(Part::List("follow_ups")).map_err(ExportStop::Write)?;
+        let rows = stmt
             .query_map([], |r| {
                 tick(&mut done);
                 Ok(FollowUpRecord {
@@ -195,8 +233,10 @@ impl Reader<'_> {
                     updated_at: self.time(r.get(6)?),
                 })
             })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(sql)?;
+        for row in rows {
+            sink(Part::FollowUp(row.map_err(sql)?)).map_err(ExportStop::Write)?;
+        }
         let mut stmt = self
             .conn
             .prepare(
@@ -205,7 +245,8 @@ impl Reader<'_> {
                  LEFT JOIN items x ON x.id = c.proofing_id ORDER BY c.id",
             )
             .map_err(sql)?;
-        doc.critiques = stmt
+        sink(Part::List("critiques")).map_err(ExportStop::Write)?;
+        let rows = stmt
             .query_map([], |r| {
                 Ok(CritiqueRecord {
                     uuid: r.get(0)?,
@@ -220,8 +261,10 @@ impl Reader<'_> {
                     updated_at: self.time(r.get(9)?),
                 })
             })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(sql)?;
+        for row in rows {
+            sink(Part::Critique(row.map_err(sql)?)).map_err(ExportStop::Write)?;
+        }
         let mut stmt = self
             .conn
             .prepare(
@@ -229,7 +272,8 @@ impl Reader<'_> {
                  FROM favors f JOIN people p ON p.id = f.person_id ORDER BY f.id",
             )
             .map_err(sql)?;
-        doc.favors = stmt
+        sink(Part::List("favors")).map_err(ExportStop::Write)?;
+        let rows = stmt
             .query_map([], |r| {
                 Ok(FavorRecord {
                     uuid: r.get(0)?,
@@ -241,8 +285,10 @@ impl Reader<'_> {
                     updated_at: self.time(r.get(6)?),
                 })
             })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(sql)?;
+        for row in rows {
+            sink(Part::Favor(row.map_err(sql)?)).map_err(ExportStop::Write)?;
+        }
         let mut stmt = self
             .conn
             .prepare(
@@ -250,7 +296,8 @@ impl Reader<'_> {
                  FROM checkins c LEFT JOIN items d ON d.id = c.deadline_id ORDER BY c.id",
             )
             .map_err(sql)?;
-        doc.checkins = stmt
+        sink(Part::List("checkins")).map_err(ExportStop::Write)?;
+        let rows = stmt
             .query_map([], |r| {
                 Ok(CheckinRecord {
                     uuid: r.get(0)?,
@@ -264,8 +311,10 @@ impl Reader<'_> {
                     updated_at: self.time(r.get(8)?),
                 })
             })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(sql)?;
+        for row in rows {
+            sink(Part::Checkin(row.map_err(sql)?)).map_err(ExportStop::Write)?;
+        }
         let mut stmt = self
             .conn
             .prepare(
@@ -273,7 +322,8 @@ impl Reader<'_> {
                  FROM sprints s LEFT JOIN items d ON d.id = s.deadline_id ORDER BY s.id",
             )
             .map_err(sql)?;
-        doc.sprints = stmt
+        sink(Part::List("sprints")).map_err(ExportStop::Write)?;
+        let rows = stmt
             .query_map([], |r| {
                 Ok(SprintRecord {
                     uuid: r.get(0)?,
@@ -286,8 +336,10 @@ impl Reader<'_> {
                     updated_at: self.time(r.get(7)?),
                 })
             })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(sql)?;
+        for row in rows {
+            sink(Part::Sprint(row.map_err(sql)?)).map_err(ExportStop::Write)?;
+        }
         let mut stmt = self
             .conn
             .prepare(
@@ -295,7 +347,8 @@ impl Reader<'_> {
                  FROM reflections ORDER BY day",
             )
             .map_err(sql)?;
-        doc.reflections = stmt
+        sink(Part::List("reflections")).map_err(ExportStop::Write)?;
+        let rows = stmt
             .query_map([], |r| {
                 let summary: String = r.get(7)?;
                 Ok(ReflectionRecord {
@@ -311,10 +364,12 @@ impl Reader<'_> {
                     updated_at: self.time(r.get(9)?),
                 })
             })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(sql)?;
+        for row in rows {
+            sink(Part::Reflection(row.map_err(sql)?)).map_err(ExportStop::Write)?;
+        }
         progress(total, total);
-        Ok(doc)
+        sink(Part::End).map_err(ExportStop::Write)
     }
 }
 
