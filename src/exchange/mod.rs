@@ -150,7 +150,9 @@ pub struct ReflectionRecord {
 }
 
 /// One piece of an export as the store reads it: the start of a list, one record, the end.
+/// Only one part exists at a time, so the variants' sizes do not matter.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum Part {
     List(&'static str),
     Person(PersonRecord),
