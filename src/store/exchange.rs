@@ -125,6 +125,27 @@ impl Reader<'_> {
         }
     }
 
+    /// One list: its start, then each row read by `read` and handed to `sink` as a part.
+    fn emit_list<T>(
+        &self,
+        name: &'static str,
+        sql: &str,
+        read: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+        wrap: fn(T) -> Part,
+        sink: &mut dyn FnMut(Part) -> std::io::Result<()>,
+        tick: &mut dyn FnMut(),
+    ) -> std::result::Result<(), ExportStop> {
+        let failed = |e| ExportStop::Store(self.sql(e));
+        let mut stmt = self.conn.prepare(sql).map_err(failed)?;
+        sink(Part::List(name)).map_err(ExportStop::Write)?;
+        let rows = stmt.query_map([], read).map_err(failed)?;
+        for row in rows {
+            tick();
+            sink(wrap(row.map_err(failed)?)).map_err(ExportStop::Write)?;
+        }
+        Ok(())
+    }
+
     /// Every record, list by list, handed to `sink` one at a time: an export of any size is
     /// written without holding it all.
     pub fn export_parts(
@@ -136,26 +157,26 @@ impl Reader<'_> {
         let total: i64 = self
             .conn
             .query_row(
-                "SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM follow_ups)",
+                "SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM follow_ups) \
+                   + (SELECT COUNT(*) FROM people) + (SELECT COUNT(*) FROM critiques) \
+                   + (SELECT COUNT(*) FROM favors) + (SELECT COUNT(*) FROM checkins) \
+                   + (SELECT COUNT(*) FROM sprints) + (SELECT COUNT(*) FROM reflections)",
                 [],
                 |r| r.get(0),
             )
             .map_err(sql)?;
         let total = u64::try_from(total).unwrap_or(0);
         let mut done = 0u64;
-        let mut tick = |done: &mut u64| {
-            *done += 1;
-            if (*done).is_multiple_of(1024) {
-                progress(*done, total);
+        let mut tick = || {
+            done += 1;
+            if done.is_multiple_of(1024) {
+                progress(done, total);
             }
         };
-        let mut stmt = self
-            .conn
-            .prepare("SELECT uuid, name, team, expertise, notes, prefers, created_at, updated_at FROM people ORDER BY id")
-            .map_err(sql)?;
-        sink(Part::List("people")).map_err(ExportStop::Write)?;
-        let rows = stmt
-            .query_map([], |r| {
+        self.emit_list(
+            "people",
+            "SELECT uuid, name, team, expertise, notes, prefers, created_at, updated_at FROM people ORDER BY id",
+            |r| {
                 Ok(PersonRecord {
                     uuid: r.get(0)?,
                     name: r.get(1)?,
@@ -166,25 +187,19 @@ impl Reader<'_> {
                     created_at: self.time(r.get(6)?),
                     updated_at: self.time(r.get(7)?),
                 })
-            })
-            .map_err(sql)?;
-        for row in rows {
-            sink(Part::Person(row.map_err(sql)?)).map_err(ExportStop::Write)?;
-        }
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT i.uuid, i.kind, i.title, i.status, p.uuid, i.why, i.channel, i.asked_at, i.need_by, \
+            },
+            Part::Person,
+            sink,
+            &mut tick,
+        )?;
+        self.emit_list(
+            "items",
+            "SELECT i.uuid, i.kind, i.title, i.status, p.uuid, i.why, i.channel, i.asked_at, i.need_by, \
                         i.next_check, i.due, i.tags, d.uuid, i.piece, i.notes, i.decline_reason, i.last_via, \
                         i.closed_at, i.created_at, i.updated_at \
                  FROM items i LEFT JOIN people p ON p.id = i.person_id LEFT JOIN items d ON d.id = i.deadline_id \
                  ORDER BY i.id",
-            )
-            .map_err(sql)?;
-        sink(Part::List("items")).map_err(ExportStop::Write)?;
-        let rows = stmt
-            .query_map([], |r| {
-                tick(&mut done);
+            |r| {
                 Ok(ItemRecord {
                     uuid: r.get(0)?,
                     kind: r.get(1)?,
@@ -207,22 +222,16 @@ impl Reader<'_> {
                     created_at: self.time(r.get(18)?),
                     updated_at: self.time(r.get(19)?),
                 })
-            })
-            .map_err(sql)?;
-        for row in rows {
-            sink(Part::Item(row.map_err(sql)?)).map_err(ExportStop::Write)?;
-        }
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT f.uuid, i.uuid, f.at, f.channel, f.note, f.created_at, f.updated_at \
+            },
+            Part::Item,
+            sink,
+            &mut tick,
+        )?;
+        self.emit_list(
+            "follow_ups",
+            "SELECT f.uuid, i.uuid, f.at, f.channel, f.note, f.created_at, f.updated_at \
                  FROM follow_ups f JOIN items i ON i.id = f.item_id ORDER BY f.id",
-            )
-            .map_err(sql)?;
-        sink(Part::List("follow_ups")).map_err(ExportStop::Write)?;
-        let rows = stmt
-            .query_map([], |r| {
-                tick(&mut done);
+            |r| {
                 Ok(FollowUpRecord {
                     uuid: r.get(0)?,
                     item_uuid: r.get(1)?,
@@ -232,22 +241,17 @@ impl Reader<'_> {
                     created_at: self.time(r.get(5)?),
                     updated_at: self.time(r.get(6)?),
                 })
-            })
-            .map_err(sql)?;
-        for row in rows {
-            sink(Part::FollowUp(row.map_err(sql)?)).map_err(ExportStop::Write)?;
-        }
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT c.uuid, p.uuid, c.said, c.piece, d.uuid, c.response, x.uuid, c.at, c.created_at, c.updated_at \
+            },
+            Part::FollowUp,
+            sink,
+            &mut tick,
+        )?;
+        self.emit_list(
+            "critiques",
+            "SELECT c.uuid, p.uuid, c.said, c.piece, d.uuid, c.response, x.uuid, c.at, c.created_at, c.updated_at \
                  FROM critiques c JOIN people p ON p.id = c.person_id LEFT JOIN items d ON d.id = c.deadline_id \
                  LEFT JOIN items x ON x.id = c.proofing_id ORDER BY c.id",
-            )
-            .map_err(sql)?;
-        sink(Part::List("critiques")).map_err(ExportStop::Write)?;
-        let rows = stmt
-            .query_map([], |r| {
+            |r| {
                 Ok(CritiqueRecord {
                     uuid: r.get(0)?,
                     person_uuid: r.get(1)?,
@@ -260,21 +264,16 @@ impl Reader<'_> {
                     created_at: self.time(r.get(8)?),
                     updated_at: self.time(r.get(9)?),
                 })
-            })
-            .map_err(sql)?;
-        for row in rows {
-            sink(Part::Critique(row.map_err(sql)?)).map_err(ExportStop::Write)?;
-        }
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT f.uuid, p.uuid, f.direction, f.what, f.at, f.created_at, f.updated_at \
+            },
+            Part::Critique,
+            sink,
+            &mut tick,
+        )?;
+        self.emit_list(
+            "favors",
+            "SELECT f.uuid, p.uuid, f.direction, f.what, f.at, f.created_at, f.updated_at \
                  FROM favors f JOIN people p ON p.id = f.person_id ORDER BY f.id",
-            )
-            .map_err(sql)?;
-        sink(Part::List("favors")).map_err(ExportStop::Write)?;
-        let rows = stmt
-            .query_map([], |r| {
+            |r| {
                 Ok(FavorRecord {
                     uuid: r.get(0)?,
                     person_uuid: r.get(1)?,
@@ -284,21 +283,16 @@ impl Reader<'_> {
                     created_at: self.time(r.get(5)?),
                     updated_at: self.time(r.get(6)?),
                 })
-            })
-            .map_err(sql)?;
-        for row in rows {
-            sink(Part::Favor(row.map_err(sql)?)).map_err(ExportStop::Write)?;
-        }
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT c.uuid, c.at, c.stress, d.uuid, c.note, c.slowdown_secs, c.next_action, c.created_at, c.updated_at \
+            },
+            Part::Favor,
+            sink,
+            &mut tick,
+        )?;
+        self.emit_list(
+            "checkins",
+            "SELECT c.uuid, c.at, c.stress, d.uuid, c.note, c.slowdown_secs, c.next_action, c.created_at, c.updated_at \
                  FROM checkins c LEFT JOIN items d ON d.id = c.deadline_id ORDER BY c.id",
-            )
-            .map_err(sql)?;
-        sink(Part::List("checkins")).map_err(ExportStop::Write)?;
-        let rows = stmt
-            .query_map([], |r| {
+            |r| {
                 Ok(CheckinRecord {
                     uuid: r.get(0)?,
                     at: self.time(r.get(1)?),
@@ -310,21 +304,16 @@ impl Reader<'_> {
                     created_at: self.time(r.get(7)?),
                     updated_at: self.time(r.get(8)?),
                 })
-            })
-            .map_err(sql)?;
-        for row in rows {
-            sink(Part::Checkin(row.map_err(sql)?)).map_err(ExportStop::Write)?;
-        }
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT s.uuid, d.uuid, s.started_at, s.length_secs, s.ended_at, s.outcome, s.created_at, s.updated_at \
+            },
+            Part::Checkin,
+            sink,
+            &mut tick,
+        )?;
+        self.emit_list(
+            "sprints",
+            "SELECT s.uuid, d.uuid, s.started_at, s.length_secs, s.ended_at, s.outcome, s.created_at, s.updated_at \
                  FROM sprints s LEFT JOIN items d ON d.id = s.deadline_id ORDER BY s.id",
-            )
-            .map_err(sql)?;
-        sink(Part::List("sprints")).map_err(ExportStop::Write)?;
-        let rows = stmt
-            .query_map([], |r| {
+            |r| {
                 Ok(SprintRecord {
                     uuid: r.get(0)?,
                     deadline_uuid: r.get(1)?,
@@ -335,21 +324,16 @@ impl Reader<'_> {
                     created_at: self.time(r.get(6)?),
                     updated_at: self.time(r.get(7)?),
                 })
-            })
-            .map_err(sql)?;
-        for row in rows {
-            sink(Part::Sprint(row.map_err(sql)?)).map_err(ExportStop::Write)?;
-        }
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT uuid, day, went_well, stuck, first_call, stress, free_text, summary, created_at, updated_at \
+            },
+            Part::Sprint,
+            sink,
+            &mut tick,
+        )?;
+        self.emit_list(
+            "reflections",
+            "SELECT uuid, day, went_well, stuck, first_call, stress, free_text, summary, created_at, updated_at \
                  FROM reflections ORDER BY day",
-            )
-            .map_err(sql)?;
-        sink(Part::List("reflections")).map_err(ExportStop::Write)?;
-        let rows = stmt
-            .query_map([], |r| {
+            |r| {
                 let summary: String = r.get(7)?;
                 Ok(ReflectionRecord {
                     uuid: r.get(0)?,
@@ -363,11 +347,11 @@ impl Reader<'_> {
                     created_at: self.time(r.get(8)?),
                     updated_at: self.time(r.get(9)?),
                 })
-            })
-            .map_err(sql)?;
-        for row in rows {
-            sink(Part::Reflection(row.map_err(sql)?)).map_err(ExportStop::Write)?;
-        }
+            },
+            Part::Reflection,
+            sink,
+            &mut tick,
+        )?;
         progress(total, total);
         sink(Part::End).map_err(ExportStop::Write)
     }
