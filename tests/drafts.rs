@@ -108,3 +108,37 @@ fn the_reask_leads_with_the_objective() {
     let out = home.run(&["declined", "1", "swamped"]);
     insta::assert_snapshot!("reask", out);
 }
+
+#[test]
+fn a_need_by_that_has_passed_is_said_as_past() {
+    let home = Home::new();
+    // Captured on Monday with a need-by of Wednesday; drafted on Saturday (the pinned now).
+    let captured = home
+        .nudge()
+        .env("NUDGE_NOW", "2026-11-23T09:00")
+        .args(["ask", "@dana", "customer quotes", "by", "wed", "~email"])
+        .output()
+        .expect("runs");
+    assert!(captured.status.success());
+    let drafts: Vec<String> = (0..3)
+        .map(|_| {
+            let draft = home.run(&["followup", "1", "--draft"]);
+            home.run(&["followup", "1"]);
+            draft
+        })
+        .collect();
+    for (i, draft) in drafts.iter().enumerate() {
+        assert!(
+            draft.contains("It was due Wednesday 25 Nov"),
+            "draft {}: {draft}",
+            i + 1
+        );
+        assert!(!draft.contains("I need it by"), "draft {}: {draft}", i + 1);
+        assert!(
+            !draft.contains("still on track"),
+            "draft {}: {draft}",
+            i + 1
+        );
+    }
+    insta::assert_snapshot!("late_1", drafts[0]);
+}

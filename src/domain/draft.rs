@@ -60,6 +60,8 @@ pub struct Facts {
     pub first_name: String,
     pub title: String,
     pub need_by: Option<String>,
+    /// The need-by in words once it has passed, so a message can say "was due" instead of "need".
+    pub late: Option<String>,
     pub why: Option<String>,
     pub channel: Option<String>,
     pub offer: Option<String>,
@@ -74,6 +76,7 @@ impl Facts {
             "first_name" => Some(&self.first_name),
             "title" => Some(&self.title),
             "need_by" => self.need_by.as_ref(),
+            "late" => self.late.as_ref(),
             "why" => self.why.as_ref(),
             "channel" => self.channel.as_ref(),
             "offer" => self.offer.as_ref(),
@@ -106,19 +109,20 @@ pub fn render(template: &str, facts: &Facts) -> String {
     out.join("\n")
 }
 
+/// A line may start with conditions, `[name]` (has a value) or `[!name]` (has none), all of
+/// which must hold; the rest of the line is the text.
 fn condition<'a>(line: &'a str, facts: &Facts) -> (bool, &'a str) {
-    let Some(rest) = line.strip_prefix('[') else {
-        return (true, line);
-    };
-    let Some((name, body)) = rest.split_once(']') else {
-        return (true, line);
-    };
-    let (negated, name) = match name.strip_prefix('!') {
-        Some(name) => (true, name),
-        None => (false, name),
-    };
-    let present = facts.value(name).is_some();
-    (present != negated, body.trim_start())
+    let mut keep = true;
+    let mut body = line;
+    while let Some((name, rest)) = body.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        let (negated, name) = match name.strip_prefix('!') {
+            Some(name) => (true, name),
+            None => (false, name),
+        };
+        keep &= facts.value(name).is_some() != negated;
+        body = rest.trim_start();
+    }
+    (keep, body)
 }
 
 fn substitute(line: &str, facts: &Facts) -> String {
@@ -166,6 +170,7 @@ mod tests {
             first_name: "Dana".into(),
             title: "customer quotes".into(),
             need_by: Some("Friday 4 Dec".into()),
+            late: None,
             why: Some("the launch deck needs proof points.".into()),
             channel: Some("call".into()),
             offer: Some("gave you a quick call".into()),
@@ -190,6 +195,22 @@ mod tests {
             render(text, &without_why),
             "Hi Dana,\nNo why\n customer quotes"
         );
+    }
+
+    #[test]
+    fn conditions_chain_and_all_must_hold() {
+        let text = "[need_by][!late] by {need_by}\n[late] was due {late}";
+        assert_eq!(render(text, &facts()), "By Friday 4 Dec");
+        let late = Facts {
+            late: Some("Friday 4 Dec".into()),
+            ..facts()
+        };
+        assert_eq!(render(text, &late), "Was due Friday 4 Dec");
+        let no_date = Facts {
+            need_by: None,
+            ..facts()
+        };
+        assert_eq!(render(text, &no_date), "");
     }
 
     #[test]

@@ -37,6 +37,7 @@ pub fn message_day(moment: &Moment, now: &Moment) -> String {
     match (moment.date_naive() - now.date_naive()).num_days() {
         0 => "today".to_string(),
         1 => "tomorrow".to_string(),
+        -1 => "yesterday".to_string(),
         _ => moment.format("%A %-d %b").to_string(),
     }
 }

@@ -78,6 +78,11 @@ fn facts(reader: &Reader<'_>, item: &Item, now: &Moment) -> Result<Facts, OpErro
             .unwrap_or_else(|| "there".into()),
         title: item.title.clone(),
         need_by: item.need_by.as_ref().map(|m| words::message_day(m, now)),
+        late: item
+            .need_by
+            .as_ref()
+            .filter(|m| *m < now)
+            .map(|m| words::message_day(m, now)),
         why: item.why.clone(),
         channel: Some(next.label().to_string()),
         offer: Some(next.offer().to_string()),
