@@ -125,14 +125,23 @@ pub fn draw(frame: &mut Frame, app: &App, view: &PeopleView, area: Rect) {
             )
         })
         .collect();
-    // The last column takes what is left; narrow screens drop columns from the right.
-    let mut used = 2 + widths[..7].iter().map(|w| w + 1).sum::<usize>();
-    while used > width && widths.len() > 2 {
+    // The last column takes what is left; narrow screens drop columns from the right until the
+    // last one shown has room for at least a few characters of its own.
+    let before_last = |widths: &[usize]| {
+        2 + widths[..widths.len() - 1]
+            .iter()
+            .map(|w| w + 1)
+            .sum::<usize>()
+    };
+    // A long team name gives way first (cut with an ellipsis), down to a few characters.
+    let overflow = (before_last(&widths) + widths[7].min(8)).saturating_sub(width);
+    widths[1] = widths[1].saturating_sub(overflow).max(widths[1].min(6));
+    while widths.len() > 2 && before_last(&widths) + widths[widths.len() - 1].min(8) > width {
         widths.pop();
-        used = 2 + widths.iter().map(|w| w + 1).sum::<usize>();
     }
+    let room = width.saturating_sub(before_last(&widths));
     if let Some(last) = widths.last_mut() {
-        *last = width.saturating_sub(used - *last - 1).max(3);
+        *last = room.max(3);
     }
     let header = widths.iter().enumerate().fold(
         GridRow::new(Style::default()).cell("", 2, theme.muted),
