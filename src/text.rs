@@ -68,6 +68,46 @@ pub fn fit(text: &str, max: usize) -> String {
     out
 }
 
+/// Wrap `text` at spaces to lines of at most `columns`; lines after the first keep the first
+/// line's indent, so an indented block (a draft, a list) stays indented. A word longer than a
+/// line is broken where it must be.
+pub fn wrap_hanging(text: &str, columns: usize) -> Vec<String> {
+    let indent: String = text.chars().take_while(|c| *c == ' ').collect();
+    let indent = if width(&indent) * 2 > columns {
+        String::new()
+    } else {
+        indent
+    };
+    let indent_width = width(&indent);
+    let mut lines = Vec::new();
+    let mut line = indent.clone();
+    let mut used = indent_width;
+    let mut has_words = false;
+    for word in text.trim_start_matches(' ').split(' ') {
+        if has_words && used + 1 + width(word) > columns {
+            lines.push(std::mem::replace(&mut line, indent.clone()));
+            used = indent_width;
+            has_words = false;
+        }
+        if has_words {
+            line.push(' ');
+            used += 1;
+        }
+        for c in word.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > columns && used > indent_width {
+                lines.push(std::mem::replace(&mut line, indent.clone()));
+                used = indent_width;
+            }
+            line.push(c);
+            used += w;
+        }
+        has_words = true;
+    }
+    lines.push(line);
+    lines
+}
+
 /// `fit`, then padded with spaces to exactly `columns`.
 pub fn pad(text: &str, columns: usize) -> String {
     let mut out = fit(text, columns);
@@ -114,6 +154,29 @@ pub fn ascii_symbol(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapping_keeps_the_indent_and_the_width() {
+        assert_eq!(
+            wrap_hanging("  one two three four", 10),
+            vec!["  one two", "  three", "  four"]
+        );
+        assert_eq!(wrap_hanging("short", 10), vec!["short"]);
+        assert_eq!(wrap_hanging("", 10), vec![""]);
+        assert_eq!(wrap_hanging("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(
+            wrap_hanging("  日本語のテキスト", 8),
+            vec!["  日本語", "  のテキ", "  スト"]
+        );
+        for width in 1..30 {
+            for line in wrap_hanging(
+                "  The homepage refresh is blocked on logos, and so on",
+                width,
+            ) {
+                assert!(self::width(&line) <= width.max(1), "{line:?} at {width}");
+            }
+        }
+    }
 
     #[test]
     fn messages_keep_their_lines_but_lose_escapes() {

@@ -137,6 +137,31 @@ fn item_detail() {
 }
 
 #[test]
+fn a_view_scrolls_no_further_than_its_last_line() {
+    let mut f = fixture(100, 20, true);
+    typed(&mut f.app, "jj");
+    key(&mut f.app, KeyCode::Enter);
+    let top = screen(&f.app);
+    typed(&mut f.app, &"j".repeat(200));
+    let Screen::Detail { scroll, .. } = f.app.screen else {
+        panic!("the detail is open");
+    };
+    assert!(scroll > 0, "the detail is longer than the screen");
+    let bottom = screen(&f.app);
+    assert_ne!(top, bottom);
+    assert!(
+        bottom.contains("favors:") || bottom.contains("reply history"),
+        "the end of the card is on screen:\n{bottom}"
+    );
+    // One key back up moves the view at once, however often j was pressed.
+    key(&mut f.app, KeyCode::Char('k'));
+    let Screen::Detail { scroll: after, .. } = f.app.screen else {
+        panic!("the detail is open");
+    };
+    assert_eq!(after, scroll - 1);
+}
+
+#[test]
 fn keys_move_between_panes_and_rows() {
     let mut f = fixture(120, 40, true);
     let app = &mut f.app;

@@ -11,6 +11,22 @@ use super::keymap::{Context, Keymap};
 use super::theme::Theme;
 use crate::text;
 
+/// Lines of text from the database, made inert and wrapped to `width` with their indent kept.
+pub fn wrap_styled(items: Vec<(String, Style)>, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (line, style) in items {
+        for piece in text::wrap_hanging(&text::inert(&line), width.max(1)) {
+            lines.push(Line::styled(piece, style));
+        }
+    }
+    lines
+}
+
+/// The first line to show so that a scrolled view never scrolls past its end.
+pub fn clamp_scroll(scroll: usize, lines: usize, height: usize) -> u16 {
+    u16::try_from(scroll.min(lines.saturating_sub(height))).unwrap_or(u16::MAX)
+}
+
 /// A pane's frame: its title with a count, brighter when focused.
 pub fn pane_block<'a>(
     theme: &Theme,

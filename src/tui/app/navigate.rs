@@ -4,6 +4,7 @@ use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
 use super::{App, Screen};
 use crate::domain::Item;
+use crate::tui::flows;
 use crate::tui::layout::{Layout, Pane};
 
 impl App {
@@ -25,14 +26,42 @@ impl App {
         }
     }
 
+    /// How far the view on screen can scroll before its last line reaches the bottom; the views
+    /// fill the body (the screen less the header and the key line) inside a border and a margin.
+    fn scroll_limit(&self) -> usize {
+        let area = self.layout.area;
+        let width = usize::from(area.width.saturating_sub(4));
+        let rows = usize::from(area.height.saturating_sub(4));
+        let (lines, rows) = match &self.screen {
+            Screen::Detail { detail, .. } => {
+                (flows::detail::content(self, detail, width).len(), rows)
+            }
+            Screen::Card { card, .. } => {
+                (flows::people::card_content(self, card, width).len(), rows)
+            }
+            Screen::Help { .. } => (flows::help::lines(self).len(), rows),
+            // The review keeps its last row for the progress line.
+            Screen::Review { flow } => (
+                flows::review::content(self, flow, width).len(),
+                rows.saturating_sub(1),
+            ),
+            _ => return 0,
+        };
+        lines.saturating_sub(rows)
+    }
+
     /// Move the selection (or scroll a view) by `delta` rows.
     pub(super) fn move_by(&mut self, delta: isize) {
         let page = self.page();
         match &mut self.screen {
-            Screen::Detail { scroll, .. }
-            | Screen::Help { scroll, .. }
-            | Screen::Card { scroll, .. } => {
-                *scroll = scroll.saturating_add_signed(delta).min(10_000);
+            Screen::Detail { .. } | Screen::Help { .. } | Screen::Card { .. } => {
+                let limit = self.scroll_limit();
+                if let Screen::Detail { scroll, .. }
+                | Screen::Help { scroll, .. }
+                | Screen::Card { scroll, .. } = &mut self.screen
+                {
+                    *scroll = scroll.saturating_add_signed(delta).min(limit);
+                }
                 return;
             }
             Screen::People { view } => {
@@ -59,8 +88,11 @@ impl App {
                 }
                 return;
             }
-            Screen::Review { flow } => {
-                flow.scroll = flow.scroll.saturating_add_signed(delta).min(10_000);
+            Screen::Review { .. } => {
+                let limit = self.scroll_limit();
+                if let Screen::Review { flow } = &mut self.screen {
+                    flow.scroll = flow.scroll.saturating_add_signed(delta).min(limit);
+                }
                 return;
             }
             Screen::Reflect { .. } => return,

@@ -1,30 +1,19 @@
 //! One item with its history and the person's card, scrollable.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::ops::Detail;
 use crate::ops::LineKind;
-use crate::text;
 use crate::tui::app::App;
-use crate::tui::widgets::pane_block;
+use crate::tui::widgets::{clamp_scroll, pane_block, wrap_styled};
 
-pub fn draw(frame: &mut Frame, app: &App, detail: &Detail, scroll: usize, area: Rect) {
-    if area.width == 0 || area.height == 0 {
-        return;
-    }
+/// The detail's lines, wrapped to `width`.
+pub fn content(app: &App, detail: &Detail, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let block = pane_block(
-        theme,
-        &format!("{} {}", detail.item.kind.title(), detail.item.id),
-        None,
-        true,
-    );
-    let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
-    frame.render_widget(block, area);
-    let mut lines: Vec<Line> = Vec::new();
+    let mut items = Vec::new();
     for (kind, line) in detail.lines(&app.now) {
         let style = match kind {
             LineKind::Title => theme.title,
@@ -34,15 +23,26 @@ pub fn draw(frame: &mut Frame, app: &App, detail: &Detail, scroll: usize, area: 
             LineKind::Warning => theme.warning,
         };
         if kind == LineKind::Heading {
-            lines.push(Line::raw(""));
+            items.push((String::new(), style));
         }
-        lines.push(Line::styled(text::inert(&line).into_owned(), style));
+        items.push((line, style));
     }
-    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        inner,
+    wrap_styled(items, width)
+}
+
+pub fn draw(frame: &mut Frame, app: &App, detail: &Detail, scroll: usize, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let block = pane_block(
+        &app.theme,
+        &format!("{} {}", detail.item.kind.title(), detail.item.id),
+        None,
+        true,
     );
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    frame.render_widget(block, area);
+    let lines = content(app, detail, usize::from(inner.width));
+    let scroll = clamp_scroll(scroll, lines.len(), usize::from(inner.height));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }

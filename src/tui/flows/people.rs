@@ -5,15 +5,16 @@ use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::domain::words;
 use crate::ops::{LineKind, OpError, PersonCard};
 use crate::store::Reader;
 use crate::store::people::PersonStats;
-use crate::text;
 use crate::tui::app::{App, ListState};
-use crate::tui::widgets::{GridRow, column_width, marker, pane_block, render_grid};
+use crate::tui::widgets::{
+    GridRow, clamp_scroll, column_width, marker, pane_block, render_grid, wrap_styled,
+};
 
 #[derive(Debug, Clone)]
 pub struct PeopleView {
@@ -177,16 +178,10 @@ pub fn draw(frame: &mut Frame, app: &App, view: &PeopleView, area: Rect) {
     render_grid(frame.buffer_mut(), inner, &rows);
 }
 
-/// A person's card, scrollable.
-pub fn draw_card(frame: &mut Frame, app: &App, card: &PersonCard, scroll: usize, area: Rect) {
-    if area.width < 3 || area.height < 3 {
-        return;
-    }
+/// A person's card's lines (without the name, which is the title), wrapped to `width`.
+pub fn card_content(app: &App, card: &PersonCard, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let block = pane_block(theme, &card.stats.person.name, None, true);
-    let inner = block.inner(area).inner(Margin::new(1, 0));
-    frame.render_widget(block, area);
-    let lines: Vec<Line> = card
+    let items = card
         .lines(&app.now, None)
         .into_iter()
         .skip(1)
@@ -197,14 +192,21 @@ pub fn draw_card(frame: &mut Frame, app: &App, card: &PersonCard, scroll: usize,
                 LineKind::Muted => theme.muted,
                 LineKind::Warning => theme.warning,
             };
-            Line::styled(text::inert(&line).into_owned(), style)
+            (line, style)
         })
         .collect();
-    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        inner,
-    );
+    wrap_styled(items, width)
+}
+
+/// A person's card, scrollable.
+pub fn draw_card(frame: &mut Frame, app: &App, card: &PersonCard, scroll: usize, area: Rect) {
+    if area.width < 3 || area.height < 3 {
+        return;
+    }
+    let block = pane_block(&app.theme, &card.stats.person.name, None, true);
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    frame.render_widget(block, area);
+    let lines = card_content(app, card, usize::from(inner.width));
+    let scroll = clamp_scroll(scroll, lines.len(), usize::from(inner.height));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }

@@ -2,14 +2,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::domain::review::Decision;
 use crate::ops::{LineKind, ReviewCard, ReviewState};
-use crate::text;
 use crate::tui::app::App;
-use crate::tui::widgets::pane_block;
+use crate::tui::widgets::{clamp_scroll, pane_block, wrap_styled};
 
 #[derive(Debug, Clone)]
 pub struct ReviewFlow {
@@ -27,54 +27,38 @@ impl ReviewFlow {
     }
 }
 
-pub fn draw(frame: &mut Frame, app: &App, flow: &ReviewFlow, area: Rect) {
-    if area.width < 3 || area.height < 3 {
-        return;
-    }
+/// The card of the current entry, or the summary at the end, wrapped to `width`.
+pub fn content(app: &App, flow: &ReviewFlow, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let total = flow.state.queue.len();
-    let title = if flow.at_end() {
-        "Daily review · done".to_string()
-    } else {
-        format!("Daily review · {} / {total}", flow.state.position + 1)
-    };
-    let block = pane_block(theme, &title, None, true);
-    let inner = block.inner(area).inner(Margin::new(1, 0));
-    frame.render_widget(block, area);
-    let mut lines: Vec<Line> = Vec::new();
+    let mut items: Vec<(String, Style)> = Vec::new();
     match (&flow.card, flow.at_end()) {
         (_, true) => {
             let tally = flow.state.tally();
             if total == 0 {
-                lines.push(Line::styled(
-                    "Nothing needs a decision today. Well done.",
+                items.push((
+                    "Nothing needs a decision today. Well done.".into(),
                     theme.ok,
                 ));
             } else {
-                lines.push(Line::styled(
-                    format!(
-                        "Reviewed {total} item{}.",
-                        if total == 1 { "" } else { "s" }
-                    ),
-                    theme.title,
-                ));
+                let plural = if total == 1 { "" } else { "s" };
+                items.push((format!("Reviewed {total} item{plural}."), theme.title));
             }
-            lines.push(Line::raw(""));
-            lines.push(Line::styled(tally.line(), theme.text));
-            lines.push(Line::raw(""));
-            lines.push(Line::styled(
-                "The review is recorded for today.",
-                theme.muted,
-            ));
+            items.push((String::new(), theme.text));
+            items.push((tally.line(), theme.text));
+            items.push((String::new(), theme.text));
+            items.push(("The review is recorded for today.".into(), theme.muted));
+            let mut lines = wrap_styled(items, width);
             lines.push(Line::from(vec![
                 Span::styled("u", theme.key),
                 Span::styled(" takes back the last decision · ", theme.muted),
                 Span::styled("q", theme.key),
                 Span::styled(" returns to the dashboard", theme.muted),
             ]));
+            return lines;
         }
         (Some(card), false) => {
-            lines.push(Line::styled(card.entry.section(), theme.accent));
+            items.push((card.entry.section().to_string(), theme.accent));
             for (kind, line) in &card.lines {
                 let style = match kind {
                     LineKind::Title => theme.title,
@@ -84,43 +68,53 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &ReviewFlow, area: Rect) {
                     LineKind::Warning => theme.warning,
                 };
                 if *kind == LineKind::Heading {
-                    lines.push(Line::raw(""));
+                    items.push((String::new(), style));
                 }
-                lines.push(Line::styled(text::inert(line).into_owned(), style));
+                items.push((line.clone(), style));
             }
         }
-        (None, false) => lines.push(Line::styled("…", theme.muted)),
+        (None, false) => items.push(("…".into(), theme.muted)),
     }
-    let progress = progress_bar(flow, usize::from(inner.width), theme.ascii);
+    wrap_styled(items, width)
+}
+
+pub fn draw(frame: &mut Frame, app: &App, flow: &ReviewFlow, area: Rect) {
+    if area.width < 3 || area.height < 3 {
+        return;
+    }
+    let theme = &app.theme;
+    let title = if flow.at_end() {
+        "Daily review · done"
+    } else {
+        "Daily review"
+    };
+    let block = pane_block(theme, title, None, true);
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    frame.render_widget(block, area);
     let body = Rect::new(
         inner.x,
         inner.y,
         inner.width,
         inner.height.saturating_sub(1),
     );
-    let scroll = u16::try_from(flow.scroll).unwrap_or(u16::MAX);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        body,
-    );
+    let lines = content(app, flow, usize::from(body.width));
+    let scroll = clamp_scroll(flow.scroll, lines.len(), usize::from(body.height));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), body);
     if inner.height > 0 {
+        let progress = progress_bar(flow, usize::from(inner.width), theme.ascii);
         let bar = Rect::new(inner.x, inner.bottom() - 1, inner.width, 1);
         frame.render_widget(Paragraph::new(progress).style(theme.muted), bar);
     }
 }
 
-/// "━━━━━━────── 4 / 11"
+/// "━━━━━━────── 4 / 11": the card on screen of how many; the bar fills with the decisions made.
 fn progress_bar(flow: &ReviewFlow, width: usize, ascii: bool) -> String {
-    let total = flow.state.queue.len().max(1);
-    let label = format!(
-        " {} / {}",
-        flow.state.position.min(total),
-        flow.state.queue.len()
-    );
+    let total = flow.state.queue.len();
+    let decided = flow.state.position.min(total);
+    let shown = if flow.at_end() { total } else { decided + 1 };
+    let label = format!(" {shown} / {total}");
     let room = width.saturating_sub(label.len());
-    let done = room * flow.state.position.min(total) / total;
+    let done = room * decided / total.max(1);
     let (full, empty) = if ascii { ("=", "-") } else { ("━", "─") };
     format!("{}{}{label}", full.repeat(done), empty.repeat(room - done))
 }
