@@ -872,9 +872,16 @@ fn a_review_left_halfway_resumes_where_it_was() {
 fn the_reflection_step_by_step_and_kept_as_typed() {
     let mut f = fixture(100, 34, true);
     typed(&mut f.app, "R");
+    insta::assert_snapshot!("reflection_went_well", screen(&f.app));
+    // Esc shows the past reflections; Enter on today comes back to it.
+    key(&mut f.app, KeyCode::Esc);
     insta::assert_snapshot!("reflection_list", screen(&f.app));
     key(&mut f.app, KeyCode::Enter);
-    insta::assert_snapshot!("reflection_went_well", screen(&f.app));
+    assert_eq!(screen(&f.app), {
+        let mut again = fixture(100, 34, true);
+        typed(&mut again.app, "R");
+        screen(&again.app)
+    });
     typed(&mut f.app, "Dana sent the quotes");
     key(&mut f.app, KeyCode::Enter);
     f.app
@@ -923,6 +930,7 @@ fn the_reflection_step_by_step_and_kept_as_typed() {
 fn a_past_reflection_opens_read_only() {
     let mut f = fixture(100, 34, true);
     typed(&mut f.app, "R");
+    key(&mut f.app, KeyCode::Esc);
     typed(&mut f.app, "j");
     key(&mut f.app, KeyCode::Enter);
     insta::assert_snapshot!("reflection_past", screen(&f.app));

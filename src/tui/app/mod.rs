@@ -400,7 +400,13 @@ impl App {
             }
             Action::Submit => self.submit(),
             Action::Review => self.open_review(),
-            Action::Reflect => self.open_reflections(),
+            Action::Reflect => {
+                // Today's reflection at once, over the list of past ones (Esc shows them).
+                self.open_reflections();
+                if matches!(self.screen, Screen::Reflections { .. }) {
+                    self.open_reflection(self.now.date_naive());
+                }
+            }
             Action::NextField => self.reflect_field(true),
             Action::PrevField => self.reflect_field(false),
             Action::Skip => {}
