@@ -506,6 +506,12 @@ fn a_critique_becomes_an_invitation_with_two_keys() {
     let before = f.app.board.counts.proofing;
     typed(&mut f.app, "c");
     typed(&mut f.app, "@aiko \"the colours clash\" on 3");
+    let preview = screen(&f.app);
+    assert!(
+        preview
+            .contains("Aiko said \"the colours clash\" about Acme case study draft (Deadline 3)"),
+        "the preview says how the line reads:\n{preview}"
+    );
     key(&mut f.app, KeyCode::Enter);
     assert!(matches!(f.app.screen, Screen::Pick { .. }));
     insta::assert_snapshot!("critique_pick", screen(&f.app));
@@ -531,6 +537,7 @@ fn favors_from_the_dashboard() {
     ] {
         typed(&mut f.app, "F");
         typed(&mut f.app, &format!("@sam {what}"));
+        assert!(screen(&f.app).contains(&format!("A favor with Sam: {what}")));
         key(&mut f.app, KeyCode::Enter);
         typed(&mut f.app, "g");
     }

@@ -105,16 +105,7 @@ impl Input {
                 Err(e) => Preview::Error(e.to_string()),
             },
             Purpose::Critique | Purpose::Favor => match self.check(store, ctx) {
-                Ok(_) => Preview::Reads(
-                    match self.purpose {
-                        Purpose::Critique => {
-                            "Enter, then one key for how you answered it (invite to proof, …)"
-                        }
-                        _ => "Enter, then g if you did them the favor, r if they did you one",
-                    }
-                    .into(),
-                    Vec::new(),
-                ),
+                Ok((_, reads)) => Preview::Reads(reads, Vec::new()),
                 Err(message) => Preview::Error(message),
             },
             Purpose::Why(_) => Preview::Reads(
@@ -157,7 +148,9 @@ impl Input {
     }
 
     /// For lines finished by a one-key choice: whether the line itself is complete.
-    pub fn check(&self, store: &Store, ctx: &Context) -> Result<String, String> {
+    /// A critique or favor line that reads, with how it reads ("Sam said “…” about Q4 launch
+    /// deck · enter, then …"), or what is missing.
+    pub fn check(&self, store: &Store, ctx: &Context) -> Result<(String, String), String> {
         let text = self.editor.text();
         let grammar = match self.purpose {
             Purpose::Critique => Grammar::Critique,
@@ -166,19 +159,40 @@ impl Input {
         let capture = crate::capture::parse(&text, grammar, &ctx.now, &ctx.week())
             .map_err(|e| e.to_string())?;
         let example = grammar.example();
-        if capture.person.is_none() {
+        let Some(typed) = capture.person.as_deref() else {
             return Err(format!("who? add @name — e.g. {example}"));
-        }
+        };
+        let person = match store.reader().person_named(typed) {
+            Ok(Some(known)) => known.name,
+            _ => crate::domain::person::display_name(typed),
+        };
         if capture.title.is_empty() {
             return Err(format!("add what was said or done — e.g. {example}"));
         }
-        if let Some(crate::capture::Piece::Deadline(id)) = capture.on {
-            match store.reader().item(id) {
-                Ok(Some(item)) if item.kind == Kind::Deadline => {}
-                _ => return Err(format!("\"on {id}\" must name a deadline")),
+        let reads = match (&self.purpose, &capture.on) {
+            (Purpose::Critique, on) => {
+                let about = match on {
+                    Some(crate::capture::Piece::Deadline(id)) => match store.reader().item(*id) {
+                        Ok(Some(item)) if item.kind == Kind::Deadline => {
+                            format!(" about {} (Deadline {id})", item.title)
+                        }
+                        _ => return Err(format!("\"on {id}\" must name a deadline")),
+                    },
+                    Some(crate::capture::Piece::Named(piece)) => format!(" about {piece}"),
+                    None => String::new(),
+                };
+                format!(
+                    "{person} said \"{}\"{about} · enter, then one key for your answer \
+                     (invite to proof, …)",
+                    capture.title
+                )
             }
-        }
-        Ok(text)
+            _ => format!(
+                "A favor with {person}: {} · enter, then g if you did it for them, r if they did",
+                capture.title
+            ),
+        };
+        Ok((text, reads))
     }
 
     pub fn show_error(&mut self, message: String) {
