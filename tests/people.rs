@@ -46,6 +46,23 @@ fn a_critique_invites_the_critic_to_proof_the_next_piece() {
         "Hi Sam,\n\nYou caught \"deck is too wordy\" in the last one, and you were right.\n\
          Would you proof Q4 launch deck before it goes out on Monday 30 Nov?\n\nThank you!\n"
     );
+    // Naming an open deadline by its title (any case) links to it like its id does.
+    home.run(&[
+        "critique",
+        "@priya",
+        "the footer is wrong",
+        "on",
+        "q4 LAUNCH deck",
+    ]);
+    let proofing = json(&home, &["list", "proofing", "--json"]);
+    let priya = proofing
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|p| p["person"] == "Priya")
+        .expect("Priya's invitation");
+    assert_eq!(priya["deadline_id"], 1);
+    assert_eq!(priya["piece"], "Q4 launch deck");
 }
 
 #[test]

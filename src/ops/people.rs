@@ -49,7 +49,10 @@ pub fn critique(
                 }
                 (Some(item.id), Some(item.title))
             }
-            Some(Piece::Named(text)) => (None, Some(text.clone())),
+            Some(Piece::Named(text)) => match w.reader().open_deadline_titled(text)? {
+                Some(id) => (Some(id), Some(find(&w.reader(), id)?.title)),
+                None => (None, Some(text.clone())),
+            },
             None => (None, None),
         };
         let (person, _) = w.person_for(&name)?;

@@ -171,6 +171,18 @@ impl Reader<'_> {
         self.deadline_rows(None, limit, offset)
     }
 
+    /// The open deadline with this title (any case), the soonest if several: a critique `on "Q4
+    /// launch deck"` means that deadline when there is one.
+    pub fn open_deadline_titled(&self, title: &str) -> Result<Option<i64>> {
+        self.conn
+            .prepare_cached(
+                "SELECT id FROM items WHERE kind = 'deadline' AND status = 'open' \
+                 AND title = ?1 COLLATE NOCASE ORDER BY due IS NULL, due, id LIMIT 1",
+            )
+            .and_then(|mut stmt| stmt.query_row([title.trim()], |r| r.get(0)).optional())
+            .map_err(|e| self.sql(e))
+    }
+
     /// Open deadlines due by `until` (overdue ones too), soonest first.
     pub fn deadlines_due_by(&self, until: &Moment, limit: usize) -> Result<Vec<DeadlineRow>> {
         self.deadline_rows(Some(until.timestamp()), limit, 0)

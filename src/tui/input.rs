@@ -178,7 +178,12 @@ impl Input {
                         }
                         _ => return Err(format!("\"on {id}\" must name a deadline")),
                     },
-                    Some(crate::capture::Piece::Named(piece)) => format!(" about {piece}"),
+                    Some(crate::capture::Piece::Named(piece)) => {
+                        match store.reader().open_deadline_titled(piece) {
+                            Ok(Some(id)) => format!(" about {piece} (Deadline {id})"),
+                            _ => format!(" about {piece}"),
+                        }
+                    }
                     None => String::new(),
                 };
                 format!(
