@@ -19,7 +19,7 @@ pub fn rows(app: &App, width: usize) -> Content {
         let key = app.keymap.key_for(Context::Dashboard, Action::CaptureAsk);
         let key = key.map(|k| k.to_string()).unwrap_or_else(|| "a".into());
         return Content::Lines(vec![Line::styled(
-            format!(" Nothing pending. {key} captures an ask."),
+            format!("Nothing pending. {key} captures an ask."),
             theme.muted,
         )]);
     }

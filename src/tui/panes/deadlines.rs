@@ -20,7 +20,7 @@ pub fn rows(app: &App, width: usize) -> Content {
             .key_for(Context::Dashboard, Action::CaptureDeadline);
         let key = key.map(|k| k.to_string()).unwrap_or_else(|| "D".into());
         return Content::Lines(vec![Line::styled(
-            format!(" No deadlines of your own. {key} adds one."),
+            format!("No deadlines of your own. {key} adds one."),
             theme.muted,
         )]);
     }

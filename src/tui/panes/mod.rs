@@ -6,7 +6,7 @@ pub mod proofing;
 pub mod stress;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -28,15 +28,19 @@ pub fn draw(frame: &mut Frame, app: &App, pane: Pane, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
+    // Text (an empty list's hint, the stress pane) sits one column in from the border, wrapped
+    // lines too.
+    let text_area = inner.inner(Margin::new(1, 0));
+    let text_width = usize::from(text_area.width);
     let content = match pane {
         Pane::Asks => asks::rows(app, width),
         Pane::Deadlines => deadlines::rows(app, width),
         Pane::Proofing => proofing::rows(app, width),
-        Pane::Stress => Content::Lines(stress::lines(app, width)),
+        Pane::Stress => Content::Lines(stress::lines(app, text_width)),
     };
     match content {
         Content::Lines(lines) => {
-            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner)
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text_area)
         }
         Content::Grid(rows) => render_grid(frame.buffer_mut(), inner, &rows),
     }

@@ -5,15 +5,22 @@ use ratatui::text::Line;
 
 use super::{Content, is_selected};
 use crate::domain::{Status, words};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Context;
 use crate::tui::layout::Pane;
 use crate::tui::widgets::{GridRow, column_width, marker};
 
 pub fn rows(app: &App, width: usize) -> Content {
     let theme = &app.theme;
     if app.board.proofing.is_empty() {
+        let key = app.keymap.key_for(Context::Dashboard, Action::Critique);
+        let key = key.map(|k| k.to_string()).unwrap_or_else(|| "c".into());
         return Content::Lines(vec![Line::styled(
-            " When someone criticises your work, invite them to proof the next piece.",
+            format!(
+                "When someone criticises your work, {key} logs it and invites them to proof the \
+                 next piece."
+            ),
             theme.muted,
         )]);
     }

@@ -37,23 +37,20 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                     theme.warning,
                 )
             };
-            let title_room = width.saturating_sub(text::width(&phrase) + 2).max(8);
+            let title_room = width.saturating_sub(text::width(&phrase) + 1).max(8);
             lines.push(Line::from(vec![
-                Span::styled(
-                    format!(" {}", text::fit(&deadline.title, title_room)),
-                    theme.title,
-                ),
+                Span::styled(text::fit(&deadline.title, title_room), theme.title),
                 Span::styled(format!(" {phrase}"), style),
             ]));
             if let Some(next) = info.next_checkin {
                 lines.push(if next <= app.now {
                     Line::from(vec![
-                        Span::styled(" time to check in: ", theme.warning),
+                        Span::styled("time to check in: ", theme.warning),
                         Span::styled(key(Action::Checkin), theme.key),
                     ])
                 } else {
                     Line::styled(
-                        format!(" next check-in in {}", words::span(next - app.now)),
+                        format!("next check-in in {}", words::span(next - app.now)),
                         theme.muted,
                     )
                 });
@@ -61,7 +58,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
         None => lines.push(Line::styled(
             format!(
-                " Nothing due within {} h: good time for deep work.",
+                "Nothing due within {} h: good time for deep work.",
                 app.config.tight_window_hours
             ),
             theme.muted,
@@ -74,8 +71,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             .map(|d| d.title.as_str())
             .unwrap_or("focus");
         let left = words::countdown(sprint.remaining(&app.now));
-        let head = format!(" Sprint on {on}: {left} left ");
-        let bar_width = width.saturating_sub(text::width(&head) + 2).clamp(0, 30);
+        let head = format!("Sprint on {on}: {left} left ");
+        let bar_width = width.saturating_sub(text::width(&head)).clamp(0, 30);
         let filled =
             ((sprint.progress(&app.now) * bar_width as f64).round() as usize).min(bar_width);
         let (full, empty) = if theme.ascii {
@@ -91,15 +88,14 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     }
     let last = match info.last {
         Some((at, stress)) => format!(
-            " last check-in {stress}/5, {}",
+            "last check-in {stress}/5, {}",
             words::day_time(&at, &app.now)
         ),
-        None => " no check-ins yet".to_string(),
+        None => "no check-ins yet".to_string(),
     };
     lines.push(Line::styled(last, theme.muted));
     if info.days.iter().any(Option::is_some) {
         lines.push(Line::from(vec![
-            Span::styled(" ", theme.muted),
             Span::styled(stress_sparkline(info, theme.ascii), theme.accent),
             Span::styled(" the last 14 days", theme.muted),
         ]));
