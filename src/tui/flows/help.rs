@@ -1,14 +1,14 @@
 //! Every key, per context, written from the same table that dispatches them.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
-use crate::tui::widgets::pane_block;
+use crate::tui::widgets::{clamp_scroll, pane_block};
 
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let theme = &app.theme;
@@ -51,8 +51,9 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize, area: Rect) {
     }
     frame.render_widget(Clear, area);
     let block = pane_block(&app.theme, "Keys", None, true);
-    let inner = block.inner(area);
+    let inner = block.inner(area).inner(Margin::new(1, 0));
     frame.render_widget(block, area);
-    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
-    frame.render_widget(Paragraph::new(lines(app)).scroll((scroll, 0)), inner);
+    let lines = lines(app);
+    let scroll = clamp_scroll(scroll, lines.len(), usize::from(inner.height));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
