@@ -401,7 +401,12 @@ fn undo_cases() -> u32 {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(undo_cases()))]
+    // No regressions file: an integration test has no lib.rs beside it to keep one next to, and a
+    // failing case is printed whole.
+    #![proptest_config(ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::with_cases(undo_cases())
+    })]
 
     #[test]
     fn undo_takes_any_run_of_commands_back(cmds in proptest::collection::vec(cmd(), 1..=50)) {
