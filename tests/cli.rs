@@ -33,6 +33,27 @@ fn add_is_an_alias_and_written_asks_get_a_hint() {
 }
 
 #[test]
+fn a_check_back_after_the_need_by_is_pointed_out() {
+    let home = Home::new();
+    home.nudge()
+        .args([
+            "ask", "@dana", "quotes", "check", "mon", "by", "sun", "~call",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "The check-back, Mon 30 Nov 17:00, comes after the need-by, Sun 29 Nov 17:00",
+        ));
+    home.nudge()
+        .args([
+            "ask", "@dana", "quotes", "check", "mon", "by", "tue", "~call",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("comes after the need-by").not());
+}
+
+#[test]
 fn the_hint_can_be_turned_off() {
     let home = Home::new();
     let config = home.path("quiet.toml");

@@ -259,6 +259,17 @@ fn read_date(tokens: &[Token], start: usize, now: &Moment, week: &WorkWeek) -> D
                 let words = refs[..=len].iter().map(|w| w.to_string()).collect();
                 return DateRead::Failed(words, error);
             }
+            // "3 days ago" must not become in 3 days with "ago" in the title.
+            if refs.get(len) == Some(&"ago") {
+                let words = refs[..=len].iter().map(|w| w.to_string()).collect();
+                let error = when::parse_words(&refs[..=len], now, week)
+                    .err()
+                    .unwrap_or_else(|| when::WhenError {
+                        unread: "ago".into(),
+                        reason: None,
+                    });
+                return DateRead::Failed(words, error);
+            }
             return DateRead::Found(len, moment);
         }
     }
@@ -296,8 +307,9 @@ fn looks_like_a_clock(word: &str) -> bool {
 
 fn looks_like_a_date(word: &str) -> bool {
     const SHORT: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    const LONG: [&str; 20] = [
+    const LONG: [&str; 21] = [
         "today",
+        "yesterday",
         "tonight",
         "tomorrow",
         "monday",

@@ -146,6 +146,18 @@ fn dates_that_cannot_be_read_are_quoted() {
     assert_eq!(err.unread, vec!["3".to_string()]);
     let err = fails("@dana quotes by 2026-02-30", Grammar::Ask);
     assert!(err.message.contains("not a date on the calendar"), "{err}");
+    // A past time is refused, not swallowed into the title.
+    let err = fails("@dana quotes by yesterday", Grammar::Ask);
+    assert_eq!(err.unread, vec!["yesterday".to_string()]);
+    assert!(
+        err.message.contains("\"yesterday\" is in the past"),
+        "{err}"
+    );
+    let err = fails("@dana quotes by 3 days ago", Grammar::Ask);
+    assert!(
+        err.message.contains("\"3 days ago\" is in the past"),
+        "{err}"
+    );
     let err = fails("launch due tomorow 25:00", Grammar::Deadline);
     assert!(err.message.contains("\"tomorow 25:00\""), "{err}");
     assert!(err.to_string().contains("e.g. Q4 launch deck due"), "{err}");

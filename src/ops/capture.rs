@@ -240,6 +240,16 @@ pub(super) fn ask_notes(item: &Item, person: Option<&Person>, ctx: &Context) -> 
             ));
         }
     }
+    // An explicit `check` may land after the need-by; chasing only once it is late is rarely meant.
+    if let (Some(check), Some(need_by)) = (&item.next_check, &item.need_by)
+        && check > need_by
+    {
+        notes.push(format!(
+            "The check-back, {}, comes after the need-by, {}: `check` an earlier day to chase in time.",
+            words::full(check, &ctx.now),
+            words::full(need_by, &ctx.now)
+        ));
+    }
     if ctx.config.escalation_hint && item.channel.is_some_and(Channel::is_written) {
         notes.push(format!(
             "Written asks are easy to miss: a call or a walk over to {name} gets an answer sooner."

@@ -113,6 +113,20 @@ pub fn parse_words(words: &[&str], now: &Moment, week: &WorkWeek) -> Result<Mome
             i += used;
             continue;
         }
+        if matches!(word, "yesterday" | "ago") {
+            let said = if word == "ago" {
+                words[..=i].join(" ")
+            } else {
+                word.to_string()
+            };
+            return Err(WhenError::because(
+                word,
+                format!(
+                    "\"{said}\" is in the past; nudge schedules what comes next, e.g. today 5pm \
+                     or tomorrow"
+                ),
+            ));
+        }
         return Err(WhenError::unread(word));
     }
     if let Some(moment) = exact {

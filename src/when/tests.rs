@@ -27,6 +27,15 @@ fn reads_as(text: &str, now: &Moment, expected: &str) {
 }
 
 #[test]
+fn the_past_is_refused_with_its_reason() {
+    let now = sat_morning();
+    for text in ["yesterday", "2 days ago", "yesterday 5pm"] {
+        let err = parse(text, &now, &WorkWeek::default()).expect_err(text);
+        assert!(err.to_string().contains("is in the past"), "{text}: {err}");
+    }
+}
+
+#[test]
 fn day_words() {
     let now = sat_morning();
     reads_as("today", &now, "Sat 2026-11-28 17:00 GMT");
