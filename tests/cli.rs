@@ -153,7 +153,7 @@ fn bad_input_names_the_word_and_changes_nothing() {
         (&["snooze", "1", "someday"], "could not read \"someday\""),
         (
             &["snooze", "1", "yesterday"],
-            "could not read \"yesterday\"",
+            "\"yesterday\" is in the past",
         ),
         (&["edit", "1", "by", "frday"], "could not read \"frday\""),
         (&["list", "tasks"], "invalid value 'tasks'"),
