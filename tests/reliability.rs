@@ -401,10 +401,12 @@ fn undo_cases() -> u32 {
 }
 
 proptest! {
-    // No regressions file: an integration test has no lib.rs beside it to keep one next to, and a
-    // failing case is printed whole.
+    // Failing cases are kept beside this file (tests/reliability.proptest-regressions) and rerun
+    // first; the default looks for a lib.rs that an integration test does not have.
     #![proptest_config(ProptestConfig {
-        failure_persistence: None,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
         ..ProptestConfig::with_cases(undo_cases())
     })]
 
