@@ -307,11 +307,22 @@ fn done_snooze_and_edit_from_the_keyboard() {
     // Edit is prefilled with the whole item; the line replaces it.
     let id = f.app.selected_item().expect("selection").id;
     typed(&mut f.app, "e");
+    assert!(
+        screen(&f.app).contains("Nothing changes yet"),
+        "the prefilled line is the item as it is"
+    );
     f.app.handle_event(Event::Key(KeyEvent::new(
         KeyCode::Char('u'),
         KeyModifiers::CONTROL,
     )));
     typed(&mut f.app, "@marcus \"win story\" by mon ~walk");
+    let preview = screen(&f.app);
+    assert!(
+        preview.contains(&format!(
+            "Ask {id} · Marcus · win story · need by Mon 30 Nov 17:00"
+        )),
+        "the preview is the item as the line would leave it:\n{preview}"
+    );
     key(&mut f.app, KeyCode::Enter);
     let edited = f.app.store.reader().item(id).expect("read").expect("item");
     assert_eq!(edited.channel, Some(nudge::domain::Channel::InPerson));

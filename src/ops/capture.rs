@@ -209,7 +209,8 @@ fn new_deadline(capture: &Capture, ctx: &Context) -> Item {
 }
 
 /// Someone not saved yet, for the preview.
-fn stand_in(name: &str, ctx: &Context) -> Person {
+/// Someone not yet among your people, as they would be added.
+pub(super) fn stand_in(name: &str, ctx: &Context) -> Person {
     Person {
         id: 0,
         uuid: String::new(),

@@ -1,10 +1,10 @@
 //! Changing items: done, drop, snooze, edit, undo. Each is one journaled transaction.
 
-use super::capture::{check_deadline_link, describe};
+use super::capture::{check_deadline_link, describe, stand_in};
 use super::{Context, OpError, OpResult, find, label, must_be_open};
 use crate::capture::{self, Grammar};
-use crate::domain::{Item, Kind, Status, words};
-use crate::store::{Store, WriteError};
+use crate::domain::{Item, Kind, Person, Status, words};
+use crate::store::{Reader, Store, WriteError};
 use crate::when;
 
 /// Mark an item received / done / proofed, with an optional note.
@@ -122,7 +122,8 @@ pub enum EditMode {
     Replace,
 }
 
-/// Change an item with the capture grammar: `nudge edit 12 by mon ~call`.
+/// Change an item with the capture grammar: `Merge` changes only what the line names (the CLI),
+/// `Replace` makes the item what the whole line says (the dashboard's edit line).
 pub fn edit(
     store: &mut Store,
     ctx: &Context,
@@ -130,115 +131,15 @@ pub fn edit(
     line: &str,
     mode: EditMode,
 ) -> OpResult<String> {
-    let change = capture::parse(line, Grammar::Edit, &ctx.now, &ctx.week())
-        .map_err(|e| OpError::Input(e.to_string()))?;
-    if mode == EditMode::Merge && change == capture::Capture::default() {
-        return Err(OpError::Input(format!(
-            "nothing to change in \"{line}\"; give what is new, e.g. `nudge edit {id} by mon ~call` \
-             or `nudge edit {id} new title`"
-        )));
-    }
+    let change = read_edit(id, line, mode, ctx)?;
     Ok(store.write("edit", &ctx.now, |w| {
         let before = find(&w.reader(), id)?;
-        let mut item = before.clone();
-        check_deadline_link(&w.reader(), change.deadline)?;
-        let replace = mode == EditMode::Replace;
-        if !change.title.is_empty() {
-            item.title = change.title.clone();
-        } else if replace {
-            return Err(WriteError::Input("the title cannot be empty".into()));
-        }
-        if replace {
-            item.tags = change.tags.clone();
-        } else {
-            for tag in &change.tags {
-                if !item.tags.contains(tag) {
-                    item.tags.push(tag.clone());
-                }
-            }
-        }
-        let changed_date = |old: Option<crate::when::Moment>, new: Option<crate::when::Moment>| {
-            new.is_some() && new != old
+        // The person named is added to your people, as in a capture.
+        let person = match (&change.person, before.kind) {
+            (Some(name), Kind::Ask) => Some(w.person_for(name)?.0),
+            _ => None,
         };
-        for (moment, what) in [
-            (&change.due, "the new date"),
-            (&change.check, "the check-back"),
-        ] {
-            if let Some(m) = moment
-                && *m <= ctx.now
-                && (*moment != before.need_by
-                    && *moment != before.due
-                    && *moment != before.next_check)
-            {
-                return Err(WriteError::Input(format!(
-                    "{what} {} is already past; try a later time",
-                    words::full(m, &ctx.now)
-                )));
-            }
-        }
-        match item.kind {
-            Kind::Ask => {
-                if let Some(name) = &change.person {
-                    let (person, _) = w.person_for(name)?;
-                    item.person_id = Some(person.id);
-                    item.person = Some(person.name);
-                }
-                if change.why.is_some() || replace {
-                    item.why = change.why.clone();
-                }
-                if change.channel.is_some() {
-                    item.channel = change.channel;
-                }
-                if change.deadline.is_some() || replace {
-                    item.deadline_id = change.deadline;
-                }
-                let reasking =
-                    change.due.is_some() && !item.is_open() && item.status != Status::Received;
-                if changed_date(before.need_by, change.due)
-                    || (replace && change.due.is_none())
-                    || reasking
-                {
-                    item.need_by = change.due;
-                    if change.due.is_some() {
-                        item.next_check = Some(ctx.rule().first(&ctx.now, change.due.as_ref()));
-                    }
-                }
-                // A need-by given to a declined or dropped ask is a re-ask: open again.
-                if reasking {
-                    item.status = Status::Open;
-                    item.closed_at = None;
-                    item.asked_at = Some(ctx.now);
-                }
-                if changed_date(before.next_check, change.check) {
-                    item.next_check = change.check;
-                }
-            }
-            Kind::Deadline | Kind::Proofing => {
-                if let Some(name) = &change.person
-                    && !(item.kind == Kind::Proofing && replace)
-                {
-                    return Err(WriteError::Input(format!(
-                        "{} has no person to change; @{name} belongs in an ask",
-                        label(&item)
-                    )));
-                }
-                if change.channel.is_some() || change.check.is_some() || change.deadline.is_some() {
-                    return Err(WriteError::Input(format!(
-                        "{} only takes a title, `due WHEN` and #tags",
-                        label(&item)
-                    )));
-                }
-                if item.kind == Kind::Deadline {
-                    match change.due {
-                        Some(due) => item.due = Some(due),
-                        None if replace => {
-                            return Err(WriteError::Input("a deadline needs `due WHEN`".into()));
-                        }
-                        None => {}
-                    }
-                }
-            }
-        }
+        let item = edited(&w.reader(), ctx, &before, &change, mode, person)?;
         if item == before {
             return Ok(format!("Nothing changed: {}", describe(&item, &ctx.now)));
         }
@@ -248,6 +149,152 @@ pub fn edit(
         w.describe(&line)?;
         Ok(line)
     })?)
+}
+
+/// What an edit would make of the item, without saving it (the edit line's live preview).
+pub fn preview_edit(
+    reader: &Reader<'_>,
+    ctx: &Context,
+    id: i64,
+    line: &str,
+    mode: EditMode,
+) -> Result<String, String> {
+    let change = read_edit(id, line, mode, ctx).map_err(|e| e.to_string())?;
+    let before = find(reader, id).map_err(|e| e.to_string())?;
+    let person = match (&change.person, before.kind) {
+        (Some(name), Kind::Ask) => Some(
+            reader
+                .person_named(name)
+                .map_err(|e| e.to_string())?
+                .unwrap_or_else(|| stand_in(name, ctx)),
+        ),
+        _ => None,
+    };
+    let item = edited(reader, ctx, &before, &change, mode, person).map_err(|e| e.to_string())?;
+    Ok(if item == before {
+        "Nothing changes yet".to_string()
+    } else {
+        describe(&item, &ctx.now)
+    })
+}
+
+fn read_edit(id: i64, line: &str, mode: EditMode, ctx: &Context) -> OpResult<capture::Capture> {
+    let change = capture::parse(line, Grammar::Edit, &ctx.now, &ctx.week())
+        .map_err(|e| OpError::Input(e.to_string()))?;
+    if mode == EditMode::Merge && change == capture::Capture::default() {
+        return Err(OpError::Input(format!(
+            "nothing to change in \"{line}\"; give what is new, e.g. `nudge edit {id} by mon ~call` \
+             or `nudge edit {id} new title`"
+        )));
+    }
+    Ok(change)
+}
+
+/// The item as `change` leaves it; `person` is the ask's new person when the line names one.
+fn edited(
+    reader: &Reader<'_>,
+    ctx: &Context,
+    before: &Item,
+    change: &capture::Capture,
+    mode: EditMode,
+    person: Option<Person>,
+) -> Result<Item, WriteError> {
+    let mut item = before.clone();
+    check_deadline_link(reader, change.deadline)?;
+    let replace = mode == EditMode::Replace;
+    if !change.title.is_empty() {
+        item.title = change.title.clone();
+    } else if replace {
+        return Err(WriteError::Input("the title cannot be empty".into()));
+    }
+    if replace {
+        item.tags = change.tags.clone();
+    } else {
+        for tag in &change.tags {
+            if !item.tags.contains(tag) {
+                item.tags.push(tag.clone());
+            }
+        }
+    }
+    let changed_date =
+        |old: Option<when::Moment>, new: Option<when::Moment>| new.is_some() && new != old;
+    for (moment, what) in [
+        (&change.due, "the new date"),
+        (&change.check, "the check-back"),
+    ] {
+        if let Some(m) = moment
+            && *m <= ctx.now
+            && (*moment != before.need_by && *moment != before.due && *moment != before.next_check)
+        {
+            return Err(WriteError::Input(format!(
+                "{what} {} is already past; try a later time",
+                words::full(m, &ctx.now)
+            )));
+        }
+    }
+    match item.kind {
+        Kind::Ask => {
+            if let Some(person) = person {
+                item.person_id = Some(person.id);
+                item.person = Some(person.name);
+            }
+            if change.why.is_some() || replace {
+                item.why = change.why.clone();
+            }
+            if change.channel.is_some() {
+                item.channel = change.channel;
+            }
+            if change.deadline.is_some() || replace {
+                item.deadline_id = change.deadline;
+            }
+            let reasking =
+                change.due.is_some() && !item.is_open() && item.status != Status::Received;
+            if changed_date(before.need_by, change.due)
+                || (replace && change.due.is_none())
+                || reasking
+            {
+                item.need_by = change.due;
+                if change.due.is_some() {
+                    item.next_check = Some(ctx.rule().first(&ctx.now, change.due.as_ref()));
+                }
+            }
+            // A need-by given to a declined or dropped ask is a re-ask: open again.
+            if reasking {
+                item.status = Status::Open;
+                item.closed_at = None;
+                item.asked_at = Some(ctx.now);
+            }
+            if changed_date(before.next_check, change.check) {
+                item.next_check = change.check;
+            }
+        }
+        Kind::Deadline | Kind::Proofing => {
+            if let Some(name) = &change.person
+                && !(item.kind == Kind::Proofing && replace)
+            {
+                return Err(WriteError::Input(format!(
+                    "{} has no person to change; @{name} belongs in an ask",
+                    label(&item)
+                )));
+            }
+            if change.channel.is_some() || change.check.is_some() || change.deadline.is_some() {
+                return Err(WriteError::Input(format!(
+                    "{} only takes a title, `due WHEN` and #tags",
+                    label(&item)
+                )));
+            }
+            if item.kind == Kind::Deadline {
+                match change.due {
+                    Some(due) => item.due = Some(due),
+                    None if replace => {
+                        return Err(WriteError::Input("a deadline needs `due WHEN`".into()));
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+    Ok(item)
 }
 
 /// An item written back as a capture line, for editing it in place:

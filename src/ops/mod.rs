@@ -14,7 +14,7 @@ mod stress;
 
 pub use capture::{Captured, capture_ask, capture_deadline, preview};
 pub use card::{PersonCard, person_card};
-pub use change::{EditMode, capture_line, done, drop_item, edit, snooze, undo};
+pub use change::{EditMode, capture_line, done, drop_item, edit, preview_edit, snooze, undo};
 pub use day::{
     DayReport, ReviewCard, ReviewState, day_bounds, day_key, day_report, day_summary,
     reflection_for, review_card, review_queue, save_reflection,

@@ -112,15 +112,12 @@ impl Input {
                 "Enter declines the ask and drafts a re-ask that leads with this".into(),
                 Vec::new(),
             ),
-            Purpose::Edit(_) => match crate::capture::parse(
-                &text,
-                crate::capture::Grammar::Edit,
-                &ctx.now,
-                &ctx.week(),
-            ) {
-                Ok(_) => Preview::Reads("Enter saves the change".into(), Vec::new()),
-                Err(e) => Preview::Error(e.to_string()),
-            },
+            Purpose::Edit(id) => {
+                match ops::preview_edit(&reader, ctx, id, &text, EditMode::Replace) {
+                    Ok(reads) => Preview::Reads(reads, Vec::new()),
+                    Err(message) => Preview::Error(message),
+                }
+            }
         };
     }
 
