@@ -90,6 +90,42 @@ fn other_answers_make_no_invitation() {
 }
 
 #[test]
+fn a_new_name_close_to_a_known_one_is_pointed_out() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "quotes"]);
+    home.nudge()
+        .args(["ask", "@dnaa", "logos"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Dnaa is new, added to your people. Did you mean Dana? Undo takes this back.",
+        ));
+    home.nudge()
+        .args(["favor", "got", "@dana", "an intro"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("is new").not());
+    home.nudge()
+        .args(["critique", "@elena", "too long"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("is new").not());
+    // A new name far from every known one is no typo: nothing more is said.
+    // Undo takes the ask and the person it added back.
+    home.run(&["undo"]);
+    home.run(&["undo"]);
+    home.run(&["undo"]);
+    let people = json(&home, &["list", "people", "--json"]);
+    let names: Vec<&str> = people
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert_eq!(names, vec!["Dana"]);
+}
+
+#[test]
 fn critique_bad_input() {
     let home = Home::new();
     home.run(&["ask", "@dana", "quotes"]);

@@ -515,6 +515,14 @@ fn proofing_pane_and_its_keys() {
 fn a_critique_becomes_an_invitation_with_two_keys() {
     let mut f = fixture(100, 30, true);
     let before = f.app.board.counts.proofing;
+    // A name one typo from a known one is pointed out before anything is saved.
+    typed(&mut f.app, "c");
+    typed(&mut f.app, "@priay too long");
+    assert!(
+        screen(&f.app)
+            .contains("Priay is new: they will be added to your people. Did you mean Priya?")
+    );
+    key(&mut f.app, KeyCode::Esc);
     typed(&mut f.app, "c");
     typed(&mut f.app, "@aiko \"the colours clash\" on 3");
     let preview = screen(&f.app);

@@ -55,9 +55,92 @@ pub fn name_key(name: &str) -> String {
     name.trim_start_matches('@').to_lowercase()
 }
 
+/// The known name that `typed` most likely meant, when it is not one of them: the start of
+/// exactly one name ("@marc" for Marcus), else one typo away (two in longer names).
+pub fn likely_meant<'a>(typed: &str, names: &'a [String]) -> Option<&'a str> {
+    let typed = name_key(typed);
+    let typed_len = typed.chars().count();
+    if typed_len < 2 || names.iter().any(|n| name_key(n) == typed) {
+        return None;
+    }
+    let mut starting = names
+        .iter()
+        .filter(|name| typed_len >= 3 && name_key(name).starts_with(&typed));
+    if let (Some(only), None) = (starting.next(), starting.next()) {
+        return Some(only);
+    }
+    let allowed = if typed_len <= 4 { 1 } else { 2 };
+    names
+        .iter()
+        .map(|name| (typo_distance(&typed, &name_key(name)), name))
+        .filter(|(distance, _)| *distance <= allowed)
+        .min_by_key(|(distance, name)| (*distance, name.to_lowercase()))
+        .map(|(_, name)| name.as_str())
+}
+
+/// Edits (a letter added, dropped or changed, or two neighbours swapped) from `a` to `b`.
+fn typo_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Rows of the optimal-string-alignment table: two back, one back, this one.
+    let mut before: Vec<usize> = Vec::new();
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
+        }
+        before = std::mem::replace(&mut last, row);
+    }
+    last[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typo_points_at_the_name_meant() {
+        let names: Vec<String> = ["Dana", "Sam", "Marcus", "Priya", "Mara"]
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        assert_eq!(likely_meant("dnaa", &names), Some("Dana"));
+        assert_eq!(
+            likely_meant("@smа", &names),
+            None,
+            "a Cyrillic a is two edits from sam"
+        );
+        assert_eq!(likely_meant("sma", &names), Some("Sam"));
+        assert_eq!(likely_meant("marcs", &names), Some("Marcus"));
+        assert_eq!(likely_meant("priay", &names), Some("Priya"));
+        assert_eq!(
+            likely_meant("marc", &names),
+            Some("Marcus"),
+            "the start of one name"
+        );
+        assert_eq!(
+            likely_meant("mar", &names),
+            Some("Mara"),
+            "one typo from Mara"
+        );
+        assert_eq!(
+            likely_meant("dana", &names),
+            None,
+            "a known name needs no hint"
+        );
+        assert_eq!(likely_meant("Dana", &names), None);
+        assert_eq!(likely_meant("elena", &names), None);
+        assert_eq!(likely_meant("x", &names), None);
+        assert_eq!(likely_meant("dana", &[]), None);
+        assert_eq!(typo_distance("abc", "acb"), 1);
+        assert_eq!(typo_distance("", "abc"), 3);
+        assert_eq!(typo_distance("kitten", "sitting"), 3);
+    }
 
     #[test]
     fn first_names() {

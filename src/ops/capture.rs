@@ -19,15 +19,18 @@ pub struct Captured {
 pub fn capture_ask(store: &mut Store, ctx: &Context, line: &str) -> OpResult<Captured> {
     let capture = read(line, Grammar::Ask, ctx)?;
     let name = check_ask(&capture, ctx)?;
-    let (item, person) = store.write("ask", &ctx.now, |w| {
+    let (item, person, added) = store.write("ask", &ctx.now, |w| {
         check_deadline_link(&w.reader(), capture.deadline)?;
-        let (person, _) = w.person_for(&name)?;
+        let (person, added) = w.person_for(&name)?;
         let id = w.insert_item(&new_ask(&capture, &person, ctx))?;
         let item = find(&w.reader(), id)?;
         w.describe(&format!("Asked: {}", describe(&item, &ctx.now)))?;
-        Ok((item, person))
+        Ok((item, person, added))
     })?;
     let mut notes = ask_notes(&item, Some(&person), ctx);
+    if added && let Some(note) = super::new_person_note(&store.reader(), &person.name, true)? {
+        notes.insert(0, note);
+    }
     notes.extend(super::ledger_note(
         &store.reader(),
         ctx,
@@ -78,10 +81,8 @@ pub fn preview(
             item.person = Some(person.name.clone());
             let mut notes = ask_notes(&item, Some(&person), ctx);
             if known.is_none() {
-                notes.push(format!(
-                    "{} is new: they will be added to your people",
-                    person.name
-                ));
+                let note = super::new_person_note(reader, &person.name, false).map_err(to_text)?;
+                notes.splice(0..0, note);
             }
             Ok((describe(&item, &ctx.now), notes))
         }

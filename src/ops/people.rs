@@ -7,7 +7,7 @@ use crate::capture::{self, Capture, Grammar, Piece};
 use crate::domain::critique::{self, Response};
 use crate::domain::draft::{self, Facts, Templates};
 use crate::domain::favor::{Balance, Direction};
-use crate::domain::person::first_name;
+use crate::domain::person::{first_name, likely_meant, name_key};
 use crate::domain::{Channel, Item, Kind, Person, Status, words};
 use crate::store::critiques::NewCritique;
 use crate::store::{Reader, Store, WriteError};
@@ -37,7 +37,7 @@ pub fn critique(
             "what did @{name} say? add their words, in quotes if you like\n  e.g. {example}"
         )));
     }
-    let (proofing, said) = store.write("critique", &ctx.now, |w| {
+    let (proofing, said, new_person) = store.write("critique", &ctx.now, |w| {
         let (deadline, piece) = match &capture.on {
             Some(Piece::Deadline(id)) => {
                 let item = find(&w.reader(), *id)?;
@@ -55,7 +55,7 @@ pub fn critique(
             },
             None => (None, None),
         };
-        let (person, _) = w.person_for(&name)?;
+        let (person, added) = w.person_for(&name)?;
         let proofing = if response == Response::Invite {
             let piece_words = piece.clone().unwrap_or_else(|| "the next piece".into());
             let item = Item {
@@ -86,9 +86,12 @@ pub fn critique(
             line.push_str(&format!(" → Proofing {} ({})", item.id, item.status.label()));
         }
         w.describe(&line)?;
-        Ok((proofing, line))
+        Ok((proofing, line, added.then(|| person.name.clone())))
     })?;
     let mut notes = Vec::new();
+    if let Some(name) = &new_person {
+        notes.extend(new_person_note(&store.reader(), name, true)?);
+    }
     if let Some(item) = &proofing {
         notes.push(format!(
             "The invitation is drafted: `nudge proofing {} --draft` prints it, y copies it in the dashboard.",
@@ -311,8 +314,8 @@ pub fn favor(
             "what was the favor? add a few words\n  e.g. nudge favor gave {example}"
         )));
     }
-    let (person, balance) = store.write("favor", &ctx.now, |w| {
-        let (person, _) = w.person_for(&name)?;
+    let (person, balance, added) = store.write("favor", &ctx.now, |w| {
+        let (person, added) = w.person_for(&name)?;
         w.insert_favor(person.id, direction, &capture.title, &ctx.now)?;
         let balance = w
             .reader()
@@ -323,13 +326,16 @@ pub fn favor(
             Direction::Got => format!("Favor {} did you: {}", person.name, capture.title),
         };
         w.describe(&line)?;
-        Ok((person, balance))
+        Ok((person, balance, added))
     })?;
     let what = match direction {
         Direction::Gave => format!("Favor you did {}: {}", person.name, capture.title),
         Direction::Got => format!("Favor {} did you: {}", person.name, capture.title),
     };
     let mut notes = Vec::new();
+    if added {
+        notes.extend(new_person_note(&store.reader(), &person.name, true)?);
+    }
     if let Some(flag) = balance.one_sided(ctx.config.favor_threshold) {
         notes.push(capitalized(&flag.advice(&person.name)));
     }
@@ -342,6 +348,33 @@ pub fn favor(
             balance.got
         ),
         notes,
+    })
+}
+
+/// Said when a line names someone nudge does not know yet. Before saving (`added` false) it is
+/// always said; once saved, only when a known name is close enough that it was probably a typo,
+/// so that a capture stays one line.
+pub fn new_person_note(
+    reader: &Reader<'_>,
+    name: &str,
+    added: bool,
+) -> Result<Option<String>, OpError> {
+    let key = name_key(name);
+    let others: Vec<String> = reader
+        .person_names()?
+        .into_iter()
+        .filter(|other| name_key(other) != key)
+        .collect();
+    let meant = likely_meant(name, &others);
+    Ok(match (added, meant) {
+        (true, Some(meant)) => Some(format!(
+            "{name} is new, added to your people. Did you mean {meant}? Undo takes this back."
+        )),
+        (true, None) => None,
+        (false, Some(meant)) => Some(format!(
+            "{name} is new: they will be added to your people. Did you mean {meant}?"
+        )),
+        (false, None) => Some(format!("{name} is new: they will be added to your people.")),
     })
 }
 

@@ -34,6 +34,18 @@ impl Reader<'_> {
     }
 
     /// Everyone, by name.
+    /// Every person's name, for pointing a typo at the name meant.
+    pub fn person_names(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name FROM people")
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<String>>>());
+        rows.map_err(|e| self.sql(e))
+    }
+
     pub fn people(&self) -> Result<Vec<Person>> {
         let sql = format!("SELECT {PERSON_COLUMNS} FROM people ORDER BY name_key");
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql(e))?;

@@ -105,7 +105,7 @@ impl Input {
                 Err(e) => Preview::Error(e.to_string()),
             },
             Purpose::Critique | Purpose::Favor => match self.check(store, ctx) {
-                Ok((_, reads)) => Preview::Reads(reads, Vec::new()),
+                Ok((_, reads, notes)) => Preview::Reads(reads, notes),
                 Err(message) => Preview::Error(message),
             },
             Purpose::Why(_) => Preview::Reads(
@@ -147,7 +147,11 @@ impl Input {
     /// For lines finished by a one-key choice: whether the line itself is complete.
     /// A critique or favor line that reads, with how it reads ("Sam said “…” about Q4 launch
     /// deck · enter, then …"), or what is missing.
-    pub fn check(&self, store: &Store, ctx: &Context) -> Result<(String, String), String> {
+    pub fn check(
+        &self,
+        store: &Store,
+        ctx: &Context,
+    ) -> Result<(String, String, Vec<String>), String> {
         let text = self.editor.text();
         let grammar = match self.purpose {
             Purpose::Critique => Grammar::Critique,
@@ -159,9 +163,15 @@ impl Input {
         let Some(typed) = capture.person.as_deref() else {
             return Err(format!("who? add @name — e.g. {example}"));
         };
-        let person = match store.reader().person_named(typed) {
-            Ok(Some(known)) => known.name,
-            _ => crate::domain::person::display_name(typed),
+        let reader = store.reader();
+        let (person, notes) = match reader.person_named(typed) {
+            Ok(Some(known)) => (known.name, Vec::new()),
+            _ => {
+                let name = crate::domain::person::display_name(typed);
+                let note =
+                    ops::new_person_note(&reader, &name, false).map_err(|e| e.to_string())?;
+                (name, note.into_iter().collect())
+            }
         };
         if capture.title.is_empty() {
             return Err(format!("add what was said or done — e.g. {example}"));
@@ -194,7 +204,7 @@ impl Input {
                 capture.title
             ),
         };
-        Ok((text, reads))
+        Ok((text, reads, notes))
     }
 
     pub fn show_error(&mut self, message: String) {

@@ -126,7 +126,7 @@ impl App {
         // Some lines are only half the story: a critique needs its answer, a favor its way.
         let next = match input.purpose {
             Purpose::Critique | Purpose::Favor => match input.check(&self.store, &ctx) {
-                Ok((line, _)) => Some(line),
+                Ok((line, ..)) => Some(line),
                 Err(message) => {
                     input.show_error(message);
                     return;
