@@ -271,6 +271,25 @@ fn capturing_with_the_keyboard_saves_and_undo_takes_it_back() {
 }
 
 #[test]
+fn a_line_the_database_cannot_take_yet_is_kept_for_another_try() {
+    let mut f = fixture(100, 30, false);
+    // Another program holds the write lock longer than the busy timeout (5 s).
+    let other = rusqlite::Connection::open(f._dir.path().join("nudge.db")).expect("open");
+    other.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    typed(&mut f.app, "a");
+    typed(&mut f.app, "@dana quotes by fri");
+    key(&mut f.app, KeyCode::Enter);
+    let shown = screen(&f.app);
+    assert!(matches!(f.app.screen, Screen::Input { .. }), "{shown}");
+    assert!(shown.contains("@dana quotes by fri"), "{shown}");
+    assert!(shown.contains("enter tries again"), "{shown}");
+    other.execute_batch("COMMIT").expect("unlock");
+    key(&mut f.app, KeyCode::Enter);
+    assert!(matches!(f.app.screen, Screen::Dashboard));
+    assert_eq!(f.app.board.total(Pane::Asks), 1);
+}
+
+#[test]
 fn a_bad_line_keeps_the_modal_open_and_saves_nothing() {
     let mut f = fixture(100, 30, true);
     let before = f.app.board.counts.open_asks;

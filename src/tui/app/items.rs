@@ -150,9 +150,14 @@ impl App {
             }
             Ok(None) => {}
             Err(OpError::Input(message)) => input.show_error(message),
+            // The database could not take it (locked, full, gone): keep the line so nothing
+            // typed is lost, and let Enter try again.
             Err(e) => {
-                self.back();
-                self.fail(e);
+                input.show_error(format!(
+                    "{} — the line is kept; enter tries again",
+                    e.to_string().replace('\n', " ")
+                ));
+                e.log();
             }
         }
     }
@@ -166,6 +171,27 @@ impl App {
         self.back();
         let ctx = self.ctx();
         let result = pick.apply(&mut self.store, &ctx, choice);
+        // A critique or favor the database could not take goes back to its line, kept.
+        if let Err(e) = &result
+            && !matches!(e, OpError::Input(_))
+        {
+            let kept = match &pick {
+                Pick::Response { line } => Some((Purpose::Critique, line)),
+                Pick::Direction { line } => Some((Purpose::Favor, line)),
+                _ => None,
+            };
+            if let Some((purpose, line)) = kept {
+                e.log();
+                self.start_input(purpose, line);
+                if let Screen::Input { input, .. } = &mut self.screen {
+                    input.show_error(format!(
+                        "{} — the line is kept; enter tries again",
+                        e.to_string().replace('\n', " ")
+                    ));
+                }
+                return;
+            }
+        }
         self.after_change(result);
     }
 
