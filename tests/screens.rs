@@ -282,8 +282,33 @@ fn a_line_the_database_cannot_take_yet_is_kept_for_another_try() {
     let shown = screen(&f.app);
     assert!(matches!(f.app.screen, Screen::Input { .. }), "{shown}");
     assert!(shown.contains("@dana quotes by fri"), "{shown}");
-    assert!(shown.contains("enter tries again"), "{shown}");
+    assert!(
+        shown.contains("Not saved yet, kept (enter tries again)"),
+        "{shown}"
+    );
+    // Esc leaves the line on purpose.
+    key(&mut f.app, KeyCode::Esc);
+    // A check-in stays on its last step with the action kept.
+    typed(&mut f.app, "s");
+    typed(&mut f.app, "3");
+    key(&mut f.app, KeyCode::Enter);
+    typed(&mut f.app, "call Dana");
+    key(&mut f.app, KeyCode::Enter);
+    let shown = screen(&f.app);
+    assert!(matches!(f.app.screen, Screen::Checkin { .. }), "{shown}");
+    assert!(shown.contains("call Dana"), "{shown}");
+    assert!(
+        shown.contains("Not saved yet, kept (enter tries again)"),
+        "{shown}"
+    );
     other.execute_batch("COMMIT").expect("unlock");
+    key(&mut f.app, KeyCode::Enter);
+    assert!(matches!(f.app.screen, Screen::Dashboard));
+    let checkins = f.app.store.reader().checkins(10).expect("read");
+    assert_eq!(checkins.len(), 1);
+    assert_eq!(checkins[0].next_action, "call Dana");
+    typed(&mut f.app, "a");
+    typed(&mut f.app, "@dana quotes by fri");
     key(&mut f.app, KeyCode::Enter);
     assert!(matches!(f.app.screen, Screen::Dashboard));
     assert_eq!(f.app.board.total(Pane::Asks), 1);

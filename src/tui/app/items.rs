@@ -5,6 +5,7 @@ use super::{App, Notice, Screen};
 use crate::domain::{Item, Kind, Status, escalation};
 use crate::ops::{self, Context as OpContext, OpError};
 use crate::store::Store;
+use crate::tui::editor::LineEditor;
 use crate::tui::flows::checkin::{CheckinFlow, Outcome as CheckinOutcome};
 use crate::tui::flows::insights::InsightsView;
 use crate::tui::flows::people::PeopleView;
@@ -153,10 +154,7 @@ impl App {
             // The database could not take it (locked, full, gone): keep the line so nothing
             // typed is lost, and let Enter try again.
             Err(e) => {
-                input.show_error(format!(
-                    "{} — the line is kept; enter tries again",
-                    e.to_string().replace('\n', " ")
-                ));
+                input.show_error(kept_for_retry(&e));
                 e.log();
             }
         }
@@ -184,10 +182,7 @@ impl App {
                 e.log();
                 self.start_input(purpose, line);
                 if let Screen::Input { input, .. } = &mut self.screen {
-                    input.show_error(format!(
-                        "{} — the line is kept; enter tries again",
-                        e.to_string().replace('\n', " ")
-                    ));
+                    input.show_error(kept_for_retry(e));
                 }
                 return;
             }
@@ -305,10 +300,22 @@ impl App {
             CheckinOutcome::Continue => {}
             CheckinOutcome::Cancelled => self.back(),
             CheckinOutcome::Save(checkin) => {
-                self.back();
                 let ctx = self.ctx();
-                let result = ops::checkin(&mut self.store, &ctx, checkin);
-                self.after_change(result);
+                let action = checkin.next_action.clone();
+                match ops::checkin(&mut self.store, &ctx, checkin) {
+                    Err(e) if !matches!(e, OpError::Input(_)) => {
+                        // Kept on its last step with the action typed in: enter saves it again.
+                        if let Screen::Checkin { flow, .. } = &mut self.screen {
+                            flow.action = LineEditor::with_text(&action);
+                        }
+                        e.log();
+                        self.notice = Some(Notice::Error(kept_for_retry(&e)));
+                    }
+                    result => {
+                        self.back();
+                        self.after_change(result);
+                    }
+                }
             }
         }
     }
@@ -341,4 +348,12 @@ impl App {
             Err(e) => self.fail(e),
         }
     }
+}
+
+/// What a modal says when the database could not take what was typed, which it keeps.
+fn kept_for_retry(error: &OpError) -> String {
+    format!(
+        "Not saved yet, kept (enter tries again): {}",
+        error.to_string().replace('\n', " ")
+    )
 }
