@@ -997,6 +997,33 @@ fn the_reflection_step_by_step_and_kept_as_typed() {
 }
 
 #[test]
+fn a_reflection_the_database_cannot_take_is_not_left_behind_silently() {
+    let mut f = fixture(100, 34, false);
+    typed(&mut f.app, "R");
+    let other = rusqlite::Connection::open(f._dir.path().join("nudge.db")).expect("open");
+    other.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    typed(&mut f.app, "x");
+    key(&mut f.app, KeyCode::Esc);
+    let shown = screen(&f.app);
+    assert!(matches!(f.app.screen, Screen::Reflect { .. }), "{shown}");
+    assert!(
+        shown.contains("Not saved yet (esc again leaves without it)"),
+        "{shown}"
+    );
+    other.execute_batch("COMMIT").expect("unlock");
+    key(&mut f.app, KeyCode::Esc);
+    assert!(!matches!(f.app.screen, Screen::Reflect { .. }));
+    let saved = f
+        .app
+        .store
+        .reader()
+        .reflection("2026-11-28")
+        .expect("read")
+        .expect("saved on the way out");
+    assert_eq!(saved.went_well, "x");
+}
+
+#[test]
 fn a_past_reflection_opens_read_only() {
     let mut f = fixture(100, 34, true);
     typed(&mut f.app, "R");

@@ -81,8 +81,8 @@ impl App {
             }
             Action::Quit => self.quit = true,
             Action::Help => self.open_over(|under| Screen::Help { scroll: 0, under }),
-            Action::Down => flow.scroll = flow.scroll.saturating_add(1),
-            Action::Up => flow.scroll = flow.scroll.saturating_sub(1),
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
             Action::Undo => self.review_undo(),
             _ if at_end => {}
             Action::Skip => self.review_decided(Decision::Skipped),
@@ -314,11 +314,48 @@ impl App {
         } else {
             None
         };
+        self.save_reflection_draft();
+    }
+
+    /// Write the reflection as typed; on failure it stays on screen, marked unsaved.
+    fn save_reflection_draft(&mut self) -> bool {
+        let ctx = self.ctx();
+        let Screen::Reflect { flow, .. } = &mut self.screen else {
+            return true;
+        };
         let current = flow.current();
         flow.reflection = current.clone();
-        if let Err(e) = ops::save_reflection(&mut self.store, &ctx, &current) {
-            self.fail(e);
+        match ops::save_reflection(&mut self.store, &ctx, &current) {
+            Ok(()) => {
+                flow.unsaved = false;
+                flow.warned = false;
+                true
+            }
+            Err(e) => {
+                flow.unsaved = true;
+                self.fail(e);
+                false
+            }
         }
+    }
+
+    /// Esc on the reflection: one more try at saving what is unsaved; if the database still
+    /// cannot take it, say so and leave on a second esc (which tries once more too).
+    pub(super) fn leave_reflection(&mut self) {
+        let Screen::Reflect { flow, .. } = &self.screen else {
+            return;
+        };
+        let warned = flow.warned;
+        if flow.unsaved && !flow.read_only && !self.save_reflection_draft() && !warned {
+            if let Screen::Reflect { flow, .. } = &mut self.screen {
+                flow.warned = true;
+            }
+            if let Some(Notice::Error(message)) = &mut self.notice {
+                *message = format!("{UNSAVED} {message}");
+            }
+            return;
+        }
+        self.back();
     }
 
     /// Enter on the first call: when it reads as an ask, capture it (it stays in the reflection).
@@ -374,3 +411,6 @@ fn first_line(text: &str) -> String {
         .trim()
         .to_string()
 }
+
+/// How the reflection says that leaving now would leave unsaved words behind.
+const UNSAVED: &str = "Not saved yet (esc again leaves without it):";

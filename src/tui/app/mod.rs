@@ -356,6 +356,9 @@ impl App {
                     self.checkin_outcome(outcome);
                 }
             }
+            Action::Back | Action::Cancel if matches!(self.screen, Screen::Reflect { .. }) => {
+                self.leave_reflection()
+            }
             Action::Back | Action::Cancel => self.back(),
             Action::NextPane => self.focus_on(self.focus.next()),
             Action::PrevPane => self.focus_on(self.focus.prev()),

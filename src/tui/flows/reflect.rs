@@ -62,6 +62,11 @@ pub struct ReflectFlow {
     /// How the first call reads as an ask, or what became of it.
     pub first_call_note: Option<(bool, String)>,
     pub scroll: usize,
+    /// What is typed has not reached the database yet (it was locked or gone at the last save);
+    /// leaving tries once more and then asks for a second esc.
+    pub unsaved: bool,
+    /// The user was told that leaving now leaves unsaved words behind.
+    pub warned: bool,
 }
 
 impl ReflectFlow {
@@ -75,6 +80,8 @@ impl ReflectFlow {
             field: Field::WentWell,
             first_call_note: None,
             scroll: 0,
+            unsaved: false,
+            warned: false,
         }
     }
 
