@@ -116,7 +116,7 @@ pub fn import(
     let ctx = session.ctx.clone();
     let store = session.store()?;
     let mut progress = Progress::new("records");
-    let lines = ops::import(store, &ctx, &text, &name, format, &mut |done, total| {
+    let lines = ops::import(store, &ctx, text, &name, format, &mut |done, total| {
         progress.show(done, total)
     });
     progress.clear();

@@ -82,11 +82,12 @@ pub fn detect(text: &str) -> ImportFormat {
     }
 }
 
-/// Import `text` (read from `name`); returns the lines that say what happened.
+/// Import `text` (read from `name`); returns the lines that say what happened. The text is
+/// dropped once read into records, so the file and its records are not held at once.
 pub fn import(
     store: &mut Store,
     ctx: &Context,
-    text: &str,
+    text: String,
     name: &str,
     format: Option<ImportFormat>,
     progress: &mut dyn FnMut(u64, u64),
@@ -96,9 +97,10 @@ pub fn import(
         ImportError::Bad(b) => bad(b),
         ImportError::Store(s) => OpError::Store(s),
     };
-    match format.unwrap_or_else(|| detect(text)) {
+    match format.unwrap_or_else(|| detect(&text)) {
         ImportFormat::Json => {
-            let doc = exchange::parse_document(text).map_err(bad)?;
+            let doc = exchange::parse_document(&text).map_err(bad)?;
+            drop(text);
             let summary = format!("Import {name}");
             let merged = store
                 .import(&doc, &summary, &ctx.now, progress)
@@ -116,7 +118,8 @@ pub fn import(
             Ok(lines)
         }
         ImportFormat::Taskwarrior => {
-            let plan = taskwarrior::plan(text, &ctx.now, &ctx.week(), &ctx.rule()).map_err(bad)?;
+            let plan = taskwarrior::plan(&text, &ctx.now, &ctx.week(), &ctx.rule()).map_err(bad)?;
+            drop(text);
             let asks = plan
                 .items
                 .iter()
