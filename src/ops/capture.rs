@@ -209,8 +209,7 @@ fn new_deadline(capture: &Capture, ctx: &Context) -> Item {
     }
 }
 
-/// Someone not saved yet, for the preview.
-/// Someone not yet among your people, as they would be added.
+/// Someone not yet among your people, as they would be added (for previews).
 pub(super) fn stand_in(name: &str, ctx: &Context) -> Person {
     Person {
         id: 0,

@@ -144,9 +144,9 @@ impl Input {
         Ok(Some(line))
     }
 
-    /// For lines finished by a one-key choice: whether the line itself is complete.
-    /// A critique or favor line that reads, with how it reads ("Sam said “…” about Q4 launch
-    /// deck · enter, then …"), or what is missing.
+    /// For lines finished by a one-key choice (a critique, a favor): the line when it is complete,
+    /// with how it reads ("Sam said “…” about Q4 launch deck · enter, then …") and notes about a
+    /// new person; or what is missing.
     pub fn check(
         &self,
         store: &Store,
@@ -179,14 +179,14 @@ impl Input {
         let reads = match (&self.purpose, &capture.on) {
             (Purpose::Critique, on) => {
                 let about = match on {
-                    Some(crate::capture::Piece::Deadline(id)) => match store.reader().item(*id) {
+                    Some(crate::capture::Piece::Deadline(id)) => match reader.item(*id) {
                         Ok(Some(item)) if item.kind == Kind::Deadline => {
                             format!(" about {} (Deadline {id})", item.title)
                         }
                         _ => return Err(format!("\"on {id}\" must name a deadline")),
                     },
                     Some(crate::capture::Piece::Named(piece)) => {
-                        match store.reader().open_deadline_titled(piece) {
+                        match reader.open_deadline_titled(piece) {
                             Ok(Some(id)) => format!(" about {piece} (Deadline {id})"),
                             _ => format!(" about {piece}"),
                         }
