@@ -46,7 +46,7 @@ pub enum Command {
     Ask(CaptureArgs),
     /// Capture a deadline of your own: nudge deadline Q4 launch deck due fri 3pm
     Deadline(CaptureArgs),
-    /// List items: asks (default), deadlines or people
+    /// List asks (default), deadlines, proofing, people, favors, checkins or reflections
     List(ListArgs),
     /// What needs attention now, most urgent first (prints nothing when nothing does)
     Due(DueArgs),
