@@ -270,6 +270,17 @@ fn capturing_with_the_keyboard_saves_and_undo_takes_it_back() {
     assert!(screen(&f.app).contains("Undone: Asked: Ask "));
 }
 
+/// The screen still shows what was typed, and says it is kept for another try.
+#[track_caller]
+fn assert_kept(app: &App, text: &str) {
+    let shown = screen(app);
+    assert!(shown.contains(text), "{shown}");
+    assert!(
+        shown.contains("Not saved yet, kept (enter tries again)"),
+        "{shown}"
+    );
+}
+
 #[test]
 fn a_line_the_database_cannot_take_yet_is_kept_for_another_try() {
     let mut f = fixture(100, 30, false);
@@ -279,13 +290,8 @@ fn a_line_the_database_cannot_take_yet_is_kept_for_another_try() {
     typed(&mut f.app, "a");
     typed(&mut f.app, "@dana quotes by fri");
     key(&mut f.app, KeyCode::Enter);
-    let shown = screen(&f.app);
-    assert!(matches!(f.app.screen, Screen::Input { .. }), "{shown}");
-    assert!(shown.contains("@dana quotes by fri"), "{shown}");
-    assert!(
-        shown.contains("Not saved yet, kept (enter tries again)"),
-        "{shown}"
-    );
+    assert!(matches!(f.app.screen, Screen::Input { .. }));
+    assert_kept(&f.app, "@dana quotes by fri");
     // Esc leaves the line on purpose.
     key(&mut f.app, KeyCode::Esc);
     // A check-in stays on its last step with the action kept.
@@ -294,13 +300,8 @@ fn a_line_the_database_cannot_take_yet_is_kept_for_another_try() {
     key(&mut f.app, KeyCode::Enter);
     typed(&mut f.app, "call Dana");
     key(&mut f.app, KeyCode::Enter);
-    let shown = screen(&f.app);
-    assert!(matches!(f.app.screen, Screen::Checkin { .. }), "{shown}");
-    assert!(shown.contains("call Dana"), "{shown}");
-    assert!(
-        shown.contains("Not saved yet, kept (enter tries again)"),
-        "{shown}"
-    );
+    assert!(matches!(f.app.screen, Screen::Checkin { .. }));
+    assert_kept(&f.app, "call Dana");
     other.execute_batch("COMMIT").expect("unlock");
     key(&mut f.app, KeyCode::Enter);
     assert!(matches!(f.app.screen, Screen::Dashboard));
