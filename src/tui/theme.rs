@@ -94,7 +94,8 @@ impl Theme {
     }
 
     /// The theme for this user: the config's `[theme]` (checked when the config was read), with
-    /// `NO_COLOR` (set to anything) taking every color away and `NUDGE_ASCII=1` the symbols.
+    /// `NO_COLOR` (set and not empty, as no-color.org has it) taking every color away and
+    /// `NUDGE_ASCII=1` the symbols.
     pub fn for_user(config: &ThemeConfig) -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Theme::from_config(config, no_color, ascii_wanted(config))
