@@ -3,7 +3,9 @@
 use std::io::Write;
 
 use super::args::ListWhat;
-use super::output::{CheckinJson, FavorJson, ItemJson, PersonJson, ReflectionJson, table};
+use super::output::{
+    CheckinJson, FavorJson, ItemJson, PersonJson, ReflectionJson, table, table_within,
+};
 use super::{Failure, Handled, Session, say, say_data};
 use crate::domain::attention::{self, Reason};
 use crate::domain::{Item, Kind, words};
@@ -65,11 +67,12 @@ fn print_table(out: &mut dyn Write, rows: &[Vec<String>], max_title: usize) -> H
         .then(|| crossterm::terminal::size().ok())
         .flatten()
         .map(|(columns, _)| usize::from(columns));
-    for line in table(rows, max_title) {
-        match width {
-            Some(width) => say(out, &crate::text::fit(&line, width))?,
-            None => say(out, &line)?,
-        }
+    let lines = match width {
+        Some(width) => table_within(rows, max_title, width),
+        None => table(rows, max_title),
+    };
+    for line in lines {
+        say(out, &line)?;
     }
     Ok(())
 }

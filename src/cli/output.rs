@@ -240,6 +240,47 @@ impl ReflectionJson {
 
 /// Rows of cells printed in aligned columns; the last column is never padded. Cells are made
 /// inert and cut to `max` columns each.
+/// `table`, fitted to a terminal `width` columns wide. Long cells (titles) are cut shorter first,
+/// down to 16 columns; then columns that would show less than 12 characters at the right edge are
+/// left out (the header says which are there); then each line is cut to fit.
+pub fn table_within(rows: &[Vec<String>], max: usize, width: usize) -> Vec<String> {
+    const SHORTEST_CELL: usize = 16;
+    const SHORTEST_LAST: usize = 12;
+    let floor = SHORTEST_CELL.min(max);
+    let mut rows = rows.to_vec();
+    let cut = |rows: &[Vec<String>], m: usize| -> Vec<String> {
+        table(rows, m)
+            .into_iter()
+            .map(|line| text::fit(&line, width))
+            .collect()
+    };
+    loop {
+        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let column_width = |c: usize, m: usize| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| text::width(&text::fit(cell, m)))
+                .max()
+                .unwrap_or(0)
+        };
+        let fits = |m: usize| {
+            let start: usize = (0..columns.saturating_sub(1))
+                .map(|c| column_width(c, m) + 2)
+                .sum();
+            start + column_width(columns.saturating_sub(1), m).min(SHORTEST_LAST) <= width
+        };
+        if let Some(m) = (floor..=max).rev().find(|m| fits(*m)) {
+            return cut(&rows, m);
+        }
+        if columns <= 2 {
+            return cut(&rows, floor);
+        }
+        for row in &mut rows {
+            row.truncate(columns - 1);
+        }
+    }
+}
+
 pub fn table(rows: &[Vec<String>], max: usize) -> Vec<String> {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
@@ -267,4 +308,37 @@ pub fn table(rows: &[Vec<String>], max: usize) -> Vec<String> {
             cells.join("  ").trim_end().to_string()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows() -> Vec<Vec<String>> {
+        [
+            ["NAME", "TEAM", "KNOWS"],
+            ["Dana", "Sales", "casestudy, retail"],
+            ["Tom", "Customer success and support", "onboarding"],
+        ]
+        .iter()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+    }
+
+    #[test]
+    fn a_table_fits_a_narrow_terminal_by_cutting_long_cells_then_columns() {
+        let wide = table_within(&rows(), 40, 80);
+        assert_eq!(wide[0], "NAME  TEAM                          KNOWS");
+        assert_eq!(wide[2], "Tom   Customer success and support  onboarding");
+        // Long cells give way first: the team is cut so that KNOWS keeps 12 characters.
+        let some = table_within(&rows(), 40, 40);
+        assert_eq!(some[2], "Tom   Customer success an…  onboarding");
+        assert!(some.iter().all(|l| text::width(l) <= 40), "{some:?}");
+        // Cut down to 16, then a column that would show only a sliver is left out.
+        let narrow = table_within(&rows(), 40, 33);
+        assert_eq!(narrow[0], "NAME  TEAM");
+        assert_eq!(narrow[2], "Tom   Customer success and suppo…");
+        let tiny = table_within(&rows(), 40, 8);
+        assert!(tiny.iter().all(|l| text::width(l) <= 8), "{tiny:?}");
+    }
 }
