@@ -256,18 +256,22 @@ pub fn table_within(rows: &[Vec<String>], max: usize, width: usize) -> Vec<Strin
     };
     loop {
         let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-        let column_width = |c: usize, m: usize| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|cell| text::width(&text::fit(cell, m)))
-                .max()
-                .unwrap_or(0)
-        };
+        // A cell cut to m columns is at most m wide: the widest cell of each column, once.
+        let widest: Vec<usize> = (0..columns)
+            .map(|c| {
+                rows.iter()
+                    .filter_map(|r| r.get(c))
+                    .map(|cell| text::width(&text::inert(cell)))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
         let fits = |m: usize| {
-            let start: usize = (0..columns.saturating_sub(1))
-                .map(|c| column_width(c, m) + 2)
-                .sum();
-            start + column_width(columns.saturating_sub(1), m).min(SHORTEST_LAST) <= width
+            let Some((last, before)) = widest.split_last() else {
+                return true;
+            };
+            let start: usize = before.iter().map(|w| w.min(&m) + 2).sum();
+            start + last.min(&m).min(&SHORTEST_LAST) <= width
         };
         if let Some(m) = (floor..=max).rev().find(|m| fits(*m)) {
             return cut(&rows, m);
