@@ -29,8 +29,12 @@ use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::when::{Moment, Zone};
+
 pub use bulk::Bulk;
 pub use journal::{HistoryEntry, Table, Undone};
+
+/// How long a write waits for another program's lock before it gives up (DESIGN: at least 5 s).
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// "nudg": marks a SQLite file as ours, so another application's database is never migrated.
 pub const APPLICATION_ID: i32 = 0x6E75_6467;
@@ -97,7 +101,7 @@ impl Store {
     /// Connection settings, then the checks SQLite itself can make (the header check above cannot
     /// see changes still in the write-ahead log), then any migration.
     fn configure(&self) -> rusqlite::Result<()> {
-        self.conn.busy_timeout(Duration::from_secs(5))?;
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
         let app: i32 = self
             .conn
             .pragma_query_value(None, "application_id", |r| r.get(0))?;
@@ -149,6 +153,21 @@ impl Store {
     /// Before one transaction that writes many thousands of rows (an import, a demo load): a page
     /// cache big enough to hold its changes, so they are not spilled to the WAL page by page. It
     /// only grows as far as it is used.
+    /// Run `work` waiting at most `wait` for another program's lock instead of the usual 5 s:
+    /// for saves made while someone types, which must not freeze the keyboard.
+    pub fn with_busy_timeout<T>(
+        &mut self,
+        wait: Duration,
+        work: impl FnOnce(&mut Store) -> T,
+    ) -> T {
+        // Setting a timeout on an open connection cannot fail in a way that matters here; the
+        // worst case is the usual 5 s wait.
+        let _ = self.conn.busy_timeout(wait);
+        let result = work(self);
+        let _ = self.conn.busy_timeout(BUSY_TIMEOUT);
+        result
+    }
+
     pub(crate) fn prepare_for_big_writes(&self) -> Result<()> {
         self.conn
             .pragma_update(None, "cache_size", -65_536)
@@ -316,7 +335,7 @@ fn describe(error: &rusqlite::Error) -> String {
                 "cannot open it, or its folder, for reading and writing".into()
             }
             ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
-                "another program has held it locked for more than 5 seconds".into()
+                "another program is holding it locked".into()
             }
             ErrorCode::DiskFull => "the disk is full".into(),
             _ => error.to_string(),

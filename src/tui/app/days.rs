@@ -314,18 +314,26 @@ impl App {
         } else {
             None
         };
-        self.save_reflection_draft();
+        // While typing, a locked database is waited on briefly: the next keystroke tries again.
+        self.save_reflection_draft(Some(std::time::Duration::from_millis(200)));
     }
 
-    /// Write the reflection as typed; on failure it stays on screen, marked unsaved.
-    fn save_reflection_draft(&mut self) -> bool {
+    /// Write the reflection as typed (waiting for a lock at most `wait`, else the usual 5 s); on
+    /// failure it stays on screen, marked unsaved.
+    fn save_reflection_draft(&mut self, wait: Option<std::time::Duration>) -> bool {
         let ctx = self.ctx();
         let Screen::Reflect { flow, .. } = &mut self.screen else {
             return true;
         };
         let current = flow.current();
         flow.reflection = current.clone();
-        match ops::save_reflection(&mut self.store, &ctx, &current) {
+        let saved = match wait {
+            Some(wait) => self
+                .store
+                .with_busy_timeout(wait, |store| ops::save_reflection(store, &ctx, &current)),
+            None => ops::save_reflection(&mut self.store, &ctx, &current),
+        };
+        match saved {
             Ok(()) => {
                 flow.unsaved = false;
                 flow.warned = false;
@@ -346,7 +354,7 @@ impl App {
             return;
         };
         let warned = flow.warned;
-        if flow.unsaved && !flow.read_only && !self.save_reflection_draft() && !warned {
+        if flow.unsaved && !flow.read_only && !self.save_reflection_draft(None) && !warned {
             if let Screen::Reflect { flow, .. } = &mut self.screen {
                 flow.warned = true;
             }
