@@ -472,16 +472,20 @@ impl<'a, 'p> Merge<'a, 'p> {
         Ok(())
     }
 
-    /// Insert (`existing` None) or update (when newer) one row from column/value pairs.
+    /// Insert (`existing` None) or update (when newer) one row of table `list` from column/value
+    /// pairs. A row found here keeps its own `uuid` (it may have been matched by name or day).
     fn upsert(
         &mut self,
         list: &'static str,
-        table: &str,
         existing: Option<(i64, i64)>,
         updated_at: i64,
-        columns: &[&str],
-        values: Vec<rusqlite::types::Value>,
+        fields: Vec<(&str, rusqlite::types::Value)>,
     ) -> std::result::Result<bool, ImportError> {
+        let table = list;
+        let (columns, values): (Vec<&str>, Vec<_>) = fields
+            .into_iter()
+            .filter(|(column, _)| existing.is_none() || *column != "uuid")
+            .unzip();
         self.records += 1;
         if self.records.is_multiple_of(1024) {
             (self.progress)(self.records, self.total);
@@ -625,7 +629,7 @@ impl Store {
                     .map_err(|e| m.sql(e))?
                 }
             };
-            let (columns, values): (Vec<&str>, Vec<_>) = [
+            let fields = vec![
                 ("uuid", text(&p.uuid)),
                 ("name", text(&p.name)),
                 ("name_key", text(name_key(&p.name))),
@@ -635,11 +639,8 @@ impl Store {
                 ("prefers", maybe_text(&p.prefers)),
                 ("created_at", int(created)),
                 ("updated_at", int(updated)),
-            ]
-            .into_iter()
-            .filter(|(c, _)| existing.is_none() || *c != "uuid")
-            .unzip();
-            m.upsert("people", "people", existing, updated, &columns, values)?;
+            ];
+            m.upsert("people", existing, updated, fields)?;
             if let Some((id, _)) = existing {
                 // Matched by name: the file's references to this person lead to the local row.
                 m.aliases.insert(p.uuid.clone(), id);
@@ -659,50 +660,44 @@ impl Store {
             let person = m.id_of("people", &r.person_uuid, l, i, "person_uuid")?;
             let existing = m.find("items", &r.uuid)?;
             let updated = seconds(&r.updated_at, l, i, "updated_at")?;
-            let columns = [
-                "uuid",
-                "kind",
-                "title",
-                "status",
-                "person_id",
-                "why",
-                "channel",
-                "asked_at",
-                "need_by",
-                "next_check",
-                "due",
-                "tags",
-                "piece",
-                "notes",
-                "decline_reason",
-                "last_via",
-                "closed_at",
-                "created_at",
-                "updated_at",
-            ];
-            let values = vec![
-                text(&r.uuid),
-                text(&r.kind),
-                text(&r.title),
-                text(&r.status),
-                maybe_int(person),
-                maybe_text(&r.why),
-                maybe_text(&r.channel),
-                maybe_int(maybe_seconds(&r.asked_at, l, i, "asked_at")?),
-                maybe_int(maybe_seconds(&r.need_by, l, i, "need_by")?),
-                maybe_int(maybe_seconds(&r.next_check, l, i, "next_check")?),
-                maybe_int(maybe_seconds(&r.due, l, i, "due")?),
-                text(join_words(&r.tags)),
-                maybe_text(&r.piece),
-                text(&r.notes),
-                maybe_text(&r.decline_reason),
-                maybe_text(&r.last_via),
-                maybe_int(maybe_seconds(&r.closed_at, l, i, "closed_at")?),
-                int(seconds(&r.created_at, l, i, "created_at")?),
-                int(updated),
+            let fields = vec![
+                ("uuid", text(&r.uuid)),
+                ("kind", text(&r.kind)),
+                ("title", text(&r.title)),
+                ("status", text(&r.status)),
+                ("person_id", maybe_int(person)),
+                ("why", maybe_text(&r.why)),
+                ("channel", maybe_text(&r.channel)),
+                (
+                    "asked_at",
+                    maybe_int(maybe_seconds(&r.asked_at, l, i, "asked_at")?),
+                ),
+                (
+                    "need_by",
+                    maybe_int(maybe_seconds(&r.need_by, l, i, "need_by")?),
+                ),
+                (
+                    "next_check",
+                    maybe_int(maybe_seconds(&r.next_check, l, i, "next_check")?),
+                ),
+                ("due", maybe_int(maybe_seconds(&r.due, l, i, "due")?)),
+                ("tags", text(join_words(&r.tags))),
+                ("piece", maybe_text(&r.piece)),
+                ("notes", text(&r.notes)),
+                ("decline_reason", maybe_text(&r.decline_reason)),
+                ("last_via", maybe_text(&r.last_via)),
+                (
+                    "closed_at",
+                    maybe_int(maybe_seconds(&r.closed_at, l, i, "closed_at")?),
+                ),
+                (
+                    "created_at",
+                    int(seconds(&r.created_at, l, i, "created_at")?),
+                ),
+                ("updated_at", int(updated)),
             ];
             let added = existing.is_none();
-            let written = m.upsert(l, "items", existing, updated, &columns, values)?;
+            let written = m.upsert(l, existing, updated, fields)?;
             // A new row has no link yet; a row this file changed takes the file's link.
             items_written.push(written && (!added || r.deadline_uuid.is_some()));
         }
@@ -726,25 +721,19 @@ impl Store {
             let item = m.id_of("items", &Some(r.item_uuid.clone()), l, i, "item_uuid")?;
             let existing = m.find("follow_ups", &r.uuid)?;
             let updated = seconds(&r.updated_at, l, i, "updated_at")?;
-            let columns = [
-                "uuid",
-                "item_id",
-                "at",
-                "channel",
-                "note",
-                "created_at",
-                "updated_at",
+            let fields = vec![
+                ("uuid", text(&r.uuid)),
+                ("item_id", maybe_int(item)),
+                ("at", int(seconds(&r.at, l, i, "at")?)),
+                ("channel", text(&r.channel)),
+                ("note", text(&r.note)),
+                (
+                    "created_at",
+                    int(seconds(&r.created_at, l, i, "created_at")?),
+                ),
+                ("updated_at", int(updated)),
             ];
-            let values = vec![
-                text(&r.uuid),
-                maybe_int(item),
-                int(seconds(&r.at, l, i, "at")?),
-                text(&r.channel),
-                text(&r.note),
-                int(seconds(&r.created_at, l, i, "created_at")?),
-                int(updated),
-            ];
-            m.upsert(l, "follow_ups", existing, updated, &columns, values)?;
+            m.upsert(l, existing, updated, fields)?;
         }
         for (i, r) in doc.critiques.iter().enumerate() {
             let l = "critiques";
@@ -760,31 +749,22 @@ impl Store {
             let proofing = m.id_of("items", &r.proofing_uuid, l, i, "proofing_uuid")?;
             let existing = m.find("critiques", &r.uuid)?;
             let updated = seconds(&r.updated_at, l, i, "updated_at")?;
-            let columns = [
-                "uuid",
-                "person_id",
-                "said",
-                "piece",
-                "deadline_id",
-                "response",
-                "proofing_id",
-                "at",
-                "created_at",
-                "updated_at",
+            let fields = vec![
+                ("uuid", text(&r.uuid)),
+                ("person_id", maybe_int(person)),
+                ("said", text(&r.said)),
+                ("piece", maybe_text(&r.piece)),
+                ("deadline_id", maybe_int(deadline)),
+                ("response", text(&r.response)),
+                ("proofing_id", maybe_int(proofing)),
+                ("at", int(seconds(&r.at, l, i, "at")?)),
+                (
+                    "created_at",
+                    int(seconds(&r.created_at, l, i, "created_at")?),
+                ),
+                ("updated_at", int(updated)),
             ];
-            let values = vec![
-                text(&r.uuid),
-                maybe_int(person),
-                text(&r.said),
-                maybe_text(&r.piece),
-                maybe_int(deadline),
-                text(&r.response),
-                maybe_int(proofing),
-                int(seconds(&r.at, l, i, "at")?),
-                int(seconds(&r.created_at, l, i, "created_at")?),
-                int(updated),
-            ];
-            m.upsert(l, "critiques", existing, updated, &columns, values)?;
+            m.upsert(l, existing, updated, fields)?;
         }
         for (i, r) in doc.favors.iter().enumerate() {
             let l = "favors";
@@ -792,25 +772,19 @@ impl Store {
             let person = m.id_of("people", &Some(r.person_uuid.clone()), l, i, "person_uuid")?;
             let existing = m.find("favors", &r.uuid)?;
             let updated = seconds(&r.updated_at, l, i, "updated_at")?;
-            let columns = [
-                "uuid",
-                "person_id",
-                "direction",
-                "what",
-                "at",
-                "created_at",
-                "updated_at",
+            let fields = vec![
+                ("uuid", text(&r.uuid)),
+                ("person_id", maybe_int(person)),
+                ("direction", text(&r.direction)),
+                ("what", text(&r.what)),
+                ("at", int(seconds(&r.at, l, i, "at")?)),
+                (
+                    "created_at",
+                    int(seconds(&r.created_at, l, i, "created_at")?),
+                ),
+                ("updated_at", int(updated)),
             ];
-            let values = vec![
-                text(&r.uuid),
-                maybe_int(person),
-                text(&r.direction),
-                text(&r.what),
-                int(seconds(&r.at, l, i, "at")?),
-                int(seconds(&r.created_at, l, i, "created_at")?),
-                int(updated),
-            ];
-            m.upsert(l, "favors", existing, updated, &columns, values)?;
+            m.upsert(l, existing, updated, fields)?;
         }
         for (i, r) in doc.checkins.iter().enumerate() {
             let l = "checkins";
@@ -824,29 +798,21 @@ impl Store {
             let deadline = m.id_of("items", &r.deadline_uuid, l, i, "deadline_uuid")?;
             let existing = m.find("checkins", &r.uuid)?;
             let updated = seconds(&r.updated_at, l, i, "updated_at")?;
-            let columns = [
-                "uuid",
-                "at",
-                "stress",
-                "deadline_id",
-                "note",
-                "slowdown_secs",
-                "next_action",
-                "created_at",
-                "updated_at",
+            let fields = vec![
+                ("uuid", text(&r.uuid)),
+                ("at", int(seconds(&r.at, l, i, "at")?)),
+                ("stress", int(i64::from(r.stress))),
+                ("deadline_id", maybe_int(deadline)),
+                ("note", text(&r.note)),
+                ("slowdown_secs", int(r.slowdown_secs)),
+                ("next_action", text(&r.next_action)),
+                (
+                    "created_at",
+                    int(seconds(&r.created_at, l, i, "created_at")?),
+                ),
+                ("updated_at", int(updated)),
             ];
-            let values = vec![
-                text(&r.uuid),
-                int(seconds(&r.at, l, i, "at")?),
-                int(i64::from(r.stress)),
-                maybe_int(deadline),
-                text(&r.note),
-                int(r.slowdown_secs),
-                text(&r.next_action),
-                int(seconds(&r.created_at, l, i, "created_at")?),
-                int(updated),
-            ];
-            m.upsert(l, "checkins", existing, updated, &columns, values)?;
+            m.upsert(l, existing, updated, fields)?;
         }
         for (i, r) in doc.sprints.iter().enumerate() {
             let l = "sprints";
@@ -860,27 +826,26 @@ impl Store {
             let deadline = m.id_of("items", &r.deadline_uuid, l, i, "deadline_uuid")?;
             let existing = m.find("sprints", &r.uuid)?;
             let updated = seconds(&r.updated_at, l, i, "updated_at")?;
-            let columns = [
-                "uuid",
-                "deadline_id",
-                "started_at",
-                "length_secs",
-                "ended_at",
-                "outcome",
-                "created_at",
-                "updated_at",
+            let fields = vec![
+                ("uuid", text(&r.uuid)),
+                ("deadline_id", maybe_int(deadline)),
+                (
+                    "started_at",
+                    int(seconds(&r.started_at, l, i, "started_at")?),
+                ),
+                ("length_secs", int(r.length_secs)),
+                (
+                    "ended_at",
+                    maybe_int(maybe_seconds(&r.ended_at, l, i, "ended_at")?),
+                ),
+                ("outcome", text(&r.outcome)),
+                (
+                    "created_at",
+                    int(seconds(&r.created_at, l, i, "created_at")?),
+                ),
+                ("updated_at", int(updated)),
             ];
-            let values = vec![
-                text(&r.uuid),
-                maybe_int(deadline),
-                int(seconds(&r.started_at, l, i, "started_at")?),
-                int(r.length_secs),
-                maybe_int(maybe_seconds(&r.ended_at, l, i, "ended_at")?),
-                text(&r.outcome),
-                int(seconds(&r.created_at, l, i, "created_at")?),
-                int(updated),
-            ];
-            m.upsert(l, "sprints", existing, updated, &columns, values)?;
+            m.upsert(l, existing, updated, fields)?;
         }
         for (i, r) in doc.reflections.iter().enumerate() {
             let l = "reflections";
@@ -905,37 +870,22 @@ impl Store {
                 }
             };
             let updated = seconds(&r.updated_at, l, i, "updated_at")?;
-            let columns = [
-                "day",
-                "went_well",
-                "stuck",
-                "first_call",
-                "stress",
-                "free_text",
-                "summary",
-                "created_at",
-                "updated_at",
-                "uuid",
+            let fields = vec![
+                ("uuid", text(&r.uuid)),
+                ("day", text(&r.day)),
+                ("went_well", text(&r.went_well)),
+                ("stuck", text(&r.stuck)),
+                ("first_call", text(&r.first_call)),
+                ("stress", maybe_int(r.stress.map(i64::from))),
+                ("free_text", text(&r.free_text)),
+                ("summary", text(r.summary.to_string())),
+                (
+                    "created_at",
+                    int(seconds(&r.created_at, l, i, "created_at")?),
+                ),
+                ("updated_at", int(updated)),
             ];
-            let mut values = vec![
-                text(&r.day),
-                text(&r.went_well),
-                text(&r.stuck),
-                text(&r.first_call),
-                maybe_int(r.stress.map(i64::from)),
-                text(&r.free_text),
-                text(r.summary.to_string()),
-                int(seconds(&r.created_at, l, i, "created_at")?),
-                int(updated),
-                text(&r.uuid),
-            ];
-            let columns: &[&str] = if existing.is_some() {
-                values.pop();
-                &columns[..9]
-            } else {
-                &columns
-            };
-            m.upsert(l, "reflections", existing, updated, columns, values)?;
+            m.upsert(l, existing, updated, fields)?;
         }
         super::bulk::refresh_medians(&m.tx).map_err(|e| m.sql(e))?;
         (m.progress)(m.total, m.total);
@@ -1005,48 +955,30 @@ impl Store {
             };
             let existing = m.find("items", &item.uuid)?;
             let next_check = item.next_check.map(|c| c.timestamp());
-            let columns = [
-                "uuid",
-                "kind",
-                "title",
-                "status",
-                "person_id",
-                "channel",
-                "asked_at",
-                "need_by",
-                "next_check",
-                "due",
-                "tags",
-                "notes",
-                "last_via",
-                "created_at",
-                "updated_at",
+            let fields = vec![
+                ("uuid", text(&item.uuid)),
+                ("kind", text(item.kind.as_str())),
+                ("title", text(&item.title)),
+                ("status", text(item.status.as_str())),
+                ("person_id", maybe_int(person_id)),
+                (
+                    "channel",
+                    maybe_text(&item.channel.map(|c| c.as_str().to_string())),
+                ),
+                ("asked_at", maybe_int(item.asked_at.map(|m| m.timestamp()))),
+                ("need_by", maybe_int(item.need_by.map(|m| m.timestamp()))),
+                ("next_check", maybe_int(next_check)),
+                ("due", maybe_int(item.due.map(|m| m.timestamp()))),
+                ("tags", text(join_words(&item.tags))),
+                ("notes", text(&item.notes)),
+                (
+                    "last_via",
+                    maybe_text(&item.channel.map(|c| c.as_str().to_string())),
+                ),
+                ("created_at", int(item.created_at.timestamp())),
+                ("updated_at", int(item.updated_at.timestamp())),
             ];
-            let values = vec![
-                text(&item.uuid),
-                text(item.kind.as_str()),
-                text(&item.title),
-                text(item.status.as_str()),
-                maybe_int(person_id),
-                maybe_text(&item.channel.map(|c| c.as_str().to_string())),
-                maybe_int(item.asked_at.map(|m| m.timestamp())),
-                maybe_int(item.need_by.map(|m| m.timestamp())),
-                maybe_int(next_check),
-                maybe_int(item.due.map(|m| m.timestamp())),
-                text(join_words(&item.tags)),
-                text(&item.notes),
-                maybe_text(&item.channel.map(|c| c.as_str().to_string())),
-                int(item.created_at.timestamp()),
-                int(item.updated_at.timestamp()),
-            ];
-            m.upsert(
-                "items",
-                "items",
-                existing,
-                item.updated_at.timestamp(),
-                &columns,
-                values,
-            )?;
+            m.upsert("items", existing, item.updated_at.timestamp(), fields)?;
         }
         super::bulk::refresh_medians(&m.tx).map_err(sql)?;
         (m.progress)(m.total, m.total);
