@@ -37,6 +37,15 @@ impl Bulk<'_> {
         }
     }
 
+    /// Run one cached statement.
+    fn execute(&self, sql: &str, params: impl rusqlite::Params) -> Result<()> {
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut s| s.execute(params))
+            .map_err(|e| self.sql(e))?;
+        Ok(())
+    }
+
     /// Whether the database holds anything yet.
     pub fn is_empty(&self) -> Result<bool> {
         self.tx
@@ -66,83 +75,64 @@ impl Bulk<'_> {
         if let Some(id) = existing {
             return Ok(id);
         }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO people (uuid, name, name_key, team, expertise, prefers, created_at, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    new_uuid(),
-                    name,
-                    key,
-                    team,
-                    expertise.join(" "),
-                    prefers.map(Channel::as_str),
-                    at.timestamp()
-                ])
-            })
-            .map_err(|e| self.sql(e))?;
+        self.execute(
+            "INSERT INTO people (uuid, name, name_key, team, expertise, prefers, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            params![
+                new_uuid(),
+                name,
+                key,
+                team,
+                expertise.join(" "),
+                prefers.map(Channel::as_str),
+                at.timestamp()
+            ],
+        )?;
         Ok(self.tx.last_insert_rowid())
     }
 
     /// `last_via`: the channel of the item's last follow-up, when it will have some (set here, in
     /// the insert, rather than updated per follow-up: cheaper for the indexes and triggers).
     pub fn item(&self, item: &Item, last_via: Option<Channel>) -> Result<i64> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO items (uuid, kind, title, status, person_id, why, channel, asked_at, \
-                   need_by, next_check, due, tags, deadline_id, piece, notes, decline_reason, \
-                   closed_at, created_at, updated_at, last_via) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, \
-                   COALESCE(?20, ?7))",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    new_uuid(),
-                    item.kind.as_str(),
-                    item.title,
-                    item.status.as_str(),
-                    item.person_id,
-                    item.why,
-                    item.channel.map(Channel::as_str),
-                    seconds(item.asked_at.as_ref()),
-                    seconds(item.need_by.as_ref()),
-                    seconds(item.next_check.as_ref()),
-                    seconds(item.due.as_ref()),
-                    join_words(&item.tags),
-                    item.deadline_id,
-                    item.piece,
-                    item.notes,
-                    item.decline_reason,
-                    seconds(item.closed_at.as_ref()),
-                    item.created_at.timestamp(),
-                    item.updated_at.timestamp(),
-                    last_via.map(Channel::as_str),
-                ])
-            })
-            .map_err(|e| self.sql(e))?;
+        self.execute(
+            "INSERT INTO items (uuid, kind, title, status, person_id, why, channel, asked_at, \
+               need_by, next_check, due, tags, deadline_id, piece, notes, decline_reason, \
+               closed_at, created_at, updated_at, last_via) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, \
+               COALESCE(?20, ?7))",
+            params![
+                new_uuid(),
+                item.kind.as_str(),
+                item.title,
+                item.status.as_str(),
+                item.person_id,
+                item.why,
+                item.channel.map(Channel::as_str),
+                seconds(item.asked_at.as_ref()),
+                seconds(item.need_by.as_ref()),
+                seconds(item.next_check.as_ref()),
+                seconds(item.due.as_ref()),
+                join_words(&item.tags),
+                item.deadline_id,
+                item.piece,
+                item.notes,
+                item.decline_reason,
+                seconds(item.closed_at.as_ref()),
+                item.created_at.timestamp(),
+                item.updated_at.timestamp(),
+                last_via.map(Channel::as_str),
+            ],
+        )?;
         Ok(self.tx.last_insert_rowid())
     }
 
     /// A follow-up on an item inserted with its `last_via`.
     pub fn follow_up(&self, item_id: i64, at: &Moment, channel: Channel, note: &str) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO follow_ups (uuid, item_id, at, channel, note, created_at, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?3, ?3)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    new_uuid(),
-                    item_id,
-                    at.timestamp(),
-                    channel.as_str(),
-                    note
-                ])
-            })
-            .map_err(|e| self.sql(e))?;
-        Ok(())
+        self.execute(
+            "INSERT INTO follow_ups (uuid, item_id, at, channel, note, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?3, ?3)",
+            params![new_uuid(), item_id, at.timestamp(), channel.as_str(), note],
+        )
     }
 
     pub fn critique(
@@ -154,35 +144,19 @@ impl Bulk<'_> {
         proofing_id: Option<i64>,
         at: &Moment,
     ) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO critiques (uuid, person_id, said, piece, response, proofing_id, at, created_at, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?7)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![new_uuid(), person_id, said, piece, response, proofing_id, at.timestamp()])
-            })
-            .map_err(|e| self.sql(e))?;
-        Ok(())
+        self.execute(
+            "INSERT INTO critiques (uuid, person_id, said, piece, response, proofing_id, at, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?7)",
+            params![new_uuid(), person_id, said, piece, response, proofing_id, at.timestamp()],
+        )
     }
 
     pub fn favor(&self, person_id: i64, direction: &str, what: &str, at: &Moment) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO favors (uuid, person_id, direction, what, at, created_at, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    new_uuid(),
-                    person_id,
-                    direction,
-                    what,
-                    at.timestamp()
-                ])
-            })
-            .map_err(|e| self.sql(e))?;
-        Ok(())
+        self.execute(
+            "INSERT INTO favors (uuid, person_id, direction, what, at, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5)",
+            params![new_uuid(), person_id, direction, what, at.timestamp()],
+        )
     }
 
     pub fn checkin(
@@ -194,16 +168,11 @@ impl Bulk<'_> {
         slowdown_secs: i64,
         next_action: &str,
     ) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO checkins (uuid, at, stress, deadline_id, note, slowdown_secs, next_action, created_at, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?2, ?2)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![new_uuid(), at.timestamp(), stress, deadline_id, note, slowdown_secs, next_action])
-            })
-            .map_err(|e| self.sql(e))?;
-        Ok(())
+        self.execute(
+            "INSERT INTO checkins (uuid, at, stress, deadline_id, note, slowdown_secs, next_action, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?2, ?2)",
+            params![new_uuid(), at.timestamp(), stress, deadline_id, note, slowdown_secs, next_action],
+        )
     }
 
     pub fn sprint(
@@ -214,16 +183,11 @@ impl Bulk<'_> {
         ended: &Moment,
         outcome: &str,
     ) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO sprints (uuid, deadline_id, started_at, length_secs, ended_at, outcome, created_at, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, ?5)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![new_uuid(), deadline_id, started.timestamp(), length_secs, ended.timestamp(), outcome])
-            })
-            .map_err(|e| self.sql(e))?;
-        Ok(())
+        self.execute(
+            "INSERT INTO sprints (uuid, deadline_id, started_at, length_secs, ended_at, outcome, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, ?5)",
+            params![new_uuid(), deadline_id, started.timestamp(), length_secs, ended.timestamp(), outcome],
+        )
     }
 
     /// Make everything visible at once.
