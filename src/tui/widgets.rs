@@ -9,7 +9,30 @@ use ratatui::widgets::{Block, Borders};
 use super::action::Action;
 use super::keymap::{Context, Keymap};
 use super::theme::Theme;
+use crate::ops::LineKind;
 use crate::text;
+
+/// An item's or card's lines in the theme's styles, with a blank line before each heading.
+pub fn styled_lines(
+    theme: &Theme,
+    lines: impl IntoIterator<Item = (LineKind, String)>,
+) -> Vec<(String, Style)> {
+    let mut items = Vec::new();
+    for (kind, line) in lines {
+        let style = match kind {
+            LineKind::Title => theme.title,
+            LineKind::Heading => theme.accent,
+            LineKind::Text => theme.text,
+            LineKind::Muted => theme.muted,
+            LineKind::Warning => theme.warning,
+        };
+        if kind == LineKind::Heading {
+            items.push((String::new(), style));
+        }
+        items.push((line, style));
+    }
+    items
+}
 
 /// Lines of text from the database, made inert and wrapped to `width` with their indent kept.
 pub fn wrap_styled(items: Vec<(String, Style)>, width: usize) -> Vec<Line<'static>> {

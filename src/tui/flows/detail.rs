@@ -6,28 +6,12 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::ops::Detail;
-use crate::ops::LineKind;
 use crate::tui::app::App;
-use crate::tui::widgets::{clamp_scroll, pane_block, wrap_styled};
+use crate::tui::widgets::{clamp_scroll, pane_block, styled_lines, wrap_styled};
 
 /// The detail's lines, wrapped to `width`.
 pub fn content(app: &App, detail: &Detail, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let mut items = Vec::new();
-    for (kind, line) in detail.lines(&app.now) {
-        let style = match kind {
-            LineKind::Title => theme.title,
-            LineKind::Heading => theme.accent,
-            LineKind::Text => theme.text,
-            LineKind::Muted => theme.muted,
-            LineKind::Warning => theme.warning,
-        };
-        if kind == LineKind::Heading {
-            items.push((String::new(), style));
-        }
-        items.push((line, style));
-    }
-    wrap_styled(items, width)
+    wrap_styled(styled_lines(&app.theme, detail.lines(&app.now)), width)
 }
 
 pub fn draw(frame: &mut Frame, app: &App, detail: &Detail, scroll: usize, area: Rect) {

@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::review::Decision;
-use crate::ops::{LineKind, ReviewCard, ReviewState};
+use crate::ops::{ReviewCard, ReviewState};
 use crate::tui::app::App;
-use crate::tui::widgets::{clamp_scroll, pane_block, wrap_styled};
+use crate::tui::widgets::{clamp_scroll, pane_block, styled_lines, wrap_styled};
 
 #[derive(Debug, Clone)]
 pub struct ReviewFlow {
@@ -59,19 +59,7 @@ pub fn content(app: &App, flow: &ReviewFlow, width: usize) -> Vec<Line<'static>>
         }
         (Some(card), false) => {
             items.push((card.entry.section().to_string(), theme.accent));
-            for (kind, line) in &card.lines {
-                let style = match kind {
-                    LineKind::Title => theme.title,
-                    LineKind::Heading => theme.accent,
-                    LineKind::Text => theme.text,
-                    LineKind::Muted => theme.muted,
-                    LineKind::Warning => theme.warning,
-                };
-                if *kind == LineKind::Heading {
-                    items.push((String::new(), style));
-                }
-                items.push((line.clone(), style));
-            }
+            items.extend(styled_lines(theme, card.lines.iter().cloned()));
         }
         (None, false) => items.push(("…".into(), theme.muted)),
     }
