@@ -448,6 +448,71 @@ fn no_size_panics_and_resize_storms_settle() {
     insta::assert_snapshot!("after_resize_storm", screen(&f.app));
 }
 
+/// Draw at a size the app was not told about (a resize still queued behind other events).
+fn screen_at(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|frame| view::draw(frame, app)).expect("draw");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn a_resize_storm_with_keys_queued_never_panics_and_keeps_the_open_line() {
+    let mut f = fixture(200, 60, true);
+    typed(&mut f.app, "a");
+    let mut typed_so_far = String::new();
+    let mut previous = (200u16, 60u16);
+    let mut step = 0usize;
+    // Every size from 1x1 to 200x60, each drawn once before the app hears of it (the event is
+    // still queued) and once after, with keys typed between.
+    for height in 1..=60u16 {
+        for width in 1..=200u16 {
+            step += 1;
+            // Keep the full frame work for a spread of sizes, the cheap race for the rest.
+            if step.is_multiple_of(5) || width < 4 || height < 4 {
+                let _ = screen_at(&f.app, width, height);
+            }
+            f.app.handle_event(Event::Resize(width, height));
+            if step.is_multiple_of(97) {
+                let word = format!("w{step} ");
+                typed(&mut f.app, &word);
+                typed_so_far.push_str(&word);
+                let _ = screen_at(&f.app, previous.0, previous.1);
+            }
+            previous = (width, height);
+        }
+    }
+    let _ = screen_at(&f.app, 40, 12);
+    f.app.handle_event(Event::Resize(120, 40));
+    match &f.app.screen {
+        Screen::Input { input, .. } => assert_eq!(input.editor.text(), typed_so_far),
+        _ => panic!("the capture line closed during the storm"),
+    }
+    let kept = f.app.open_line().expect("an open line to keep");
+    assert_eq!(kept.purpose, "ask");
+    assert_eq!(kept.text, typed_so_far);
+    // Keys on the dashboard under a storm too: moves, panes, views.
+    key(&mut f.app, KeyCode::Esc);
+    for (i, (width, height)) in [(200u16, 60u16), (40, 12), (120, 40), (80, 24), (1, 1)]
+        .into_iter()
+        .cycle()
+        .take(60)
+        .enumerate()
+    {
+        for c in ["j", "G", "l", "?", "k", "\t", "i", "p", "r"]
+            .iter()
+            .skip(i % 9)
+            .take(3)
+        {
+            typed(&mut f.app, c);
+            let _ = screen_at(&f.app, width, height);
+        }
+        key(&mut f.app, KeyCode::Esc);
+        key(&mut f.app, KeyCode::Esc);
+        f.app.handle_event(Event::Resize(width, height));
+        let _ = screen(&f.app);
+    }
+}
+
 #[test]
 fn hostile_text_is_drawn_inert_and_inside_its_pane() {
     let mut f = fixture(100, 30, false);

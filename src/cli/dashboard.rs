@@ -19,7 +19,9 @@ pub fn open(
         Clock::System(session.zone)
     };
     let store = session.take_store()?;
-    let size = ratatui::layout::Rect::new(0, 0, 80, 24);
+    // The board is loaded once, for the size the terminal has now.
+    let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let size = ratatui::layout::Rect::new(0, 0, width, height);
     let mut app = App::new(
         store,
         session.config.clone(),
@@ -31,12 +33,23 @@ pub fn open(
     if let Some(action) = start {
         app.start_with(action);
     }
+    if let Some(file) = tui::kept::default_path() {
+        let kept = tui::kept::take(&file, app.store.path());
+        for line in app.reopen_kept(kept) {
+            // More than one was kept: the others wait for the next start.
+            let _ = tui::kept::keep(&file, line);
+        }
+    }
     tracing::info!("dashboard opened");
-    tui::run(app, first_frame_only).map_err(|e| {
-        tracing::error!(error = %e, "the dashboard stopped");
-        Failure::Op(OpError::Input(format!(
-            "the dashboard stopped: {e}\n{}",
-            crate::log::pointer()
-        )))
-    })
+    match tui::run(app, first_frame_only) {
+        Ok(tui::Ending::Quit) => Ok(()),
+        Ok(tui::Ending::Signal(signal)) => Err(Failure::Exit(128 + signal)),
+        Err(e) => {
+            tracing::error!(error = %e, "the dashboard stopped");
+            Err(Failure::Op(OpError::Input(format!(
+                "the dashboard stopped: {e}\n{}",
+                crate::log::pointer()
+            ))))
+        }
+    }
 }

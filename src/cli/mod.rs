@@ -111,6 +111,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Err(Failure::Op(e)) => fail(&e),
         // The reader went away (`nudge list | head`): not an error.
         Err(Failure::Pipe) => 0,
+        Err(Failure::Exit(code)) => code,
     }
 }
 
@@ -186,6 +187,8 @@ pub enum Failure {
     Op(OpError),
     /// Standard output was closed by its reader.
     Pipe,
+    /// Stopped on purpose with this exit code (the dashboard, by a signal).
+    Exit(i32),
 }
 
 impl<E: Into<OpError>> From<E> for Failure {

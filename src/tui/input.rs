@@ -35,6 +35,37 @@ impl Purpose {
         }
     }
 
+    /// The purpose as one word (and an id), for keeping an open line across a restart.
+    pub fn key(self) -> String {
+        match self {
+            Purpose::CaptureAsk => "ask".into(),
+            Purpose::CaptureDeadline => "deadline".into(),
+            Purpose::Snooze(id) => format!("snooze {id}"),
+            Purpose::Edit(id) => format!("edit {id}"),
+            Purpose::Why(id) => format!("why {id}"),
+            Purpose::Critique => "critique".into(),
+            Purpose::Favor => "favor".into(),
+        }
+    }
+
+    /// The purpose `key` wrote.
+    pub fn from_key(text: &str) -> Option<Purpose> {
+        let (word, id) = match text.split_once(' ') {
+            Some((word, id)) => (word, id.parse::<i64>().ok()),
+            None => (text, None),
+        };
+        Some(match (word, id) {
+            ("ask", None) => Purpose::CaptureAsk,
+            ("deadline", None) => Purpose::CaptureDeadline,
+            ("critique", None) => Purpose::Critique,
+            ("favor", None) => Purpose::Favor,
+            ("snooze", Some(id)) => Purpose::Snooze(id),
+            ("edit", Some(id)) => Purpose::Edit(id),
+            ("why", Some(id)) => Purpose::Why(id),
+            _ => return None,
+        })
+    }
+
     /// What to type, shown while the line is empty.
     pub fn hint(self) -> &'static str {
         match self {
@@ -67,6 +98,10 @@ pub struct Input {
     pub purpose: Purpose,
     pub editor: LineEditor,
     pub preview: Preview,
+    /// The text the line opened with (an edit's item), to tell whether anything was typed.
+    pub initial: String,
+    /// Typed into since the preview was read (it is read again once before the next frame).
+    pub stale: bool,
 }
 
 impl Input {
@@ -75,11 +110,20 @@ impl Input {
             purpose,
             editor: LineEditor::with_text(text),
             preview: Preview::Empty,
+            initial: text.to_string(),
+            stale: false,
         }
+    }
+
+    /// Whether the line holds something typed (not only what it opened with).
+    pub fn changed(&self) -> bool {
+        let text = self.editor.text();
+        !text.trim().is_empty() && text != self.initial
     }
 
     /// Read the line again (after every keystroke).
     pub fn refresh(&mut self, store: &Store, ctx: &Context) {
+        self.stale = false;
         let text = self.editor.text();
         if text.trim().is_empty() {
             self.preview = Preview::Empty;

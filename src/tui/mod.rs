@@ -7,10 +7,12 @@ pub mod board;
 pub mod editor;
 pub mod flows;
 pub mod input;
+pub mod kept;
 pub mod keymap;
 pub mod layout;
 pub mod panes;
 pub mod pick;
+pub mod signals;
 pub mod textarea;
 pub mod theme;
 pub mod view;
@@ -23,6 +25,7 @@ use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
 };
 use ratatui::crossterm::execute;
 
@@ -31,8 +34,24 @@ pub use app::{App, Clock};
 /// How often the dashboard looks for changes made by other processes.
 const CHANGE_CHECK: Duration = Duration::from_secs(2);
 
-/// Run the dashboard until the user quits. The terminal is restored on every way out.
-pub fn run(mut app: App, first_frame_only: bool) -> io::Result<()> {
+/// How long to wait for more input once some has come, before drawing. Input that arrives
+/// together (a paste without bracketed paste, a held key, keys typed while a frame was drawn) is
+/// handled as one batch and drawn once.
+const MORE_INPUT: Duration = Duration::from_millis(1);
+
+/// A batch of input is drawn after at most this long, even if more keeps coming.
+const LONGEST_BATCH: Duration = Duration::from_millis(100);
+
+/// How the dashboard ended: the user quit, or a signal stopped it (its number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Quit,
+    Signal(i32),
+}
+
+/// Run the dashboard until the user quits. The terminal is restored on every way out, and a line
+/// being typed when it stops (a panic, a signal) is kept for the next start.
+pub fn run(mut app: App, first_frame_only: bool) -> io::Result<Ending> {
     // ratatui's own hook (installed by try_init, around this one) leaves raw mode and the
     // alternate screen first; this one then turns off the mouse and paste modes and shows the
     // cursor, so even a panic leaves the terminal usable.
@@ -48,48 +67,95 @@ pub fn run(mut app: App, first_frame_only: bool) -> io::Result<()> {
         tracing::error!(panic = %info, "the dashboard panicked");
         eprintln!("{}", crate::log::pointer());
     }));
+    let stop = signals::watch()?;
     let mut terminal = ratatui::try_init()?;
-    let result = (|| {
-        execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut app, first_frame_only, &stop)
+    }));
+    restore();
+    let keep_open_line = |app: &App| {
+        if let (Some(file), Some(line)) = (kept::default_path(), app.open_line())
+            && kept::keep(&file, line).is_ok()
+        {
+            eprintln!("nudge: the line you were typing is kept; it opens again next time");
+        }
+    };
+    match result {
+        Ok(Ok(Ending::Quit)) => Ok(Ending::Quit),
+        Ok(ending) => {
+            keep_open_line(&app);
+            ending
+        }
+        Err(panic) => {
+            keep_open_line(&app);
+            std::panic::resume_unwind(panic)
+        }
+    }
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    first_frame_only: bool,
+    stop: &signals::StopSignal,
+) -> io::Result<Ending> {
+    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    let mut next_check = Instant::now() + CHANGE_CHECK;
+    loop {
+        if let Some(signal) = stop.received() {
+            return Ok(Ending::Signal(signal));
+        }
+        // The size the frame will have, told to the app before it draws (a resize can land
+        // between two events, or while keys are queued).
         let size = terminal.size()?;
-        app.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height));
-        let mut next_check = Instant::now() + CHANGE_CHECK;
-        loop {
-            if app.dirty {
-                terminal.draw(|frame| view::draw(frame, &app))?;
-                app.dirty = false;
-                if first_frame_only {
-                    let elapsed = crate::started().elapsed();
-                    restore();
-                    eprintln!("first frame in {:.1} ms", elapsed.as_secs_f64() * 1000.0);
-                    return Ok(());
-                }
+        if ratatui::layout::Rect::new(0, 0, size.width, size.height) != app.layout.area {
+            app.on_event(Event::Resize(size.width, size.height));
+        }
+        app.settle();
+        if app.dirty {
+            terminal.draw(|frame| view::draw(frame, app))?;
+            app.dirty = false;
+            if first_frame_only {
+                let elapsed = crate::started().elapsed();
+                restore();
+                eprintln!("first frame in {:.1} ms", elapsed.as_secs_f64() * 1000.0);
+                return Ok(Ending::Quit);
             }
-            if app.quit {
-                return Ok(());
-            }
-            // Sleep until the next change check, or the next second while a countdown shows.
-            let mut timeout = next_check.saturating_duration_since(Instant::now());
-            if app.timer_on_screen() {
-                timeout = timeout.min(Duration::from_millis(
-                    1000 - u64::from(chrono::Utc::now().timestamp_subsec_millis()).min(999),
-                ));
-            }
-            if event::poll(timeout)? {
-                app.handle_event(event::read()?);
+        }
+        if app.quit {
+            return Ok(Ending::Quit);
+        }
+        // Sleep until the next change check, or the next second while a countdown shows.
+        let mut timeout = next_check.saturating_duration_since(Instant::now());
+        if app.timer_on_screen() {
+            timeout = timeout.min(Duration::from_millis(
+                1000 - u64::from(chrono::Utc::now().timestamp_subsec_millis()).min(999),
+            ));
+        }
+        if event::poll(timeout)? {
+            // Everything that has come in is handled before the next frame.
+            let batch = Instant::now();
+            loop {
+                app.on_event(event::read()?);
                 if let Some(text) = app.clipboard.take() {
                     execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))?;
                 }
-            } else {
-                app.tick();
-                if Instant::now() >= next_check {
-                    next_check = Instant::now() + CHANGE_CHECK;
+                if app.quit
+                    || stop.received().is_some()
+                    || batch.elapsed() > LONGEST_BATCH
+                    || !event::poll(MORE_INPUT)?
+                {
+                    break;
                 }
             }
         }
-    })();
-    restore();
-    result
+        if Instant::now() >= next_check || app.timer_on_screen() {
+            app.tick();
+            if Instant::now() >= next_check {
+                next_check = Instant::now() + CHANGE_CHECK;
+            }
+        }
+    }
 }
 
 /// Leave the terminal as it was: mouse and paste modes off, raw mode off, main screen back.

@@ -10,7 +10,7 @@ use super::action::Action;
 use super::app::{App, Notice, Screen};
 use super::flows;
 use super::keymap::Context;
-use super::layout::Pane;
+use super::layout::{Layout, Pane};
 use super::panes;
 use super::widgets::key_hints;
 use crate::text;
@@ -20,7 +20,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let layout = &app.layout;
+    // The frame's own size, always: a resize can come between the event that laid the screen out
+    // and this frame.
+    let fresh;
+    let layout = if app.layout.area == area {
+        &app.layout
+    } else {
+        fresh = Layout::compute(area, app.focus);
+        &fresh
+    };
     header(frame, app, layout.header);
     let body = Rect::new(
         area.x,
@@ -55,7 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Checkin { flow, .. } => flows::checkin::draw(frame, app, flow, body),
         _ => {}
     }
-    footer(frame, app, layout.footer);
+    footer(frame, app, layout.footer, layout.single);
     if app.theme.ascii {
         to_ascii(frame.buffer_mut());
     }
@@ -139,7 +147,7 @@ fn tabs(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn footer(frame: &mut Frame, app: &App, area: Rect) {
+fn footer(frame: &mut Frame, app: &App, area: Rect, single: bool) {
     let theme = &app.theme;
     let width = usize::from(area.width);
     let line = match &app.notice {
@@ -150,7 +158,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
             Line::styled(text::fit(&format!(" {message}"), width), theme.error)
         }
         None => {
-            let (context, actions) = footer_actions(app);
+            let (context, actions) = footer_actions(app, single);
             key_hints(theme, &app.keymap, context, &actions, width)
         }
     };
@@ -159,7 +167,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
 
 /// The keys worth showing for what is on screen and selected, most useful first; `?` always
 /// comes last and is kept when the line is cut.
-fn footer_actions(app: &App) -> (Context, Vec<Action>) {
+fn footer_actions(app: &App, single: bool) -> (Context, Vec<Action>) {
     use Action::*;
     let item_kind = app.selected_item().map(|i| i.kind);
     let (context, mut actions) = match &app.screen {
@@ -167,11 +175,7 @@ fn footer_actions(app: &App) -> (Context, Vec<Action>) {
             (Context::Dashboard, vec![CaptureAsk, CaptureDeadline, Quit])
         }
         Screen::Dashboard => {
-            let mut actions = if app.layout.single {
-                vec![NextPane]
-            } else {
-                Vec::new()
-            };
+            let mut actions = if single { vec![NextPane] } else { Vec::new() };
             actions.extend(match (app.focus, item_kind) {
                 (Pane::Asks, Some(_)) => vec![
                     CaptureAsk, Open, FollowUp, CopyDraft, Done, Snooze, Declined, Edit, Drop,

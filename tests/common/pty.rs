@@ -96,6 +96,87 @@ impl Terminal {
             .unwrap_or(false)
     }
 
+    /// Whether the terminal still reports mouse clicks or wraps pastes (modes nudge turns on).
+    pub fn mouse_or_paste_mode(&self) -> bool {
+        self.parser
+            .lock()
+            .map(|p| {
+                let screen = p.screen();
+                screen.bracketed_paste()
+                    || screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+            })
+            .unwrap_or(true)
+    }
+
+    /// Whether the terminal is in raw mode (no line editing, no echo), as `stty` reads it.
+    pub fn raw_mode(&self) -> bool {
+        let Some(tty) = self._master.tty_name() else {
+            panic!("the pseudo-terminal has no name");
+        };
+        let out = std::process::Command::new("stty")
+            .arg("-F")
+            .arg(&tty)
+            .arg("-a")
+            .output()
+            .expect("stty runs");
+        let modes = String::from_utf8_lossy(&out.stdout).to_string();
+        let words: Vec<&str> = modes.split_whitespace().collect();
+        !(words.contains(&"icanon") && words.contains(&"echo"))
+    }
+
+    /// Send bytes in one write, as fast as the terminal takes them (a burst). Panics when nudge
+    /// stops reading before it has taken them all (the write would block for ever).
+    pub fn burst(&mut self, text: &str) {
+        let mut writer = std::mem::replace(&mut self.writer, Box::new(std::io::sink()));
+        let bytes = text.as_bytes().to_vec();
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let written = writer.write_all(&bytes).and_then(|()| writer.flush());
+            let _ = done.send((written, writer));
+        });
+        match finished.recv_timeout(Duration::from_secs(20)) {
+            Ok((written, writer)) => {
+                written.expect("write to the terminal");
+                self.writer = writer;
+            }
+            Err(_) => {
+                let _ = self.child.kill();
+                panic!(
+                    "nudge stopped reading its input mid-burst; the screen shows:\n{}",
+                    self.screen()
+                );
+            }
+        }
+    }
+
+    /// Send a signal to nudge.
+    pub fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("pid");
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success(), "kill -{name} {pid}");
+    }
+
+    /// Wait (up to 10 s) for the program to end; returns its exit code, or the signal that ended
+    /// it.
+    pub fn wait_code(&mut self) -> Result<u32, String> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                std::thread::sleep(Duration::from_millis(100));
+                return match status.signal() {
+                    Some(signal) => Err(signal.to_string()),
+                    None => Ok(status.exit_code()),
+                };
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("nudge did not exit; the screen shows:\n{}", self.screen());
+    }
+
     pub fn cursor_visible(&self) -> bool {
         self.parser
             .lock()

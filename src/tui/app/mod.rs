@@ -23,6 +23,7 @@ use super::flows::people::PeopleView;
 use super::flows::reflect::{ReflectFlow, ReflectionList};
 use super::flows::review::ReviewFlow;
 use super::input::{Input, Purpose};
+use super::kept::KeptLine;
 use super::keymap::{Context, Keymap};
 use super::layout::{Layout, Pane};
 use super::pick::Pick;
@@ -211,7 +212,14 @@ impl App {
         }
     }
 
+    /// One event, then everything it leaves to settle (what tests and single events use).
     pub fn handle_event(&mut self, event: Event) {
+        self.on_event(event);
+        self.settle();
+    }
+
+    /// One event of a batch: the loop settles once before it draws.
+    pub fn on_event(&mut self, event: Event) {
         self.now = self.clock.now();
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(&key),
@@ -222,10 +230,9 @@ impl App {
                 self.dirty = true;
             }
             Event::Paste(text) => {
-                let ctx = self.ctx();
                 if let Screen::Input { input, .. } = &mut self.screen {
                     input.editor.paste(&text);
-                    input.refresh(&self.store, &ctx);
+                    input.stale = true;
                     self.dirty = true;
                 }
             }
@@ -233,10 +240,74 @@ impl App {
         }
     }
 
+    /// Work left by a batch of input, done once before the next frame: read the typed line again
+    /// for its live preview (once, not once per key of a paste).
+    pub fn settle(&mut self) {
+        let ctx = self.ctx();
+        if let Screen::Input { input, .. } = &mut self.screen
+            && input.stale
+        {
+            input.refresh(&self.store, &ctx);
+            self.dirty = true;
+        }
+    }
+
+    /// The line being typed right now, if any, to keep when the dashboard has to stop.
+    pub fn open_line(&self) -> Option<KeptLine> {
+        let mut screen = &self.screen;
+        let (purpose, text) = loop {
+            match screen {
+                Screen::Input { input, .. } if input.changed() => {
+                    break (input.purpose, input.editor.text());
+                }
+                Screen::Pick {
+                    pick: Pick::Response { line },
+                    ..
+                } => break (Purpose::Critique, line.clone()),
+                Screen::Pick {
+                    pick: Pick::Direction { line },
+                    ..
+                } => break (Purpose::Favor, line.clone()),
+                _ => screen = screen.modal_over()?,
+            }
+        };
+        Some(KeptLine {
+            db: self.store.path().to_path_buf(),
+            purpose: purpose.key(),
+            text,
+        })
+    }
+
+    /// Lines kept when the dashboard last stopped: the newest opens again, ready to save.
+    pub fn reopen_kept(&mut self, mut lines: Vec<KeptLine>) -> Vec<KeptLine> {
+        while let Some(line) = lines.pop() {
+            let Some(purpose) = Purpose::from_key(&line.purpose) else {
+                continue;
+            };
+            self.start_input(purpose, &line.text);
+            if let Screen::Input { input, .. } = &mut self.screen {
+                input.initial = String::new();
+            }
+            let save = self.keymap.key_for(Context::Input, Action::Submit);
+            let cancel = self.keymap.key_for(Context::Input, Action::Cancel);
+            self.notice = Some(Notice::Info(format!(
+                "Kept from when the dashboard last stopped: {} saves it, {} lets it go",
+                save.map(|k| k.to_string())
+                    .unwrap_or_else(|| "enter".into()),
+                cancel
+                    .map(|k| k.to_string())
+                    .unwrap_or_else(|| "esc".into()),
+            )));
+            break;
+        }
+        lines
+    }
+
     pub fn on_key(&mut self, key: &KeyEvent) {
-        // Test builds only: a way for the end-to-end test to see a panic restore the terminal.
+        // Test builds only: a way for the end-to-end test to see a panic restore the terminal and
+        // keep the line being typed (F12 panics when NUDGE_TEST_PANIC is set).
         #[cfg(debug_assertions)]
-        if std::env::var_os("NUDGE_TEST_PANIC").is_some() {
+        if key.code == KeyCode::F(12) && std::env::var_os("NUDGE_TEST_PANIC").is_some() {
             panic!("a panic asked for by NUDGE_TEST_PANIC");
         }
         if let Some(action) = self.keymap.action(self.context(), key) {
@@ -274,18 +345,26 @@ impl App {
             self.dirty = true;
             return;
         }
-        let ctx = self.ctx();
         if let Screen::Input { input, .. } = &mut self.screen
             && input.editor.handle(key)
         {
-            input.refresh(&self.store, &ctx);
+            input.stale = true;
             self.dirty = true;
         }
     }
 
+    /// A new terminal size: lay the screen out again, and read the lists again only when they
+    /// show a different number of rows.
     pub fn resize(&mut self, size: Rect) {
-        self.layout = Layout::compute(size, self.focus);
-        self.reload();
+        let layout = Layout::compute(size, self.focus);
+        let rows = |layout: &Layout| Pane::ALL.map(|pane| layout.rows(pane));
+        let same_rows = rows(&layout) == rows(&self.layout);
+        self.layout = layout;
+        if same_rows {
+            self.dirty = true;
+        } else {
+            self.reload();
+        }
     }
 
     /// Whether a countdown that shows seconds is on screen (then the loop ticks every second).
