@@ -724,3 +724,33 @@ fn a_limit_shows_a_page_and_says_what_is_left() {
     assert_eq!(home.run(&["list"]).lines().count(), 12);
     assert_eq!(home.run(&["list", "--limit", "0"]).lines().count(), 12);
 }
+
+#[test]
+fn declined_takes_the_reason_and_the_objective_in_one_line() {
+    let home = Home::new();
+    home.run(&["ask", "@sam", "pricing", "by", "tue"]);
+    let out = home.run(&[
+        "declined", "1", "swamped", "with", "the", "close", "why:", "the", "launch", "deck",
+        "needs", "it",
+    ]);
+    assert!(
+        out.starts_with("Declined (swamped with the close): Ask 1 · Sam · pricing\n"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Add it with"),
+        "the objective was given: {out}"
+    );
+    assert!(
+        out.contains("the launch deck needs it"),
+        "the re-ask leads with it: {out}"
+    );
+    let all: Value = serde_json::from_str(&home.run(&["list", "--all", "--json"])).expect("json");
+    assert_eq!(all[0]["decline_reason"], "swamped with the close");
+    assert_eq!(all[0]["why"], "the launch deck needs it");
+    // One change: undo puts back both the status and the why.
+    home.run(&["undo"]);
+    let all: Value = serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+    assert_eq!(all[0]["status"], "open");
+    assert!(all[0]["why"].is_null());
+}

@@ -576,25 +576,138 @@ fn following_up_from_the_dashboard() {
 }
 
 #[test]
-fn declining_asks_for_the_why_first() {
-    let mut f = fixture(100, 30, false);
-    typed(&mut f.app, "a");
-    typed(&mut f.app, "@sam pricing by tue");
-    key(&mut f.app, KeyCode::Enter);
+fn said_no_asks_why_first_and_keeps_the_ask_in_view_for_its_reask() {
+    let mut f = fixture(100, 30, true);
+    // Dana's quotes are third in attention order; the ask after them is Sam's.
+    key(&mut f.app, KeyCode::Char('j'));
+    key(&mut f.app, KeyCode::Char('j'));
+    let dana = f.app.selected_item().expect("an ask").clone();
+    assert_eq!(dana.person.as_deref(), Some("Dana"));
     typed(&mut f.app, "n");
     assert!(
         matches!(f.app.screen, Screen::Input { .. }),
-        "a prompt for the why"
+        "n asks for the reason before anything changes"
     );
-    typed(&mut f.app, "the pricing page goes live monday");
+    let unchanged = f
+        .app
+        .store
+        .reader()
+        .item(dana.id)
+        .expect("read")
+        .expect("item");
+    assert_eq!(unchanged.status, nudge::domain::Status::Open);
+    typed(
+        &mut f.app,
+        "busy with the quarter close why: the deck needs proof points",
+    );
+    let shown = screen(&f.app);
+    assert!(
+        shown.contains("Declined (busy with the quarter close): Ask 7"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("The re-ask leads with: the deck needs proof points"),
+        "{shown}"
+    );
     key(&mut f.app, KeyCode::Enter);
-    let item = f.app.store.reader().item(1).expect("read").expect("item");
+    let item = f
+        .app
+        .store
+        .reader()
+        .item(dana.id)
+        .expect("read")
+        .expect("item");
     assert_eq!(item.status, nudge::domain::Status::Declined);
     assert_eq!(
-        item.why.as_deref(),
-        Some("the pricing page goes live monday")
+        item.decline_reason.as_deref(),
+        Some("busy with the quarter close")
     );
-    assert!(screen(&f.app).contains("Declined (no time): Ask 1"));
+    assert_eq!(item.why.as_deref(), Some("the deck needs proof points"));
+    // The declined ask stays selected and on screen; y copies its re-ask, not the next one's.
+    let shown = screen(&f.app);
+    let Some(nudge::tui::app::Notice::Info(notice)) = &f.app.notice else {
+        panic!("a notice after declining");
+    };
+    assert!(notice.contains("y copies the re-ask"), "{notice}");
+    // The whole message shows, wrapped over the lines above the key line.
+    assert!(shown.contains("asks again with a new need-by"), "{shown}");
+    assert_eq!(f.app.selected_item().map(|i| i.id), Some(dana.id));
+    assert!(shown.contains("said no"), "{shown}");
+    typed(&mut f.app, "y");
+    let copied = f.app.clipboard.take().expect("a draft to copy");
+    assert!(copied.starts_with("Hi Dana,"), "{copied}");
+    assert!(copied.contains("the deck needs proof points"), "{copied}");
+    // Moving lets it go: the selection is on the ask that took its place.
+    key(&mut f.app, KeyCode::Char('j'));
+    assert!(f.app.pinned.is_none());
+    assert_ne!(f.app.selected_item().map(|i| i.id), Some(dana.id));
+    // Esc on the prompt changes nothing.
+    let next = f.app.selected_item().expect("an ask").clone();
+    typed(&mut f.app, "n");
+    key(&mut f.app, KeyCode::Esc);
+    let kept = f
+        .app
+        .store
+        .reader()
+        .item(next.id)
+        .expect("read")
+        .expect("item");
+    assert_eq!(kept.status, nudge::domain::Status::Open);
+}
+
+#[test]
+fn a_declined_ask_opens_from_the_persons_card_with_its_reask() {
+    let mut f = fixture(120, 40, true);
+    key(&mut f.app, KeyCode::Char('j'));
+    key(&mut f.app, KeyCode::Char('j'));
+    typed(&mut f.app, "n");
+    key(&mut f.app, KeyCode::Enter);
+    // Later, from the People view: Dana's card, her declined ask, its detail and its re-ask.
+    typed(&mut f.app, "p");
+    let Screen::People { view } = &f.app.screen else {
+        panic!("the People view");
+    };
+    let dana = view
+        .people
+        .iter()
+        .position(|p| p.person.name == "Dana")
+        .expect("Dana");
+    for _ in 0..dana {
+        key(&mut f.app, KeyCode::Char('j'));
+    }
+    key(&mut f.app, KeyCode::Enter);
+    let Screen::Card { card, .. } = &f.app.screen else {
+        panic!("Dana's card");
+    };
+    let order = card.ask_order();
+    let declined = order
+        .iter()
+        .position(|id| *id == 7)
+        .expect("ask 7 on the card");
+    for _ in 0..declined {
+        key(&mut f.app, KeyCode::Char('j'));
+    }
+    assert!(
+        screen(&f.app).contains("▶ Ask 7 · customer quotes"),
+        "{}",
+        screen(&f.app)
+    );
+    typed(&mut f.app, "y");
+    let copied = f.app.clipboard.take().expect("the re-ask");
+    assert!(copied.starts_with("Hi Dana,"), "{copied}");
+    key(&mut f.app, KeyCode::Enter);
+    assert!(matches!(f.app.screen, Screen::Detail { .. }));
+    assert!(screen(&f.app).contains("Ask 7"));
+    typed(&mut f.app, "y");
+    assert!(
+        f.app.clipboard.take().is_some(),
+        "y copies it from the detail too"
+    );
+    key(&mut f.app, KeyCode::Esc);
+    assert!(
+        matches!(f.app.screen, Screen::Card { .. }),
+        "esc goes back to the card"
+    );
 }
 
 #[test]

@@ -85,6 +85,23 @@ impl fmt::Display for CaptureError {
 
 impl std::error::Error for CaptureError {}
 
+/// A line's words before `why:`, and the objective after it (quotes keep words together, as in
+/// a capture).
+pub fn split_why(line: &str) -> (String, Option<String>) {
+    match tokenize(line) {
+        Ok((tokens, why)) => (
+            tokens
+                .into_iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" "),
+            why,
+        ),
+        // An unclosed quote: the words as they are.
+        Err(_) => (line.trim().to_string(), None),
+    }
+}
+
 /// Read one capture line.
 pub fn parse(
     line: &str,

@@ -82,6 +82,9 @@ pub fn countdown(length: Duration) -> String {
 /// The short status phrase of an open item: "overdue 2d", "chase now", "need by Fri", "check Wed",
 /// "due today 17:00".
 pub fn status_phrase(item: &Item, now: &Moment) -> String {
+    if item.kind == Kind::Ask && item.status == super::Status::Declined {
+        return "said no".to_string();
+    }
     if !item.is_open() {
         return item.status.label().to_string();
     }

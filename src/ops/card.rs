@@ -40,10 +40,29 @@ pub fn person_card(reader: &Reader<'_>, ctx: &Context, person_id: i64) -> OpResu
 impl PersonCard {
     /// The card as lines; `skip` leaves out one ask (the item whose detail shows the card).
     pub fn lines(&self, now: &Moment, skip: Option<i64>) -> Vec<(LineKind, String)> {
+        self.lines_with_asks(now, skip)
+            .into_iter()
+            .map(|(kind, text, _)| (kind, text))
+            .collect()
+    }
+
+    /// The asks the card lists, in the order it lists them (open first, then the latest closed).
+    pub fn ask_order(&self) -> Vec<i64> {
+        let open = self.asks.iter().filter(|a| a.is_open());
+        let closed = self.asks.iter().filter(|a| !a.is_open());
+        open.chain(closed).map(|a| a.id).collect()
+    }
+
+    /// The lines, each with the ask it is about (to select and open one).
+    pub fn lines_with_asks(
+        &self,
+        now: &Moment,
+        skip: Option<i64>,
+    ) -> Vec<(LineKind, String, Option<i64>)> {
         let person = &self.stats.person;
         let mut out = Vec::new();
-        let mut push = |kind: LineKind, text: String| out.push((kind, text));
-        push(LineKind::Heading, format!("{}'s card", person.name));
+        let mut push = |kind: LineKind, text: String, ask: Option<i64>| out.push((kind, text, ask));
+        push(LineKind::Heading, format!("{}'s card", person.name), None);
         let mut facts = Vec::new();
         if let Some(team) = &person.team {
             facts.push(format!("team {team}"));
@@ -58,7 +77,7 @@ impl PersonCard {
         if let Some(prefers) = person.prefers {
             facts.push(format!("prefers {}", prefers.label()));
         }
-        push(LineKind::Text, facts.join(" · "));
+        push(LineKind::Text, facts.join(" · "), None);
         let mut more = Vec::new();
         if !person.expertise.is_empty() {
             more.push(format!("knows {}", person.expertise.join(", ")));
@@ -79,12 +98,12 @@ impl PersonCard {
                 if self.stats.invited == 1 { "" } else { "s" }
             ));
         }
-        push(LineKind::Text, more.join(" · "));
+        push(LineKind::Text, more.join(" · "), None);
         if let Some(ledger) = &self.ledger {
-            push(LineKind::Warning, ledger.clone());
+            push(LineKind::Warning, ledger.clone(), None);
         }
         if !person.notes.is_empty() {
-            push(LineKind::Muted, person.notes.clone());
+            push(LineKind::Muted, person.notes.clone(), None);
         }
         let open: Vec<&Item> = self
             .asks
@@ -92,7 +111,7 @@ impl PersonCard {
             .filter(|a| a.is_open() && Some(a.id) != skip)
             .collect();
         if !open.is_empty() {
-            push(LineKind::Text, format!("open asks ({}):", open.len()));
+            push(LineKind::Text, format!("open asks ({}):", open.len()), None);
             for ask in open {
                 push(
                     LineKind::Text,
@@ -102,6 +121,7 @@ impl PersonCard {
                         ask.title,
                         words::status_phrase(ask, now)
                     ),
+                    Some(ask.id),
                 );
             }
         }
@@ -111,7 +131,7 @@ impl PersonCard {
             .filter(|a| !a.is_open() && Some(a.id) != skip)
             .collect();
         if !closed.is_empty() {
-            push(LineKind::Muted, "reply history:".into());
+            push(LineKind::Muted, "reply history:".into(), None);
             for ask in closed {
                 let outcome = match (ask.status, &ask.asked_at, &ask.closed_at) {
                     (Status::Received, Some(a), Some(c)) => {
@@ -122,11 +142,12 @@ impl PersonCard {
                 push(
                     LineKind::Muted,
                     format!("  Ask {} · {} · {outcome}", ask.id, ask.title),
+                    Some(ask.id),
                 );
             }
         }
         if !self.favors.is_empty() {
-            push(LineKind::Muted, "favors:".into());
+            push(LineKind::Muted, "favors:".into(), None);
             for favor in &self.favors {
                 let way = match favor.direction {
                     Direction::Gave => "you did",
@@ -135,11 +156,12 @@ impl PersonCard {
                 push(
                     LineKind::Muted,
                     format!("  {} · {way}: {}", words::day(&favor.at, now), favor.what),
+                    None,
                 );
             }
         }
         if !self.critiques.is_empty() {
-            push(LineKind::Muted, "critiques:".into());
+            push(LineKind::Muted, "critiques:".into(), None);
             for critique in &self.critiques {
                 let on = critique
                     .piece
@@ -154,6 +176,7 @@ impl PersonCard {
                         critique.said,
                         critique.response.label()
                     ),
+                    None,
                 );
             }
         }

@@ -161,19 +161,32 @@ pub struct Declined {
     pub reask: String,
 }
 
-/// "I don't have time": the ask is declined (it stays in the person's history), with the reason.
-pub fn declined(store: &mut Store, ctx: &Context, id: i64, reason: &str) -> OpResult<Declined> {
-    let reason = if reason.trim().is_empty() {
-        "no time"
+/// "They said no": the reason (default "no time") and, after `why:`, the objective the re-ask
+/// should lead with: `too busy this week why: the launch deck needs proof points`.
+pub fn read_declined(line: &str) -> (String, Option<String>) {
+    let (reason, why) = crate::capture::split_why(line);
+    let reason = if reason.is_empty() {
+        "no time".to_string()
     } else {
-        reason.trim()
+        reason
     };
+    (reason, why)
+}
+
+/// "I don't have time": the ask is declined (it stays in the person's history), with the reason
+/// and, when the line gives one, the objective the re-ask leads with (`… why: …`).
+pub fn declined(store: &mut Store, ctx: &Context, id: i64, line: &str) -> OpResult<Declined> {
+    let (reason, why) = read_declined(line);
+    let reason = reason.as_str();
     let item = store.write("declined", &ctx.now, |w| {
         let mut item = find(&w.reader(), id)?;
         must_be_open_ask(&item, "decline")?;
         item.status = Status::Declined;
         item.closed_at = Some(ctx.now);
         item.decline_reason = Some(reason.to_string());
+        if why.is_some() {
+            item.why = why.clone();
+        }
         w.save_item(&item)?;
         w.describe(&format!("Declined ({reason}): {}", short(&item)))?;
         Ok(item)

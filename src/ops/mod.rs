@@ -14,14 +14,16 @@ mod stress;
 
 pub use capture::{Captured, capture_ask, capture_deadline, preview};
 pub use card::{PersonCard, person_card};
-pub use change::{EditMode, capture_line, done, drop_item, edit, preview_edit, snooze, undo};
+pub use change::{
+    EditMode, capture_line, done, drop_item, edit, preview_edit, short, snooze, undo,
+};
 pub use day::{
     DayReport, ReviewCard, ReviewState, day_bounds, day_key, day_report, day_summary,
     reflection_for, review_card, review_queue, save_reflection,
 };
 pub use detail::{Detail, LineKind, detail};
 pub use exchange::{ExportFailure, ExportFormat, ImportFormat, detect, export, import};
-pub use followup::{Declined, declined, draft, draft_for, follow_up, ordinal};
+pub use followup::{Declined, declined, draft, draft_for, follow_up, ordinal, read_declined};
 pub use insights::{CHANNEL_DAYS, Insights, STRESS_DAYS, WeekReport, insights, week_report};
 pub use people::{
     PersonChange, critique, expert_notes, expertise_list, favor, invite_draft, ledger_note,

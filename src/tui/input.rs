@@ -14,8 +14,8 @@ pub enum Purpose {
     CaptureDeadline,
     Snooze(i64),
     Edit(i64),
-    /// The objective of an ask about to be declined, for the re-ask to lead with.
-    Why(i64),
+    /// Why an ask got a no (enter skips), and after `why:` the objective the re-ask leads with.
+    SaidNo(i64),
     /// Who said what, on which piece; the answer is picked next.
     Critique,
     /// Who, and what the favor was; its direction is picked next.
@@ -29,7 +29,7 @@ impl Purpose {
             Purpose::CaptureDeadline => "Capture a deadline".into(),
             Purpose::Snooze(id) => format!("Snooze {id} until"),
             Purpose::Edit(id) => format!("Edit {id}"),
-            Purpose::Why(id) => format!("No time? Why does {id} matter"),
+            Purpose::SaidNo(id) => format!("Said no to {id}: why? (enter skips)"),
             Purpose::Critique => "Log a critique".into(),
             Purpose::Favor => "Log a favor".into(),
         }
@@ -42,7 +42,7 @@ impl Purpose {
             Purpose::CaptureDeadline => "deadline".into(),
             Purpose::Snooze(id) => format!("snooze {id}"),
             Purpose::Edit(id) => format!("edit {id}"),
-            Purpose::Why(id) => format!("why {id}"),
+            Purpose::SaidNo(id) => format!("said-no {id}"),
             Purpose::Critique => "critique".into(),
             Purpose::Favor => "favor".into(),
         }
@@ -61,7 +61,7 @@ impl Purpose {
             ("favor", None) => Purpose::Favor,
             ("snooze", Some(id)) => Purpose::Snooze(id),
             ("edit", Some(id)) => Purpose::Edit(id),
-            ("why", Some(id)) => Purpose::Why(id),
+            ("said-no", Some(id)) => Purpose::SaidNo(id),
             _ => return None,
         })
     }
@@ -75,7 +75,7 @@ impl Purpose {
             Purpose::CaptureDeadline => "Q4 launch deck due fri 3pm #launch",
             Purpose::Snooze(_) => "tomorrow 9am, mon, in 3 days, dec 3",
             Purpose::Edit(_) => "the whole item in the capture grammar",
-            Purpose::Why(_) => "the objective, e.g. the launch deck needs proof points",
+            Purpose::SaidNo(_) => "too busy this week why: the launch deck needs proof points",
             Purpose::Critique => "@sam \"the deck is too wordy\" on \"Q4 launch deck\"",
             Purpose::Favor => "@sam reviewed his pricing page",
         }
@@ -125,11 +125,15 @@ impl Input {
     pub fn refresh(&mut self, store: &Store, ctx: &Context) {
         self.stale = false;
         let text = self.editor.text();
+        let reader = store.reader();
+        if let Purpose::SaidNo(id) = self.purpose {
+            self.preview = said_no_preview(&reader, id, &text);
+            return;
+        }
         if text.trim().is_empty() {
             self.preview = Preview::Empty;
             return;
         }
-        let reader = store.reader();
         self.preview = match self.purpose {
             Purpose::CaptureAsk => read(ops::preview(&reader, ctx, Kind::Ask, &text)),
             Purpose::CaptureDeadline => read(ops::preview(&reader, ctx, Kind::Deadline, &text)),
@@ -152,10 +156,7 @@ impl Input {
                 Ok((_, reads, notes)) => Preview::Reads(reads, notes),
                 Err(message) => Preview::Error(message),
             },
-            Purpose::Why(_) => Preview::Reads(
-                "Enter declines the ask and drafts a re-ask that leads with this".into(),
-                Vec::new(),
-            ),
+            Purpose::SaidNo(id) => said_no_preview(&reader, id, &text),
             Purpose::Edit(id) => {
                 match ops::preview_edit(&reader, ctx, id, &text, EditMode::Replace) {
                     Ok(reads) => Preview::Reads(reads, Vec::new()),
@@ -179,11 +180,7 @@ impl Input {
             Purpose::CaptureDeadline => ops::capture_deadline(store, ctx, &text)?.line,
             Purpose::Snooze(id) => ops::snooze(store, ctx, id, &text)?,
             Purpose::Edit(id) => ops::edit(store, ctx, id, &text, EditMode::Replace)?,
-            Purpose::Critique | Purpose::Favor => return Ok(None),
-            Purpose::Why(id) => {
-                ops::edit(store, ctx, id, &format!("why: {text}"), EditMode::Merge)?;
-                declined_line(store, ctx, id)?
-            }
+            Purpose::Critique | Purpose::Favor | Purpose::SaidNo(_) => return Ok(None),
         };
         Ok(Some(line))
     }
@@ -270,11 +267,21 @@ fn with_notes(line: String, notes: &[String]) -> String {
     }
 }
 
-/// Decline an ask and say what comes next.
-pub fn declined_line(store: &mut Store, ctx: &Context, id: i64) -> Result<String, OpError> {
-    let declined = ops::declined(store, ctx, id, "")?;
-    Ok(format!(
-        "{} · y copies a re-ask, e reopens it with a new need-by",
-        declined.line
-    ))
+/// How a "said no" line reads: the reason, and what the re-ask will lead with.
+fn said_no_preview(reader: &crate::store::Reader<'_>, id: i64, text: &str) -> Preview {
+    let item = match reader.item(id) {
+        Ok(Some(item)) => item,
+        Ok(None) => return Preview::Error(format!("there is no item {id} any more")),
+        Err(e) => return Preview::Error(e.to_string()),
+    };
+    let (reason, why) = ops::read_declined(text);
+    let mut notes = Vec::new();
+    match why.as_ref().or(item.why.as_ref()) {
+        Some(objective) => notes.push(format!("The re-ask leads with: {objective}")),
+        None => notes.push(
+            "Add why: … (the objective) and the re-ask leads with it, so the no can become a yes"
+                .into(),
+        ),
+    }
+    Preview::Reads(format!("Declined ({reason}): {}", ops::short(&item)), notes)
 }

@@ -19,17 +19,19 @@ pub enum Context {
     Review,
     Reflect,
     Help,
+    Card,
     Input,
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Dashboard,
         Context::Detail,
         Context::List,
         Context::Review,
         Context::Reflect,
         Context::Help,
+        Context::Card,
         Context::Input,
     ];
 
@@ -41,6 +43,7 @@ impl Context {
             Context::Review => "review",
             Context::Reflect => "reflect",
             Context::Help => "help",
+            Context::Card => "card",
             Context::Input => "input",
         }
     }
@@ -183,7 +186,7 @@ impl Keymap {
             for (context_name, actions) in table {
                 let context = Context::from_name(context_name).ok_or_else(|| {
                     format!(
-                        "{source}: unknown context \"{context_name}\"; use dashboard, detail, list, review, reflect, help or input"
+                        "{source}: unknown context \"{context_name}\"; use dashboard, detail, list, review, reflect, help, card or input"
                     )
                 })?;
                 for (action_name, keys) in actions {

@@ -37,15 +37,20 @@ pub fn draw(frame: &mut Frame, app: &App) {
         area.height.saturating_sub(2),
     );
     match app.screen.beneath_modals() {
-        Screen::Detail { detail, scroll } => flows::detail::draw(frame, app, detail, *scroll, body),
+        Screen::Detail { detail, scroll, .. } => {
+            flows::detail::draw(frame, app, detail, *scroll, body)
+        }
         Screen::People { view } => flows::people::draw(frame, app, view, body),
         Screen::Insights { view } => flows::insights::draw(frame, app, view, body),
         Screen::Review { flow } => flows::review::draw(frame, app, flow, body),
         Screen::Reflect { flow, .. } => flows::reflect::draw(frame, app, flow, body),
         Screen::Reflections { list } => flows::reflect::draw_list(frame, app, list, body),
-        Screen::Card { card, scroll, .. } => {
-            flows::people::draw_card(frame, app, card, *scroll, body)
-        }
+        Screen::Card {
+            card,
+            scroll,
+            selected,
+            ..
+        } => flows::people::draw_card(frame, app, card, *scroll, *selected, body),
         _ if app.first_run() => flows::first_run::draw(frame, app, body),
         _ => {
             if layout.single {
@@ -147,22 +152,39 @@ fn tabs(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// The most lines a message takes at the bottom of the screen before it is cut.
+const NOTICE_LINES: usize = 4;
+
 fn footer(frame: &mut Frame, app: &App, area: Rect, single: bool) {
     let theme = &app.theme;
     let width = usize::from(area.width);
-    let line = match &app.notice {
-        Some(Notice::Info(message)) => {
-            Line::styled(text::fit(&format!(" {message}"), width), theme.ok)
-        }
-        Some(Notice::Error(message)) => {
-            Line::styled(text::fit(&format!(" {message}"), width), theme.error)
-        }
+    let (message, style) = match &app.notice {
+        Some(Notice::Info(message)) => (message, theme.ok),
+        Some(Notice::Error(message)) => (message, theme.error),
         None => {
             let (context, actions) = footer_actions(app, single);
-            key_hints(theme, &app.keymap, context, &actions, width)
+            let line = key_hints(theme, &app.keymap, context, &actions, width);
+            frame.render_widget(Paragraph::new(line), area);
+            return;
         }
     };
-    frame.render_widget(Paragraph::new(line), area);
+    // A message that does not fit on the key line is wrapped over the lines above it, whole
+    // (up to a few lines), rather than cut.
+    let mut lines = text::wrap_hanging(&text::inert(message), width.saturating_sub(1).max(1));
+    if lines.len() > NOTICE_LINES {
+        lines.truncate(NOTICE_LINES);
+        if let Some(last) = lines.last_mut() {
+            *last = text::fit(&format!("{last} …"), width.saturating_sub(1));
+        }
+    }
+    let height = u16::try_from(lines.len()).unwrap_or(1).clamp(1, area.y + 1);
+    let area = Rect::new(area.x, area.y + 1 - height, area.width, height);
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|line| Line::styled(format!(" {line}"), style))
+        .collect();
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// The keys worth showing for what is on screen and selected, most useful first; `?` always
@@ -228,7 +250,11 @@ fn footer_actions(app: &App, single: bool) -> (Context, Vec<Action>) {
             };
             (Context::Detail, actions)
         }
-        Screen::Help { .. } | Screen::Card { .. } => (Context::Help, vec![Back, Down, Up]),
+        Screen::Help { .. } => (Context::Help, vec![Back, Down, Up]),
+        Screen::Card { selected, .. } => match selected {
+            Some(_) => (Context::Card, vec![Open, CopyDraft, Down, Up, Back]),
+            None => (Context::Card, vec![Back, Down, Up]),
+        },
         Screen::Input { .. } | Screen::Pick { .. } | Screen::Checkin { .. } => {
             (Context::Input, Vec::new())
         }

@@ -17,6 +17,11 @@ impl App {
     pub(super) fn target(&self) -> Option<Item> {
         match self.screen.beneath_modals() {
             Screen::Detail { detail, .. } => Some(detail.item.clone()),
+            Screen::Card {
+                card,
+                selected: Some(id),
+                ..
+            } => card.asks.iter().find(|a| a.id == *id).cloned(),
             Screen::Review { flow } => flow.card.as_ref().and_then(|c| c.item.clone()),
             _ => self.selected_item().cloned(),
         }
@@ -29,6 +34,24 @@ impl App {
             self.open_selected_reflection();
             return;
         }
+        // On a person's card: the selected ask, over the card (esc comes back to it).
+        if let Screen::Card {
+            selected: Some(id), ..
+        } = &self.screen
+        {
+            match ops::detail(&self.store.reader(), *id, &ctx) {
+                Ok(detail) => {
+                    let card = std::mem::replace(&mut self.screen, Screen::Dashboard);
+                    self.screen = Screen::Detail {
+                        detail: Box::new(detail),
+                        scroll: 0,
+                        under: Some(Box::new(card)),
+                    };
+                }
+                Err(e) => self.fail(e),
+            }
+            return;
+        }
         let people = match &self.screen {
             Screen::People { view } => Some(view.as_ref()),
             Screen::Insights { view } => Some(&view.people),
@@ -39,11 +62,15 @@ impl App {
                 return;
             };
             match ops::person_card(&self.store.reader(), &ctx, id) {
-                Ok(card) => self.open_over(|under| Screen::Card {
-                    card: Box::new(card),
-                    scroll: 0,
-                    under,
-                }),
+                Ok(card) => {
+                    let selected = card.ask_order().first().copied();
+                    self.open_over(|under| Screen::Card {
+                        card: Box::new(card),
+                        scroll: 0,
+                        selected,
+                        under,
+                    })
+                }
                 Err(e) => self.fail(e),
             }
             return;
@@ -56,6 +83,7 @@ impl App {
                 self.screen = Screen::Detail {
                     detail: Box::new(detail),
                     scroll: 0,
+                    under: None,
                 }
             }
             Err(e) => self.fail(e),
@@ -124,6 +152,9 @@ impl App {
         let Screen::Input { input, .. } = &mut self.screen else {
             return;
         };
+        if let Purpose::SaidNo(id) = input.purpose {
+            return self.submit_said_no(id);
+        }
         // Some lines are only half the story: a critique needs its answer, a favor its way.
         let next = match input.purpose {
             Purpose::Critique | Purpose::Favor => match input.check(&self.store, &ctx) {
@@ -217,8 +248,8 @@ impl App {
         });
     }
 
-    /// "No time": an ask is declined (asking for its why first, when it has none); a proofing
-    /// invitation is marked declined.
+    /// "They said no": for an ask, a line asks why (enter skips) before anything changes; a
+    /// proofing invitation is marked declined.
     pub(super) fn declined(&mut self) {
         let Some(item) = self
             .target()
@@ -231,12 +262,42 @@ impl App {
         };
         if item.kind == Kind::Proofing {
             self.proofing_step(Status::Declined);
-        } else if item.why.is_none() {
-            self.start_input(Purpose::Why(item.id), "");
         } else {
-            let ctx = self.ctx();
-            let result = crate::tui::input::declined_line(&mut self.store, &ctx, item.id);
-            self.after_change(result);
+            self.start_input(Purpose::SaidNo(item.id), "");
+        }
+    }
+
+    /// Enter on the "said no" line: decline the ask, and keep it on screen, selected, so that
+    /// the re-ask is one key away until the selection moves.
+    fn submit_said_no(&mut self, id: i64) {
+        let ctx = self.ctx();
+        let Screen::Input { input, .. } = &mut self.screen else {
+            return;
+        };
+        let text = input.editor.text();
+        match ops::declined(&mut self.store, &ctx, id, &text) {
+            Ok(declined) => {
+                self.back();
+                let key = |action| {
+                    self.keymap
+                        .key_for(crate::tui::keymap::Context::Dashboard, action)
+                        .map(|k| k.to_string())
+                };
+                let mut line = declined.line;
+                if let Some(copy) = key(crate::tui::action::Action::CopyDraft) {
+                    line.push_str(&format!(" · {copy} copies the re-ask"));
+                }
+                if let Some(edit) = key(crate::tui::action::Action::Edit) {
+                    line.push_str(&format!(", {edit} asks again with a new need-by"));
+                }
+                self.after_change(Ok(line));
+                self.pinned = self.store.reader().item(id).ok().flatten();
+            }
+            Err(OpError::Input(message)) => input.show_error(message),
+            Err(e) => {
+                input.show_error(kept_for_retry(&e));
+                e.log();
+            }
         }
     }
 

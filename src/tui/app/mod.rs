@@ -66,6 +66,8 @@ pub enum Screen {
     Detail {
         detail: Box<Detail>,
         scroll: usize,
+        /// Where esc goes back to (a person's card the item was opened from; else the dashboard).
+        under: Option<Box<Screen>>,
     },
     Help {
         scroll: usize,
@@ -88,6 +90,8 @@ pub enum Screen {
     Card {
         card: Box<PersonCard>,
         scroll: usize,
+        /// The ask selected on the card (enter opens it, y copies its draft).
+        selected: Option<i64>,
         under: Box<Screen>,
     },
     Checkin {
@@ -154,6 +158,9 @@ pub struct App {
     pub clipboard: Option<String>,
     /// Something changed since the last frame.
     pub dirty: bool,
+    /// An ask just declined from the dashboard, kept on screen at the selection (with its re-ask
+    /// one key away) until the selection moves.
+    pub pinned: Option<crate::domain::Item>,
     data_version: i64,
     /// The ids of all open asks in attention order, and the minute they were read in.
     ask_order: Option<(i64, Vec<i64>)>,
@@ -188,6 +195,7 @@ impl App {
             dirty: true,
             data_version,
             ask_order: None,
+            pinned: None,
         };
         app.reload();
         Ok(app)
@@ -202,7 +210,8 @@ impl App {
         match &self.screen {
             Screen::Dashboard => Context::Dashboard,
             Screen::Detail { .. } => Context::Detail,
-            Screen::Help { .. } | Screen::Card { .. } => Context::Help,
+            Screen::Help { .. } => Context::Help,
+            Screen::Card { .. } => Context::Card,
             Screen::Input { .. } | Screen::Pick { .. } | Screen::Checkin { .. } => Context::Input,
             Screen::People { .. } | Screen::Insights { .. } | Screen::Reflections { .. } => {
                 Context::List
@@ -422,6 +431,17 @@ impl App {
             self.review_action(action);
             return;
         }
+        // A declined ask stays in view for what it offers next (its re-ask, its detail, asking
+        // again); anything else lets it go.
+        if self.pinned.is_some()
+            && !matches!(
+                action,
+                Action::CopyDraft | Action::Open | Action::Edit | Action::Help
+            )
+            && !matches!(self.screen, Screen::Help { .. })
+        {
+            self.pinned = None;
+        }
         if matches!(action, Action::Back | Action::Cancel) && self.review_pick_open() {
             self.clear_review_pending();
         }
@@ -524,6 +544,9 @@ impl App {
             | Screen::Checkin { under, .. }
             | Screen::Reflect { under, .. }
             | Screen::Card { under, .. } => *under,
+            Screen::Detail {
+                under: Some(under), ..
+            } => *under,
             Screen::Detail { .. }
             | Screen::People { .. }
             | Screen::Insights { .. }
@@ -638,14 +661,40 @@ impl App {
                 Screen::Detail { detail, .. } => {
                     match ops::detail(&reader, detail.item.id, &ctx) {
                         Ok(fresh) => **detail = fresh,
-                        // The item is gone (an undone capture): back to the dashboard.
-                        Err(OpError::Input(_)) => *screen = Screen::Dashboard,
+                        // The item is gone (an undone capture): back to where it was opened.
+                        Err(OpError::Input(_)) => {
+                            let Screen::Detail { under, .. } =
+                                std::mem::replace(screen, Screen::Dashboard)
+                            else {
+                                return Ok(());
+                            };
+                            if let Some(under) = under {
+                                *screen = *under;
+                                continue;
+                            }
+                            return Ok(());
+                        }
                         Err(e) => return Err(e),
                     }
-                    return Ok(());
+                    let Screen::Detail { under, .. } = screen else {
+                        return Ok(());
+                    };
+                    match under {
+                        Some(under) => screen = under.as_mut(),
+                        None => return Ok(()),
+                    }
                 }
-                Screen::Card { card, under, .. } => {
+                Screen::Card {
+                    card,
+                    under,
+                    selected,
+                    ..
+                } => {
                     **card = ops::person_card(&reader, &ctx, card.stats.person.id)?;
+                    let order = card.ask_order();
+                    if selected.is_none_or(|id| !order.contains(&id)) {
+                        *selected = order.first().copied();
+                    }
                     screen = under.as_mut();
                 }
                 Screen::People { view } => {

@@ -36,9 +36,12 @@ impl App {
             Screen::Detail { detail, .. } => {
                 (flows::detail::content(self, detail, width).len(), rows)
             }
-            Screen::Card { card, .. } => {
-                (flows::people::card_content(self, card, width).len(), rows)
-            }
+            Screen::Card { card, selected, .. } => (
+                flows::people::card_content(self, card, *selected, width)
+                    .0
+                    .len(),
+                rows,
+            ),
             Screen::Help { .. } => (flows::help::lines(self).len(), rows),
             // The review keeps its last row for the progress line.
             Screen::Review { flow } => (
@@ -50,9 +53,29 @@ impl App {
         lines.saturating_sub(rows)
     }
 
+    /// The asks pane's rows: the window of open asks, with a just-declined ask kept in its place
+    /// at the selection until the selection moves.
+    pub fn ask_rows(&self) -> std::borrow::Cow<'_, [Item]> {
+        let Some(pinned) = &self.pinned else {
+            return std::borrow::Cow::Borrowed(&self.board.asks);
+        };
+        let state = self.lists[0];
+        let mut rows = self.board.asks.clone();
+        let at = state.selected.saturating_sub(state.offset).min(rows.len());
+        rows.insert(at, pinned.clone());
+        rows.truncate(self.layout.rows(Pane::Asks));
+        std::borrow::Cow::Owned(rows)
+    }
+
     /// Move the selection (or scroll a view) by `delta` rows.
     pub(super) fn move_by(&mut self, delta: isize) {
         let page = self.page();
+        if let Screen::Card {
+            selected: Some(_), ..
+        } = &self.screen
+        {
+            return self.move_on_card(delta);
+        }
         match &mut self.screen {
             Screen::Detail { .. } | Screen::Help { .. } | Screen::Card { .. } => {
                 let limit = self.scroll_limit();
@@ -122,6 +145,47 @@ impl App {
         }
     }
 
+    /// On a person's card the selection moves over its asks, and the card scrolls to keep the
+    /// selected one in view.
+    fn move_on_card(&mut self, delta: isize) {
+        let area = self.layout.area;
+        let width = usize::from(area.width.saturating_sub(4));
+        let rows = usize::from(area.height.saturating_sub(4)).max(1);
+        let limit = self.scroll_limit();
+        let Screen::Card {
+            card,
+            selected: Some(id),
+            ..
+        } = &self.screen
+        else {
+            return;
+        };
+        let order = card.ask_order();
+        let at = order.iter().position(|a| a == id).unwrap_or(0);
+        let next = at
+            .saturating_add_signed(delta)
+            .min(order.len().saturating_sub(1));
+        let chosen = order.get(next).copied();
+        let (_, line) = flows::people::card_content(self, card, chosen, width);
+        if let Screen::Card {
+            selected, scroll, ..
+        } = &mut self.screen
+        {
+            *selected = chosen.or(*selected);
+            if let Some(line) = line {
+                if line < *scroll {
+                    *scroll = line;
+                } else if line >= *scroll + rows {
+                    *scroll = line + 1 - rows;
+                }
+            }
+            // At either end of the asks, the rest of the card is still a scroll away.
+            if next == at {
+                *scroll = scroll.saturating_add_signed(delta).min(limit);
+            }
+        }
+    }
+
     pub(super) fn focus_list(&self) -> Option<usize> {
         match self.focus {
             Pane::Asks => Some(0),
@@ -133,6 +197,11 @@ impl App {
 
     /// The item the focused pane's selection points at.
     pub fn selected_item(&self) -> Option<&Item> {
+        if self.focus == Pane::Asks
+            && let Some(pinned) = &self.pinned
+        {
+            return Some(pinned);
+        }
         let list = self.focus_list()?;
         let state = self.lists[list];
         let index = state.selected.checked_sub(state.offset)?;

@@ -20,7 +20,8 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             Context::List => "Lists (people, reflections)",
             Context::Review => "Daily review",
             Context::Reflect => "End-of-day reflection",
-            Context::Help => "This help, and a person's card",
+            Context::Help => "This help",
+            Context::Card => "A person's card",
             Context::Input => "While typing",
         };
         lines.push(Line::styled(title, theme.title));

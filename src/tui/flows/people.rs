@@ -178,35 +178,55 @@ pub fn draw(frame: &mut Frame, app: &App, view: &PeopleView, area: Rect) {
     render_grid(frame.buffer_mut(), inner, &rows);
 }
 
-/// A person's card's lines (without the name, which is the title), wrapped to `width`.
-pub fn card_content(app: &App, card: &PersonCard, width: usize) -> Vec<Line<'static>> {
+/// A person's card's lines (without the name, which is the title), wrapped to `width`, with the
+/// selected ask marked; and the first wrapped line of the selected ask.
+pub fn card_content(
+    app: &App,
+    card: &PersonCard,
+    selected: Option<i64>,
+    width: usize,
+) -> (Vec<Line<'static>>, Option<usize>) {
     let theme = &app.theme;
-    let items = card
-        .lines(&app.now, None)
-        .into_iter()
-        .skip(1)
-        .map(|(kind, line)| {
-            let style = match kind {
-                LineKind::Title | LineKind::Heading => theme.title,
-                LineKind::Text => theme.text,
-                LineKind::Muted => theme.muted,
-                LineKind::Warning => theme.warning,
-            };
-            (line, style)
-        })
-        .collect();
-    wrap_styled(items, width)
+    let mut lines = Vec::new();
+    let mut selected_at = None;
+    for (kind, line, ask) in card.lines_with_asks(&app.now, None).into_iter().skip(1) {
+        let style = match kind {
+            LineKind::Title | LineKind::Heading => theme.title,
+            LineKind::Text => theme.text,
+            LineKind::Muted => theme.muted,
+            LineKind::Warning => theme.warning,
+        };
+        let chosen = ask.is_some() && ask == selected;
+        let (line, style) = match (ask, chosen) {
+            // Ask lines start with two spaces, where the selection marker goes.
+            (Some(_), true) => {
+                selected_at = Some(lines.len());
+                let rest = line.strip_prefix("  ").unwrap_or(&line);
+                (format!("{}{rest}", marker(theme, true)), theme.selected)
+            }
+            _ => (line, style),
+        };
+        lines.extend(wrap_styled(vec![(line, style)], width));
+    }
+    (lines, selected_at)
 }
 
-/// A person's card, scrollable.
-pub fn draw_card(frame: &mut Frame, app: &App, card: &PersonCard, scroll: usize, area: Rect) {
+/// A person's card, scrollable, its asks selectable.
+pub fn draw_card(
+    frame: &mut Frame,
+    app: &App,
+    card: &PersonCard,
+    scroll: usize,
+    selected: Option<i64>,
+    area: Rect,
+) {
     if area.width < 3 || area.height < 3 {
         return;
     }
     let block = pane_block(&app.theme, &card.stats.person.name, None, true);
     let inner = block.inner(area).inner(Margin::new(1, 0));
     frame.render_widget(block, area);
-    let lines = card_content(app, card, usize::from(inner.width));
+    let (lines, _) = card_content(app, card, selected, usize::from(inner.width));
     let scroll = clamp_scroll(scroll, lines.len(), usize::from(inner.height));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }

@@ -15,7 +15,8 @@ use crate::when::Moment;
 
 pub fn rows(app: &App, width: usize) -> Content {
     let theme = &app.theme;
-    if app.board.asks.is_empty() {
+    let asks = app.ask_rows();
+    if asks.is_empty() {
         let key = app.keymap.key_for(Context::Dashboard, Action::CaptureAsk);
         let key = key.map(|k| k.to_string()).unwrap_or_else(|| "a".into());
         return Content::Lines(vec![Line::styled(
@@ -23,15 +24,11 @@ pub fn rows(app: &App, width: usize) -> Content {
             theme.muted,
         )]);
     }
-    let phrases: Vec<String> = app
-        .board
-        .asks
+    let phrases: Vec<String> = asks
         .iter()
         .map(|i| words::status_phrase(i, &app.now))
         .collect();
-    let hints: Vec<String> = app
-        .board
-        .asks
+    let hints: Vec<String> = asks
         .iter()
         .map(|i| words::channel_glyphs(i, theme.ascii))
         .collect();
@@ -39,18 +36,12 @@ pub fn rows(app: &App, width: usize) -> Content {
     let person_w = match width {
         0..30 => 0,
         30..60 => column_width(
-            app.board
-                .asks
-                .iter()
-                .map(|i| i.person.as_deref().unwrap_or("?")),
+            asks.iter().map(|i| i.person.as_deref().unwrap_or("?")),
             4,
             8,
         ),
         _ => column_width(
-            app.board
-                .asks
-                .iter()
-                .map(|i| i.person.as_deref().unwrap_or("?")),
+            asks.iter().map(|i| i.person.as_deref().unwrap_or("?")),
             4,
             12,
         ),
@@ -70,9 +61,7 @@ pub fn rows(app: &App, width: usize) -> Content {
         .filter(|w| **w > 0)
         .count();
     let title_w = width.saturating_sub(2 + person_w + status_w + hint_w + gaps);
-    let rows = app
-        .board
-        .asks
+    let rows = asks
         .iter()
         .zip(phrases.iter().zip(&hints))
         .enumerate()
