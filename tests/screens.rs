@@ -1227,3 +1227,171 @@ fn a_past_reflection_opens_read_only() {
         .expect("saved");
     assert_eq!(before, after);
 }
+
+fn open_input_text(app: &App) -> String {
+    match &app.screen {
+        Screen::Input { input, .. } => input.editor.text(),
+        _ => panic!("no line is open"),
+    }
+}
+
+#[test]
+fn the_edit_line_shows_every_field_and_takes_a_token_after_the_why() {
+    let mut f = fixture(120, 40, true);
+    // Dana's quotes (ask 7): a why, a channel, a tag, a check-back.
+    key(&mut f.app, KeyCode::Char('j'));
+    key(&mut f.app, KeyCode::Char('j'));
+    let before = f.app.selected_item().expect("ask").clone();
+    typed(&mut f.app, "e");
+    let line = open_input_text(&f.app);
+    assert!(
+        line.contains(" check 2026-"),
+        "the check-back is in the line: {line}"
+    );
+    assert!(
+        line.ends_with(&format!("why: \"{}\"", before.why.clone().expect("why"))),
+        "{line}"
+    );
+    typed(&mut f.app, " +urgent");
+    let shown = screen(&f.app);
+    assert!(shown.contains("#urgent"), "{shown}");
+    assert!(
+        shown.contains("why: the launch deck needs"),
+        "the preview shows the why: {shown}"
+    );
+    key(&mut f.app, KeyCode::Enter);
+    let after = f
+        .app
+        .store
+        .reader()
+        .item(before.id)
+        .expect("read")
+        .expect("item");
+    assert!(
+        after.tags.contains(&"urgent".to_string()),
+        "{:?}",
+        after.tags
+    );
+    assert_eq!(
+        after.why, before.why,
+        "text after the why is not taken into it"
+    );
+    assert_eq!(after.next_check, before.next_check, "the check-back stays");
+    assert_eq!(after.need_by, before.need_by);
+}
+
+#[test]
+fn an_edit_line_opened_earlier_keeps_what_a_shell_changed_meanwhile() {
+    let mut f = fixture(120, 40, true);
+    key(&mut f.app, KeyCode::Char('j'));
+    key(&mut f.app, KeyCode::Char('j'));
+    let id = f.app.selected_item().expect("ask").id;
+    typed(&mut f.app, "e");
+    // Meanwhile, from a shell: a tag and done.
+    let path = f.app.store.path().to_path_buf();
+    let mut shell = Store::open(&path, zone()).expect("second connection");
+    let ctx = nudge::ops::Context::new(
+        clock::parse_now("2026-11-28T09:00", &zone()).expect("now"),
+        Config::default(),
+    );
+    nudge::ops::edit(
+        &mut shell,
+        &ctx,
+        id,
+        "+fromcli",
+        nudge::ops::EditMode::Merge,
+    )
+    .expect("edit");
+    nudge::ops::done(&mut shell, &ctx, id, "").expect("done");
+    // The dashboard's line changes the title only: the shell's changes stay.
+    for _ in 0..open_input_text(&f.app).len() {
+        key(&mut f.app, KeyCode::Backspace);
+    }
+    let line = {
+        let item = f.app.store.reader().item(id).expect("read").expect("item");
+        let mut base = item.clone();
+        base.tags.retain(|t| t != "fromcli");
+        nudge::ops::capture_line(&base).replace("customer quotes", "customer quotes, three")
+    };
+    typed(&mut f.app, &line);
+    key(&mut f.app, KeyCode::Enter);
+    let after = f.app.store.reader().item(id).expect("read").expect("item");
+    assert_eq!(
+        after.title,
+        "customer quotes, three for the Acme case study"
+    );
+    assert_eq!(
+        after.status,
+        nudge::domain::Status::Received,
+        "done from the shell stays"
+    );
+    assert!(
+        after.tags.contains(&"fromcli".to_string()),
+        "the shell's tag stays"
+    );
+    let Some(nudge::tui::app::Notice::Info(notice)) = &f.app.notice else {
+        panic!("a notice");
+    };
+    assert!(
+        notice.contains("kept what changed elsewhere meanwhile"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn an_edit_that_clashes_with_a_shell_keeps_the_line_and_says_so() {
+    let mut f = fixture(120, 40, true);
+    key(&mut f.app, KeyCode::Char('j'));
+    key(&mut f.app, KeyCode::Char('j'));
+    let id = f.app.selected_item().expect("ask").id;
+    typed(&mut f.app, "e");
+    let path = f.app.store.path().to_path_buf();
+    let mut shell = Store::open(&path, zone()).expect("second connection");
+    let ctx = nudge::ops::Context::new(
+        clock::parse_now("2026-11-28T09:00", &zone()).expect("now"),
+        Config::default(),
+    );
+    nudge::ops::edit(
+        &mut shell,
+        &ctx,
+        id,
+        "a title from the shell",
+        nudge::ops::EditMode::Merge,
+    )
+    .expect("edit");
+    // The dashboard's line changes the title too: nothing is saved, the line stays.
+    typed(&mut f.app, " +mine");
+    key(&mut f.app, KeyCode::Home);
+    key(&mut f.app, KeyCode::Right);
+    key(&mut f.app, KeyCode::Right);
+    let text = open_input_text(&f.app).replacen("\"customer", "\"my customer", 1);
+    let end = text.len();
+    for _ in 0..end {
+        key(&mut f.app, KeyCode::Delete);
+    }
+    key(&mut f.app, KeyCode::Home);
+    for _ in 0..end {
+        key(&mut f.app, KeyCode::Delete);
+    }
+    typed(&mut f.app, &text);
+    key(&mut f.app, KeyCode::Enter);
+    let now = f.app.store.reader().item(id).expect("read").expect("item");
+    assert_eq!(
+        now.title, "a title from the shell",
+        "nothing was saved over it"
+    );
+    assert!(
+        matches!(f.app.screen, Screen::Input { .. }),
+        "the line stays open"
+    );
+    let shown = screen(&f.app);
+    assert!(
+        shown.contains("changed elsewhere since this line was opened"),
+        "{shown}"
+    );
+    // Enter again saves the line over it, on purpose.
+    key(&mut f.app, KeyCode::Enter);
+    let now = f.app.store.reader().item(id).expect("read").expect("item");
+    assert!(now.title.starts_with("my customer quotes"), "{}", now.title);
+    assert!(now.tags.contains(&"mine".to_string()));
+}

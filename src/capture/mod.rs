@@ -266,7 +266,29 @@ fn read_date(tokens: &[Token], start: usize, now: &Moment, week: &WorkWeek) -> D
         .map(|t| when::normalize(&t.text))
         .collect();
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    // A longer run that failed for a reason ("tue 7 dec": 7 Dec is a Monday; "fri 3pm 4pm": two
+    // times), made only of date-like words, was meant whole: its error, not a shorter reading
+    // with the rest left in the title.
+    let mut meant_whole: Option<(usize, when::WhenError)> = None;
     for len in (1..=refs.len()).rev() {
+        match when::parse_words(&refs[..len], now, week) {
+            Err(error) if error.reason.is_some() && meant_whole.is_none() => {
+                meant_whole = Some((len, error));
+                continue;
+            }
+            Err(_) => continue,
+            Ok(_) => {}
+        }
+        if let Some((whole, error)) = meant_whole.take()
+            && refs[len..whole].iter().all(|w| {
+                looks_like_a_date(w)
+                    || TIME_WORDS.contains(w)
+                    || matches!(*w, "week" | "weeks" | "day" | "days" | "at" | "am" | "pm")
+            })
+        {
+            let words = refs[..whole].iter().map(|w| w.to_string()).collect();
+            return DateRead::Failed(words, error);
+        }
         if let Ok(moment) = when::parse_words(&refs[..len], now, week) {
             // "tomorrow 25:00" must not become tomorrow with "25:00" in the title.
             if let Some(next) = refs.get(len)
@@ -293,7 +315,7 @@ fn read_date(tokens: &[Token], start: usize, now: &Moment, week: &WorkWeek) -> D
     let Some(first) = refs.first() else {
         return DateRead::NotADate;
     };
-    if !looks_like_a_date(first) {
+    if !looks_like_a_date(first) && !looks_like_a_time_phrase(&refs) {
         return DateRead::NotADate;
     }
     // Quote as much as was plausibly meant as the date: up to the first word that read alone
@@ -315,6 +337,50 @@ fn read_date(tokens: &[Token], start: usize, now: &Moment, week: &WorkWeek) -> D
         meant
     };
     DateRead::Failed(meant, error)
+}
+
+/// Words that say when but that nudge cannot schedule ("someday", "soon", "end of month"): after
+/// `by`, `due` or `check` they are an error, never quietly part of the title.
+const TIME_WORDS: [&str; 24] = [
+    "someday",
+    "sometime",
+    "soon",
+    "soonish",
+    "asap",
+    "later",
+    "eventually",
+    "whenever",
+    "anytime",
+    "tbd",
+    "tba",
+    "eom",
+    "eoy",
+    "eoq",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "midnight",
+    "month",
+    "year",
+    "quarter",
+    "never",
+    "now",
+];
+
+/// "someday", or a phrase that starts like one ("end of month", "this evening", "the 7th").
+fn looks_like_a_time_phrase(words: &[&str]) -> bool {
+    let timely = |w: &str| TIME_WORDS.contains(&w) || looks_like_a_date(w);
+    match words {
+        [first, ..] if TIME_WORDS.contains(first) => true,
+        ["end" | "start" | "beginning", "of", ..] => true,
+        [
+            "this" | "the" | "early" | "late" | "mid" | "first" | "last",
+            next,
+            ..,
+        ] => timely(next),
+        _ => false,
+    }
 }
 
 /// "25:00", "3pmm": a word that starts like a number but is not one.

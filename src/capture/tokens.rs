@@ -35,13 +35,21 @@ pub fn tokenize(line: &str) -> Result<(Vec<Token>, Option<String>), String> {
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let word = &rest[..end];
         if word.len() >= 4 && word.is_char_boundary(4) && word[..4].eq_ignore_ascii_case("why:") {
-            let why = rest[4..].trim();
-            // `why: "…"` means the words, not the quotes.
-            let why = why
-                .strip_prefix(OPENING_QUOTES)
-                .and_then(|w| w.strip_suffix(CLOSING_QUOTES))
-                .unwrap_or(why)
-                .trim();
+            let after = rest[4..].trim_start();
+            // `why: "…"` is the words in the quotes, and the line goes on after them; an
+            // unquoted why takes the rest of the line.
+            if let Some(open) = after.chars().next().filter(|c| OPENING_QUOTES.contains(c)) {
+                let inner = &after[open.len_utf8()..];
+                if let Some(end) = inner.find(CLOSING_QUOTES) {
+                    let close_len = inner[end..].chars().next().map_or(1, char::len_utf8);
+                    let why = inner[..end].trim();
+                    let (more, later) = tokenize(&inner[end + close_len..])?;
+                    tokens.extend(more);
+                    let why = later.or_else(|| (!why.is_empty()).then(|| why.to_string()));
+                    return Ok((tokens, why));
+                }
+            }
+            let why = after.trim();
             return Ok((tokens, (!why.is_empty()).then(|| why.to_string())));
         }
         tokens.push(Token {
@@ -87,6 +95,21 @@ mod tests {
         assert_eq!(why, None);
         let (_, why) = tokenize("quotes why: \"launch deck\"").expect("ok");
         assert_eq!(why.as_deref(), Some("launch deck"));
+    }
+
+    #[test]
+    fn a_quoted_why_ends_at_its_quote_and_the_line_goes_on() {
+        let (tokens, why) =
+            tokenize("quotes why: \"the launch, by fri\" #deck by mon").expect("ok");
+        assert_eq!(why.as_deref(), Some("the launch, by fri"));
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(words, ["quotes", "#deck", "by", "mon"]);
+        // A second why: later on the line wins, as the last word on a field does elsewhere.
+        let (_, why) = tokenize("q why: \"first\" why: second").expect("ok");
+        assert_eq!(why.as_deref(), Some("second"));
+        // An unclosed quote after why: is taken as written, to the end.
+        let (_, why) = tokenize("q why: \"half").expect("ok");
+        assert_eq!(why.as_deref(), Some("\"half"));
     }
 
     #[test]

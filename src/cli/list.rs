@@ -409,6 +409,15 @@ pub fn attention_queue(
             queue.push((ask, reason));
         }
     }
+    // Asks that would come too late for the deadline they feed, though nothing else is due.
+    let room = limit - queue.len().min(limit);
+    let late = reader.asks_after_their_deadline(now, room)?;
+    if late.len() == room {
+        hidden += reader
+            .count_asks_after_their_deadline(now)?
+            .saturating_sub(room as u64);
+    }
+    queue.extend(late.into_iter().map(|ask| (ask, Reason::AfterDeadline)));
     let soon = *now + chrono::Duration::hours(48);
     let room = limit - queue.len().min(limit);
     let deadlines = reader.deadlines_due_by(&soon, room)?;

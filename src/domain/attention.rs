@@ -18,6 +18,8 @@ pub enum Reason {
     CheckBackDue,
     /// The need-by is within a day, or past.
     NeedBySoon,
+    /// The need-by comes after the due time of the deadline the ask feeds.
+    AfterDeadline,
     /// A deadline within 48 hours.
     DeadlineSoon,
     /// A proofing invitation still to send.
@@ -30,6 +32,7 @@ impl Reason {
             Reason::LeadTime => "slow to answer for this need-by",
             Reason::CheckBackDue => "check-back due",
             Reason::NeedBySoon => "need-by near",
+            Reason::AfterDeadline => "need-by after its deadline",
             Reason::DeadlineSoon => "deadline near",
             Reason::ProofingToSend => "invitation to send",
         }

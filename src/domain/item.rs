@@ -164,6 +164,9 @@ pub struct Item {
     pub asked_at: Option<Moment>,
     pub need_by: Option<Moment>,
     pub next_check: Option<Moment>,
+    /// The check-back was set by the user (`check WHEN`, a snooze), not by the rule: moving the
+    /// need-by keeps it.
+    pub check_by_hand: bool,
     pub due: Option<Moment>,
     pub tags: Vec<String>,
     /// The deadline an ask feeds, or the piece a proofing invitation is for.
@@ -198,6 +201,7 @@ impl Item {
             asked_at: None,
             need_by: None,
             next_check: None,
+            check_by_hand: false,
             due: None,
             tags: Vec::new(),
             deadline_id: None,
@@ -220,11 +224,154 @@ impl Item {
     pub fn follow_ups(&self) -> u32 {
         self.chased_via.len().try_into().unwrap_or(u32::MAX)
     }
+
+    /// The fields in which `other` differs from this item.
+    pub fn changed_fields(&self, other: &Item) -> Vec<Field> {
+        Field::ALL
+            .into_iter()
+            .filter(|field| !self.same(other, *field))
+            .collect()
+    }
+
+    fn same(&self, other: &Item, field: Field) -> bool {
+        match field {
+            Field::Title => self.title == other.title,
+            Field::Tags => self.tags == other.tags,
+            Field::Person => self.person_id == other.person_id,
+            Field::Why => self.why == other.why,
+            Field::Channel => self.channel == other.channel,
+            Field::Deadline => self.deadline_id == other.deadline_id,
+            Field::NeedBy => self.need_by == other.need_by,
+            Field::CheckBack => {
+                self.next_check == other.next_check && self.check_by_hand == other.check_by_hand
+            }
+            Field::Due => self.due == other.due,
+            Field::Status => {
+                self.status == other.status
+                    && self.closed_at == other.closed_at
+                    && self.asked_at == other.asked_at
+            }
+            Field::Notes => {
+                self.notes == other.notes && self.decline_reason == other.decline_reason
+            }
+        }
+    }
+
+    /// Take one field's value from `other`.
+    pub fn take(&mut self, other: &Item, field: Field) {
+        match field {
+            Field::Title => self.title = other.title.clone(),
+            Field::Tags => self.tags = other.tags.clone(),
+            Field::Person => {
+                self.person_id = other.person_id;
+                self.person = other.person.clone();
+            }
+            Field::Why => self.why = other.why.clone(),
+            Field::Channel => self.channel = other.channel,
+            Field::Deadline => self.deadline_id = other.deadline_id,
+            Field::NeedBy => self.need_by = other.need_by,
+            Field::CheckBack => {
+                self.next_check = other.next_check;
+                self.check_by_hand = other.check_by_hand;
+            }
+            Field::Due => self.due = other.due,
+            Field::Status => {
+                self.status = other.status;
+                self.closed_at = other.closed_at;
+                self.asked_at = other.asked_at;
+            }
+            Field::Notes => {
+                self.notes = other.notes.clone();
+                self.decline_reason = other.decline_reason.clone();
+            }
+        }
+    }
+
+    /// What a field holds, in a few words (for saying what changed).
+    pub fn shown(&self, field: Field) -> String {
+        let moment = |m: &Option<Moment>| {
+            m.map(|m| m.format("%a %-d %b %H:%M").to_string())
+                .unwrap_or_else(|| "none".into())
+        };
+        match field {
+            Field::Title => format!("\"{}\"", self.title),
+            Field::Tags => self
+                .tags
+                .iter()
+                .map(|t| format!("#{t}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            Field::Person => self.person.clone().unwrap_or_else(|| "nobody".into()),
+            Field::Why => self.why.clone().unwrap_or_else(|| "none".into()),
+            Field::Channel => self
+                .channel
+                .map(|c| c.label().to_string())
+                .unwrap_or_else(|| "none".into()),
+            Field::Deadline => self
+                .deadline_id
+                .map(|d| format!("deadline {d}"))
+                .unwrap_or_else(|| "none".into()),
+            Field::NeedBy => moment(&self.need_by),
+            Field::CheckBack => moment(&self.next_check),
+            Field::Due => moment(&self.due),
+            Field::Status => self.status.label().to_string(),
+            Field::Notes => "its notes".into(),
+        }
+    }
+}
+
+/// The parts of an item a change can touch, one by one (to merge two changes made at once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Tags,
+    Person,
+    Why,
+    Channel,
+    Deadline,
+    NeedBy,
+    CheckBack,
+    Due,
+    Status,
+    Notes,
+}
+
+impl Field {
+    pub const ALL: [Field; 11] = [
+        Field::Title,
+        Field::Tags,
+        Field::Person,
+        Field::Why,
+        Field::Channel,
+        Field::Deadline,
+        Field::NeedBy,
+        Field::CheckBack,
+        Field::Due,
+        Field::Status,
+        Field::Notes,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Tags => "tags",
+            Field::Person => "person",
+            Field::Why => "why",
+            Field::Channel => "channel",
+            Field::Deadline => "deadline",
+            Field::NeedBy => "need-by",
+            Field::CheckBack => "check-back",
+            Field::Due => "due",
+            Field::Status => "status",
+            Field::Notes => "notes",
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
 
     #[test]
     fn open_statuses_sql_matches_is_open() {
@@ -237,6 +384,33 @@ mod tests {
             );
             assert_eq!(Status::parse_stored(status.as_str()), Some(status));
         }
+    }
+
+    #[test]
+    fn changed_fields_and_take_cover_every_field() {
+        let now = crate::when::testing::london()
+            .timestamp_opt(1_796_000_000, 0)
+            .single()
+            .expect("moment");
+        let base = Item::blank(Kind::Ask, now);
+        let mut other = base.clone();
+        other.title = "t".into();
+        other.tags = vec!["x".into()];
+        other.person_id = Some(3);
+        other.why = Some("w".into());
+        other.channel = Some(Channel::Call);
+        other.deadline_id = Some(4);
+        other.need_by = Some(now);
+        other.next_check = Some(now);
+        other.due = Some(now);
+        other.status = Status::Received;
+        other.notes = "n".into();
+        assert_eq!(base.changed_fields(&other), Field::ALL.to_vec());
+        let mut taken = base.clone();
+        for field in Field::ALL {
+            taken.take(&other, field);
+        }
+        assert!(taken.changed_fields(&other).is_empty());
     }
 
     #[test]

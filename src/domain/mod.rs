@@ -18,5 +18,5 @@ pub mod stress;
 pub mod words;
 
 pub use channel::Channel;
-pub use item::{Item, Kind, Status};
+pub use item::{Field, Item, Kind, Status};
 pub use person::Person;

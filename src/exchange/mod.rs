@@ -56,6 +56,9 @@ pub struct ItemRecord {
     pub asked_at: Option<String>,
     pub need_by: Option<String>,
     pub next_check: Option<String>,
+    /// Written only when true, so files from before it existed read the same.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub check_by_hand: bool,
     pub due: Option<String>,
     pub tags: Vec<String>,
     pub deadline_uuid: Option<String>,
@@ -66,6 +69,10 @@ pub struct ItemRecord {
     pub closed_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -19,15 +19,16 @@ pub struct Captured {
 pub fn capture_ask(store: &mut Store, ctx: &Context, line: &str) -> OpResult<Captured> {
     let capture = read(line, Grammar::Ask, ctx)?;
     let name = check_ask(&capture, ctx)?;
-    let (item, person, added) = store.write("ask", &ctx.now, |w| {
+    let (item, person, added, deadline) = store.write("ask", &ctx.now, |w| {
         check_deadline_link(&w.reader(), capture.deadline)?;
+        let deadline = linked_deadline(&w.reader(), capture.deadline)?;
         let (person, added) = w.person_for(&name)?;
-        let id = w.insert_item(&new_ask(&capture, &person, ctx))?;
+        let id = w.insert_item(&new_ask(&capture, &person, ctx, deadline.as_ref()))?;
         let item = find(&w.reader(), id)?;
         w.describe(&format!("Asked: {}", describe(&item, &ctx.now)))?;
-        Ok((item, person, added))
+        Ok((item, person, added, deadline))
     })?;
-    let mut notes = ask_notes(&item, Some(&person), ctx);
+    let mut notes = ask_notes(&item, Some(&person), deadline.as_ref(), ctx);
     if added && let Some(note) = super::new_person_note(&store.reader(), &person.name, true)? {
         notes.insert(0, note);
     }
@@ -75,11 +76,12 @@ pub fn preview(
             let capture = read(line, Grammar::Ask, ctx).map_err(to_text)?;
             let name = check_ask(&capture, ctx).map_err(to_text)?;
             check_deadline_link(reader, capture.deadline).map_err(|e| e.to_string())?;
+            let deadline = linked_deadline(reader, capture.deadline).map_err(|e| e.to_string())?;
             let known = reader.person_named(&name).map_err(|e| e.to_string())?;
             let person = known.clone().unwrap_or_else(|| stand_in(&name, ctx));
-            let mut item = new_ask(&capture, &person, ctx);
+            let mut item = new_ask(&capture, &person, ctx, deadline.as_ref());
             item.person = Some(person.name.clone());
-            let mut notes = ask_notes(&item, Some(&person), ctx);
+            let mut notes = ask_notes(&item, Some(&person), deadline.as_ref(), ctx);
             if known.is_none() {
                 let note = super::new_person_note(reader, &person.name, false).map_err(to_text)?;
                 notes.splice(0..0, note);
@@ -178,11 +180,35 @@ pub(super) fn check_deadline_link(
     }
 }
 
-fn new_ask(capture: &Capture, person: &Person, ctx: &Context) -> Item {
+/// The open deadline an ask feeds, when it feeds one.
+pub(super) fn linked_deadline(
+    reader: &Reader<'_>,
+    deadline: Option<i64>,
+) -> Result<Option<Item>, WriteError> {
+    let Some(id) = deadline else {
+        return Ok(None);
+    };
+    Ok(reader
+        .item(id)
+        .map_err(WriteError::Store)?
+        .filter(|d| d.kind == Kind::Deadline && d.is_open()))
+}
+
+/// The latest an ask's check-back may come: its need-by, or the due time of the deadline it
+/// feeds when that comes first (chasing after the deadline is too late to help it).
+pub(super) fn chase_by(need_by: Option<Moment>, deadline: Option<&Item>) -> Option<Moment> {
+    match (need_by, deadline.and_then(|d| d.due)) {
+        (Some(need_by), Some(due)) => Some(need_by.min(due)),
+        (need_by, due) => need_by.or(due),
+    }
+}
+
+fn new_ask(capture: &Capture, person: &Person, ctx: &Context, deadline: Option<&Item>) -> Item {
     let need_by = capture.due;
-    let next_check = capture
-        .check
-        .unwrap_or_else(|| ctx.rule().first(&ctx.now, need_by.as_ref()));
+    let next_check = capture.check.unwrap_or_else(|| {
+        ctx.rule()
+            .first(&ctx.now, chase_by(need_by, deadline).as_ref())
+    });
     Item {
         kind: Kind::Ask,
         title: capture.title.clone(),
@@ -194,6 +220,7 @@ fn new_ask(capture: &Capture, person: &Person, ctx: &Context) -> Item {
         asked_at: Some(ctx.now),
         need_by,
         next_check: Some(next_check),
+        check_by_hand: capture.check.is_some(),
         tags: capture.tags.clone(),
         deadline_id: capture.deadline,
         ..Item::blank(Kind::Ask, ctx.now)
@@ -225,36 +252,80 @@ pub(super) fn stand_in(name: &str, ctx: &Context) -> Person {
     }
 }
 
-/// Advice after capturing an ask: a louder channel, and whether the need-by leaves them enough time.
-pub(super) fn ask_notes(item: &Item, person: Option<&Person>, ctx: &Context) -> Vec<String> {
+/// Advice after capturing an ask: a louder channel, whether the need-by leaves them enough time,
+/// and dates that come too late for what they feed.
+pub(super) fn ask_notes(
+    item: &Item,
+    person: Option<&Person>,
+    deadline: Option<&Item>,
+    ctx: &Context,
+) -> Vec<String> {
     let mut notes = Vec::new();
     let name = item.person.clone().unwrap_or_else(|| "they".into());
     if let (Some(person), Some(need_by)) = (person, &item.need_by) {
         let available = *need_by - ctx.now;
         if reply::too_tight(available, person.reply_median) {
             let usual = person.reply_median.unwrap_or_default();
+            // A day they could really answer by: a work day, at the end of the day.
+            let week = ctx.week();
+            let mut day = (ctx.now + usual).date_naive();
+            while !week.is_work_day(day) {
+                day = day.succ_opt().unwrap_or(day);
+            }
+            let suggested = crate::when::local(&ctx.now.timezone(), day, week.end_of_day);
             notes.push(format!(
                 "{name} usually answers in {}; you need it in {} — call instead, or ask for {}?",
                 words::span(usual),
                 words::span(available),
-                words::day(&(ctx.now + usual), &ctx.now)
+                words::day(&suggested, &ctx.now)
             ));
         }
     }
+    notes.extend(date_notes(item, deadline, ctx));
+    if ctx.config.escalation_hint && item.channel.is_some_and(Channel::is_written) {
+        notes.push(format!(
+            "Written asks are easy to miss: a call or a walk over to {name} gets an answer sooner."
+        ));
+    }
+    notes
+}
+
+/// Dates that come too late for what they feed: a check-back after the need-by or after the
+/// deadline the ask feeds, a need-by after that deadline.
+pub(super) fn date_notes(item: &Item, deadline: Option<&Item>, ctx: &Context) -> Vec<String> {
+    let mut notes = Vec::new();
+    let now = &ctx.now;
     // An explicit `check` may land after the need-by; chasing only once it is late is rarely meant.
     if let (Some(check), Some(need_by)) = (&item.next_check, &item.need_by)
         && check > need_by
     {
         notes.push(format!(
             "The check-back, {}, comes after the need-by, {}: `check` an earlier day to chase in time.",
-            words::full(check, &ctx.now),
-            words::full(need_by, &ctx.now)
+            words::full(check, now),
+            words::full(need_by, now)
         ));
     }
-    if ctx.config.escalation_hint && item.channel.is_some_and(Channel::is_written) {
-        notes.push(format!(
-            "Written asks are easy to miss: a call or a walk over to {name} gets an answer sooner."
-        ));
+    if let Some(deadline) = deadline
+        && let Some(due) = &deadline.due
+    {
+        let what = format!(
+            "Deadline {} ({}) is due {}",
+            deadline.id,
+            deadline.title,
+            words::full(due, now)
+        );
+        if let Some(need_by) = item.need_by.as_ref().filter(|n| *n > due) {
+            notes.push(format!(
+                "The need-by, {}, comes after what it feeds: {what}. Ask for an earlier day?",
+                words::full(need_by, now)
+            ));
+        }
+        if let Some(check) = item.next_check.as_ref().filter(|c| *c > due) {
+            notes.push(format!(
+                "The check-back, {}, comes after {what}: `check` an earlier day.",
+                words::full(check, now)
+            ));
+        }
     }
     notes
 }

@@ -3,7 +3,7 @@
 use super::capture::{check_deadline_link, describe, stand_in};
 use super::{Context, OpError, OpResult, find, label, must_be_open};
 use crate::capture::{self, Grammar};
-use crate::domain::{Item, Kind, Person, Status, words};
+use crate::domain::{Field, Item, Kind, Person, Status, words};
 use crate::store::{Reader, Store, WriteError};
 use crate::when;
 
@@ -88,6 +88,7 @@ pub fn snooze(store: &mut Store, ctx: &Context, id: i64, when_text: &str) -> OpR
         let what = match item.kind {
             Kind::Ask => {
                 item.next_check = Some(moment);
+                item.check_by_hand = true;
                 "check back"
             }
             Kind::Deadline => {
@@ -102,12 +103,18 @@ pub fn snooze(store: &mut Store, ctx: &Context, id: i64, when_text: &str) -> OpR
             }
         };
         w.save_item(&item)?;
-        let line = format!(
+        let mut line = format!(
             "Snoozed {}: {what} {}",
             label(&item),
             words::full(&moment, &ctx.now)
         );
         w.describe(&line)?;
+        // Snoozing past what the ask is for is allowed, and said.
+        let deadline = super::capture::linked_deadline(&w.reader(), item.deadline_id)?;
+        for note in super::capture::date_notes(&item, deadline.as_ref(), ctx) {
+            line.push_str(" · ");
+            line.push_str(&note);
+        }
         Ok(line)
     })?)
 }
@@ -145,9 +152,109 @@ pub fn edit(
         }
         w.save_item(&item)?;
         let saved = find(&w.reader(), id)?;
-        let line = format!("Edited: {}", describe(&saved, &ctx.now));
+        let mut line = format!("Edited: {}", describe(&saved, &ctx.now));
         w.describe(&line)?;
+        let deadline = super::capture::linked_deadline(&w.reader(), saved.deadline_id)?;
+        for note in super::capture::date_notes(&saved, deadline.as_ref(), ctx) {
+            line.push_str(" · ");
+            line.push_str(&note);
+        }
         Ok(line)
+    })?)
+}
+
+/// What became of an edit made from a line opened earlier (the dashboard's edit line).
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineEdit {
+    /// Saved (or nothing to save); the line says what happened.
+    Saved(String),
+    /// The item changed elsewhere meanwhile, in a field the line changes too: nothing was saved.
+    /// `current` is the item as it is now, to save the line over it on purpose.
+    Conflict { message: String, current: Box<Item> },
+}
+
+/// Save the dashboard's edit line, opened on `opened`. When the item changed elsewhere since
+/// (another shell, another window), only the fields the line changes are written, so the other
+/// change stays; where both changed the same field, nothing is written and the clash is said.
+pub fn edit_opened(
+    store: &mut Store,
+    ctx: &Context,
+    line: &str,
+    opened: &Item,
+) -> OpResult<LineEdit> {
+    let id = opened.id;
+    let change = read_edit(id, line, EditMode::Replace, ctx)?;
+    Ok(store.write("edit", &ctx.now, |w| {
+        let current = find(&w.reader(), id)?;
+        let person = match (&change.person, opened.kind) {
+            (Some(name), Kind::Ask) => Some(w.person_for(name)?.0),
+            _ => None,
+        };
+        let wanted = edited(&w.reader(), ctx, opened, &change, EditMode::Replace, person)?;
+        let mine = opened.changed_fields(&wanted);
+        if mine.is_empty() {
+            return Ok(LineEdit::Saved(format!(
+                "Nothing changed: {}",
+                describe(&current, &ctx.now)
+            )));
+        }
+        let theirs = opened.changed_fields(&current);
+        let item = if theirs.is_empty() {
+            wanted
+        } else {
+            let clashes: Vec<Field> = mine
+                .iter()
+                .copied()
+                .filter(|f| theirs.contains(f) && wanted.changed_fields(&current).contains(f))
+                .collect();
+            if !clashes.is_empty() {
+                let said: Vec<String> = clashes
+                    .iter()
+                    .map(|f| {
+                        format!(
+                            "{} is now {} (yours: {})",
+                            f.label(),
+                            current.shown(*f),
+                            wanted.shown(*f)
+                        )
+                    })
+                    .collect();
+                return Ok(LineEdit::Conflict {
+                    message: format!(
+                        "{} changed elsewhere since this line was opened: {}. Nothing saved",
+                        label(&current),
+                        said.join("; ")
+                    ),
+                    current: Box::new(current),
+                });
+            }
+            let mut merged = current.clone();
+            for field in &mine {
+                merged.take(&wanted, *field);
+            }
+            merged
+        };
+        w.save_item(&item)?;
+        let saved = find(&w.reader(), id)?;
+        let mut line = format!("Edited: {}", describe(&saved, &ctx.now));
+        w.describe(&line)?;
+        let kept: Vec<&str> = theirs
+            .iter()
+            .filter(|f| !mine.contains(f))
+            .map(|f| f.label())
+            .collect();
+        if !kept.is_empty() {
+            line.push_str(&format!(
+                " · kept what changed elsewhere meanwhile: {}",
+                kept.join(", ")
+            ));
+        }
+        let deadline = super::capture::linked_deadline(&w.reader(), saved.deadline_id)?;
+        for note in super::capture::date_notes(&saved, deadline.as_ref(), ctx) {
+            line.push_str(" · ");
+            line.push_str(&note);
+        }
+        Ok(LineEdit::Saved(line))
     })?)
 }
 
@@ -174,7 +281,11 @@ pub fn preview_edit(
     Ok(if item == before {
         "Nothing changes yet".to_string()
     } else {
-        describe(&item, &ctx.now)
+        let mut line = describe(&item, &ctx.now);
+        if let Some(why) = item.why.as_ref().filter(|_| item.kind == Kind::Ask) {
+            line.push_str(&format!(" · why: {why}"));
+        }
+        line
     })
 }
 
@@ -249,14 +360,11 @@ fn edited(
             }
             let reasking =
                 change.due.is_some() && !item.is_open() && item.status != Status::Received;
-            if changed_date(before.need_by, change.due)
-                || (replace && change.due.is_none())
-                || reasking
-            {
+            let need_by_moved = changed_date(before.need_by, change.due)
+                || (replace && change.due.is_none() && before.need_by.is_some())
+                || reasking;
+            if need_by_moved {
                 item.need_by = change.due;
-                if change.due.is_some() {
-                    item.next_check = Some(ctx.rule().first(&ctx.now, change.due.as_ref()));
-                }
             }
             // A need-by given to a declined or dropped ask is a re-ask: open again.
             if reasking {
@@ -264,8 +372,25 @@ fn edited(
                 item.closed_at = None;
                 item.asked_at = Some(ctx.now);
             }
+            let deadline = super::capture::linked_deadline(reader, item.deadline_id)?;
+            let chase_by = super::capture::chase_by(item.need_by, deadline.as_ref());
             if changed_date(before.next_check, change.check) {
+                // A check-back the line sets is the user's, and an edit keeps it from then on.
                 item.next_check = change.check;
+                item.check_by_hand = true;
+            } else if replace && change.check.is_none() && before.next_check.is_some() {
+                // Taken out of the line: the rule picks it again.
+                item.next_check = Some(ctx.rule().first(&ctx.now, chase_by.as_ref()));
+                item.check_by_hand = false;
+            } else if reasking
+                || (!item.check_by_hand
+                    && ((need_by_moved && item.need_by.is_some())
+                        || (item.deadline_id != before.deadline_id
+                            && chase_by.is_some_and(|c| item.next_check.is_some_and(|n| n > c)))))
+            {
+                // The rule's check-back follows the need-by (a hand-set one stays as it was).
+                item.next_check = Some(ctx.rule().first(&ctx.now, chase_by.as_ref()));
+                item.check_by_hand = false;
             }
         }
         Kind::Deadline | Kind::Proofing => {
@@ -315,6 +440,12 @@ pub fn capture_line(item: &Item) -> String {
     if let Some((word, moment)) = date {
         parts.push(format!("{word} {}", moment.format("%Y-%m-%d %H:%M")));
     }
+    if let Some(check) = item
+        .next_check
+        .filter(|_| item.kind == Kind::Ask && item.is_open())
+    {
+        parts.push(format!("check {}", check.format("%Y-%m-%d %H:%M")));
+    }
     if let Some(channel) = item.channel.filter(|_| item.kind == Kind::Ask) {
         parts.push(format!("~{}", capture_channel_word(channel)));
     }
@@ -322,8 +453,9 @@ pub fn capture_line(item: &Item) -> String {
         parts.push(format!("for {deadline}"));
     }
     parts.extend(item.tags.iter().map(|t| format!("#{t}")));
+    // Quoted, so that words typed after it are read as the grammar's again.
     if let Some(why) = item.why.as_ref().filter(|_| item.kind == Kind::Ask) {
-        parts.push(format!("why: {why}"));
+        parts.push(format!("why: {}", quoted(why)));
     }
     parts.join(" ")
 }

@@ -25,8 +25,11 @@ pub fn follow_up(
         let channel =
             via.unwrap_or_else(|| escalation::next_channel(item.channel, &item.chased_via));
         w.add_follow_up(id, &ctx.now, channel, note.trim())?;
-        let next = ctx.rule().after_follow_up(&ctx.now, item.need_by.as_ref());
+        let deadline = super::capture::linked_deadline(&w.reader(), item.deadline_id)?;
+        let chase_by = super::capture::chase_by(item.need_by, deadline.as_ref());
+        let next = ctx.rule().after_follow_up(&ctx.now, chase_by.as_ref());
         item.next_check = Some(next);
+        item.check_by_hand = false;
         w.save_item(&item)?;
         let count = item.follow_ups() + 1;
         let line = format!(

@@ -15,7 +15,8 @@ mod stress;
 pub use capture::{Captured, capture_ask, capture_deadline, preview};
 pub use card::{PersonCard, person_card};
 pub use change::{
-    EditMode, capture_line, done, drop_item, edit, preview_edit, short, snooze, undo,
+    EditMode, LineEdit, capture_line, done, drop_item, edit, edit_opened, preview_edit, short,
+    snooze, undo,
 };
 pub use day::{
     DayReport, ReviewCard, ReviewState, day_bounds, day_key, day_report, day_summary,

@@ -97,9 +97,9 @@ impl Bulk<'_> {
         self.execute(
             "INSERT INTO items (uuid, kind, title, status, person_id, why, channel, asked_at, \
                need_by, next_check, due, tags, deadline_id, piece, notes, decline_reason, \
-               closed_at, created_at, updated_at, last_via) \
+               closed_at, created_at, updated_at, last_via, check_by_hand) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, \
-               COALESCE(?20, ?7))",
+               COALESCE(?20, ?7), ?21)",
             params![
                 new_uuid(),
                 item.kind.as_str(),
@@ -121,6 +121,7 @@ impl Bulk<'_> {
                 item.created_at.timestamp(),
                 item.updated_at.timestamp(),
                 last_via.map(Channel::as_str),
+                item.check_by_hand,
             ],
         )?;
         Ok(self.tx.last_insert_rowid())

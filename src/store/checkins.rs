@@ -82,7 +82,7 @@ impl Writer<'_> {
         self.remember(Table::Sprints, id, None)?;
         self.tx
             .execute(
-                "UPDATE sprints SET outcome = ?2, ended_at = ?3, updated_at = ?4 WHERE id = ?1",
+                "UPDATE sprints SET outcome = ?2, ended_at = ?3, updated_at = MAX(?4, updated_at + 1) WHERE id = ?1",
                 params![id, outcome.as_str(), at.timestamp(), self.now],
             )
             .map_err(|e| self.sql(e))?;

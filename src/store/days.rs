@@ -221,7 +221,8 @@ impl Writer<'_> {
                 "INSERT INTO reviews (uuid, day, queue, position, decisions, finished_at, created_at, updated_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?6 THEN ?7 END, ?7, ?7) \
                  ON CONFLICT(day) DO UPDATE SET queue = excluded.queue, position = excluded.position, \
-                   decisions = excluded.decisions, finished_at = excluded.finished_at, updated_at = excluded.updated_at",
+                   decisions = excluded.decisions, finished_at = excluded.finished_at, \
+                   updated_at = MAX(excluded.updated_at, updated_at + 1)",
                 params![
                     super::new_uuid(),
                     review.day,
@@ -248,7 +249,7 @@ impl Writer<'_> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) \
                  ON CONFLICT(day) DO UPDATE SET went_well = excluded.went_well, stuck = excluded.stuck, \
                    first_call = excluded.first_call, stress = excluded.stress, free_text = excluded.free_text, \
-                   summary = excluded.summary, updated_at = excluded.updated_at",
+                   summary = excluded.summary, updated_at = MAX(excluded.updated_at, updated_at + 1)",
                 params![
                     super::new_uuid(),
                     reflection.day,

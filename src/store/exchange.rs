@@ -196,7 +196,7 @@ impl Reader<'_> {
             "items",
             "SELECT i.uuid, i.kind, i.title, i.status, p.uuid, i.why, i.channel, i.asked_at, i.need_by, \
                         i.next_check, i.due, i.tags, d.uuid, i.piece, i.notes, i.decline_reason, i.last_via, \
-                        i.closed_at, i.created_at, i.updated_at \
+                        i.closed_at, i.created_at, i.updated_at, i.check_by_hand \
                  FROM items i LEFT JOIN people p ON p.id = i.person_id LEFT JOIN items d ON d.id = i.deadline_id \
                  ORDER BY i.id",
             |r| {
@@ -211,6 +211,7 @@ impl Reader<'_> {
                     asked_at: self.maybe_time(r.get(7)?),
                     need_by: self.maybe_time(r.get(8)?),
                     next_check: self.maybe_time(r.get(9)?),
+                    check_by_hand: r.get(20)?,
                     due: self.maybe_time(r.get(10)?),
                     tags: split_words(&r.get::<_, String>(11)?),
                     deadline_uuid: r.get(12)?,
@@ -680,6 +681,7 @@ impl Store {
                     "next_check",
                     maybe_int(maybe_seconds(&r.next_check, l, i, "next_check")?),
                 ),
+                ("check_by_hand", int(i64::from(r.check_by_hand))),
                 ("due", maybe_int(maybe_seconds(&r.due, l, i, "due")?)),
                 ("tags", text(join_words(&r.tags))),
                 ("piece", maybe_text(&r.piece)),

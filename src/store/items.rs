@@ -166,6 +166,31 @@ impl Reader<'_> {
         )
     }
 
+    /// Open asks whose need-by comes after the due time of the open deadline they feed, soonest
+    /// deadline first, that do not need attention for another reason (?1 now). Found from the
+    /// open deadlines, which are few, through the link index.
+    const AFTER_THEIR_DEADLINE: &'static str = "FROM items d JOIN items a ON a.deadline_id = d.id \
+         LEFT JOIN people q ON q.id = a.person_id \
+         WHERE d.kind = 'deadline' AND d.status = 'open' AND a.kind = 'ask' AND a.status = 'open' \
+           AND a.need_by > d.due \
+           AND NOT COALESCE(a.next_check <= ?1 OR a.need_by <= ?1 + 86400 \
+             OR (a.need_by > ?1 AND a.need_by - ?1 < q.reply_median_secs), 0)";
+
+    pub fn asks_after_their_deadline(&self, now: &Moment, limit: usize) -> Result<Vec<Item>> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id IN (SELECT a.id {} \
+               ORDER BY d.due, a.id LIMIT ?2) \
+             ORDER BY (SELECT due FROM items d WHERE d.id = i.deadline_id), i.id",
+            Self::AFTER_THEIR_DEADLINE
+        );
+        self.items(&sql, params![now.timestamp(), limit as i64])
+    }
+
+    pub fn count_asks_after_their_deadline(&self, now: &Moment) -> Result<u64> {
+        let sql = format!("SELECT COUNT(*) {}", Self::AFTER_THEIR_DEADLINE);
+        self.count(&sql, [now.timestamp()])
+    }
+
     /// Open deadlines, soonest first, with their open asks counted.
     pub fn open_deadlines(&self, limit: usize, offset: usize) -> Result<Vec<DeadlineRow>> {
         self.deadline_rows(None, limit, offset)
@@ -196,8 +221,8 @@ impl Reader<'_> {
     ) -> Result<Vec<DeadlineRow>> {
         let sql = format!(
             "SELECT {ITEM_COLUMNS}, \
-                (SELECT COUNT(*) FROM items a WHERE a.deadline_id = i.id AND a.kind = 'ask' AND a.status = 'open'), \
-                (SELECT COUNT(*) FROM items a WHERE a.deadline_id = i.id AND a.kind = 'ask' AND a.status = 'open' AND a.need_by > i.due) \
+                (SELECT COUNT(*) FROM items a WHERE a.deadline_id = i.id AND a.kind = 'ask' AND a.status = 'open') AS open_asks, \
+                (SELECT COUNT(*) FROM items a WHERE a.deadline_id = i.id AND a.kind = 'ask' AND a.status = 'open' AND a.need_by > i.due) AS late_asks \
              FROM {ITEM_FROM} WHERE i.kind = 'deadline' AND i.status = 'open' AND (?3 IS NULL OR i.due <= ?3) \
              ORDER BY i.due IS NULL, i.due, i.id LIMIT ?1 OFFSET ?2"
         );
@@ -206,8 +231,8 @@ impl Reader<'_> {
             .query_map(params![limit as i64, offset as i64, until], |r| {
                 Ok(DeadlineRow {
                     item: item_from_row(r, &self.zone)?,
-                    open_asks: r.get::<_, i64>(23)?.try_into().unwrap_or(0),
-                    late_asks: r.get::<_, i64>(24)?.try_into().unwrap_or(0),
+                    open_asks: r.get::<_, i64>("open_asks")?.try_into().unwrap_or(0),
+                    late_asks: r.get::<_, i64>("late_asks")?.try_into().unwrap_or(0),
                 })
             })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
@@ -232,7 +257,8 @@ impl Reader<'_> {
         offset: usize,
     ) -> Result<Vec<ProofingRow>> {
         let sql = format!(
-            "SELECT {ITEM_COLUMNS}, (SELECT c.said FROM critiques c WHERE c.proofing_id = i.id LIMIT 1) \
+            "SELECT {ITEM_COLUMNS}, \
+                (SELECT c.said FROM critiques c WHERE c.proofing_id = i.id LIMIT 1) AS said \
              FROM {ITEM_FROM} WHERE i.kind = 'proofing' AND i.status IN {statuses} \
              ORDER BY CASE i.status WHEN 'to_send' THEN 0 WHEN 'accepted' THEN 1 ELSE 2 END, i.created_at, i.id \
              LIMIT ?1 OFFSET ?2"
@@ -242,7 +268,7 @@ impl Reader<'_> {
             .query_map(params![limit as i64, offset as i64], |r| {
                 Ok(ProofingRow {
                     item: item_from_row(r, &self.zone)?,
-                    said: r.get(23)?,
+                    said: r.get("said")?,
                 })
             })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
@@ -445,8 +471,8 @@ impl Writer<'_> {
             .prepare_cached(
                 "INSERT INTO items (uuid, kind, title, status, person_id, why, channel, asked_at, \
                    need_by, next_check, due, tags, deadline_id, piece, notes, decline_reason, \
-                   closed_at, created_at, updated_at, last_via) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?7)",
+                   closed_at, created_at, updated_at, last_via, check_by_hand) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?7, ?19)",
             )
             .and_then(|mut s| {
                 s.execute(params![
@@ -468,6 +494,7 @@ impl Writer<'_> {
                     item.decline_reason,
                     seconds(item.closed_at.as_ref()),
                     self.now,
+                    item.check_by_hand,
                 ])
             })
             .map_err(|e| self.sql(e))?;
@@ -492,7 +519,7 @@ impl Writer<'_> {
                 "UPDATE items SET title = ?2, status = ?3, person_id = ?4, why = ?5, channel = ?6, \
                    asked_at = ?7, need_by = ?8, next_check = ?9, due = ?10, tags = ?11, \
                    deadline_id = ?12, piece = ?13, notes = ?14, decline_reason = ?15, closed_at = ?16, \
-                   updated_at = ?17 \
+                   check_by_hand = ?18, updated_at = MAX(?17, updated_at + 1) \
                  WHERE id = ?1",
             )
             .and_then(|mut s| {
@@ -514,6 +541,7 @@ impl Writer<'_> {
                     item.decline_reason,
                     seconds(item.closed_at.as_ref()),
                     self.now,
+                    item.check_by_hand,
                 ])
             })
             .map_err(|e| self.sql(e))?;

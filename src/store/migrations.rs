@@ -8,6 +8,7 @@ use rusqlite::{Connection, TransactionBehavior};
 const STEPS: &[(i64, &str)] = &[
     (1, include_str!("migrations/001_initial.sql")),
     (2, include_str!("migrations/002_insights.sql")),
+    (3, include_str!("migrations/003_check_by_hand.sql")),
 ];
 
 pub const LATEST: i64 = STEPS[STEPS.len() - 1].0;

@@ -184,7 +184,8 @@ impl Writer<'_> {
         self.remember(Table::People, person.id, None)?;
         self.tx
             .execute(
-                "UPDATE people SET team = ?2, expertise = ?3, notes = ?4, prefers = ?5, updated_at = ?6 WHERE id = ?1",
+                "UPDATE people SET team = ?2, expertise = ?3, notes = ?4, prefers = ?5, \
+                 updated_at = MAX(?6, updated_at + 1) WHERE id = ?1",
                 params![
                     person.id,
                     person.team,

@@ -6,53 +6,58 @@ use rusqlite::Row;
 use crate::domain::{Channel, Item, Kind, Person, Status};
 use crate::when::{Moment, Zone};
 
-/// The columns `item_from_row` reads, in order; `i` is items, `p` people.
-pub const ITEM_COLUMNS: &str = "i.id, i.uuid, i.kind, i.title, i.status, i.person_id, p.name, i.why, \
-     i.channel, i.asked_at, i.need_by, i.next_check, i.due, i.tags, i.deadline_id, i.piece, \
-     (SELECT group_concat(f.channel, ' ') FROM (SELECT channel FROM follow_ups WHERE item_id = i.id ORDER BY at, id) f), \
-     i.notes, i.decline_reason, i.closed_at, i.created_at, i.updated_at, p.reply_median_secs";
+/// The columns `item_from_row` reads, by name; `i` is items, `p` people.
+pub const ITEM_COLUMNS: &str = "i.id, i.uuid, i.kind, i.title, i.status, i.person_id, \
+     p.name AS person_name, i.why, i.channel, i.asked_at, i.need_by, i.next_check, \
+     i.check_by_hand, i.due, i.tags, i.deadline_id, i.piece, \
+     (SELECT group_concat(f.channel, ' ') FROM (SELECT channel FROM follow_ups WHERE item_id = i.id ORDER BY at, id) f) AS chased_via, \
+     i.notes, i.decline_reason, i.closed_at, i.created_at, i.updated_at, \
+     p.reply_median_secs AS usual_reply_secs";
 
 /// `FROM` clause matching `ITEM_COLUMNS`.
 pub const ITEM_FROM: &str = "items i LEFT JOIN people p ON p.id = i.person_id";
 
 pub fn item_from_row(row: &Row<'_>, zone: &Zone) -> rusqlite::Result<Item> {
-    let at = |i: usize| -> rusqlite::Result<Option<Moment>> {
+    let at = |name: &str| -> rusqlite::Result<Option<Moment>> {
         Ok(row
-            .get::<_, Option<i64>>(i)?
+            .get::<_, Option<i64>>(name)?
             .map(|s| super::moment(zone, s)))
     };
-    let kind: String = row.get(2)?;
-    let status: String = row.get(4)?;
-    let channel: Option<String> = row.get(8)?;
+    let kind: String = row.get("kind")?;
+    let status: String = row.get("status")?;
+    let channel: Option<String> = row.get("channel")?;
     Ok(Item {
-        id: row.get(0)?,
-        uuid: row.get(1)?,
-        kind: Kind::parse_stored(&kind).ok_or_else(|| bad_value(2, &kind))?,
-        title: row.get(3)?,
-        status: Status::parse_stored(&status).ok_or_else(|| bad_value(4, &status))?,
-        person_id: row.get(5)?,
-        person: row.get(6)?,
-        why: row.get(7)?,
+        id: row.get("id")?,
+        uuid: row.get("uuid")?,
+        kind: Kind::parse_stored(&kind).ok_or_else(|| bad_value("kind", &kind))?,
+        title: row.get("title")?,
+        status: Status::parse_stored(&status).ok_or_else(|| bad_value("status", &status))?,
+        person_id: row.get("person_id")?,
+        person: row.get("person_name")?,
+        why: row.get("why")?,
         channel: channel.as_deref().and_then(Channel::parse_stored),
-        asked_at: at(9)?,
-        need_by: at(10)?,
-        next_check: at(11)?,
-        due: at(12)?,
-        tags: split_words(&row.get::<_, String>(13)?),
-        deadline_id: row.get(14)?,
-        piece: row.get(15)?,
+        asked_at: at("asked_at")?,
+        need_by: at("need_by")?,
+        next_check: at("next_check")?,
+        check_by_hand: row.get("check_by_hand")?,
+        due: at("due")?,
+        tags: split_words(&row.get::<_, String>("tags")?),
+        deadline_id: row.get("deadline_id")?,
+        piece: row.get("piece")?,
         chased_via: row
-            .get::<_, Option<String>>(16)?
+            .get::<_, Option<String>>("chased_via")?
             .unwrap_or_default()
             .split_whitespace()
             .filter_map(Channel::parse_stored)
             .collect(),
-        notes: row.get(17)?,
-        decline_reason: row.get(18)?,
-        closed_at: at(19)?,
-        created_at: at(20)?.unwrap_or_else(|| super::moment(zone, 0)),
-        updated_at: at(21)?.unwrap_or_else(|| super::moment(zone, 0)),
-        usual_reply: row.get::<_, Option<i64>>(22)?.map(Duration::seconds),
+        notes: row.get("notes")?,
+        decline_reason: row.get("decline_reason")?,
+        closed_at: at("closed_at")?,
+        created_at: at("created_at")?.unwrap_or_else(|| super::moment(zone, 0)),
+        updated_at: at("updated_at")?.unwrap_or_else(|| super::moment(zone, 0)),
+        usual_reply: row
+            .get::<_, Option<i64>>("usual_reply_secs")?
+            .map(Duration::seconds),
     })
 }
 
@@ -76,11 +81,11 @@ pub fn person_from_row(row: &Row<'_>, zone: &Zone) -> rusqlite::Result<Person> {
     })
 }
 
-fn bad_value(column: usize, value: &str) -> rusqlite::Error {
+fn bad_value(column: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
-        column,
+        0,
         rusqlite::types::Type::Text,
-        format!("unexpected value {value:?}").into(),
+        format!("unexpected value {value:?} in {column}").into(),
     )
 }
 

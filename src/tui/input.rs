@@ -102,6 +102,9 @@ pub struct Input {
     pub initial: String,
     /// Typed into since the preview was read (it is read again once before the next frame).
     pub stale: bool,
+    /// The item as it was when an edit line opened, so that a change made elsewhere meanwhile
+    /// is kept (or its clash shown) rather than overwritten.
+    pub base: Option<Box<crate::domain::Item>>,
 }
 
 impl Input {
@@ -112,6 +115,7 @@ impl Input {
             preview: Preview::Empty,
             initial: text.to_string(),
             stale: false,
+            base: None,
         }
     }
 
@@ -179,7 +183,18 @@ impl Input {
             }
             Purpose::CaptureDeadline => ops::capture_deadline(store, ctx, &text)?.line,
             Purpose::Snooze(id) => ops::snooze(store, ctx, id, &text)?,
-            Purpose::Edit(id) => ops::edit(store, ctx, id, &text, EditMode::Replace)?,
+            Purpose::Edit(id) => match &self.base {
+                Some(base) => match ops::edit_opened(store, ctx, &text, base)? {
+                    ops::LineEdit::Saved(line) => line,
+                    ops::LineEdit::Conflict { message, current } => {
+                        // Enter again saves the line over what is there now.
+                        self.base = Some(current);
+                        let save = "enter saves your line over it, esc keeps what is there";
+                        return Err(OpError::Input(format!("{message}: {save}")));
+                    }
+                },
+                None => ops::edit(store, ctx, id, &text, EditMode::Replace)?,
+            },
             Purpose::Critique | Purpose::Favor | Purpose::SaidNo(_) => return Ok(None),
         };
         Ok(Some(line))

@@ -244,7 +244,25 @@ fn date_at(
         }),
         "in" => date_offset_at(words, i + 1, today)?.map(|(used, date)| (used + 1, (date, end))),
         _ => {
-            if let Some(day) = weekday(word) {
+            if let Some(day) = weekday(word)
+                && let Some((used, date)) =
+                    next.map_or(Ok(None), |_| month_day_at(words, i + 1, today))?
+            {
+                // "mon 7 dec": the weekday must be the date's own.
+                if date.weekday() != day {
+                    let said = words[i..=i + used].join(" ");
+                    return Err(WhenError::because(
+                        &said,
+                        format!(
+                            "\"{said}\": {} is a {}, not a {}",
+                            date.format("%-d %b %Y"),
+                            date.format("%A"),
+                            weekday_name(day)
+                        ),
+                    ));
+                }
+                Some((1 + used, (date, end)))
+            } else if let Some(day) = weekday(word) {
                 let ahead =
                     (day.num_days_from_monday() + 7 - today.weekday().num_days_from_monday()) % 7;
                 let ahead = if ahead == 0 { 7 } else { ahead };
@@ -284,6 +302,18 @@ fn weekday(word: &str) -> Option<Weekday> {
         "sun" | "sunday" => Weekday::Sun,
         _ => return None,
     })
+}
+
+fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
 }
 
 fn month(word: &str) -> Option<u32> {

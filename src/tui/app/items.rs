@@ -132,6 +132,9 @@ impl App {
         if let Some(item) = self.target() {
             let line = ops::capture_line(&item);
             self.start_input(Purpose::Edit(item.id), &line);
+            if let Screen::Input { input, .. } = &mut self.screen {
+                input.base = Some(Box::new(item));
+            }
         }
     }
 

@@ -1,0 +1,184 @@
+//! Nothing typed or stored changes, vanishes or crashes without the user saying so: edits keep
+//! what the user set, dates respect what they feed, the README's tour works as written.
+
+mod common;
+
+use common::Home;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn item(home: &Home, id: i64) -> Value {
+    let all: Value = serde_json::from_str(&home.run(&["list", "--all", "--json"])).expect("json");
+    all.as_array()
+        .expect("array")
+        .iter()
+        .find(|i| i["id"] == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("item {id} in {all}"))
+}
+
+#[test]
+fn an_edit_keeps_a_check_back_set_by_hand() {
+    let home = Home::new();
+    // Sat 28 Nov: a check-back chosen by hand, and one left to the rule.
+    home.run(&[
+        "ask", "@dana", "quotes", "by", "mon", "7", "dec", "check", "wed", "3pm",
+    ]);
+    home.run(&["ask", "@sam", "pricing", "by", "mon", "7", "dec"]);
+    let hand = item(&home, 1)["next_check"].clone();
+    let rule = item(&home, 2)["next_check"].clone();
+    // Tue 1 Dec 17:00: the rule's check-back moves to Mon; the hand-set Wed stays, and is
+    // pointed out as coming after the need-by.
+    home.nudge()
+        .args(["edit", "1", "by", "tue"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("comes after the need-by"));
+    home.run(&["edit", "2", "by", "tue"]);
+    assert_eq!(
+        item(&home, 1)["next_check"],
+        hand,
+        "the hand-set check-back stays"
+    );
+    assert_ne!(
+        item(&home, 2)["next_check"],
+        rule,
+        "the rule's check-back follows the need-by"
+    );
+    assert_eq!(item(&home, 2)["next_check"], "2026-11-30T17:00:00+00:00");
+    // A snooze is a check-back set by hand too.
+    home.run(&["snooze", "2", "thu", "10am"]);
+    let snoozed = item(&home, 2)["next_check"].clone();
+    home.run(&["edit", "2", "by", "mon", "7", "dec"]);
+    assert_eq!(item(&home, 2)["next_check"], snoozed);
+    // A follow-up hands the schedule back to the rule.
+    home.run(&["followup", "2", "--via", "call"]);
+    let after = item(&home, 2)["next_check"].clone();
+    home.run(&["edit", "2", "by", "fri", "11", "dec"]);
+    assert_ne!(item(&home, 2)["next_check"], after);
+}
+
+#[test]
+fn an_edit_changes_only_what_the_line_names() {
+    let home = Home::new();
+    home.run(&[
+        "ask", "@dana", "quotes", "by", "fri", "check", "tue", "~call", "+deck", "why:", "proof",
+        "points",
+    ]);
+    let before = item(&home, 1);
+    home.run(&["edit", "1", "+launch"]);
+    let after = item(&home, 1);
+    for field in ["title", "need_by", "next_check", "channel", "why", "person"] {
+        assert_eq!(before[field], after[field], "{field} stays");
+    }
+    assert_eq!(after["tags"], serde_json::json!(["deck", "launch"]));
+}
+
+#[test]
+fn a_linked_ask_is_never_checked_back_after_its_deadline() {
+    let home = Home::new();
+    // Sat 28 Nov 09:00; the deadline is due Tue 1 Dec 12:00.
+    home.run(&["deadline", "webinar", "slides", "due", "tue", "noon"]);
+    home.run(&["ask", "@lee", "latency", "numbers", "by", "fri", "for", "1"]);
+    let ask = item(&home, 2);
+    let check = ask["next_check"]
+        .as_str()
+        .expect("a check-back")
+        .to_string();
+    assert!(check < "2026-12-01T12:00".to_string(), "{check}");
+    // The need-by after the deadline is pointed out at capture, and `due` lists the ask.
+    home.nudge()
+        .args(["ask", "@ana", "logos", "by", "fri", "for", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "comes after what it feeds: Deadline 1 (webinar slides)",
+        ));
+    let due = home.run(&["due"]);
+    assert!(due.contains("need-by after its deadline"), "{due}");
+    // Linking an existing ask (L in the dashboard is this edit) moves a rule check-back in time.
+    home.run(&["ask", "@kim", "figures", "by", "mon", "7", "dec"]);
+    home.run(&["edit", "4", "for", "1"]);
+    let check = item(&home, 4)["next_check"]
+        .as_str()
+        .expect("check")
+        .to_string();
+    assert!(check < "2026-12-01T12:00".to_string(), "{check}");
+}
+
+#[test]
+fn snoozing_past_the_need_by_says_so() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "quotes", "by", "tue"]);
+    home.nudge()
+        .args(["snooze", "1", "thu"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("comes after the need-by"));
+    home.run(&["deadline", "deck", "due", "wed", "noon"]);
+    home.run(&["ask", "@sam", "pricing", "by", "tue", "for", "2"]);
+    home.nudge()
+        .args(["snooze", "3", "thu"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("comes after Deadline 2 (deck)"));
+}
+
+#[test]
+fn a_lead_time_hint_never_proposes_a_day_off() {
+    let home = Home::new();
+    // Tom answers in about a week; asked on Saturday for Monday, a week later is a Saturday.
+    for (asked, answered) in [
+        ("2026-11-07T09:00", "2026-11-14T09:00"),
+        ("2026-11-14T09:00", "2026-11-21T09:00"),
+    ] {
+        home.nudge()
+            .env("NUDGE_NOW", asked)
+            .args(["ask", "@tom", "logos", "by", "fri"])
+            .assert()
+            .success();
+        let open: Value = serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+        let id = open[0]["id"].as_i64().expect("id").to_string();
+        home.nudge()
+            .env("NUDGE_NOW", answered)
+            .args(["done", &id])
+            .assert()
+            .success();
+    }
+    let out = home.run(&["ask", "@tom", "more", "logos", "by", "mon"]);
+    assert!(out.contains("Tom usually answers in"), "{out}");
+    assert!(
+        !out.contains("ask for Sat") && !out.contains("ask for Sun"),
+        "{out}"
+    );
+    assert!(out.contains("ask for Mon"), "{out}");
+}
+
+#[test]
+fn unreadable_words_after_by_check_or_due_are_an_error() {
+    let home = Home::new();
+    for words in [
+        &["by", "someday"][..],
+        &["check", "soonish"],
+        &["by", "end", "of", "month"],
+        &["due", "this", "evening"],
+        &["by", "tue", "7", "dec"],
+        &["by", "mon", "next", "week"],
+        &["by", "fridy"],
+    ] {
+        let mut args = vec!["ask", "@dana", "quotes"];
+        args.extend_from_slice(words);
+        home.nudge()
+            .args(&args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("as a date"))
+            .stderr(predicate::str::contains("try: today"));
+    }
+    assert_eq!(home.run(&["list"]), "No open asks.\n", "nothing was saved");
+    // A weekday with its date reads whole; a title that merely holds "by" stays a title.
+    let out = home.run(&["ask", "@dana", "quotes", "by", "mon", "7", "dec"]);
+    assert!(out.contains("· quotes · need by Mon 7 Dec 17:00"), "{out}");
+    let out = home.run(&["ask", "@sam", "stories", "by", "vertical"]);
+    assert!(out.contains("· stories by vertical · no need-by"), "{out}");
+}
