@@ -85,7 +85,7 @@ fn a_linked_ask_is_never_checked_back_after_its_deadline() {
         .as_str()
         .expect("a check-back")
         .to_string();
-    assert!(check < "2026-12-01T12:00".to_string(), "{check}");
+    assert!(check.as_str() < "2026-12-01T12:00", "{check}");
     // The need-by after the deadline is pointed out at capture, and `due` lists the ask.
     home.nudge()
         .args(["ask", "@ana", "logos", "by", "fri", "for", "1"])
@@ -103,7 +103,7 @@ fn a_linked_ask_is_never_checked_back_after_its_deadline() {
         .as_str()
         .expect("check")
         .to_string();
-    assert!(check < "2026-12-01T12:00".to_string(), "{check}");
+    assert!(check.as_str() < "2026-12-01T12:00", "{check}");
 }
 
 #[test]
