@@ -93,15 +93,15 @@ def first_frame(nudge, env, runs, cols=200, rows=60):
         reader.start()
         if i == runs:
             # One more run, through GNU time, for the peak memory.
-            peak = peak_memory([nudge, "--first-frame"], env, stdin=slave, stdout=slave)
+            peak = peak_memory([nudge], dict(env, NUDGE_FIRST_FRAME="1"), stdin=slave, stdout=slave)
             code = 0
         else:
-            elapsed, code = run_once([nudge, "--first-frame"], env, stdin=slave, stdout=slave)
+            elapsed, code = run_once([nudge], dict(env, NUDGE_FIRST_FRAME="1"), stdin=slave, stdout=slave)
             times.append(elapsed)
         os.close(slave)
         os.close(master)
         if code != 0:
-            raise SystemExit(f"nudge --first-frame exited {code}")
+            raise SystemExit(f"NUDGE_FIRST_FRAME=1 nudge exited {code}")
     return statistics.median(times) * 1000.0, peak
 
 

@@ -144,7 +144,7 @@ pub struct Source {
 impl Config {
     /// Read the file at `source`; a missing default file means the defaults.
     pub fn load(source: &Source) -> Result<Config, String> {
-        let text = match std::fs::read_to_string(&source.path) {
+        let text = match read_settings(&source.path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !source.explicit => {
                 return Ok(Config::default());
@@ -160,8 +160,21 @@ impl Config {
                 .span()
                 .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1)
                 .unwrap_or(1);
-            let message = e.message().trim().trim_end_matches('.').replace('\n', " ");
-            format!("{}:{line}: {message}", path.display())
+            let message = e.message().trim().trim_end_matches('.').replace('\n', "; ");
+            // "check_back_days: expected a whole number, not the text \"two\"".
+            let key = text
+                .lines()
+                .nth(line - 1)
+                .and_then(|l| l.split_once('='))
+                .map(|(key, _)| key.trim().trim_matches('"'))
+                .filter(|key| !key.is_empty() && !key.starts_with('['));
+            let message = plain_type_error(&message);
+            match key {
+                Some(key) if !message.contains(key) => {
+                    format!("{}:{line}: {key}: {message}", path.display())
+                }
+                _ => format!("{}:{line}: {message}", path.display()),
+            }
         })?;
         config.validate().map_err(|(key, problem)| {
             let line = line_of_key(text, &key);
@@ -173,6 +186,17 @@ impl Config {
     fn validate(&self) -> Result<(), (String, String)> {
         self.validate_fields()
             .map_err(|(key, problem)| (key.to_string(), problem))?;
+        if !self.templates.is_empty() {
+            crate::domain::draft::Templates::load(&self.templates).map_err(|problem| {
+                // "first: {frist_name} …": the template's own line.
+                match problem.split_once(": ") {
+                    Some((name, rest)) if self.templates.contains_key(name) => {
+                        (format!("templates.{name}"), rest.to_string())
+                    }
+                    _ => ("templates".to_string(), problem),
+                }
+            })?;
+        }
         let name = &self.theme.name;
         if !matches!(name.as_str(), "dark" | "light") {
             return Err((
@@ -188,7 +212,12 @@ impl Config {
         // Key names, action names and conflicts, so every command reports them at start (the
         // built-in keymap alone is checked by the tests, not on every run).
         if !self.keys.is_empty() {
-            crate::tui::keymap::Keymap::load(&self.keys).map_err(|p| ("keys".to_string(), p))?;
+            crate::tui::keymap::Keymap::load_located(&self.keys).map_err(|(at, p)| {
+                (
+                    at.map_or_else(|| "keys".to_string(), |at| format!("keys.{at}")),
+                    p,
+                )
+            })?;
         }
         Ok(())
     }
@@ -204,8 +233,26 @@ impl Config {
                 )
             })?;
         }
-        if !self.templates.is_empty() {
-            crate::domain::draft::Templates::load(&self.templates).map_err(|p| ("templates", p))?;
+        if self.work_days.is_empty() {
+            return Err((
+                "work_days",
+                "is empty; nudge schedules check-backs on work days: list at least one, like \
+                 [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"
+                    .into(),
+            ));
+        }
+        if let (Ok(start), Ok(end)) = (
+            clock_time(&self.workday_start),
+            clock_time(&self.workday_end),
+        ) && start >= end
+        {
+            return Err((
+                "workday_end",
+                format!(
+                    "\"{}\" is not after workday_start \"{}\"; the day must end after it starts",
+                    self.workday_end, self.workday_start
+                ),
+            ));
         }
         for (key, value, range) in [
             ("check_back_days", self.check_back_days, 1..=30),
@@ -266,6 +313,63 @@ impl Config {
     }
 }
 
+/// The most a settings file may hold: a real one is a few kilobytes.
+const LARGEST_FILE: u64 = 1024 * 1024;
+
+/// A settings file's text, read only from a regular file of sensible size: a FIFO, a device
+/// (/dev/zero) or a huge file is refused at once instead of hanging or filling memory.
+fn read_settings(path: &Path) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind, Read};
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            "it is not a regular file (a folder, a pipe or a device); give a .toml file",
+        ));
+    }
+    if meta.len() > LARGEST_FILE {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            format!(
+                "it is {} bytes; a settings file is at most 1 MiB",
+                meta.len()
+            ),
+        ));
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(LARGEST_FILE + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| match e.kind() {
+            ErrorKind::InvalidData => Error::new(ErrorKind::InvalidData, "it is not UTF-8 text"),
+            _ => e,
+        })?;
+    Ok(text)
+}
+
+/// serde's "invalid type: string \"two\", expected u32", in words a person uses.
+fn plain_type_error(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("invalid type: ") else {
+        return message.to_string();
+    };
+    let Some((got, expected)) = rest.split_once(", expected ") else {
+        return message.to_string();
+    };
+    let wanted = match expected {
+        "u32" | "u64" | "i64" | "u8" => "a whole number, like 2",
+        "a string" => "text in quotes, like \"17:30\"",
+        "a boolean" => "true or false",
+        "a sequence" => "a list in brackets, like [\"mon\", \"tue\"]",
+        other => other,
+    };
+    let got = got
+        .replace("string ", "the text ")
+        .replace("integer ", "the number ")
+        .replace("boolean ", "")
+        .replace('`', "");
+    format!("expected {wanted}, not {got}")
+}
+
 fn clock_time(text: &str) -> Result<NaiveTime, String> {
     NaiveTime::parse_from_str(text.trim(), "%H:%M")
         .map_err(|_| format!("\"{text}\" is not a time of day; use 24-hour HH:MM, like \"17:30\""))
@@ -277,40 +381,57 @@ fn weekday(text: &str) -> Option<usize> {
     days.iter().position(|d| lower.starts_with(d))
 }
 
-/// The line of `key`: "workday_end", or "theme.danger" (`danger =` after `[theme]`).
+/// The line of `key`: "workday_end", "theme.danger" (`danger =` after `[theme]`),
+/// "keys.dashboard.snooze" (`snooze =` after `[keys.dashboard]`), or a section ("keys.dashboard").
 fn line_of_key(text: &str, key: &str) -> usize {
-    if key == "keys" {
-        return text
-            .lines()
-            .position(|line| line.trim_start().starts_with("[keys"))
-            .map_or(1, |i| i + 1);
+    let header_line = |header: &str| {
+        text.lines()
+            .position(|line| line.trim() == format!("[{header}]"))
+    };
+    if let Some(at) = header_line(key) {
+        return at + 1;
     }
-    let (section, key) = match key.split_once('.') {
-        Some((section, key)) => (Some(format!("[{section}]")), key),
+    let (section, key) = match key.rsplit_once('.') {
+        Some((section, key)) => (Some(section), key),
         None => (None, key),
     };
-    let from = section
-        .and_then(|header| text.lines().position(|line| line.trim() == header))
-        .unwrap_or(0);
+    let from = match section {
+        Some(section) => match header_line(section) {
+            Some(at) => at,
+            // `[keys]` with `[keys.dashboard]` tables inside, or a dotted key.
+            None => return line_of_key(text, section),
+        },
+        None => 0,
+    };
     text.lines()
         .enumerate()
         .skip(from)
         .find(|(_, line)| {
-            let line = line.trim_start();
-            line.starts_with(key) && line[key.len()..].trim_start().starts_with('=')
+            let line = line.trim_start().trim_start_matches('"');
+            line.starts_with(key)
+                && line[key.len()..]
+                    .trim_start_matches('"')
+                    .trim_start()
+                    .starts_with('=')
         })
-        .map_or(1, |(i, _)| i + 1)
+        .map_or(from + 1, |(i, _)| i + 1)
 }
 
 /// Write the commented default file at `path`, never over an existing one.
 pub fn write_default(path: &Path) -> Result<(), String> {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    // 0700 and 0600 whatever the umask: the file may hold templates with names in them.
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
             .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
     }
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
+        .mode(0o600)
         .open(path)
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::AlreadyExists => format!(

@@ -182,3 +182,144 @@ fn unreadable_words_after_by_check_or_due_are_an_error() {
     let out = home.run(&["ask", "@sam", "stories", "by", "vertical"]);
     assert!(out.contains("· stories by vertical · no need-by"), "{out}");
 }
+
+fn with_config(home: &Home, text: &str) -> assert_cmd::Command {
+    let path = home.path("config.toml");
+    std::fs::write(&path, text).expect("config");
+    let mut cmd = home.nudge();
+    cmd.env("NUDGE_CONFIG", &path);
+    cmd
+}
+
+#[test]
+fn an_unknown_template_variable_stops_every_command_naming_it_and_the_known_ones() {
+    let home = Home::new();
+    with_config(&home, "# mine\n\n[templates]\nfirst = \"Hi {frist_name}\"\n")
+        .args(["list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "config.toml:4: templates.first: {frist_name} is not a variable (did you mean {first_name}?)",
+        ))
+        .stderr(predicate::str::contains("{first_name} {title} {need_by}"));
+}
+
+#[test]
+fn config_errors_give_the_line_of_the_key_and_plain_words() {
+    let home = Home::new();
+    for (text, expected) in [
+        (
+            "\n\n[keys.dashboard]\nundo = [\"u\"]\nsnooze = [\"zz\"]\n",
+            ":5: keys.dashboard.snooze: \"zz\" is not a key",
+        ),
+        (
+            "\n[theme]\n\ndanger = \"blinky\"\n",
+            ":4: theme.danger: \"blinky\" is not a color",
+        ),
+        (
+            "\ncheck_back_days = \"two\"\n",
+            ":2: check_back_days: expected a whole number, like 2, not the text \"two\"",
+        ),
+        (
+            "workday_end = 17\n",
+            ":1: workday_end: expected text in quotes, like \"17:30\", not the number 17",
+        ),
+        (
+            "\n[keys.dashbord]\nquit = [\"q\"]\n",
+            ":2: keys.dashbord: unknown context \"dashbord\"",
+        ),
+    ] {
+        let out = with_config(&home, text).args(["list"]).assert().code(1);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(stderr.contains(expected), "{text:?}: {stderr}");
+        // One message, its parts apart: no word runs into the next.
+        assert!(!stderr.contains("\"\""), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+}
+
+#[test]
+fn config_show_prints_every_template_and_key_in_effect_and_reads_back() {
+    let home = Home::new();
+    let shown = with_config(&home, "[keys.dashboard]\nsnooze = [\"Z\"]\n")
+        .args(["config", "show"])
+        .output()
+        .expect("runs");
+    assert!(shown.status.success());
+    let text = String::from_utf8(shown.stdout).expect("utf-8");
+    for expected in [
+        "[templates]",
+        "first = \"\"\"",
+        "reask = ",
+        "invite = ",
+        "[keys.dashboard]",
+        "snooze = [\"Z\"]",
+        "capture_ask = [\"a\"]",
+        "[keys.input]",
+    ] {
+        assert!(text.contains(expected), "{expected} in:\n{text}");
+    }
+    // What it prints is a config file that means the same.
+    let again = with_config(&home, &text)
+        .args(["config", "show"])
+        .output()
+        .expect("runs");
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    let body = |t: &str| t.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&String::from_utf8_lossy(&again.stdout)), body(&text));
+}
+
+#[test]
+fn cli_edges() {
+    let home = Home::with_demo();
+    // The flows that draw the dashboard say so without a terminal (assert_cmd gives none).
+    for command in ["review", "reflect"] {
+        home.nudge()
+            .arg(command)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("needs a terminal"));
+    }
+    // An explicit --db in a folder that is not there: exit 2, naming the folder, nothing made.
+    let missing = home.path("no/such/folder/n.db");
+    home.nudge_on(&missing)
+        .args(["list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/folder does not exist"));
+    assert!(!home.path("no").exists());
+    // A table in a pipe is never cut.
+    let long = "a title long enough to be cut in any terminal ".repeat(3);
+    home.run(&["ask", "@dana", long.trim()]);
+    assert!(home.run(&["list"]).contains(long.trim()));
+    // `show @name` is the person's card; <ID> is explained in help.
+    let card = home.run(&["show", "@dana"]);
+    assert!(card.starts_with("Dana's card"), "{card}");
+    home.nudge()
+        .args(["show", "@nobody"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no @nobody among your people"));
+    home.nudge()
+        .args(["done", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "The item's number, as `nudge list`",
+        ));
+    // Hidden switches stay out of the completions.
+    for shell in ["bash", "zsh", "fish"] {
+        let out = home.run(&["completions", shell]);
+        assert!(!out.contains("first-frame"), "{shell}");
+    }
+    // `proofing ID done` is a step, as `--help` says.
+    let proofing: serde_json::Value =
+        serde_json::from_str(&home.run(&["list", "proofing", "--json"])).expect("json");
+    let id = proofing[0]["id"].as_i64().expect("id").to_string();
+    let out = home.run(&["proofing", &id, "done"]);
+    assert!(out.starts_with(&format!("Proofed: Proofing {id}")), "{out}");
+}

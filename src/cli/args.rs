@@ -32,9 +32,6 @@ pub struct Cli {
     /// The config file [default: $XDG_CONFIG_HOME/nudge/config.toml]
     #[arg(long, global = true, env = "NUDGE_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// Draw the dashboard's first frame and exit (for measuring start-up)
-    #[arg(long, hide = true)]
-    pub first_frame: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -50,8 +47,8 @@ pub enum Command {
     List(ListArgs),
     /// What needs attention now, most urgent first (prints nothing when nothing does)
     Due(DueArgs),
-    /// One item with its history and the person's card
-    Show(IdArgs),
+    /// One item with its history and the person's card, or a person's card: nudge show @dana
+    Show(ShowArgs),
     /// Mark an ask received, a deadline done, or a proofing invitation proofed
     Done(IdNoteArgs),
     /// Drop an item: no longer waiting on it
@@ -63,7 +60,7 @@ pub enum Command {
     /// Log criticism; by default invite the critic to proof the next piece:
     /// nudge critique @sam "deck is too wordy" on "Q4 launch deck"
     Critique(CritiqueArgs),
-    /// Move a proofing invitation along: nudge proofing 14 sent (done proofs it; --draft prints the invitation)
+    /// Move a proofing invitation along: nudge proofing 14 sent (then accepted, declined or done; --draft prints the invitation)
     Proofing(ProofingArgs),
     /// Add or update a person: nudge person @sam --team Product --expert pricing,roadmap
     Person(PersonArgs),
@@ -231,13 +228,17 @@ pub enum ProofingStep {
     Sent,
     Accepted,
     Declined,
+    /// They proofed it (the same as `nudge done ID`)
+    Done,
 }
 
 #[derive(Debug, Args)]
 pub struct ProofingArgs {
+    /// The item's number, as `nudge list` and `nudge due` show it (asks, deadlines and
+    /// invitations share one sequence)
     #[arg(value_parser = parse_id)]
     pub id: i64,
-    /// Where it moves: sent, accepted or declined
+    /// Where it moves: sent, accepted, declined, or done (they proofed it)
     #[arg(value_enum, required_unless_present = "draft")]
     pub step: Option<ProofingStep>,
     /// Print the invitation message
@@ -309,13 +310,41 @@ pub struct DueArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// An item's number (as `nudge list` shows it), or @name for a person's card
+    #[arg(value_parser = parse_shown, value_name = "ID|@NAME")]
+    pub what: Shown,
+}
+
+/// What `nudge show` shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    Item(i64),
+    Person(String),
+}
+
+fn parse_shown(text: &str) -> Result<Shown, String> {
+    match text.strip_prefix('@') {
+        Some(name) if !name.trim().is_empty() => Ok(Shown::Person(name.trim().to_string())),
+        Some(_) => Err("\"@\" needs a name after it, like @dana".into()),
+        None => parse_id(text)
+            .map(Shown::Item)
+            .map_err(|e| format!("{e}, or @name for a person")),
+    }
+}
+
+#[derive(Debug, Args)]
 pub struct IdArgs {
+    /// The item's number, as `nudge list` and `nudge due` show it (asks, deadlines and
+    /// invitations share one sequence)
     #[arg(value_parser = parse_id)]
     pub id: i64,
 }
 
 #[derive(Debug, Args)]
 pub struct IdNoteArgs {
+    /// The item's number, as `nudge list` and `nudge due` show it (asks, deadlines and
+    /// invitations share one sequence)
     #[arg(value_parser = parse_id)]
     pub id: i64,
     /// An optional note
@@ -325,6 +354,8 @@ pub struct IdNoteArgs {
 
 #[derive(Debug, Args)]
 pub struct FollowupArgs {
+    /// The item's number, as `nudge list` and `nudge due` show it (asks, deadlines and
+    /// invitations share one sequence)
     #[arg(value_parser = parse_id)]
     pub id: i64,
     /// The channel used: email, chat, call or walk (default: the suggested one)
@@ -339,6 +370,8 @@ pub struct FollowupArgs {
 
 #[derive(Debug, Args)]
 pub struct SnoozeArgs {
+    /// The item's number, as `nudge list` and `nudge due` show it (asks, deadlines and
+    /// invitations share one sequence)
     #[arg(value_parser = parse_id)]
     pub id: i64,
     /// When (tomorrow, mon 9am, in 3 days, dec 3 …)
@@ -353,6 +386,8 @@ pub struct SnoozeArgs {
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
+    /// The item's number, as `nudge list` and `nudge due` show it (asks, deadlines and
+    /// invitations share one sequence)
     #[arg(value_parser = parse_id)]
     pub id: i64,
     /// What is new, in the capture grammar
@@ -402,22 +437,47 @@ fn parse_id(text: &str) -> Result<i64, String> {
         })
 }
 
+/// The commands that open the dashboard refuse to start without a terminal to draw on.
+fn needs_a_terminal(command: &str, instead: &str) -> Handled {
+    if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        return Ok(());
+    }
+    Err(super::Failure::Op(crate::ops::OpError::Input(format!(
+        "`nudge {command}` needs a terminal: it opens the dashboard. Without one, {instead}"
+    ))))
+}
+
 /// Route a command to its handler. No command: the dashboard (or, when the output is not a
 /// terminal, what `due` prints).
 pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled {
+    // NUDGE_FIRST_FRAME=1: draw the dashboard's first frame and exit (for measuring start-up;
+    // an environment variable, so it stays out of --help and the completions).
+    let first_frame = std::env::var_os("NUDGE_FIRST_FRAME").is_some_and(|v| v == "1");
     match cli.command {
-        None if std::io::stdout().is_terminal() || cli.first_frame => {
-            dashboard::open(session, cli.first_frame, None)
+        None if std::io::stdout().is_terminal() || first_frame => {
+            dashboard::open(session, first_frame, None)
         }
         None => list::due(session, out, false, None),
-        Some(Command::Review) => dashboard::open(session, false, Some(Action::Review)),
-        Some(Command::Reflect) => dashboard::open(session, false, Some(Action::Reflect)),
+        Some(Command::Review) => {
+            needs_a_terminal("review", "nudge due lists what needs attention")?;
+            dashboard::open(session, false, Some(Action::Review))
+        }
+        Some(Command::Reflect) => {
+            needs_a_terminal(
+                "reflect",
+                "nudge report --day prints the day; nudge list reflections the past ones",
+            )?;
+            dashboard::open(session, false, Some(Action::Reflect))
+        }
         Some(Command::Report(a)) => report::report(session, out, &a),
         Some(Command::Ask(a)) => capture::ask(session, out, &a.words),
         Some(Command::Deadline(a)) => capture::deadline(session, out, &a.words),
         Some(Command::List(a)) => list::list(session, out, a.what, a.all, a.json, a.limit),
         Some(Command::Due(a)) => list::due(session, out, a.json, a.limit),
-        Some(Command::Show(a)) => list::show(session, out, a.id),
+        Some(Command::Show(a)) => match a.what {
+            Shown::Item(id) => list::show(session, out, id),
+            Shown::Person(name) => list::show_person(session, out, &name),
+        },
         Some(Command::Done(a)) => change::done(session, out, a.id, &a.note.join(" ")),
         Some(Command::Drop(a)) => change::drop(session, out, a.id),
         Some(Command::Followup(a)) => followup::followup(session, out, &a),

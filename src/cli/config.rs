@@ -23,7 +23,12 @@ pub fn config(action: ConfigAction, source: &Source, out: &mut dyn Write) -> Han
             Ok(())
         }
         ConfigAction::Show => {
-            let config = Config::load(source).map_err(OpError::Input)?;
+            let mut config = Config::load(source).map_err(OpError::Input)?;
+            // What is in effect, whole: every template and every key, built-in ones included.
+            config.templates = config.templates().all().clone();
+            config.keys = crate::tui::keymap::Keymap::load(&config.keys)
+                .map_err(OpError::Input)?
+                .as_overrides();
             let origin = if source.path.exists() {
                 format!("# In effect: {path} over the defaults.")
             } else {

@@ -55,7 +55,7 @@ const EXAMPLES: &[(&str, &[&str], bool)] = &[
         false,
     ),
     ("due", &["nudge due", "nudge due --json"], false),
-    ("show", &["nudge show 12"], false),
+    ("show", &["nudge show 12", "nudge show @dana"], false),
     (
         "done",
         &["nudge done 12", "nudge done 12 got two quotes"],

@@ -59,7 +59,8 @@ pub fn list(
     Ok(())
 }
 
-/// An aligned table; in a terminal each line is cut to its width rather than wrapped.
+/// An aligned table; in a terminal long cells are cut to fit its width, in a pipe nothing is
+/// cut (a script gets every word).
 fn print_table(out: &mut dyn Write, rows: &[Vec<String>], max_title: usize) -> Handled {
     use std::io::IsTerminal;
     let width = std::io::stdout()
@@ -69,7 +70,7 @@ fn print_table(out: &mut dyn Write, rows: &[Vec<String>], max_title: usize) -> H
         .map(|(columns, _)| usize::from(columns));
     let lines = match width {
         Some(width) => table_within(rows, max_title, width),
-        None => table(rows, max_title),
+        None => table(rows, usize::MAX),
     };
     for line in lines {
         say(out, &line)?;
@@ -442,6 +443,26 @@ pub fn attention_queue(
             .map(|row| (row.item, Reason::ProofingToSend)),
     );
     Ok((queue, hidden))
+}
+
+/// `nudge show @dana`: a person's card.
+pub fn show_person(session: &mut Session, out: &mut dyn Write, name: &str) -> Handled {
+    let ctx = session.ctx.clone();
+    let store = session.store()?;
+    let reader = store.reader();
+    let Some(person) = reader.person_named(name)? else {
+        return Err(Failure::Op(crate::ops::OpError::Input(format!(
+            "there is no @{name} among your people; `nudge list people` shows them"
+        ))));
+    };
+    let card = ops::person_card(&reader, &ctx, person.id)?;
+    for (i, (kind, line)) in card.lines(&ctx.now, None).into_iter().enumerate() {
+        if kind == ops::LineKind::Heading && i > 0 {
+            say(out, "")?;
+        }
+        say(out, &crate::text::inert(&line))?;
+    }
+    Ok(())
 }
 
 pub fn show(session: &mut Session, out: &mut dyn Write, id: i64) -> Handled {

@@ -154,7 +154,23 @@ fn start(cli: &Cli, config_source: Source) -> Result<Session, OpError> {
     let now = clock::now(&zone).map_err(OpError::Input)?;
     let config = Config::load(&config_source).map_err(OpError::Input)?;
     let db_path = match &cli.db {
-        Some(path) => path.clone(),
+        Some(path) => {
+            // A database named on purpose lives where it was named: a folder that is not there
+            // is a mistake to point out, not one to create (the default's folder is created).
+            if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty())
+                && !folder.is_dir()
+            {
+                return Err(OpError::Store(crate::store::StoreError::Unusable {
+                    path: path.clone(),
+                    cause: format!(
+                        "its folder {} does not exist; create it, or leave out --db (and \
+                         NUDGE_DB) for the default place",
+                        folder.display()
+                    ),
+                }));
+            }
+            path.clone()
+        }
         None => default_db_path().ok_or_else(|| {
             OpError::Input(
                 "cannot find a home folder for the database; give one with --db PATH".into(),

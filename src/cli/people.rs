@@ -37,6 +37,7 @@ pub fn proofing(session: &mut Session, out: &mut dyn Write, args: &ProofingArgs)
             ProofingStep::Sent => Status::Sent,
             ProofingStep::Accepted => Status::Accepted,
             ProofingStep::Declined => Status::Declined,
+            ProofingStep::Done => Status::Proofed,
         };
         say(
             out,

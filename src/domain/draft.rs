@@ -10,6 +10,20 @@ pub const DEFAULT_FILE: &str = include_str!("../../assets/drafts.toml");
 /// Every template name, as used in `[templates]`.
 pub const NAMES: [&str; 5] = ["first", "second", "third", "reask", "invite"];
 
+/// Every variable a template may use, in `{name}` or a `[name]` condition.
+pub const VARIABLES: [&str; 10] = [
+    "first_name",
+    "title",
+    "need_by",
+    "late",
+    "why",
+    "channel",
+    "offer",
+    "favor",
+    "piece",
+    "said",
+];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Templates {
     texts: BTreeMap<String, String>,
@@ -27,6 +41,7 @@ impl Templates {
                     NAMES.join(", ")
                 ));
             }
+            check_variables(text).map_err(|problem| format!("{name}: {problem}"))?;
             texts.insert(name.clone(), text.clone());
         }
         Ok(Templates { texts })
@@ -35,6 +50,65 @@ impl Templates {
     pub fn get(&self, name: &str) -> &str {
         self.texts.get(name).map(String::as_str).unwrap_or("")
     }
+
+    /// Every template in effect, by name.
+    pub fn all(&self) -> &BTreeMap<String, String> {
+        &self.texts
+    }
+}
+
+/// Every `{name}` and `[name]` in a template must be one of `VARIABLES`: a typo would otherwise
+/// quietly leave a hole in every message.
+fn check_variables(text: &str) -> Result<(), String> {
+    let known = |name: &str| VARIABLES.contains(&name);
+    let unknown = |written: String, name: &str| {
+        format!(
+            "{written} is not a variable (did you mean {{{}}}?); the variables are {}",
+            closest(name),
+            VARIABLES.map(|v| format!("{{{v}}}")).join(" ")
+        )
+    };
+    for line in text.lines() {
+        let mut body = line;
+        while let Some((name, rest)) = body.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            let bare = name.strip_prefix('!').unwrap_or(name);
+            if !known(bare) {
+                return Err(unknown(format!("[{name}]"), bare));
+            }
+            body = rest.trim_start();
+        }
+        let mut rest = body;
+        while let Some(start) = rest.find('{') {
+            let after = &rest[start + 1..];
+            match after.find('}') {
+                Some(end)
+                    if end > 0
+                        && after[..end]
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '_') =>
+                {
+                    let name = &after[..end];
+                    if !known(name) {
+                        return Err(unknown(format!("{{{name}}}"), name));
+                    }
+                    rest = &after[end + 1..];
+                }
+                _ => rest = after,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The variable nearest to a misspelt one (by letters in common, then length).
+fn closest(name: &str) -> &'static str {
+    VARIABLES
+        .into_iter()
+        .max_by_key(|v| {
+            let common = v.chars().filter(|c| name.contains(*c)).count();
+            (common, usize::MAX - v.len().abs_diff(name.len()))
+        })
+        .unwrap_or("title")
 }
 
 impl Default for Templates {
@@ -231,6 +305,38 @@ mod tests {
         overrides.insert("fourth".to_string(), "x".to_string());
         let err = Templates::load(&overrides).expect_err("unknown");
         assert!(err.contains("no template \"fourth\""), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_variable_is_named_with_the_known_ones() {
+        let mut overrides = BTreeMap::new();
+        overrides.insert("first".to_string(), "Hi {frist_name}".to_string());
+        let err = Templates::load(&overrides).expect_err("unknown variable");
+        assert!(
+            err.starts_with("first: {frist_name} is not a variable (did you mean {first_name}?)"),
+            "{err}"
+        );
+        assert!(err.contains("{need_by}"), "{err}");
+        overrides.insert("first".to_string(), "[nedd_by] by {need_by}".to_string());
+        let err = Templates::load(&overrides).expect_err("unknown condition");
+        assert!(
+            err.starts_with("first: [nedd_by] is not a variable"),
+            "{err}"
+        );
+        // Braces that are not a variable's (prose, JSON) are left alone.
+        overrides.insert(
+            "first".to_string(),
+            "Hi {first_name} {Not One} {}".to_string(),
+        );
+        assert!(Templates::load(&overrides).is_ok());
+        // The built-in templates use only known variables.
+        for name in NAMES {
+            assert_eq!(
+                check_variables(Templates::default().get(name)),
+                Ok(()),
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -126,17 +126,23 @@ pub fn proofing_status(
             )));
         }
         super::must_be_open(&item, "move along")?;
-        if !matches!(status, Status::Sent | Status::Accepted | Status::Declined) {
+        if !matches!(
+            status,
+            Status::Sent | Status::Accepted | Status::Declined | Status::Proofed
+        ) {
             return Err(WriteError::Input(
-                "a proofing invitation moves to sent, accepted or declined (`nudge done` proofs it)".into(),
+                "a proofing invitation moves to sent, accepted, declined or done (proofed)".into(),
             ));
         }
         item.status = status;
-        if status == Status::Declined {
+        if !status.is_open() {
             item.closed_at = Some(ctx.now);
         }
         w.save_item(&item)?;
-        let line = format!("Proofing {}: {}", status.label(), short(&item));
+        let line = match status {
+            Status::Proofed => format!("Proofed: {}", short(&item)),
+            _ => format!("Proofing {}: {}", status.label(), short(&item)),
+        };
         w.describe(&line)?;
         Ok(line)
     })?)

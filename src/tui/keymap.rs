@@ -179,28 +179,41 @@ pub struct Keymap {
 impl Keymap {
     /// The defaults with `overrides` applied. Errors name the context, the action or the key.
     pub fn load(overrides: &Overrides) -> Result<Keymap, String> {
-        let defaults: Overrides =
-            toml::from_str(DEFAULT_FILE).map_err(|e| format!("the built-in keymap: {e}"))?;
+        Keymap::load_located(overrides).map_err(|(at, problem)| match at {
+            Some(at) => format!("[keys.{at}]: {problem}"),
+            None => format!("[keys]: {problem}"),
+        })
+    }
+
+    /// The same, with where in `[keys]` the problem is ("dashboard.snooze", "dashboard"), so a
+    /// config error can give its line.
+    pub fn load_located(overrides: &Overrides) -> Result<Keymap, (Option<String>, String)> {
+        let defaults: Overrides = toml::from_str(DEFAULT_FILE)
+            .map_err(|e| (None, format!("the built-in keymap: {e}")))?;
         let mut bindings: Vec<(Context, Action, Vec<Key>)> = Vec::new();
-        for (source, table) in [("the built-in keymap", &defaults), ("[keys]", overrides)] {
+        for table in [&defaults, overrides] {
             for (context_name, actions) in table {
                 let context = Context::from_name(context_name).ok_or_else(|| {
-                    format!(
-                        "{source}: unknown context \"{context_name}\"; use dashboard, detail, list, review, reflect, help, card or input"
+                    (
+                        Some(context_name.clone()),
+                        format!(
+                            "unknown context \"{context_name}\"; use dashboard, detail, list, \
+                             review, reflect, help, card or input"
+                        ),
                     )
                 })?;
                 for (action_name, keys) in actions {
+                    let at = || Some(format!("{context_name}.{action_name}"));
                     let action = Action::from_name(action_name).ok_or_else(|| {
-                        format!("{source}: [{context_name}] has no action \"{action_name}\"; `?` lists the names")
+                        (
+                            at(),
+                            format!("no action \"{action_name}\"; `?` lists the names"),
+                        )
                     })?;
                     let keys = keys
                         .iter()
-                        .map(|k| {
-                            Key::parse(k).map_err(|e| {
-                                format!("{source}: [{context_name}] {action_name}: {e}")
-                            })
-                        })
-                        .collect::<Result<Vec<Key>, String>>()?;
+                        .map(|k| Key::parse(k).map_err(|e| (at(), e)))
+                        .collect::<Result<Vec<Key>, _>>()?;
                     match bindings
                         .iter_mut()
                         .find(|(c, a, _)| *c == context && *a == action)
@@ -223,24 +236,64 @@ impl Keymap {
         });
         let keymap = Keymap { bindings };
         keymap.check_conflicts()?;
+        keymap.check_ways_out()?;
         Ok(keymap)
     }
 
-    fn check_conflicts(&self) -> Result<(), String> {
+    /// Every context keeps a key that leaves it (quit, back or cancel), so a remap can never lock
+    /// the user in. (ctrl-c quits whatever the keymap says.)
+    fn check_ways_out(&self) -> Result<(), (Option<String>, String)> {
+        for context in Context::ALL {
+            let leaves = self.bindings.iter().any(|(c, a, keys)| {
+                *c == context
+                    && matches!(a, Action::Quit | Action::Back | Action::Cancel)
+                    && !keys.is_empty()
+            });
+            if !leaves {
+                return Err((
+                    Some(context.name().to_string()),
+                    format!(
+                        "[keys.{}] leaves no key to get out (quit, back or cancel); give one of \
+                         them a key",
+                        context.name()
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn check_conflicts(&self) -> Result<(), (Option<String>, String)> {
         for (i, (context, action, keys)) in self.bindings.iter().enumerate() {
             for key in keys {
                 if let Some((_, other, _)) = self.bindings[i + 1..]
                     .iter()
                     .find(|(c, _, ks)| c == context && ks.contains(key))
                 {
-                    return Err(format!(
-                        "the key \"{key}\" is bound to both {action} and {other} in [{}]; give one of them another key",
-                        context.name()
+                    return Err((
+                        Some(context.name().to_string()),
+                        format!(
+                            "the key \"{key}\" is bound to both {action} and {other} in [keys.{}]; \
+                             give one of them another key",
+                            context.name()
+                        ),
                     ));
                 }
             }
         }
         Ok(())
+    }
+
+    /// Every binding in effect, as the config writes them (`[keys.dashboard] snooze = ["z"]`).
+    pub fn as_overrides(&self) -> Overrides {
+        let mut table = Overrides::new();
+        for (context, action, keys) in &self.bindings {
+            table.entry(context.name().to_string()).or_default().insert(
+                action.name().to_string(),
+                keys.iter().map(|k| k.to_string()).collect(),
+            );
+        }
+        table
     }
 
     /// What a key does in a context.

@@ -185,14 +185,20 @@ pub fn parse_style(text: &str) -> Result<Style, String> {
 }
 
 fn color_of(word: &str, text: &str) -> Result<Color, String> {
+    // "bold blinky": which word of the style; "blinky" alone needs no repeating.
+    let within = if word == text.trim() {
+        String::new()
+    } else {
+        format!("in \"{text}\", ")
+    };
     if word.starts_with('#') && word.len() != 7 {
         return Err(format!(
-            "\"{text}\": \"{word}\" is not a color; hex colors have six digits, like #ff8800"
+            "{within}\"{word}\" is not a color; hex colors have six digits, like #ff8800"
         ));
     }
     word.parse::<Color>().map_err(|_| {
         format!(
-            "\"{text}\": \"{word}\" is not a color or a style; use a name (red, lightblue, \
+            "{within}\"{word}\" is not a color or a style; use a name (red, lightblue, \
              darkgray …), #rrggbb or 0-255, and bold, dim, italic, underlined, reversed"
         )
     })

@@ -323,6 +323,11 @@ impl App {
             self.update(action);
             return;
         }
+        // ctrl-c always gets out, whatever the keymap says.
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.update(Action::Quit);
+            return;
+        }
         // Keys that are not actions: a letter in a one-key choice, or text being typed.
         if matches!(self.screen, Screen::Reflect { .. }) {
             self.reflect_key(key);
