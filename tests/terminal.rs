@@ -197,7 +197,7 @@ fn config_errors_name_the_file_line_and_key() {
     );
     bad_config(
         "check_back_days = \"two\"\n",
-        ":1: invalid type: string \"two\", expected u32",
+        ":1: check_back_days: expected a whole number, like 2, not the text \"two\"",
     );
     bad_config(
         "# mine\nworkday_end = \"5pm\"\n",
@@ -213,14 +213,17 @@ fn config_errors_name_the_file_line_and_key() {
     );
     bad_config(
         "[theme]\n\ndanger = \"blod red\"\n",
-        ":3: theme.danger: \"blod red\": \"blod\" is not a color or a style",
+        ":3: theme.danger: in \"blod red\", \"blod\" is not a color or a style",
     );
     bad_config("[theme]\nshiny = true\n", ":2: unknown field `shiny`");
     bad_config(
         "\n[keys.dashboard]\nsnooze = [\"a\"]\n",
-        ":2: keys: the key \"a\" is bound to both capture_ask and snooze in [dashboard]",
+        ":2: keys.dashboard: the key \"a\" is bound to both capture_ask and snooze in [keys.dashboard]",
     );
-    bad_config("[keys.dashboard]\nfly = [\"f\"]\n", "has no action \"fly\"");
+    bad_config(
+        "[keys.dashboard]\nfly = [\"f\"]\n",
+        ":2: keys.dashboard.fly: no action \"fly\"",
+    );
     bad_config(
         "[keys.dashboard]\nquit = [\"hyper-q\"]\n",
         "\"hyper-q\" is not a key",
@@ -238,7 +241,7 @@ fn a_key_conflict_stops_the_dashboard_before_it_starts() {
         .code(1)
         .stdout("")
         .stderr(predicate::str::contains(
-            "bound to both done and skip in [review]",
+            "bound to both done and skip in [keys.review]",
         ));
 }
 
