@@ -32,10 +32,10 @@ pub fn demo(
     say(
         out,
         &format!(
-            "Sample data: {} items, {} follow-ups, {} people ({:.1} s). Open the dashboard with `nudge`.",
-            made.items,
-            made.follow_ups,
-            made.people,
+            "Sample data: {}, {}, {} ({:.1} s). Open the dashboard with `nudge`.",
+            crate::domain::words::count(made.items, "item"),
+            crate::domain::words::count(made.follow_ups, "follow-up"),
+            crate::domain::words::count(made.people, "person"),
             progress.elapsed()
         ),
     )

@@ -34,7 +34,11 @@ impl DaySummary {
             let parts: Vec<String> = self
                 .asks_by_channel
                 .iter()
-                .map(|(channel, n)| format!("{n} by {}", channel.replace('_', " ")))
+                .map(|(channel, n)| match channel.as_str() {
+                    // "1 in person", "2 by email"
+                    "in_person" => format!("{n} in person"),
+                    other => format!("{n} by {other}"),
+                })
                 .collect();
             format!(" ({})", parts.join(", "))
         };
@@ -81,7 +85,7 @@ mod tests {
         assert_eq!(
             day.lines(),
             vec![
-                "Asks made: 3 (2 by email, 1 by in person)",
+                "Asks made: 3 (2 by email, 1 in person)",
                 "Received: 2 · follow-ups: 3",
                 "Critiques: 0 · turned into invitations: 0",
                 "Check-ins: 2, average stress 3.5/5",

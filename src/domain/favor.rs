@@ -81,12 +81,12 @@ impl OneSided {
     pub fn advice(self, name: &str) -> String {
         match self {
             OneSided::TheyOwe(n) => format!(
-                "you've done {name} {n} favor{} more than the other way round: fine to ask for one back, or to say no",
-                if n == 1 { "" } else { "s" }
+                "you've done {name} {} more than the other way round: fine to ask for one back, or to say no",
+                super::words::count(n, "favor")
             ),
             OneSided::IOwe(n) => format!(
-                "{name} has done you {n} favor{} more than the other way round: a good moment to offer one back",
-                if n == 1 { "" } else { "s" }
+                "{name} has done you {} more than the other way round: a good moment to offer one back",
+                super::words::count(n, "favor")
             ),
         }
     }

@@ -5,6 +5,28 @@ use chrono::{Datelike, Duration};
 use super::item::{Item, Kind};
 use crate::when::Moment;
 
+/// "1 ask", "2 asks", "0 people": a count with its noun, in the number it needs.
+pub fn count(n: impl TryInto<u64>, noun: &str) -> String {
+    let n: u64 = n.try_into().unwrap_or(0);
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {}", plural(noun))
+    }
+}
+
+/// The plural of the nouns nudge counts.
+pub fn plural(noun: &str) -> String {
+    match noun {
+        "person" => "people".into(),
+        "reply" => "replies".into(),
+        _ if noun.ends_with('s') || noun.ends_with("sh") || noun.ends_with("ch") => {
+            format!("{noun}es")
+        }
+        _ => format!("{noun}s"),
+    }
+}
+
 /// "Fri 27 Nov 17:00" — the full form used in confirmations (with the year when it is not this one).
 pub fn full(moment: &Moment, now: &Moment) -> String {
     if moment.year() == now.year() {
@@ -153,6 +175,16 @@ mod tests {
             .with_ymd_and_hms(2026, mo, d, h, m, 0)
             .earliest()
             .expect("moment")
+    }
+
+    #[test]
+    fn counts_take_the_number_they_need() {
+        assert_eq!(count(0u32, "ask"), "0 asks");
+        assert_eq!(count(1u32, "ask"), "1 ask");
+        assert_eq!(count(2u32, "follow-up"), "2 follow-ups");
+        assert_eq!(count(1u32, "minute"), "1 minute");
+        assert_eq!(count(3u32, "person"), "3 people");
+        assert_eq!(count(2u32, "check-in"), "2 check-ins");
     }
 
     #[test]

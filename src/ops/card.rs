@@ -91,11 +91,14 @@ impl PersonCard {
         ));
         if self.stats.critiques > 0 {
             more.push(format!(
-                "{} critique{}, {} turned into invitation{}",
-                self.stats.critiques,
-                if self.stats.critiques == 1 { "" } else { "s" },
+                "{}, {} turned into {}",
+                words::count(self.stats.critiques, "critique"),
                 self.stats.invited,
-                if self.stats.invited == 1 { "" } else { "s" }
+                if self.stats.invited == 1 {
+                    "an invitation"
+                } else {
+                    "invitations"
+                }
             ));
         }
         push(LineKind::Text, more.join(" · "), None);

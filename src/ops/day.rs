@@ -353,11 +353,7 @@ pub fn review_card(
                 LineKind::Text,
                 format!(
                     "{} so far · next by {next}",
-                    if count == 1 {
-                        "1 follow-up".to_string()
-                    } else {
-                        format!("{count} follow-ups")
-                    }
+                    words::count(count, "follow-up")
                 ),
             );
         }
@@ -370,9 +366,9 @@ pub fn review_card(
                 push(
                     LineKind::Warning,
                     format!(
-                        "{} open ask{} feed it:",
-                        open.len(),
-                        if open.len() == 1 { "" } else { "s" }
+                        "{} {} it:",
+                        words::count(open.len() as u64, "open ask"),
+                        if open.len() == 1 { "feeds" } else { "feed" }
                     ),
                 );
                 for ask in open {

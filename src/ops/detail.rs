@@ -150,11 +150,7 @@ impl Detail {
                 format!(
                     "next follow-up: {} ({} so far)",
                     next.label(),
-                    if tried == 1 {
-                        "1 follow-up".to_string()
-                    } else {
-                        format!("{tried} follow-ups")
-                    }
+                    words::count(tried, "follow-up")
                 ),
             );
         }

@@ -242,13 +242,12 @@ impl WeekReport {
         }
         for ask in &self.slowest_open_asks {
             out.push_str(&format!(
-                "- [{}] **{}** {} · {} days · {} follow-up{}\n",
+                "- [{}] **{}** {} · {} · {}\n",
                 ask.id,
                 md(ask.person.as_deref().unwrap_or("?")),
                 md(&ask.title),
-                ask.waiting_days,
-                ask.follow_ups,
-                if ask.follow_ups == 1 { "" } else { "s" }
+                words::count(ask.waiting_days, "day"),
+                words::count(ask.follow_ups, "follow-up"),
             ));
         }
         out.push_str(&format!(
@@ -259,7 +258,7 @@ impl WeekReport {
             let due = &deadline.when;
             let asks = match deadline.open_asks {
                 0 => String::new(),
-                n => format!(" · waiting on {n} ask{}", if n == 1 { "" } else { "s" }),
+                n => format!(" · waiting on {}", words::count(n, "ask")),
             };
             out.push_str(&format!(
                 "- [{}] {} · {due}{asks}\n",
@@ -271,9 +270,8 @@ impl WeekReport {
         match self.stress.average {
             None => out.push_str("_No check-ins this week._\n"),
             Some(average) => out.push_str(&format!(
-                "{} check-in{}, {average:.1} on average, {} at the highest. Mon–Sun: `{}`\n",
-                self.stress.checkins,
-                if self.stress.checkins == 1 { "" } else { "s" },
+                "{}, {average:.1} on average, {} at the highest. Mon–Sun: `{}`\n",
+                words::count(self.stress.checkins, "check-in"),
                 self.stress.highest.unwrap_or(0),
                 stress::sparkline(&self.stress.days, true)
             )),

@@ -160,8 +160,8 @@ pub fn start_sprint(store: &mut Store, ctx: &Context, deadline_id: i64) -> OpRes
         }
         w.start_sprint(Some(deadline.id), length)?;
         let line = format!(
-            "Sprint started: {} minutes on {} · ends {}",
-            length.num_minutes(),
+            "Sprint started: {} on {} · ends {}",
+            words::count(length.num_minutes().unsigned_abs(), "minute"),
             short(&deadline),
             (ctx.now + length).format("%H:%M")
         );
@@ -205,8 +205,8 @@ pub fn finish_sprint_if_over(store: &mut Store, ctx: &Context) -> OpResult<Optio
     Ok(Some(store.write("sprint", &ctx.now, |w| {
         w.end_sprint(sprint.id, Outcome::Finished, &sprint.ends_at())?;
         let line = format!(
-            "Sprint finished ({} minutes). How is it going? Check in.",
-            sprint.length.num_minutes()
+            "Sprint finished ({}). How is it going? Check in.",
+            words::count(sprint.length.num_minutes().unsigned_abs(), "minute")
         );
         w.describe(&line)?;
         Ok(line)

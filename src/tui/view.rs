@@ -96,13 +96,8 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
         app.now.format("%a %-d %b %H:%M").to_string(),
         format!("{} to chase", board.counts.to_chase),
         format!(
-            "{} deadline{} in 24h",
-            board.counts.deadlines_soon,
-            if board.counts.deadlines_soon == 1 {
-                ""
-            } else {
-                "s"
-            }
+            "{} in 24h",
+            crate::domain::words::count(board.counts.deadlines_soon, "deadline")
         ),
     ];
     parts.push(match board.stress.last {

@@ -404,8 +404,8 @@ impl App {
             Ok(text) => {
                 let who = item.person.clone().unwrap_or_default();
                 self.notice = Some(Notice::Info(format!(
-                    "Copied the message for {who} ({} lines) to the clipboard",
-                    text.lines().count()
+                    "Copied the message for {who} ({}) to the clipboard",
+                    crate::domain::words::count(text.lines().count() as u64, "line")
                 )));
                 self.clipboard = Some(text);
             }

@@ -49,11 +49,10 @@ pub fn rows(app: &App, width: usize) -> Content {
             let selected = is_selected(app, Pane::Deadlines, 1, i);
             let at_risk =
                 deadline::at_risk(item.due.as_ref(), row.open_asks, row.late_asks, &app.now);
-            let plural = if row.open_asks == 1 { "" } else { "s" };
             let risk = match (at_risk, row.open_asks) {
-                (true, n) => format!("{warn} {n} ask{plural}"),
+                (true, n) => format!("{warn} {}", words::count(n, "ask")),
                 (false, 0) => String::new(),
-                (false, n) => format!("{n} ask{plural}"),
+                (false, n) => words::count(n, "ask"),
             };
             let when_style = match item.due {
                 Some(due) if due < app.now => theme.danger,

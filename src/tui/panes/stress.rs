@@ -49,10 +49,13 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                         Span::styled(key(Action::Checkin), theme.key),
                     ])
                 } else {
-                    Line::styled(
-                        format!("next check-in in {}", words::span(next - app.now)),
-                        theme.muted,
-                    )
+                    let wait = next - app.now;
+                    let wait = if wait < chrono::Duration::minutes(1) {
+                        "under a minute".to_string()
+                    } else {
+                        words::span(wait)
+                    };
+                    Line::styled(format!("next check-in in {wait}"), theme.muted)
                 });
             }
         }
