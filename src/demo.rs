@@ -183,14 +183,24 @@ const DEADLINES: &[(&str, &str)] = &[
     ("Partner one-pager", "partners"),
 ];
 
-const CRITIQUES: &[(&str, &str)] = &[
-    ("the deck is too wordy", "Q4 launch deck"),
+/// (what was said, the piece it was said about, the next piece the critic is invited to proof).
+const CRITIQUES: &[(&str, &str, &str)] = &[
+    ("the deck is too wordy", "Q3 launch deck", "Q4 launch deck"),
     (
         "the pricing table hides the annual plan",
+        "Pricing page v1",
         "Pricing page copy",
     ),
-    ("the case study reads like an ad", "Acme case study draft"),
-    ("the subject line is clickbait", "Newsletter issue 42"),
+    (
+        "the case study reads like an ad",
+        "Globex case study",
+        "Acme case study draft",
+    ),
+    (
+        "the subject line is clickbait",
+        "Newsletter issue 41",
+        "Newsletter issue 42",
+    ),
 ];
 
 const NOTES: &[&str] = &[
@@ -454,10 +464,13 @@ impl Maker<'_, '_> {
             .critique(person_id, said, None, response.as_str(), None, &at)
     }
 
+    /// A critique of `criticised`, answered with an invitation to proof the next piece, `piece`.
+    #[allow(clippy::too_many_arguments)]
     fn proofing(
         &mut self,
         person: usize,
         said: &str,
+        criticised: &str,
         piece: &str,
         deadline: Option<i64>,
         status: Status,
@@ -475,7 +488,7 @@ impl Maker<'_, '_> {
         }
         let id = self.bulk.item(&item, None)?;
         self.bulk
-            .critique(person_id, said, Some(piece), "invite", Some(id), &at)?;
+            .critique(person_id, said, Some(criticised), "invite", Some(id), &at)?;
         self.made.items += 1;
         Ok(())
     }
@@ -669,6 +682,7 @@ impl Maker<'_, '_> {
         self.proofing(
             1,
             "the deck is too wordy",
+            "Q3 launch deck",
             "Q4 launch deck",
             Some(launch),
             Status::ToSend,
@@ -677,6 +691,7 @@ impl Maker<'_, '_> {
         self.proofing(
             7,
             "the pricing table hides the annual plan",
+            "Pricing page v1",
             "Pricing page copy",
             None,
             Status::Sent,
@@ -685,6 +700,7 @@ impl Maker<'_, '_> {
         self.proofing(
             0,
             "the case study reads like an ad",
+            "Globex case study",
             "Acme case study draft",
             Some(case_study),
             Status::Accepted,
@@ -693,6 +709,7 @@ impl Maker<'_, '_> {
         self.proofing(
             2,
             "the subject line is clickbait",
+            "Newsletter issue 40",
             "Newsletter issue 41",
             None,
             Status::Proofed,
@@ -701,6 +718,7 @@ impl Maker<'_, '_> {
         self.proofing(
             3,
             "the headline overpromises",
+            "Newsletter issue 41",
             "Newsletter issue 42",
             None,
             Status::Declined,
@@ -813,7 +831,7 @@ impl Maker<'_, '_> {
                     .favor(id, direction, "covered a review at short notice", &created)?;
             }
             if roll < 10 {
-                let (said, piece) = *self.dice.pick(CRITIQUES);
+                let (said, criticised, piece) = *self.dice.pick(CRITIQUES);
                 let status = if age > 24 * 30 {
                     Status::Proofed
                 } else {
@@ -821,7 +839,7 @@ impl Maker<'_, '_> {
                         .dice
                         .pick(&[Status::ToSend, Status::Sent, Status::Accepted])
                 };
-                self.proofing(person, said, piece, None, status, created)?;
+                self.proofing(person, said, criticised, piece, None, status, created)?;
                 continue;
             }
             let (title, why) = *self.dice.pick(ASKS);

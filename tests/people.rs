@@ -13,6 +13,7 @@ fn json(home: &Home, args: &[&str]) -> Value {
 #[test]
 fn a_critique_invites_the_critic_to_proof_the_next_piece() {
     let home = Home::new();
+    // Alone, a criticised deadline leaves "the next piece" to proof.
     home.run(&["deadline", "Q4 launch deck", "due", "mon"]);
     home.nudge()
         .args(["critique", "@sam", "deck is too wordy", "on", "1"])
@@ -21,38 +22,48 @@ fn a_critique_invites_the_critic_to_proof_the_next_piece() {
         .stdout(predicate::str::starts_with(
             "Critique from Sam · \"deck is too wordy\" on Q4 launch deck · invited to proof → Proofing 2 (to send)",
         ));
+    let proofing = json(&home, &["list", "proofing", "--json"]);
+    assert_eq!(proofing[0]["title"], "proof the next piece");
+    assert!(proofing[0]["deadline_id"].is_null());
+    // With another deadline ahead, the invitation is for that one: not the piece criticised.
+    home.run(&["deadline", "Webinar slides", "due", "thu"]);
     home.nudge()
         .args([
             "critique",
             "@dana",
             "reads like an ad",
             "on",
-            "Acme case study",
+            "q4 LAUNCH deck",
         ])
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "on Acme case study · invited to proof → Proofing 3",
+            "on Q4 launch deck · invited to proof → Proofing 4",
         ));
     let proofing = json(&home, &["list", "proofing", "--json"]);
-    assert_eq!(proofing[0]["kind"], "proofing");
-    assert_eq!(proofing[0]["status"], "to_send");
-    assert_eq!(proofing[0]["person"], "Sam");
-    assert_eq!(proofing[0]["deadline_id"], 1);
-    assert_eq!(proofing[1]["piece"], "Acme case study");
-    let draft = home.run(&["proofing", "2", "--draft"]);
+    let dana = proofing
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|p| p["person"] == "Dana")
+        .expect("Dana's invitation");
+    assert_eq!(dana["kind"], "proofing");
+    assert_eq!(dana["status"], "to_send");
+    assert_eq!(dana["deadline_id"], 3);
+    assert_eq!(dana["piece"], "Webinar slides");
+    let draft = home.run(&["proofing", "4", "--draft"]);
     assert_eq!(
         draft,
-        "Hi Sam,\n\nYou caught \"deck is too wordy\" in the last one, and you were right.\n\
-         Would you proof Q4 launch deck before it goes out on Monday 30 Nov?\n\nThank you!\n"
+        "Hi Dana,\n\nYou caught \"reads like an ad\" in the last one, and you were right.\n\
+         Would you proof Webinar slides before it goes out on Thursday 3 Dec?\n\nThank you!\n"
     );
-    // Naming an open deadline by its title (any case) links to it like its id does.
+    // A piece that is not a deadline: the soonest open deadline is the next piece.
     home.run(&[
         "critique",
         "@priya",
         "the footer is wrong",
         "on",
-        "q4 LAUNCH deck",
+        "the blog post",
     ]);
     let proofing = json(&home, &["list", "proofing", "--json"]);
     let priya = proofing
@@ -63,6 +74,22 @@ fn a_critique_invites_the_critic_to_proof_the_next_piece() {
         .expect("Priya's invitation");
     assert_eq!(priya["deadline_id"], 1);
     assert_eq!(priya["piece"], "Q4 launch deck");
+    // The card still says what was criticised.
+    let card = home.run(&["show", "@priya"]);
+    assert!(
+        card.contains("\"the footer is wrong\" on the blog post"),
+        "{card}"
+    );
+    // A due date today or tomorrow reads as such ("goes out today?", never "on today").
+    let home = Home::new();
+    home.run(&["deadline", "deck", "due", "today", "4pm"]);
+    home.run(&["deadline", "launch email", "due", "tomorrow"]);
+    home.run(&["critique", "@sam", "too long", "on", "1"]);
+    let draft = home.run(&["proofing", "3", "--draft"]);
+    assert!(
+        draft.contains("Would you proof launch email before it goes out tomorrow?"),
+        "{draft}"
+    );
 }
 
 #[test]

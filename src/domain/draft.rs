@@ -11,10 +11,11 @@ pub const DEFAULT_FILE: &str = include_str!("../../assets/drafts.toml");
 pub const NAMES: [&str; 5] = ["first", "second", "third", "reask", "invite"];
 
 /// Every variable a template may use, in `{name}` or a `[name]` condition.
-pub const VARIABLES: [&str; 10] = [
+pub const VARIABLES: [&str; 11] = [
     "first_name",
     "title",
     "need_by",
+    "when",
     "late",
     "why",
     "channel",
@@ -134,6 +135,8 @@ pub struct Facts {
     pub first_name: String,
     pub title: String,
     pub need_by: Option<String>,
+    /// The need-by as a sentence ends with it: "today", "tomorrow", "on Friday 4 Dec".
+    pub when: Option<String>,
     /// The need-by in words once it has passed, so a message can say "was due" instead of "need".
     pub late: Option<String>,
     pub why: Option<String>,
@@ -150,6 +153,7 @@ impl Facts {
             "first_name" => Some(&self.first_name),
             "title" => Some(&self.title),
             "need_by" => self.need_by.as_ref(),
+            "when" => self.when.as_ref(),
             "late" => self.late.as_ref(),
             "why" => self.why.as_ref(),
             "channel" => self.channel.as_ref(),
@@ -244,6 +248,7 @@ mod tests {
             first_name: "Dana".into(),
             title: "customer quotes".into(),
             need_by: Some("Friday 4 Dec".into()),
+            when: Some("on Friday 4 Dec".into()),
             late: None,
             why: Some("the launch deck needs proof points.".into()),
             channel: Some("call".into()),

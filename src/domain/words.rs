@@ -64,6 +64,14 @@ pub fn message_day(moment: &Moment, now: &Moment) -> String {
     }
 }
 
+/// A date as a sentence ends with it: "today", "tomorrow", else "on Friday 4 Dec".
+pub fn message_when(moment: &Moment, now: &Moment) -> String {
+    match (moment.date_naive() - now.date_naive()).num_days() {
+        0 | 1 | -1 => message_day(moment, now),
+        _ => format!("on {}", message_day(moment, now)),
+    }
+}
+
 /// A length of time in its two largest units: "2d", "3d 4h", "7h 48m", "5m", "now".
 pub fn span(length: Duration) -> String {
     let minutes = length.num_minutes().abs();

@@ -81,6 +81,7 @@ fn facts(reader: &Reader<'_>, item: &Item, now: &Moment) -> Result<Facts, OpErro
             .unwrap_or_else(|| "there".into()),
         title: item.title.clone(),
         need_by: item.need_by.as_ref().map(|m| words::message_day(m, now)),
+        when: item.need_by.as_ref().map(|m| words::message_when(m, now)),
         late: item
             .need_by
             .as_ref()

@@ -17,8 +17,9 @@ fn read(line: &str, grammar: Grammar, ctx: &Context) -> OpResult<Capture> {
     capture::parse(line, grammar, &ctx.now, &ctx.week()).map_err(|e| OpError::Input(e.to_string()))
 }
 
-/// Log criticism and answer it. `Invite` (the default) creates a proofing invitation for the
-/// critic, for the next piece: a named deadline (`on 12`) or free text (`on "Q4 deck"`).
+/// Log criticism and answer it: the piece criticised is a deadline (`on 12`, or its title) or
+/// free text (`on "the blog post"`). `Invite` (the default) creates a proofing invitation for the
+/// critic to proof the next piece: the soonest other open deadline, else "the next piece".
 pub fn critique(
     store: &mut Store,
     ctx: &Context,
@@ -57,13 +58,19 @@ pub fn critique(
         };
         let (person, added) = w.person_for(&name)?;
         let proofing = if response == Response::Invite {
-            let piece_words = piece.clone().unwrap_or_else(|| "the next piece".into());
+            // The critic is asked to proof the next piece, not the one they criticised.
+            let next = next_piece(&w.reader(), deadline)?;
+            let (next_id, next_title) = match &next {
+                Some(d) => (Some(d.id), Some(d.title.clone())),
+                None => (None, None),
+            };
+            let piece_words = next_title.clone().unwrap_or_else(|| "the next piece".into());
             let item = Item {
                 title: format!("proof {piece_words}"),
                 person_id: Some(person.id),
                 person: Some(person.name.clone()),
-                piece: piece.clone(),
-                deadline_id: deadline,
+                piece: next_title,
+                deadline_id: next_id,
                 tags: capture.tags.clone(),
                 ..Item::blank(Kind::Proofing, ctx.now)
             };
@@ -148,6 +155,20 @@ pub fn proofing_status(
     })?)
 }
 
+/// The piece a critic is invited to proof: the soonest open deadline other than the one they
+/// criticised (none: "the next piece").
+pub fn next_piece(
+    reader: &Reader<'_>,
+    criticised: Option<i64>,
+) -> Result<Option<Item>, WriteError> {
+    Ok(reader
+        .open_deadlines(2, 0)
+        .map_err(WriteError::Store)?
+        .into_iter()
+        .map(|row| row.item)
+        .find(|d| Some(d.id) != criticised))
+}
+
 /// The invitation to proof: "You caught X in the deck — would you proof Y before it goes out on Fri?"
 pub fn invite_draft(
     reader: &Reader<'_>,
@@ -168,6 +189,7 @@ pub fn invite_draft(
             .unwrap_or_else(|| "there".into()),
         title: item.title.clone(),
         need_by: due.as_ref().map(|d| words::message_day(d, now)),
+        when: due.as_ref().map(|d| words::message_when(d, now)),
         piece: Some(
             item.piece
                 .clone()
