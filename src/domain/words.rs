@@ -67,7 +67,7 @@ pub fn message_day(moment: &Moment, now: &Moment) -> String {
 /// A date as a sentence ends with it: "today", "tomorrow", else "on Friday 4 Dec".
 pub fn message_when(moment: &Moment, now: &Moment) -> String {
     match (moment.date_naive() - now.date_naive()).num_days() {
-        0 | 1 | -1 => message_day(moment, now),
+        -1..=1 => message_day(moment, now),
         _ => format!("on {}", message_day(moment, now)),
     }
 }
