@@ -1395,3 +1395,154 @@ fn an_edit_that_clashes_with_a_shell_keeps_the_line_and_says_so() {
     assert!(now.title.starts_with("my customer quotes"), "{}", now.title);
     assert!(now.tags.contains(&"mine".to_string()));
 }
+
+fn review_item(app: &App) -> Option<nudge::domain::Item> {
+    match &app.screen {
+        Screen::Review { flow } => flow.card.as_ref().and_then(|c| c.item.clone()),
+        _ => None,
+    }
+}
+
+/// Skip cards until one of `kind` is on screen.
+fn review_until(app: &mut App, kind: nudge::domain::Kind) -> nudge::domain::Item {
+    for _ in 0..50 {
+        if let Some(item) = review_item(app).filter(|i| i.kind == kind) {
+            return item;
+        }
+        typed(app, "n");
+    }
+    panic!("no {kind:?} card in the review");
+}
+
+#[test]
+fn the_review_says_no_marks_sent_and_marks_an_overdue_deadline_missed() {
+    let mut f = fixture(100, 34, true);
+    // A deadline set yesterday for this morning: overdue when the review runs at 09:00.
+    let earlier = clock::parse_now("2026-11-27T09:00", &zone()).expect("then");
+    let ctx = nudge::ops::Context::new(earlier, Config::default());
+    let overdue = nudge::ops::capture_deadline(&mut f.app.store, &ctx, "Board memo due sat 8am")
+        .expect("deadline")
+        .item;
+    f.app.reload();
+    typed(&mut f.app, "r");
+    // N on an ask: "said no" asks why first, then the card is decided.
+    let ask = review_until(&mut f.app, nudge::domain::Kind::Ask);
+    let (at, _) = review_position(&f.app);
+    typed(&mut f.app, "N");
+    assert!(
+        matches!(f.app.screen, Screen::Input { .. }),
+        "the reason first"
+    );
+    typed(&mut f.app, "out this week");
+    key(&mut f.app, KeyCode::Enter);
+    let declined = f
+        .app
+        .store
+        .reader()
+        .item(ask.id)
+        .expect("read")
+        .expect("item");
+    assert_eq!(declined.status, nudge::domain::Status::Declined);
+    assert_eq!(review_position(&f.app).0, at + 1);
+    // An overdue deadline is headed as such, and M marks it missed.
+    let deadline = review_until(&mut f.app, nudge::domain::Kind::Deadline);
+    let deadline = if deadline.id == overdue.id {
+        deadline
+    } else {
+        loop {
+            typed(&mut f.app, "n");
+            match review_item(&f.app) {
+                Some(i) if i.id == overdue.id => break i,
+                Some(_) => {}
+                None => panic!("the overdue deadline is not in the review"),
+            }
+        }
+    };
+    assert!(
+        screen(&f.app).contains("Deadline overdue"),
+        "{}",
+        screen(&f.app)
+    );
+    assert!(screen(&f.app).contains("M missed"), "{}", screen(&f.app));
+    typed(&mut f.app, "M");
+    let missed = f
+        .app
+        .store
+        .reader()
+        .item(deadline.id)
+        .expect("read")
+        .expect("item");
+    assert_eq!(missed.status, nudge::domain::Status::Missed);
+    // m on an invitation to send marks it sent.
+    let invitation = review_until(&mut f.app, nudge::domain::Kind::Proofing);
+    typed(&mut f.app, "m");
+    let sent = f
+        .app
+        .store
+        .reader()
+        .item(invitation.id)
+        .expect("read")
+        .expect("item");
+    assert_eq!(sent.status, nudge::domain::Status::Sent);
+    // The tally counts each.
+    while !matches!(&f.app.screen, Screen::Review { flow } if flow.at_end()) {
+        typed(&mut f.app, "n");
+    }
+    let shown = screen(&f.app);
+    assert!(
+        shown.contains("said no 1") && shown.contains("sent 1") && shown.contains("missed 1"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_first_call_tomorrow_is_a_call_at_its_time_and_the_list_shows_today_as_written() {
+    let mut f = fixture(100, 34, true);
+    typed(&mut f.app, "R");
+    typed(&mut f.app, "the deck went out");
+    key(&mut f.app, KeyCode::Tab);
+    // ctrl-u clears the line, as help says.
+    typed(&mut f.app, "nothing really");
+    f.app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typed(&mut f.app, "pricing waits on Rosa");
+    key(&mut f.app, KeyCode::Tab);
+    typed(&mut f.app, "@rosa 9am budget sign-off");
+    key(&mut f.app, KeyCode::Enter);
+    let saved = f
+        .app
+        .store
+        .reader()
+        .reflection("2026-11-28")
+        .expect("read")
+        .expect("saved");
+    assert_eq!(saved.stuck, "pricing waits on Rosa");
+    let asks = f
+        .app
+        .store
+        .reader()
+        .list(
+            nudge::domain::Kind::Ask,
+            false,
+            &f.app.now,
+            nudge::store::NO_LIMIT,
+        )
+        .expect("asks");
+    let call = asks
+        .iter()
+        .find(|a| a.person.as_deref() == Some("Rosa") && a.title == "budget sign-off")
+        .unwrap_or_else(|| panic!("the first call as an ask: {asks:?}"));
+    // Saturday's "9am" is the next work day, Monday, at 09:00, by call; not part of the title.
+    let check = call.next_check.expect("a check-back");
+    assert_eq!(
+        check.format("%a %d %b %H:%M").to_string(),
+        "Mon 30 Nov 09:00"
+    );
+    assert_eq!(call.channel, Some(nudge::domain::Channel::Call));
+    // Back on the list, today reads as written.
+    key(&mut f.app, KeyCode::Esc);
+    let shown = screen(&f.app);
+    assert!(shown.contains("today · the deck went out"), "{shown}");
+}

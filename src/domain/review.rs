@@ -72,6 +72,12 @@ pub enum Decision {
     Dropped,
     Edited,
     Skipped,
+    /// They said no (an ask).
+    Declined,
+    /// The invitation went out.
+    Sent,
+    /// A deadline that passed, marked missed.
+    Missed,
 }
 
 impl Decision {
@@ -90,6 +96,9 @@ pub struct Tally {
     pub dropped: u32,
     pub edited: u32,
     pub skipped: u32,
+    pub declined: u32,
+    pub sent: u32,
+    pub missed: u32,
 }
 
 pub fn tally(decisions: &[Decision]) -> Tally {
@@ -102,6 +111,9 @@ pub fn tally(decisions: &[Decision]) -> Tally {
             Decision::Dropped => &mut t.dropped,
             Decision::Edited => &mut t.edited,
             Decision::Skipped => &mut t.skipped,
+            Decision::Declined => &mut t.declined,
+            Decision::Sent => &mut t.sent,
+            Decision::Missed => &mut t.missed,
         };
         *slot += 1;
     }
@@ -109,11 +121,28 @@ pub fn tally(decisions: &[Decision]) -> Tally {
 }
 
 impl Tally {
+    /// "followed up 2 · received 1 · skipped 3": the decisions made, none left out, no zeros.
     pub fn line(&self) -> String {
-        format!(
-            "followed up {} · received {} · snoozed {} · dropped {} · edited {} · skipped {}",
-            self.followed_up, self.received, self.snoozed, self.dropped, self.edited, self.skipped
-        )
+        let parts: Vec<String> = [
+            ("followed up", self.followed_up),
+            ("received", self.received),
+            ("said no", self.declined),
+            ("sent", self.sent),
+            ("snoozed", self.snoozed),
+            ("edited", self.edited),
+            ("dropped", self.dropped),
+            ("missed", self.missed),
+            ("skipped", self.skipped),
+        ]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(what, n)| format!("{what} {n}"))
+        .collect();
+        if parts.is_empty() {
+            "nothing decided".to_string()
+        } else {
+            parts.join(" · ")
+        }
     }
 }
 
@@ -147,10 +176,10 @@ mod tests {
             Decision::Done,
         ]);
         assert_eq!((t.followed_up, t.received, t.skipped), (2, 1, 1));
-        assert_eq!(
-            t.line(),
-            "followed up 2 · received 1 · snoozed 0 · dropped 0 · edited 0 · skipped 1"
-        );
+        assert_eq!(t.line(), "followed up 2 · received 1 · skipped 1");
+        let t = tally(&[Decision::Declined, Decision::Sent, Decision::Missed]);
+        assert_eq!(t.line(), "said no 1 · sent 1 · missed 1");
+        assert_eq!(tally(&[]).line(), "nothing decided");
     }
 
     #[test]

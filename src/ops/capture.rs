@@ -63,6 +63,55 @@ pub fn capture_deadline(store: &mut Store, ctx: &Context, line: &str) -> OpResul
     })
 }
 
+/// The reflection's "first call tomorrow" as a capture line: a call on the next work day, at the
+/// time it names ("@dana 9am about the quotes": check back then, and "9am" is not part of the
+/// title), or at the start of that day. Times after `by`, `due` or `check` keep their meaning.
+pub fn first_call_line(line: &str, ctx: &Context) -> String {
+    let week = ctx.week();
+    let mut time = None;
+    let mut kept: Vec<&str> = Vec::new();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut i = 0;
+    while i < words.len() {
+        let word = words[i];
+        let after_keyword = kept
+            .last()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "by" | "due" | "check"));
+        let clock = |w: &str| crate::when::clock_time(&crate::when::normalize(w), &week);
+        if time.is_none() && !after_keyword {
+            if word.eq_ignore_ascii_case("at")
+                && let Some(found) = words.get(i + 1).and_then(|w| clock(w))
+            {
+                time = Some(found);
+                i += 2;
+                continue;
+            }
+            if let Some(found) = clock(word) {
+                time = Some(found);
+                i += 1;
+                continue;
+            }
+        }
+        kept.push(word);
+        i += 1;
+    }
+    let day = week.add_work_days(ctx.now.date_naive(), 1);
+    let at = time.unwrap_or(week.start_of_day);
+    let mut line = kept.join(" ");
+    if !line.contains('~') {
+        line.push_str(" ~call");
+    }
+    // A `check` of its own wins; `why:` stays last, as it takes the rest of the line.
+    if !kept.iter().any(|w| w.eq_ignore_ascii_case("check")) {
+        let check = format!("check {} {}", day.format("%Y-%m-%d"), at.format("%H:%M"));
+        line = match line.to_lowercase().find("why:") {
+            Some(at) => format!("{}{check} {}", &line[..at], &line[at..]),
+            None => format!("{line} {check}"),
+        };
+    }
+    line
+}
+
 /// How a line would be understood, without saving it (the dashboard's live preview).
 pub fn preview(
     reader: &Reader<'_>,

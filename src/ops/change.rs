@@ -12,6 +12,11 @@ pub fn done(store: &mut Store, ctx: &Context, id: i64, note: &str) -> OpResult<S
     close(store, ctx, id, note, "done", None)
 }
 
+/// A deadline that was not met.
+pub fn missed(store: &mut Store, ctx: &Context, id: i64) -> OpResult<String> {
+    close(store, ctx, id, "", "missed", Some(Status::Missed))
+}
+
 /// Drop an item: no longer waiting on it.
 pub fn drop_item(store: &mut Store, ctx: &Context, id: i64) -> OpResult<String> {
     close(store, ctx, id, "", "drop", Some(Status::Dropped))
@@ -28,6 +33,12 @@ fn close(
     Ok(store.write(action, &ctx.now, |w| {
         let mut item = find(&w.reader(), id)?;
         must_be_open(&item, action)?;
+        if status == Some(Status::Missed) && item.kind != Kind::Deadline {
+            return Err(WriteError::Input(format!(
+                "{} is not a deadline; only deadlines are missed (`nudge drop {id}` lets it go)",
+                label(&item)
+            )));
+        }
         item.status = status.unwrap_or(item.kind.done_status());
         // Dropping a deadline that has already passed means it was missed.
         if item.kind == Kind::Deadline

@@ -12,11 +12,11 @@ mod insights;
 mod people;
 mod stress;
 
-pub use capture::{Captured, capture_ask, capture_deadline, preview};
+pub use capture::{Captured, capture_ask, capture_deadline, first_call_line, preview};
 pub use card::{PersonCard, person_card};
 pub use change::{
-    EditMode, LineEdit, capture_line, done, drop_item, edit, edit_opened, preview_edit, short,
-    snooze, undo,
+    EditMode, LineEdit, capture_line, done, drop_item, edit, edit_opened, missed, preview_edit,
+    short, snooze, undo,
 };
 pub use day::{
     DayReport, ReviewCard, ReviewState, day_bounds, day_key, day_report, day_summary,

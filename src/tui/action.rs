@@ -66,9 +66,10 @@ actions! {
     Undo => "undo", "undo the last change";
     FollowUp => "follow_up", "log a follow-up (pick the channel)";
     CopyDraft => "copy_draft", "copy the drafted message";
-    Declined => "declined", "they said no: decline (an ask gets a re-ask draft)";
+    Declined => "declined", "they said no: asks why, then drafts a re-ask";
     MarkSent => "mark_sent", "proofing invitation sent";
     MarkAccepted => "mark_accepted", "proofing invitation accepted";
+    MarkMissed => "mark_missed", "a deadline that passed: missed";
     LinkDeadline => "link_deadline", "link the ask to the deadline it feeds";
     Checkin => "checkin", "stress check-in: rate it, slow down, pick one next step";
     Sprint => "sprint", "start a focus sprint on the deadline";

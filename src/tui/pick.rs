@@ -80,7 +80,11 @@ impl Pick {
                 .map(|(i, (id, title))| {
                     let key =
                         char::from_digit(u32::try_from(i + 1).unwrap_or(9), 10).unwrap_or('9');
-                    (key, title.clone(), Choice::Deadline(*id))
+                    (
+                        key,
+                        format!("{title} (Deadline {id})"),
+                        Choice::Deadline(*id),
+                    )
                 })
                 .collect(),
             Pick::Direction { .. } => vec![

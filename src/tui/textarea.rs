@@ -57,6 +57,12 @@ impl TextArea {
             KeyCode::Backspace if ctrl || alt => self.delete_word(),
             KeyCode::Char('a') if ctrl => self.col = 0,
             KeyCode::Char('e') if ctrl => self.col = self.lines[self.row].len(),
+            // As in the one-line editor and a shell: to the start and the end of the line.
+            KeyCode::Char('u') if ctrl => {
+                self.lines[self.row].drain(..self.col);
+                self.col = 0;
+            }
+            KeyCode::Char('k') if ctrl => self.lines[self.row].truncate(self.col),
             KeyCode::Char(c) if !ctrl && !alt => self.insert(c),
             KeyCode::Backspace => self.backspace(),
             KeyCode::Delete => self.delete(),
@@ -238,6 +244,21 @@ mod tests {
             }
         }
         area
+    }
+
+    #[test]
+    fn ctrl_u_deletes_to_the_line_start_and_ctrl_k_to_its_end() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let mut area = typed("first line\nsecond line");
+        for _ in 0..4 {
+            area.handle(&key(KeyCode::Left));
+        }
+        area.handle(&ctrl('u'));
+        assert_eq!(area.text(), "first line\nline");
+        area.handle(&key(KeyCode::Up));
+        area.handle(&key(KeyCode::Right));
+        area.handle(&ctrl('k'));
+        assert_eq!(area.text(), "f\nline");
     }
 
     #[test]

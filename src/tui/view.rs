@@ -186,18 +186,21 @@ fn footer(frame: &mut Frame, app: &App, area: Rect, single: bool) {
 /// comes last and is kept when the line is cut.
 fn footer_actions(app: &App, single: bool) -> (Context, Vec<Action>) {
     use Action::*;
-    let item_kind = app.selected_item().map(|i| i.kind);
+    let selected = app.selected_item();
     let (context, mut actions) = match &app.screen {
         Screen::Dashboard if app.first_run() => {
             (Context::Dashboard, vec![CaptureAsk, CaptureDeadline, Quit])
         }
         Screen::Dashboard => {
             let mut actions = if single { vec![NextPane] } else { Vec::new() };
-            actions.extend(match (app.focus, item_kind) {
+            actions.extend(match (app.focus, selected) {
                 (Pane::Asks, Some(_)) => vec![
                     CaptureAsk, Open, FollowUp, CopyDraft, Done, Snooze, Declined, Edit, Drop,
                 ],
                 (Pane::Asks, None) => vec![CaptureAsk],
+                (Pane::Deadlines, Some(item)) if item.due.is_some_and(|d| d < app.now) => {
+                    vec![CaptureDeadline, Open, MarkMissed, Done, Snooze, Edit, Drop]
+                }
                 (Pane::Deadlines, Some(_)) => vec![
                     CaptureDeadline,
                     Open,
@@ -232,7 +235,9 @@ fn footer_actions(app: &App, single: bool) -> (Context, Vec<Action>) {
                 crate::domain::Kind::Ask => vec![
                     Back, FollowUp, CopyDraft, Done, Snooze, Declined, Edit, Drop, Undo,
                 ],
-                crate::domain::Kind::Deadline => vec![Back, Sprint, Done, Snooze, Edit, Drop, Undo],
+                crate::domain::Kind::Deadline => {
+                    vec![Back, Sprint, Done, MarkMissed, Snooze, Edit, Drop, Undo]
+                }
                 crate::domain::Kind::Proofing => vec![
                     Back,
                     CopyDraft,
@@ -257,28 +262,26 @@ fn footer_actions(app: &App, single: bool) -> (Context, Vec<Action>) {
             (Context::List, vec![Open, Back, Down, Up])
         }
         Screen::Review { flow } if flow.at_end() => (Context::Review, vec![Back, Undo]),
-        Screen::Review { flow } => match flow
-            .card
-            .as_ref()
-            .and_then(|c| c.item.as_ref())
-            .map(|i| i.kind)
-        {
-            Some(crate::domain::Kind::Ask) => (
-                Context::Review,
-                vec![
-                    FollowUp, Done, Snooze, Drop, Edit, Skip, Undo, CopyDraft, Back,
+        Screen::Review { flow } => {
+            let item = flow.card.as_ref().and_then(|c| c.item.as_ref());
+            let overdue = item.is_some_and(|i| i.due.is_some_and(|due| due < app.now));
+            let actions = match item.map(|i| i.kind) {
+                Some(crate::domain::Kind::Ask) => vec![
+                    FollowUp, Done, Declined, Snooze, Drop, Edit, Skip, Undo, CopyDraft, Back,
                 ],
-            ),
-            Some(crate::domain::Kind::Proofing) => (
-                Context::Review,
-                vec![CopyDraft, Done, Snooze, Drop, Skip, Undo, Back],
-            ),
-            Some(crate::domain::Kind::Deadline) => (
-                Context::Review,
-                vec![Done, Snooze, Drop, Edit, Skip, Undo, Back],
-            ),
-            None => (Context::Review, vec![Skip, Undo, Back]),
-        },
+                Some(crate::domain::Kind::Proofing) => {
+                    vec![MarkSent, CopyDraft, Done, Declined, Drop, Skip, Undo, Back]
+                }
+                Some(crate::domain::Kind::Deadline) if overdue => {
+                    vec![MarkMissed, Done, Snooze, Edit, Skip, Undo, Back]
+                }
+                Some(crate::domain::Kind::Deadline) => {
+                    vec![Done, Snooze, Drop, Edit, Skip, Undo, Back]
+                }
+                None => vec![Skip, Undo, Back],
+            };
+            (Context::Review, actions)
+        }
         Screen::Reflect { .. } => (Context::Reflect, vec![NextField, PrevField, Back]),
     };
     actions.dedup();

@@ -223,6 +223,7 @@ pub fn short_label(action: Action) -> &'static str {
         Action::Declined => "said no",
         Action::MarkSent => "sent",
         Action::MarkAccepted => "accepted",
+        Action::MarkMissed => "missed",
         Action::People => "people",
         Action::Insights => "insights",
         Action::LinkDeadline => "link",

@@ -154,6 +154,15 @@ pub fn parse_words(words: &[&str], now: &Moment, week: &WorkWeek) -> Result<Mome
     }
 }
 
+/// A word that is a clock time on its own ("9am", "15:30", "noon"), for lines that carry a time
+/// outside the date grammar.
+pub fn clock_time(word: &str, week: &WorkWeek) -> Option<NaiveTime> {
+    match time_at(&[word], 0, week) {
+        Ok(Some((1, time))) => Some(time),
+        _ => None,
+    }
+}
+
 fn set_once(slot: &mut Option<NaiveTime>, value: NaiveTime, said: &str) -> Result<(), WhenError> {
     if slot.is_some() {
         return Err(WhenError::because(

@@ -10,9 +10,8 @@ use crate::ops::{self, OpError, ReviewState};
 use crate::tui::action::Action;
 use crate::tui::app::ListState;
 use crate::tui::flows::reflect::{Field, ReflectFlow, ReflectionList};
-use crate::tui::flows::review::ReviewFlow;
-use crate::tui::input::Purpose;
-use crate::tui::pick::Pick;
+use crate::tui::flows::review::{Making, ReviewFlow, Step};
+use crate::tui::keymap::Context;
 
 impl App {
     /// Open today's review where it was left (or fresh).
@@ -20,14 +19,8 @@ impl App {
         let ctx = self.ctx();
         match ReviewState::today(&self.store.reader(), &ctx) {
             Ok(state) => {
-                let flow = ReviewFlow {
-                    state,
-                    card: None,
-                    pending: None,
-                    scroll: 0,
-                };
                 self.screen = Screen::Review {
-                    flow: Box::new(flow),
+                    flow: Box::new(ReviewFlow::new(state)),
                 };
                 self.load_review_card();
             }
@@ -46,6 +39,7 @@ impl App {
         loop {
             let Some(entry) = flow.state.current() else {
                 flow.card = None;
+                flow.step = Step::Summary;
                 if !flow.state.finished {
                     flow.state.finished = true;
                     if let Err(e) = flow.state.save(&mut self.store, &ctx) {
@@ -58,6 +52,7 @@ impl App {
             match ops::review_card(&self.store.reader(), &ctx, entry) {
                 Ok(card) if card.open => {
                     flow.card = Some(card);
+                    flow.step = Step::Card;
                     return;
                 }
                 // Handled (or gone) since the review began: nothing to decide.
@@ -67,63 +62,77 @@ impl App {
         }
     }
 
-    /// Keys in the review.
+    /// Keys in the review: each decision key is made at once, or through a modal over the
+    /// review (which comes back through `review_modal_closed`).
     pub(super) fn review_action(&mut self, action: Action) {
         let Screen::Review { flow } = &mut self.screen else {
             return;
         };
+        let making = flow.making(action, &self.now);
         let at_end = flow.at_end();
-        let item = flow.card.as_ref().and_then(|c| c.item.clone());
         match action {
             Action::Back => {
                 self.screen = Screen::Dashboard;
                 self.reload();
+                return;
             }
-            Action::Quit => self.quit = true,
-            Action::Help => self.open_over(|under| Screen::Help { scroll: 0, under }),
-            Action::Down => self.move_by(1),
-            Action::Up => self.move_by(-1),
-            Action::Undo => self.review_undo(),
-            _ if at_end => {}
-            Action::Skip => self.review_decided(Decision::Skipped),
-            Action::CopyDraft => self.copy_draft(),
-            _ if item.is_none() => {
-                self.notice = Some(Notice::Info(
-                    "A ledger is to think about: n moves on".into(),
-                ));
-            }
-            Action::FollowUp => {
-                flow.pending = Some(Decision::FollowedUp);
-                self.follow_up();
-            }
-            Action::Done => {
-                flow.pending = Some(Decision::Done);
-                self.change_target(|store, ctx, id| ops::done(store, ctx, id, ""));
-            }
-            Action::Drop => {
-                flow.pending = Some(Decision::Dropped);
-                self.change_target(ops::drop_item);
-            }
-            Action::Snooze => {
-                flow.pending = Some(Decision::Snoozed);
-                self.snooze();
-            }
-            Action::Edit => {
-                flow.pending = Some(Decision::Edited);
-                self.edit();
-            }
+            Action::Quit => return self.quit = true,
+            Action::Help => return self.open_over(|under| Screen::Help { scroll: 0, under }),
+            Action::Down => return self.move_by(1),
+            Action::Up => return self.move_by(-1),
+            Action::Undo => return self.review_undo(),
+            Action::CopyDraft if !at_end => return self.copy_draft(),
+            _ if at_end => return,
             _ => {}
+        }
+        match making {
+            Some(Making::AsIs(decision)) => self.review_decided(decision),
+            Some(Making::Now(decision)) => {
+                let change = match decision {
+                    Decision::Done => Action::Done,
+                    Decision::Dropped => Action::Drop,
+                    Decision::Sent => Action::MarkSent,
+                    Decision::Missed => Action::MarkMissed,
+                    _ => Action::Declined,
+                };
+                let result = self.change_for(change);
+                let ok = result.is_ok();
+                self.after_change(result);
+                if ok {
+                    self.review_decided(decision);
+                }
+            }
+            Some(Making::Asking(decision)) => {
+                if let Screen::Review { flow } = &mut self.screen {
+                    flow.step = Step::Deciding(decision);
+                }
+                match decision {
+                    Decision::FollowedUp => self.follow_up(),
+                    Decision::Snoozed => self.snooze(),
+                    Decision::Edited => self.edit(),
+                    _ => self.declined(),
+                }
+            }
+            None => {
+                let skip = self
+                    .keymap
+                    .key_for(Context::Review, Action::Skip)
+                    .map(|k| k.to_string())
+                    .unwrap_or_else(|| "skip".into());
+                self.notice = Some(Notice::Info(format!(
+                    "That does not fit this card; {skip} moves on"
+                )));
+            }
         }
     }
 
-    /// After a change made from the review: a decision was made (or, on error, was not).
-    pub(super) fn review_after_change(&mut self, ok: bool) {
+    /// A modal over the review closed, saved or not: the decision it was for is made, or the
+    /// card waits again.
+    pub(super) fn review_modal_closed(&mut self, saved: bool) {
         let Screen::Review { flow } = &mut self.screen else {
             return;
         };
-        if let Some(decision) = flow.pending.take()
-            && ok
-        {
+        if let Some(decision) = flow.modal_closed(saved) {
             self.review_decided(decision);
         }
     }
@@ -302,6 +311,7 @@ impl App {
         };
         let line = flow.first_call.text();
         flow.first_call_note = if line.contains('@') {
+            let line = ops::first_call_line(&line, &ctx);
             Some(
                 match ops::preview(&self.store.reader(), &ctx, crate::domain::Kind::Ask, &line) {
                     Ok((reading, _)) => (true, format!("enter makes it an ask: {reading}")),
@@ -364,6 +374,10 @@ impl App {
             return;
         }
         self.back();
+        // The list under it shows today's reflection as it is now.
+        if matches!(self.screen, Screen::Reflections { .. }) {
+            self.open_reflections();
+        }
     }
 
     /// Enter on the first call: when it reads as an ask, capture it (it stays in the reflection).
@@ -377,7 +391,7 @@ impl App {
             flow.field = flow.field.next();
             return;
         }
-        match ops::capture_ask(&mut self.store, &ctx, &line) {
+        match ops::capture_ask(&mut self.store, &ctx, &ops::first_call_line(&line, &ctx)) {
             Ok(captured) => {
                 flow.first_call_note = Some((true, format!("captured: {}", captured.line)));
                 flow.field = flow.field.next();
@@ -403,12 +417,6 @@ impl App {
             }
             other => self.update(other),
         }
-    }
-
-    /// Whether the review has a pick or prompt open over it (for pending decisions).
-    pub(super) fn review_pick_open(&self) -> bool {
-        matches!(&self.screen, Screen::Pick { pick: Pick::Channel { .. }, under } if matches!(**under, Screen::Review { .. }))
-            || matches!(&self.screen, Screen::Input { input, under } if matches!(**under, Screen::Review { .. }) && matches!(input.purpose, Purpose::Snooze(_) | Purpose::Edit(_)))
     }
 }
 

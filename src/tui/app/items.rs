@@ -5,6 +5,7 @@ use super::{App, Notice, Screen};
 use crate::domain::{Item, Kind, Status, escalation};
 use crate::ops::{self, Context as OpContext, OpError};
 use crate::store::Store;
+use crate::tui::action::Action;
 use crate::tui::editor::LineEditor;
 use crate::tui::flows::checkin::{CheckinFlow, Outcome as CheckinOutcome};
 use crate::tui::flows::insights::InsightsView;
@@ -182,6 +183,7 @@ impl App {
             Ok(Some(message)) => {
                 self.back();
                 self.after_change(Ok(message));
+                self.review_modal_closed(true);
             }
             Ok(None) => {}
             Err(OpError::Input(message)) => input.show_error(message),
@@ -221,7 +223,32 @@ impl App {
                 return;
             }
         }
+        let saved = result.is_ok();
         self.after_change(result);
+        self.review_modal_closed(saved);
+    }
+
+    /// The one-key change an action makes on the target: done, drop, missed, an invitation sent,
+    /// accepted or declined.
+    pub(super) fn change_for(&mut self, action: Action) -> Result<String, OpError> {
+        let Some(item) = self.target() else {
+            return Err(OpError::Input("Select an item first".into()));
+        };
+        let ctx = self.ctx();
+        let store = &mut self.store;
+        let id = item.id;
+        match action {
+            Action::Done => ops::done(store, &ctx, id, ""),
+            Action::Drop => ops::drop_item(store, &ctx, id),
+            Action::MarkMissed => ops::missed(store, &ctx, id),
+            Action::MarkSent => ops::proofing_status(store, &ctx, id, Status::Sent),
+            Action::MarkAccepted => ops::proofing_status(store, &ctx, id, Status::Accepted),
+            Action::Declined => ops::proofing_status(store, &ctx, id, Status::Declined),
+            other => Err(OpError::Input(format!(
+                "{other} does not change {}",
+                ops::label(&item)
+            ))),
+        }
     }
 
     pub(super) fn change_target(
@@ -294,7 +321,10 @@ impl App {
                     line.push_str(&format!(", {edit} asks again with a new need-by"));
                 }
                 self.after_change(Ok(line));
-                self.pinned = self.store.reader().item(id).ok().flatten();
+                if matches!(self.screen, Screen::Dashboard) {
+                    self.pinned = self.store.reader().item(id).ok().flatten();
+                }
+                self.review_modal_closed(true);
             }
             Err(OpError::Input(message)) => input.show_error(message),
             Err(e) => {

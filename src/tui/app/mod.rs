@@ -447,9 +447,6 @@ impl App {
         {
             self.pinned = None;
         }
-        if matches!(action, Action::Back | Action::Cancel) && self.review_pick_open() {
-            self.clear_review_pending();
-        }
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.open_over(|under| Screen::Help { scroll: 0, under }),
@@ -463,7 +460,11 @@ impl App {
             Action::Back | Action::Cancel if matches!(self.screen, Screen::Reflect { .. }) => {
                 self.leave_reflection()
             }
-            Action::Back | Action::Cancel => self.back(),
+            Action::Back | Action::Cancel => {
+                self.back();
+                // A modal opened for a review decision, closed without it.
+                self.review_modal_closed(false);
+            }
             Action::NextPane => self.focus_on(self.focus.next()),
             Action::PrevPane => self.focus_on(self.focus.prev()),
             Action::FocusAsks => self.focus_on(Pane::Asks),
@@ -485,8 +486,10 @@ impl App {
             Action::Favor => self.start_input(Purpose::Favor, ""),
             Action::Snooze => self.snooze(),
             Action::Edit => self.edit(),
-            Action::Done => self.change_target(|store, ctx, id| ops::done(store, ctx, id, "")),
-            Action::Drop => self.change_target(ops::drop_item),
+            Action::Done | Action::Drop | Action::MarkMissed => {
+                let result = self.change_for(action);
+                self.after_change(result);
+            }
             Action::Undo => {
                 let ctx = self.ctx();
                 let result = ops::undo(&mut self.store, &ctx);
@@ -517,21 +520,6 @@ impl App {
             Action::NextField => self.reflect_field(true),
             Action::PrevField => self.reflect_field(false),
             Action::Skip => {}
-        }
-    }
-
-    /// A modal opened for a review decision was closed without it.
-    fn clear_review_pending(&mut self) {
-        let mut screen = &mut self.screen;
-        loop {
-            match screen {
-                Screen::Pick { under, .. } | Screen::Input { under, .. } => screen = under.as_mut(),
-                Screen::Review { flow } => {
-                    flow.pending = None;
-                    return;
-                }
-                _ => return,
-            }
         }
     }
 
@@ -585,8 +573,6 @@ impl App {
             Err(e) => self.fail(e),
         }
         self.reload();
-        let ok = !matches!(self.notice, Some(Notice::Error(_)));
-        self.review_after_change(ok);
     }
 
     /// Query one list's window again after it scrolled (the rest of the screen is unchanged).

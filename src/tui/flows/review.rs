@@ -6,24 +6,101 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::domain::Kind;
 use crate::domain::review::Decision;
 use crate::ops::{ReviewCard, ReviewState};
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::widgets::{clamp_scroll, pane_block, styled_lines, wrap_styled};
+
+/// Where the review is: a card waiting for a decision, a decision being made in a modal over it,
+/// or the summary once every card is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Card,
+    /// The modal over the review (the channel, the date, the line, the reason) finishes this
+    /// decision when it saves; closing it without saving goes back to the card.
+    Deciding(Decision),
+    Summary,
+}
+
+/// How a key on a card makes its decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Making {
+    /// Decided with no change to make (skip).
+    AsIs(Decision),
+    /// One change, made at once (done, drop, sent, missed).
+    Now(Decision),
+    /// A modal asks for the rest first (follow up, snooze, edit, said no).
+    Asking(Decision),
+}
 
 #[derive(Debug, Clone)]
 pub struct ReviewFlow {
     pub state: ReviewState,
     /// The card of the current entry (None at the end).
     pub card: Option<ReviewCard>,
-    /// A decision whose change is being made in a modal (the channel pick, the snooze date).
-    pub pending: Option<Decision>,
+    pub step: Step,
     pub scroll: usize,
 }
 
 impl ReviewFlow {
+    pub fn new(state: ReviewState) -> ReviewFlow {
+        ReviewFlow {
+            state,
+            card: None,
+            step: Step::Card,
+            scroll: 0,
+        }
+    }
+
     pub fn at_end(&self) -> bool {
-        self.state.position >= self.state.queue.len()
+        self.step == Step::Summary || self.state.position >= self.state.queue.len()
+    }
+
+    /// What `action` decides on the card on screen, if it fits the card. A ledger card (no item)
+    /// is only to think about: it can be skipped.
+    pub fn making(&self, action: Action, now: &crate::when::Moment) -> Option<Making> {
+        let item = self.card.as_ref().and_then(|c| c.item.as_ref());
+        let kind = item.map(|i| i.kind);
+        let overdue = item.is_some_and(|i| i.due.is_some_and(|due| due < *now));
+        Some(match (action, kind) {
+            (Action::Skip, _) => Making::AsIs(Decision::Skipped),
+            (_, None) => return None,
+            (Action::FollowUp, Some(Kind::Ask)) => Making::Asking(Decision::FollowedUp),
+            (Action::Declined, Some(Kind::Ask)) => Making::Asking(Decision::Declined),
+            (Action::Declined, Some(Kind::Proofing)) => Making::Now(Decision::Declined),
+            (Action::MarkSent, Some(Kind::Proofing)) => Making::Now(Decision::Sent),
+            (Action::MarkMissed, Some(Kind::Deadline)) => Making::Now(Decision::Missed),
+            (Action::Drop, Some(Kind::Deadline)) if overdue => Making::Now(Decision::Missed),
+            (Action::Done, Some(_)) => Making::Now(Decision::Done),
+            (Action::Drop, Some(_)) => Making::Now(Decision::Dropped),
+            (Action::Snooze, Some(Kind::Ask | Kind::Deadline)) => Making::Asking(Decision::Snoozed),
+            (Action::Edit, Some(Kind::Ask | Kind::Deadline)) => Making::Asking(Decision::Edited),
+            _ => return None,
+        })
+    }
+
+    /// The modal over the review closed: saved, the decision is made (the caller records it);
+    /// not saved, back to the card.
+    pub fn modal_closed(&mut self, saved: bool) -> Option<Decision> {
+        let Step::Deciding(decision) = self.step else {
+            return None;
+        };
+        self.step = Step::Card;
+        saved.then_some(decision)
+    }
+}
+
+/// The heading of a card: its section, or "Deadline overdue" for a deadline already past.
+pub fn section(card: &ReviewCard, now: &crate::when::Moment) -> &'static str {
+    match (&card.entry, &card.item) {
+        (crate::domain::review::Entry::Deadline { .. }, Some(item))
+            if item.due.is_some_and(|due| due < *now) =>
+        {
+            "Deadline overdue"
+        }
+        (entry, _) => entry.section(),
     }
 }
 
@@ -58,7 +135,7 @@ pub fn content(app: &App, flow: &ReviewFlow, width: usize) -> Vec<Line<'static>>
             return lines;
         }
         (Some(card), false) => {
-            items.push((card.entry.section().to_string(), theme.accent));
+            items.push((section(card, &app.now).to_string(), theme.accent));
             items.extend(styled_lines(theme, card.lines.iter().cloned()));
         }
         (None, false) => items.push(("…".into(), theme.muted)),
