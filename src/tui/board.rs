@@ -26,14 +26,16 @@ pub struct Board {
 }
 
 impl Board {
+    /// The lists' windows for `rows` rows each, and the rest of the board, for these `counts`
+    /// (read first, since they decide how tall the panes are).
     pub fn load(
         reader: &Reader<'_>,
         config: &Config,
         now: &Moment,
         lists: &mut [ListState; 3],
         rows: [usize; 3],
+        counts: Counts,
     ) -> Result<Board, OpError> {
-        let counts = reader.counts(now)?;
         let totals = [counts.open_asks, counts.deadlines, counts.proofing];
         for (state, (total, rows)) in lists.iter_mut().zip(totals.into_iter().zip(rows)) {
             clamp(state, total as usize, rows);

@@ -86,7 +86,9 @@ impl Layout {
         }
     }
 
-    pub fn compute(area: Rect, focus: Pane) -> Layout {
+    /// Lay out `area` with `focus` shown (one pane at a time) and, stacked, each pane as tall as
+    /// `wants` asks (its rows and borders) as far as the room goes.
+    pub fn compute(area: Rect, focus: Pane, wants: [u16; 4]) -> Layout {
         let [header, body, footer] = Split::default()
             .direction(Direction::Vertical)
             .constraints([
@@ -118,14 +120,10 @@ impl Layout {
                 layout.panes = [asks, deadlines, proofing, stress];
             }
             Mode::Stacked => {
+                let heights = share(body.height, wants, [3, 3, 3, 3]);
                 layout.panes = Split::default()
                     .direction(Direction::Vertical)
-                    .constraints([
-                        Constraint::Fill(5),
-                        Constraint::Fill(3),
-                        Constraint::Fill(2),
-                        Constraint::Length(6),
-                    ])
+                    .constraints(heights.map(Constraint::Length))
                     .areas(body);
             }
             Mode::Single => {
@@ -139,6 +137,13 @@ impl Layout {
             }
         }
         layout
+    }
+
+    /// The heights each pane wants: a list's rows (at least one) and its border; the stress
+    /// pane's four lines and its border.
+    pub fn wants(totals: [usize; 3]) -> [u16; 4] {
+        let list = |n: usize| u16::try_from(n.max(1) + 2).unwrap_or(u16::MAX);
+        [list(totals[0]), list(totals[1]), list(totals[2]), 6]
     }
 
     pub fn pane(&self, pane: Pane) -> Rect {
@@ -164,6 +169,34 @@ impl Layout {
     }
 }
 
+/// Share `available` rows among stacked panes: each gets its minimum, then the rest is handed out
+/// one row at a time to the panes still short of what they want (so no pane shows fewer rows
+/// than it could while another has rows to spare); what nobody wants goes to the first pane.
+fn share(available: u16, wants: [u16; 4], mins: [u16; 4]) -> [u16; 4] {
+    let mut heights = [0u16; 4];
+    let mut left = available;
+    for (height, min) in heights.iter_mut().zip(mins) {
+        let given = min.min(left);
+        *height = given;
+        left -= given;
+    }
+    while left > 0 {
+        let mut gave = false;
+        for (height, want) in heights.iter_mut().zip(wants) {
+            if left > 0 && *height < want {
+                *height += 1;
+                left -= 1;
+                gave = true;
+            }
+        }
+        if !gave {
+            heights[0] += left;
+            break;
+        }
+    }
+    heights
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,7 +215,7 @@ mod tests {
             for height in [0u16, 1, 2, 3, 15, 16, 40, 120] {
                 let area = Rect::new(0, 0, width, height);
                 for focus in Pane::ALL {
-                    let layout = Layout::compute(area, focus);
+                    let layout = Layout::compute(area, focus, [40, 3, 9, 6]);
                     for rect in
                         layout
                             .panes
@@ -200,8 +233,27 @@ mod tests {
     }
 
     #[test]
+    fn stacked_panes_share_the_rows_they_want() {
+        // 80x24 with 11 asks, 4 deadlines, 3 invitations: every invitation shows, the rest share.
+        let heights = share(22, Layout::wants([11, 4, 3]), [3, 3, 3, 3]);
+        assert_eq!(heights, [6, 6, 5, 5]);
+        // Room enough: everyone gets what they want, and the asks the rest.
+        let heights = share(40, Layout::wants([11, 4, 3]), [3, 3, 3, 3]);
+        assert_eq!(heights, [23, 6, 5, 6]);
+        // Too little for all: the room is shared evenly, none left at its border alone.
+        let heights = share(14, Layout::wants([11, 4, 3]), [3, 3, 3, 3]);
+        assert_eq!(heights, [4, 4, 3, 3]);
+        assert!(heights.iter().all(|h| *h >= 3));
+        // Room to spare goes to the first pane.
+        assert_eq!(
+            share(30, Layout::wants([1, 1, 1]), [3, 3, 3, 3]),
+            [18, 3, 3, 6]
+        );
+    }
+
+    #[test]
     fn clicks_find_pane_and_row() {
-        let layout = Layout::compute(Rect::new(0, 0, 120, 40), Pane::Asks);
+        let layout = Layout::compute(Rect::new(0, 0, 120, 40), Pane::Asks, [13, 6, 5, 6]);
         let asks = layout.pane(Pane::Asks);
         assert_eq!(
             layout.hit(asks.x + 3, asks.y + 1),

@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let layout = if app.layout.area == area {
         &app.layout
     } else {
-        fresh = Layout::compute(area, app.focus);
+        fresh = Layout::compute(area, app.focus, app.wants);
         &fresh
     };
     header(frame, app, layout.header);

@@ -140,6 +140,38 @@ pub fn render_grid(buf: &mut Buffer, area: Rect, rows: &[GridRow]) {
     }
 }
 
+/// The width the title column gets beside `columns` (each with its width and the least it can be
+/// cut to) in a row `width` wide after `fixed` columns: the title has room for `title_room`
+/// columns (or its longest value, if shorter) before the other columns have theirs; they give
+/// way last first, shrinking to their least and then leaving the row. Each column shown takes a
+/// gap column too.
+pub fn title_first(
+    width: usize,
+    fixed: usize,
+    title_longest: usize,
+    title_room: usize,
+    columns: &mut [(usize, usize)],
+) -> usize {
+    let wanted = title_longest.min(title_room);
+    let used = |columns: &[(usize, usize)]| {
+        columns
+            .iter()
+            .filter(|(w, _)| *w > 0)
+            .map(|(w, _)| w + 1)
+            .sum::<usize>()
+    };
+    for i in (0..columns.len()).rev() {
+        let short = (fixed + used(columns) + wanted).saturating_sub(width);
+        if short == 0 {
+            break;
+        }
+        let (w, least) = columns[i];
+        let cut = w.saturating_sub(short);
+        columns[i].0 = if cut >= least { cut } else { 0 };
+    }
+    width.saturating_sub(fixed + used(columns))
+}
+
 /// The width a column needs for its widest value, kept within `min..=max`.
 pub fn column_width<'a>(values: impl Iterator<Item = &'a str>, min: usize, max: usize) -> usize {
     values.map(text::width).max().unwrap_or(0).clamp(min, max)
@@ -245,5 +277,28 @@ pub fn short_label(action: Action) -> &'static str {
         | Action::FocusDeadlines
         | Action::FocusProofing
         | Action::FocusStress => "pane",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_first;
+
+    #[test]
+    fn the_title_gets_room_before_status_words() {
+        // Wide: everything fits as asked.
+        let mut columns = [(8, 4), (14, 8), (3, 2)];
+        assert_eq!(title_first(80, 2, 40, 20, &mut columns), 50);
+        assert_eq!(columns, [(8, 4), (14, 8), (3, 2)]);
+        // Narrow: the last columns give way first, down to their least, then out.
+        let mut columns = [(8, 4), (14, 8), (3, 2)];
+        let title = title_first(40, 2, 40, 20, &mut columns);
+        assert!(title >= 20, "{title} {columns:?}");
+        let others: usize = columns.iter().filter(|c| c.0 > 0).map(|c| c.0 + 1).sum();
+        assert_eq!(title + 2 + others, 40);
+        // A short title asks for no more than it needs.
+        let mut columns = [(8, 4), (14, 8)];
+        assert_eq!(title_first(30, 2, 5, 20, &mut columns), 5);
+        assert_eq!(columns, [(8, 4), (13, 8)]);
     }
 }

@@ -147,6 +147,8 @@ pub struct App {
     pub clock: Clock,
     pub now: Moment,
     pub layout: Layout,
+    /// How tall each pane would like to be, from the lists' counts (for the stacked layout).
+    pub wants: [u16; 4],
     pub focus: Pane,
     /// Asks, deadlines, proofing.
     pub lists: [ListState; 3],
@@ -184,7 +186,8 @@ impl App {
             theme,
             clock,
             now,
-            layout: Layout::compute(size, Pane::Asks),
+            layout: Layout::compute(size, Pane::Asks, Layout::wants([0; 3])),
+            wants: Layout::wants([0; 3]),
             focus: Pane::Asks,
             lists: [ListState::default(); 3],
             board: Board::default(),
@@ -370,7 +373,7 @@ impl App {
     /// A new terminal size: lay the screen out again, and read the lists again only when they
     /// show a different number of rows.
     pub fn resize(&mut self, size: Rect) {
-        let layout = Layout::compute(size, self.focus);
+        let layout = Layout::compute(size, self.focus, self.wants);
         let rows = |layout: &Layout| Pane::ALL.map(|pane| layout.rows(pane));
         let same_rows = rows(&layout) == rows(&self.layout);
         self.layout = layout;
@@ -612,6 +615,20 @@ impl App {
     /// Query what is on screen, and nothing more: the panes, and the open view's own data.
     pub fn reload(&mut self) {
         self.ask_order = None;
+        // The counts first: they decide how tall the stacked panes are.
+        let counts = match self.store.reader().counts(&self.now) {
+            Ok(counts) => counts,
+            Err(e) => return self.fail(OpError::Store(e)),
+        };
+        let wants = Layout::wants([
+            counts.open_asks as usize,
+            counts.deadlines as usize,
+            counts.proofing as usize,
+        ]);
+        if wants != self.wants {
+            self.wants = wants;
+            self.layout = Layout::compute(self.layout.area, self.focus, wants);
+        }
         let rows = [
             self.layout.rows(Pane::Asks),
             self.layout.rows(Pane::Deadlines),
@@ -623,6 +640,7 @@ impl App {
             &self.now,
             &mut self.lists,
             rows,
+            counts,
         ) {
             Ok(board) => self.board = board,
             Err(e) => self.fail(e),

@@ -12,7 +12,7 @@ impl App {
         if self.focus != pane {
             self.focus = pane;
             if self.layout.single {
-                self.layout = Layout::compute(self.layout.area, pane);
+                self.layout = Layout::compute(self.layout.area, pane, self.wants);
                 self.reload();
             }
         }

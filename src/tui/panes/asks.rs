@@ -10,7 +10,10 @@ use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::layout::Pane;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{GridRow, column_width, marker};
+use crate::tui::widgets::{GridRow, column_width, marker, title_first};
+
+/// How much of a title shows before the status words get their room.
+pub const TITLE_ROOM: usize = 16;
 use crate::when::Moment;
 
 pub fn rows(app: &App, width: usize) -> Content {
@@ -46,21 +49,17 @@ pub fn rows(app: &App, width: usize) -> Content {
             12,
         ),
     };
-    let status_w = if width >= 24 {
-        column_width(phrases.iter().map(String::as_str), 8, 20)
-    } else {
-        0
-    };
-    let hint_w = if width >= 36 {
-        column_width(hints.iter().map(String::as_str), 2, 5)
-    } else {
-        0
-    };
-    let gaps = [person_w, status_w, hint_w]
+    let status_w = column_width(phrases.iter().map(String::as_str), 8, 20);
+    let hint_w = column_width(hints.iter().map(String::as_str), 2, 5);
+    // The title has room for a few words before the status and the channel hint have theirs.
+    let longest = asks
         .iter()
-        .filter(|w| **w > 0)
-        .count();
-    let title_w = width.saturating_sub(2 + person_w + status_w + hint_w + gaps);
+        .map(|i| crate::text::width(&i.title))
+        .max()
+        .unwrap_or(0);
+    let mut columns = [(person_w, 4), (status_w, 8), (hint_w, 2)];
+    let title_w = title_first(width, 2, longest, TITLE_ROOM, &mut columns);
+    let [(person_w, _), (status_w, _), (hint_w, _)] = columns;
     let rows = asks
         .iter()
         .zip(phrases.iter().zip(&hints))

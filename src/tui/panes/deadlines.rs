@@ -10,7 +10,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::layout::Pane;
-use crate::tui::widgets::{GridRow, column_width, marker};
+use crate::tui::widgets::{GridRow, column_width, marker, title_first};
 
 pub fn rows(app: &App, width: usize) -> Content {
     let theme = &app.theme;
@@ -35,8 +35,16 @@ pub fn rows(app: &App, width: usize) -> Content {
         5,
         if width >= 40 { 18 } else { 11 },
     );
-    let risk_w = if width >= 36 { 9 } else { 0 };
-    let title_w = width.saturating_sub(2 + when_w + risk_w + 1 + usize::from(risk_w > 0));
+    let longest = app
+        .board
+        .deadlines
+        .iter()
+        .map(|r| crate::text::width(&r.item.title))
+        .max()
+        .unwrap_or(0);
+    let mut columns = [(when_w, 5), (9, 6)];
+    let title_w = title_first(width, 2, longest, super::asks::TITLE_ROOM, &mut columns);
+    let [(when_w, _), (risk_w, _)] = columns;
     let warn = if theme.ascii { "!" } else { "⚠" };
     let rows = app
         .board
@@ -65,9 +73,10 @@ pub fn rows(app: &App, width: usize) -> Content {
                 Style::default()
             })
             .cell(marker(theme, selected), 2, theme.text)
-            .cell(&item.title, title_w, theme.text)
-            .gap()
-            .cell(when, when_w, when_style);
+            .cell(&item.title, title_w, theme.text);
+            if when_w > 0 {
+                line = line.gap().cell(when, when_w, when_style);
+            }
             if risk_w > 0 {
                 line = line.gap().cell(
                     &risk,

@@ -24,7 +24,11 @@ pub fn draw(frame: &mut Frame, app: &App, pane: Pane, area: Rect) {
         Pane::Stress => None,
         other => Some(app.board.total(other)),
     };
-    let block = pane_block(&app.theme, pane.title(), count, focused);
+    let mut block = pane_block(&app.theme, pane.title(), count, focused);
+    if let Some(position) = position(app, pane, area) {
+        block = block
+            .title_bottom(ratatui::text::Line::styled(position, app.theme.muted).right_aligned());
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -44,6 +48,28 @@ pub fn draw(frame: &mut Frame, app: &App, pane: Pane, area: Rect) {
         }
         Content::Grid(rows) => render_grid(frame.buffer_mut(), inner, &rows),
     }
+}
+
+/// Where the list is, when it holds more than its pane shows: " 3/17 " at the selection of the
+/// focused pane, " 14 more " on the others.
+fn position(app: &App, pane: Pane, area: Rect) -> Option<String> {
+    let list = match pane {
+        Pane::Asks => 0,
+        Pane::Deadlines => 1,
+        Pane::Proofing => 2,
+        Pane::Stress => return None,
+    };
+    let total = app.board.total(pane);
+    let rows = usize::from(area.height.saturating_sub(2));
+    if total <= rows || area.width < 12 {
+        return None;
+    }
+    let state = app.lists[list];
+    Some(if app.focus == pane {
+        format!(" {}/{total} ", state.selected + 1)
+    } else {
+        format!(" {} more ", total - rows.min(total))
+    })
 }
 
 /// What a pane shows: list rows, or lines of text (an empty list's hint, the stress pane).

@@ -9,7 +9,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::layout::Pane;
-use crate::tui::widgets::{GridRow, column_width, marker};
+use crate::tui::widgets::{GridRow, column_width, marker, title_first};
 
 pub fn rows(app: &App, width: usize) -> Content {
     let theme = &app.theme;
@@ -36,25 +36,18 @@ pub fn rows(app: &App, width: usize) -> Content {
             )
         })
         .collect();
-    let person_w = if width >= 36 {
-        column_width(
-            app.board
-                .proofing
-                .iter()
-                .map(|r| r.item.person.as_deref().unwrap_or("?")),
-            4,
-            10,
-        )
-    } else {
-        0
-    };
-    let status_w = if width >= 30 {
-        column_width(statuses.iter().map(String::as_str), 6, 18)
-    } else {
-        0
-    };
-    let gaps = usize::from(person_w > 0) + usize::from(status_w > 0);
-    let what_w = width.saturating_sub(2 + person_w + status_w + gaps);
+    let person_w = column_width(
+        app.board
+            .proofing
+            .iter()
+            .map(|r| r.item.person.as_deref().unwrap_or("?")),
+        4,
+        10,
+    );
+    let status_w = column_width(statuses.iter().map(String::as_str), 6, 18);
+    let mut columns = [(person_w, 4), (status_w, 6)];
+    let what_w = title_first(width, 2, usize::MAX, super::asks::TITLE_ROOM, &mut columns);
+    let [(person_w, _), (status_w, _)] = columns;
     let arrow = if theme.ascii { "->" } else { "→" };
     let rows = app
         .board
