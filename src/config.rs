@@ -10,6 +10,11 @@ use serde::{Deserialize, Serialize};
 use crate::domain::schedule::CheckBackRule;
 use crate::when::WorkWeek;
 
+/// The ways `y` can copy (the dashboard's clipboard module reads the same words).
+pub const CLIPBOARD_METHODS: [&str; 7] = [
+    "auto", "osc52", "wl-copy", "xclip", "xsel", "pbcopy", "none",
+];
+
 /// The commented default file, embedded in the binary.
 pub const DEFAULT_FILE: &str = include_str!("../assets/config.toml");
 
@@ -25,6 +30,8 @@ pub struct Config {
     pub checkin_every_minutes: u32,
     pub sprint_minutes: u32,
     pub favor_threshold: u32,
+    /// How `y` copies a draft: auto, osc52, wl-copy, xclip, xsel, pbcopy or none.
+    pub clipboard: String,
     /// Key overrides per context: `[keys.dashboard] snooze = ["s"]`.
     pub keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
     /// Message templates by name: `[templates] first = "…"`.
@@ -126,6 +133,7 @@ impl Default for Config {
             checkin_every_minutes: 90,
             sprint_minutes: 25,
             favor_threshold: 3,
+            clipboard: "auto".into(),
             keys: BTreeMap::new(),
             templates: BTreeMap::new(),
             theme: ThemeConfig::default(),
@@ -232,6 +240,16 @@ impl Config {
                     format!("\"{day}\" is not a day; use mon, tue, wed, thu, fri, sat or sun"),
                 )
             })?;
+        }
+        if !CLIPBOARD_METHODS.contains(&self.clipboard.as_str()) {
+            return Err((
+                "clipboard",
+                format!(
+                    "\"{}\" is not a way to copy; use {}",
+                    self.clipboard,
+                    CLIPBOARD_METHODS.join(", ")
+                ),
+            ));
         }
         if self.work_days.is_empty() {
             return Err((
@@ -453,7 +471,7 @@ pub fn default_path() -> Option<PathBuf> {
 mod tests {
     use super::*;
 
-    const KEYS: [&str; 9] = [
+    const KEYS: [&str; 10] = [
         "workday_end",
         "workday_start",
         "work_days",
@@ -463,6 +481,7 @@ mod tests {
         "checkin_every_minutes",
         "sprint_minutes",
         "favor_threshold",
+        "clipboard",
     ];
 
     fn parse(text: &str) -> Result<Config, String> {

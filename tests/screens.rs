@@ -571,7 +571,7 @@ fn following_up_from_the_dashboard() {
         .clone()
         .expect("person");
     typed(&mut f.app, "y");
-    let copied = f.app.clipboard.take().expect("a draft to copy");
+    let copied = f.app.clipboard.take().expect("a draft to copy").text;
     assert!(copied.starts_with(&format!("Hi {next},")), "{copied}");
 }
 
@@ -634,7 +634,7 @@ fn said_no_asks_why_first_and_keeps_the_ask_in_view_for_its_reask() {
     assert_eq!(f.app.selected_item().map(|i| i.id), Some(dana.id));
     assert!(shown.contains("said no"), "{shown}");
     typed(&mut f.app, "y");
-    let copied = f.app.clipboard.take().expect("a draft to copy");
+    let copied = f.app.clipboard.take().expect("a draft to copy").text;
     assert!(copied.starts_with("Hi Dana,"), "{copied}");
     assert!(copied.contains("the deck needs proof points"), "{copied}");
     // Moving lets it go: the selection is on the ask that took its place.
@@ -693,7 +693,7 @@ fn a_declined_ask_opens_from_the_persons_card_with_its_reask() {
         screen(&f.app)
     );
     typed(&mut f.app, "y");
-    let copied = f.app.clipboard.take().expect("the re-ask");
+    let copied = f.app.clipboard.take().expect("the re-ask").text;
     assert!(copied.starts_with("Hi Dana,"), "{copied}");
     key(&mut f.app, KeyCode::Enter);
     assert!(matches!(f.app.screen, Screen::Detail { .. }));
@@ -718,7 +718,7 @@ fn proofing_pane_and_its_keys() {
     let first = f.app.selected_item().expect("an invitation").clone();
     assert_eq!(first.status, nudge::domain::Status::ToSend);
     typed(&mut f.app, "y");
-    let copied = f.app.clipboard.take().expect("the invitation");
+    let copied = f.app.clipboard.take().expect("the invitation").text;
     assert!(
         copied.contains("would you proof") || copied.contains("Would you proof"),
         "{copied}"
@@ -1545,4 +1545,38 @@ fn the_first_call_tomorrow_is_a_call_at_its_time_and_the_list_shows_today_as_wri
     key(&mut f.app, KeyCode::Esc);
     let shown = screen(&f.app);
     assert!(shown.contains("today · the deck went out"), "{shown}");
+}
+
+#[test]
+fn y_says_how_the_draft_was_copied_or_shows_it() {
+    use nudge::tui::clipboard::Copied;
+    let mut f = fixture(100, 30, true);
+    let notice = |app: &App| match &app.notice {
+        Some(nudge::tui::app::Notice::Info(text)) => text.clone(),
+        other => panic!("{other:?}"),
+    };
+    typed(&mut f.app, "y");
+    let copy = f.app.clipboard.take().expect("a draft");
+    f.app.copied(copy.clone(), Copied::By("xclip"));
+    assert!(notice(&f.app).starts_with(&format!("Copied the message for {} (", copy.who)));
+    assert!(notice(&f.app).ends_with("with xclip"), "{}", notice(&f.app));
+    f.app.copied(
+        copy.clone(),
+        Copied::Osc52 {
+            inside_tmux: true,
+            failed: Some("xclip failed (exit status: 1)".into()),
+        },
+    );
+    let said = notice(&f.app);
+    assert!(said.contains("as OSC 52 (xclip failed"), "{said}");
+    assert!(said.contains("set -s set-clipboard on"), "{said}");
+    // Not copied: the text is on screen to copy by hand.
+    f.app
+        .copied(copy.clone(), Copied::Not("no clipboard".into()));
+    assert!(notice(&f.app).contains("Here is the text"));
+    let shown = screen(&f.app);
+    let first = copy.text.lines().next().expect("a line");
+    assert!(shown.contains(first), "{shown}");
+    key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.screen, Screen::Dashboard));
 }

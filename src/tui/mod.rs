@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod board;
+pub mod clipboard;
 pub mod editor;
 pub mod flows;
 pub mod input;
@@ -68,9 +69,10 @@ pub fn run(mut app: App, first_frame_only: bool) -> io::Result<Ending> {
         eprintln!("{}", crate::log::pointer());
     }));
     let stop = signals::watch()?;
+    let session = clipboard::Session::from_env();
     let mut terminal = ratatui::try_init()?;
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, first_frame_only, &stop)
+        event_loop(&mut terminal, &mut app, first_frame_only, &stop, &session)
     }));
     restore();
     let keep_open_line = |app: &App| {
@@ -98,6 +100,7 @@ fn event_loop(
     app: &mut App,
     first_frame_only: bool,
     stop: &signals::StopSignal,
+    session: &clipboard::Session,
 ) -> io::Result<Ending> {
     execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
     let mut next_check = Instant::now() + CHANGE_CHECK;
@@ -137,8 +140,15 @@ fn event_loop(
             let batch = Instant::now();
             loop {
                 app.on_event(event::read()?);
-                if let Some(text) = app.clipboard.take() {
-                    execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))?;
+                if let Some(copy) = app.clipboard.take() {
+                    let copied = clipboard::copy(&copy.text, app.clipboard_method(), session);
+                    if matches!(copied, clipboard::Copied::Osc52 { .. }) {
+                        execute!(
+                            io::stdout(),
+                            CopyToClipboard::to_clipboard_from(copy.text.clone())
+                        )?;
+                    }
+                    app.copied(copy, copied);
                 }
                 if app.quit
                     || stop.received().is_some()

@@ -63,6 +63,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     match &app.screen {
         Screen::Help { scroll, .. } => flows::help::draw(frame, app, *scroll, body),
+        Screen::Text {
+            title,
+            text,
+            scroll,
+            ..
+        } => flows::text::draw(frame, app, title, text, *scroll, body),
         Screen::Input { input, .. } => flows::input::draw(frame, app, input, body),
         Screen::Pick { pick, .. } => flows::input::draw_pick(frame, app, pick, body),
         Screen::Checkin { flow, .. } => flows::checkin::draw(frame, app, flow, body),
@@ -250,7 +256,7 @@ fn footer_actions(app: &App, single: bool) -> (Context, Vec<Action>) {
             };
             (Context::Detail, actions)
         }
-        Screen::Help { .. } => (Context::Help, vec![Back, Down, Up]),
+        Screen::Help { .. } | Screen::Text { .. } => (Context::Help, vec![Back, Down, Up]),
         Screen::Card { selected, .. } => match selected {
             Some(_) => (Context::Card, vec![Open, CopyDraft, Down, Up, Back]),
             None => (Context::Card, vec![Back, Down, Up]),

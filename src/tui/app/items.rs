@@ -433,11 +433,7 @@ impl App {
         match ops::draft(&self.store, &ctx, item.id) {
             Ok(text) => {
                 let who = item.person.clone().unwrap_or_default();
-                self.notice = Some(Notice::Info(format!(
-                    "Copied the message for {who} ({}) to the clipboard",
-                    crate::domain::words::count(text.lines().count() as u64, "line")
-                )));
-                self.clipboard = Some(text);
+                self.clipboard = Some(super::ToCopy { who, text });
             }
             Err(e) => self.fail(e),
         }

@@ -108,6 +108,13 @@ pub enum Screen {
     Reflections {
         list: Box<ReflectionList>,
     },
+    /// A text to read and copy by hand (a draft the clipboard could not take).
+    Text {
+        title: String,
+        text: String,
+        scroll: usize,
+        under: Box<Screen>,
+    },
 }
 
 impl Screen {
@@ -118,7 +125,8 @@ impl Screen {
             Screen::Help { under, .. }
             | Screen::Input { under, .. }
             | Screen::Pick { under, .. }
-            | Screen::Checkin { under, .. } => Some(under),
+            | Screen::Checkin { under, .. }
+            | Screen::Text { under, .. } => Some(under),
             _ => None,
         }
     }
@@ -131,6 +139,13 @@ impl Screen {
         }
         screen
     }
+}
+
+/// A draft to copy, and whose it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToCopy {
+    pub who: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,8 +171,8 @@ pub struct App {
     pub screen: Screen,
     pub notice: Option<Notice>,
     pub quit: bool,
-    /// Text to put on the terminal's clipboard (OSC 52); the event loop sends it.
-    pub clipboard: Option<String>,
+    /// A draft to put on the clipboard: the event loop copies it, then calls `copied`.
+    pub clipboard: Option<ToCopy>,
     /// Something changed since the last frame.
     pub dirty: bool,
     /// An ask just declined from the dashboard, kept on screen at the selection (with its re-ask
@@ -213,7 +228,7 @@ impl App {
         match &self.screen {
             Screen::Dashboard => Context::Dashboard,
             Screen::Detail { .. } => Context::Detail,
-            Screen::Help { .. } => Context::Help,
+            Screen::Help { .. } | Screen::Text { .. } => Context::Help,
             Screen::Card { .. } => Context::Card,
             Screen::Input { .. } | Screen::Pick { .. } | Screen::Checkin { .. } => Context::Input,
             Screen::People { .. } | Screen::Insights { .. } | Screen::Reflections { .. } => {
@@ -384,6 +399,51 @@ impl App {
         }
     }
 
+    /// How `y` copies, from the config.
+    pub fn clipboard_method(&self) -> super::clipboard::Method {
+        super::clipboard::Method::from_name(&self.config.clipboard)
+            .unwrap_or(super::clipboard::Method::Auto)
+    }
+
+    /// The event loop copied a draft (or could not): say truthfully how, and when it could
+    /// not, show the text to copy by hand.
+    pub fn copied(&mut self, copy: ToCopy, how: super::clipboard::Copied) {
+        use super::clipboard::Copied;
+        let what = format!(
+            "the message for {} ({})",
+            copy.who,
+            crate::domain::words::count(copy.text.lines().count() as u64, "line")
+        );
+        self.notice = Some(match how {
+            Copied::By(program) => Notice::Info(format!("Copied {what} with {program}")),
+            Copied::Osc52 {
+                inside_tmux,
+                failed,
+            } => {
+                let tmux = if inside_tmux {
+                    "; inside tmux it arrives only with `set -s set-clipboard on`"
+                } else {
+                    ""
+                };
+                let failed = failed.map(|why| format!(" ({why})")).unwrap_or_default();
+                Notice::Info(format!(
+                    "Sent {what} to the terminal's clipboard as OSC 52{failed}{tmux}"
+                ))
+            }
+            Copied::Not(why) => {
+                let title = format!("The message for {}", copy.who);
+                self.open_over(|under| Screen::Text {
+                    title,
+                    text: copy.text,
+                    scroll: 0,
+                    under,
+                });
+                Notice::Info(format!("Could not copy {what}: {why}. Here is the text"))
+            }
+        });
+        self.dirty = true;
+    }
+
     /// Whether a countdown that shows seconds is on screen (then the loop ticks every second).
     pub fn timer_on_screen(&self) -> bool {
         let sprint_shown = self.board.stress.sprint.is_some()
@@ -539,6 +599,7 @@ impl App {
             | Screen::Pick { under, .. }
             | Screen::Checkin { under, .. }
             | Screen::Reflect { under, .. }
+            | Screen::Text { under, .. }
             | Screen::Card { under, .. } => *under,
             Screen::Detail {
                 under: Some(under), ..
@@ -664,7 +725,8 @@ impl App {
                 Screen::Help { under, .. }
                 | Screen::Input { under, .. }
                 | Screen::Pick { under, .. }
-                | Screen::Checkin { under, .. } => {
+                | Screen::Checkin { under, .. }
+                | Screen::Text { under, .. } => {
                     screen = under.as_mut();
                 }
                 Screen::Detail { detail, .. } => {

@@ -43,6 +43,7 @@ impl App {
                 rows,
             ),
             Screen::Help { .. } => (flows::help::lines(self).len(), rows),
+            Screen::Text { text, .. } => (flows::text::content(self, text, width).len(), rows),
             // The review keeps its last row for the progress line.
             Screen::Review { flow } => (
                 flows::review::content(self, flow, width).len(),
@@ -77,11 +78,15 @@ impl App {
             return self.move_on_card(delta);
         }
         match &mut self.screen {
-            Screen::Detail { .. } | Screen::Help { .. } | Screen::Card { .. } => {
+            Screen::Detail { .. }
+            | Screen::Help { .. }
+            | Screen::Card { .. }
+            | Screen::Text { .. } => {
                 let limit = self.scroll_limit();
                 if let Screen::Detail { scroll, .. }
                 | Screen::Help { scroll, .. }
-                | Screen::Card { scroll, .. } = &mut self.screen
+                | Screen::Card { scroll, .. }
+                | Screen::Text { scroll, .. } = &mut self.screen
                 {
                     *scroll = scroll.saturating_add_signed(delta).min(limit);
                 }

@@ -10,6 +10,7 @@ pub mod insights;
 pub mod people;
 pub mod reflect;
 pub mod review;
+pub mod text;
 
 use ratatui::layout::Rect;
 
