@@ -1,0 +1,170 @@
+//! The README, followed literally: every shell line of its tour and of the sections after it runs
+//! as written, in order, in a fresh home with `nudge` on the PATH, and every file it names is in
+//! the repository.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const README: &str = include_str!("../README.md");
+
+/// The `sh` blocks of the section headed `heading` (up to the next `## `), one line each.
+fn shell_lines(heading: &str) -> Vec<String> {
+    let start = README
+        .find(&format!("\n## {heading}\n"))
+        .unwrap_or_else(|| panic!("the README has a section \"{heading}\""));
+    let section = &README[start + 1..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |e| e + 3)];
+    let mut lines = Vec::new();
+    let mut in_block = false;
+    for line in section.lines() {
+        match (in_block, line.trim_end()) {
+            (false, "```sh") => in_block = true,
+            (true, "```") => in_block = false,
+            (true, line) if !line.trim().is_empty() => lines.push(line.to_string()),
+            _ => {}
+        }
+    }
+    assert!(!lines.is_empty(), "\"{heading}\" has shell lines");
+    lines
+}
+
+struct Fresh {
+    home: tempfile::TempDir,
+    bin: PathBuf,
+}
+
+impl Fresh {
+    fn new() -> Fresh {
+        let bin = assert_cmd::cargo::cargo_bin("nudge");
+        Fresh {
+            home: tempfile::tempdir().expect("temp home"),
+            bin: bin.parent().expect("a folder").to_path_buf(),
+        }
+    }
+
+    /// Run one README line in `sh`, as a reader would type it.
+    fn run(&self, line: &str) -> (bool, String, String) {
+        let home = self.home.path();
+        let path = format!(
+            "{}:{}",
+            self.bin.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(line)
+            .current_dir(home)
+            .env_clear()
+            .env("PATH", path)
+            .env("HOME", home)
+            .env("NUDGE_NOW", common::NOW)
+            .env("TZ", "Europe/London")
+            .env("LANG", "C.UTF-8")
+            .output()
+            .expect("sh runs");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+}
+
+/// A line of the tour without its comment (`nudge due   # what …`).
+fn command(line: &str) -> &str {
+    match line.find("  #") {
+        Some(at) => line[..at].trim_end(),
+        None => line.trim_end(),
+    }
+}
+
+#[test]
+fn the_tour_runs_as_written_with_the_ids_it_names() {
+    let fresh = Fresh::new();
+    let lines = shell_lines("A short tour");
+    let mut previous_output = String::new();
+    for line in &lines {
+        if let Some(expected) = line.strip_prefix("# ") {
+            // A comment line shows what the command before it prints first.
+            assert_eq!(
+                previous_output.lines().next(),
+                Some(expected),
+                "the README says the line before prints this"
+            );
+            continue;
+        }
+        let command = command(line);
+        // The review draws the dashboard: it needs a terminal (the pseudo-terminal tests run it).
+        if command == "nudge review" {
+            let (ok, _, stderr) = fresh.run(command);
+            assert!(!ok && stderr.contains("needs a terminal"), "{stderr}");
+            continue;
+        }
+        let (ok, stdout, stderr) = fresh.run(command);
+        assert!(ok, "`{command}` failed:\n{stderr}{stdout}");
+        previous_output = stdout;
+    }
+    // The tour lands where it says: the database in the default place, made on first use.
+    assert!(
+        fresh
+            .home
+            .path()
+            .join(".local/share/nudge/nudge.db")
+            .exists()
+    );
+    assert!(fresh.home.path().join("sample.db").exists());
+}
+
+#[test]
+fn the_terminal_and_data_sections_run_as_written() {
+    let fresh = Fresh::new();
+    // Something to export first.
+    let (ok, _, stderr) = fresh.run("nudge ask @dana quotes by fri");
+    assert!(ok, "{stderr}");
+    for heading in ["Your terminal, your way", "Data in and out"] {
+        for line in shell_lines(heading) {
+            let command = command(&line);
+            // Taskwarrior is not part of nudge; its line is shown for those who have it.
+            if command.starts_with("task ") || command.starts_with("crontab ") {
+                continue;
+            }
+            if command.contains("$ ") {
+                continue;
+            }
+            let (ok, stdout, stderr) = fresh.run(command);
+            assert!(ok, "`{command}` failed:\n{stderr}{stdout}");
+        }
+    }
+    let home = fresh.home.path();
+    for made in [
+        ".local/share/bash-completion/completions/nudge",
+        ".zfunc/_nudge",
+        ".config/fish/completions/nudge.fish",
+        ".local/share/man/man1/nudge.1",
+        ".config/nudge/config.toml",
+        "nudge.json",
+        "asks.csv",
+        "nudge.ics",
+    ] {
+        assert!(home.join(made).is_file(), "{made} was written");
+    }
+}
+
+#[test]
+fn every_file_the_readme_names_is_there() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut named = 0;
+    for word in README.split(['`', ' ', '(', ')', ',']) {
+        let word = word.trim_end_matches(['.', ':']);
+        if ["docs/", "scripts/", "assets/", "benches/", "tests/"]
+            .iter()
+            .any(|dir| word.starts_with(dir))
+        {
+            named += 1;
+            assert!(root.join(word).exists(), "the README names {word}");
+        }
+    }
+    assert!(named >= 3, "the README points at its docs and scripts");
+}
