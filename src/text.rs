@@ -205,3 +205,112 @@ mod tests {
         assert_eq!(pad("日本", 6), "日本  ");
     }
 }
+
+/// JSON for any output: as serde_json writes it, with DEL, the C1 controls and the bidi
+/// controls escaped too (`\u009b`, `\u202e`), so a document holds no byte a terminal acts on,
+/// wherever it is shown. The strings mean exactly what they meant.
+pub fn to_json<T: serde::Serialize + ?Sized>(
+    value: &T,
+    pretty: bool,
+) -> serde_json::Result<String> {
+    let mut out = Vec::new();
+    if pretty {
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut out,
+            Escaping(serde_json::ser::PrettyFormatter::new()),
+        );
+        value.serialize(&mut ser)?;
+    } else {
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut out,
+            Escaping(serde_json::ser::CompactFormatter),
+        );
+        value.serialize(&mut ser)?;
+    }
+    // serde_json writes UTF-8 only.
+    Ok(String::from_utf8(out).unwrap_or_default())
+}
+
+/// A formatter that escapes what `needs_replacing` names inside strings, and otherwise writes as
+/// the one it wraps.
+struct Escaping<F>(F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Escaping<F> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (at, c) in fragment.char_indices() {
+            if needs_replacing(c) {
+                writer.write_all(fragment[start..at].as_bytes())?;
+                write!(writer, "\\u{:04x}", u32::from(c))?;
+                start = at + c.len_utf8();
+            }
+        }
+        writer.write_all(fragment[start..].as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+#[cfg(test)]
+mod json_tests {
+    #[test]
+    fn json_escapes_every_control_and_bidi_override_and_reads_back_the_same() {
+        let hostile = "a\u{1b}[2J\u{7f}\u{9b}\u{202e}b\n\"q\"";
+        for pretty in [false, true] {
+            let json = super::to_json(&vec![hostile], pretty).expect("json");
+            assert!(
+                !json
+                    .chars()
+                    .any(|c| super::needs_replacing(c) && c != '\n' && c != ' '),
+                "{json:?}"
+            );
+            assert!(
+                json.contains("\\u007f") && json.contains("\\u009b") && json.contains("\\u202e")
+            );
+            let back: Vec<String> = serde_json::from_str(&json).expect("reads back");
+            assert_eq!(back, vec![hostile.to_string()]);
+        }
+        assert_eq!(
+            super::to_json(&serde_json::json!({"a": [1, 2]}), true).expect("json"),
+            serde_json::to_string_pretty(&serde_json::json!({"a": [1, 2]})).expect("json")
+        );
+    }
+}

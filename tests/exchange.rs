@@ -510,24 +510,34 @@ fn export_refuses_bad_targets_and_formats() {
 
 #[test]
 fn an_export_file_is_private_and_replaced_whole() {
+    use std::os::unix::fs::PermissionsExt;
     let home = Home::with_demo();
     let file = home.path("out.ics");
-    std::fs::write(&file, "old").expect("write");
-    home.run(&[
-        "export",
-        "--format",
-        "ics",
-        "-o",
-        file.to_str().expect("path"),
-    ]);
+    let export = || {
+        home.run(&[
+            "export",
+            "--format",
+            "ics",
+            "-o",
+            file.to_str().expect("path"),
+        ])
+    };
+    let mode = || std::fs::metadata(&file).expect("meta").permissions().mode() & 0o777;
+    // A new file is private: an export holds everything.
+    export();
     let text = std::fs::read_to_string(&file).expect("read");
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&file).expect("meta").permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
-    }
+    assert_eq!(mode(), 0o600);
+    // A file that was there is replaced whole and keeps the mode it had (a calendar's, 0644).
+    std::fs::write(&file, "old").expect("write");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    export();
+    assert!(
+        std::fs::read_to_string(&file)
+            .expect("read")
+            .starts_with("BEGIN:VCALENDAR")
+    );
+    assert_eq!(mode(), 0o644);
     let leftovers: Vec<_> = std::fs::read_dir(home.dir.path())
         .expect("dir")
         .filter_map(|e| e.ok())

@@ -103,3 +103,152 @@ fn files_nudge_creates_are_private_whatever_the_umask() {
     assert_eq!(mode(&home.path("config/nudge")), 0o700);
     assert_eq!(mode(&home.path("config/nudge/config.toml")), 0o600);
 }
+
+#[test]
+fn export_o_never_replaces_what_is_not_a_regular_file_of_ours() {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let home = Home::with_demo();
+    let export_to = |path: &std::path::Path| {
+        let mut cmd = home.nudge();
+        cmd.args(["export", "--format", "md", "-o"]).arg(path);
+        cmd
+    };
+    // A link: the file it names is written (atomically, beside it); the link stays a link.
+    let target = home.path("real.md");
+    std::fs::write(&target, "old").expect("write");
+    let link = home.path("link.md");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    export_to(&link).assert().success();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .expect("read")
+            .starts_with("# ")
+    );
+    // A link to nothing is refused, and left as it was.
+    let dangling = home.path("dangling.md");
+    std::os::unix::fs::symlink(home.path("nowhere/x.md"), &dangling).expect("symlink");
+    export_to(&dangling)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("which is not there"));
+    assert!(
+        std::fs::symlink_metadata(&dangling)
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
+    // A FIFO is written through, and stays a FIFO.
+    let fifo = home.path("pipe");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the fifo"))
+    };
+    export_to(&fifo).assert().success();
+    assert!(reader.join().expect("reader").starts_with("# "));
+    assert!(
+        std::fs::metadata(&fifo)
+            .expect("meta")
+            .file_type()
+            .is_fifo()
+    );
+    // /dev/null and /dev/stdout are written through; neither becomes a file.
+    export_to(std::path::Path::new("/dev/null"))
+        .assert()
+        .success();
+    assert!(
+        std::fs::metadata("/dev/null")
+            .expect("meta")
+            .file_type()
+            .is_char_device()
+    );
+    let out = export_to(std::path::Path::new("/dev/stdout"))
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# "));
+    assert!(
+        std::fs::symlink_metadata("/dev/stdout")
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
+    // "-" is standard output.
+    let out = export_to(std::path::Path::new("-")).output().expect("runs");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# "));
+    assert!(!home.path("-").exists());
+    // A file of another user is refused unless --force, which keeps its owner and mode.
+    if common::is_root() {
+        use std::os::unix::fs::PermissionsExt;
+        let theirs = home.path("theirs.md");
+        std::fs::write(&theirs, "theirs").expect("write");
+        std::os::unix::fs::chown(&theirs, Some(4242), Some(4242)).expect("chown");
+        std::fs::set_permissions(&theirs, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        export_to(&theirs)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("belongs to another user"));
+        assert_eq!(std::fs::read_to_string(&theirs).expect("read"), "theirs");
+        export_to(&theirs).arg("--force").assert().success();
+        let meta = std::fs::metadata(&theirs).expect("meta");
+        assert_eq!((meta.uid(), meta.mode() & 0o777), (4242, 0o640));
+        assert!(
+            std::fs::read_to_string(&theirs)
+                .expect("read")
+                .starts_with("# ")
+        );
+    }
+}
+
+#[test]
+fn every_output_to_a_terminal_is_inert() {
+    use common::pty::Terminal;
+    let home = Home::new();
+    let hostile = "\u{1b}]0;pwned\u{7}\u{1b}]52;c;aGk=\u{7}\u{1b}[2Jtitle\u{202e}\u{9b}x\u{7f}";
+    home.run(&["ask", "@dana", hostile, "why:", hostile]);
+    home.run(&["deadline", hostile, "due", "mon"]);
+    for args in [
+        &["export", "--format", "csv"][..],
+        &["export", "--format", "md"],
+        &["export", "--format", "ics"],
+        &["export", "--format", "json"],
+        &["export", "--format", "md", "-o", "/dev/stdout"],
+        &["list", "--json"],
+        &["list"],
+        &["due"],
+        &["show", "1"],
+        &["report", "--day"],
+        &["report", "--week", "--format", "json"],
+    ] {
+        let mut term = Terminal::start(home.dir.path(), &home.db(), args, 200, 50);
+        assert_eq!(term.wait_code(), Ok(0), "{args:?}");
+        let raw = term.raw_output();
+        let text = String::from_utf8_lossy(&raw);
+        for c in text.chars() {
+            assert!(
+                !(c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+                    && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+                "{args:?} wrote {c:?} to the terminal: {text:?}"
+            );
+        }
+    }
+    // A pipe gets the bytes as stored.
+    let out = home.run(&["export", "--format", "csv"]);
+    assert!(out.contains('\u{1b}'), "pipes stay byte-exact");
+}

@@ -132,9 +132,13 @@ pub struct ExportArgs {
     /// json (the default), csv, ics or md
     #[arg(long, value_enum, default_value = "json")]
     pub format: ExportFormatArg,
-    /// Write to this file (replaced whole, never half-written) instead of standard output
+    /// Write to this file (replaced whole, never half-written, keeping its mode; a link writes
+    /// the file it names; a terminal or a pipe is written through; - is standard output)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the file even when it belongs to another user (its owner and mode are kept)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -504,7 +508,7 @@ pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled
                 ExportFormatArg::Ics => ExportFormat::Ics,
                 ExportFormatArg::Md => ExportFormat::Md,
             };
-            exchange::export(session, out, format, a.output.as_deref())
+            exchange::export(session, out, format, a.output.as_deref(), a.force)
         }
         Some(Command::Import(a)) => {
             let format = a.format.map(|f| match f {

@@ -1,9 +1,10 @@
 //! `nudge export` and `nudge import`.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::progress::Progress;
+use super::sink::Target;
 use super::{Failure, Handled, Session, say};
 use crate::ops::{self, ExportFailure, ExportFormat, ImportFormat, OpError};
 
@@ -12,30 +13,30 @@ pub fn export(
     out: &mut dyn Write,
     format: ExportFormat,
     output: Option<&Path>,
+    force: bool,
 ) -> Handled {
     let ctx = session.ctx.clone();
     let store = session.store()?;
     let reader = store.reader();
     let mut progress = Progress::new("records");
     let mut tick = |done, total| progress.show(done, total);
-    let result = match output {
+    let result = match output.filter(|path| *path != Path::new("-")) {
         None => ops::export(&reader, &ctx, format, out, &mut tick),
         Some(path) => {
-            let cannot = |e: std::io::Error| {
+            let cannot = |why: String| {
                 ExportFailure::Op(OpError::Input(format!(
-                    "cannot write {}: {e}",
+                    "cannot write {}: {why}",
                     path.display()
                 )))
             };
-            match AtomicFile::create(path) {
-                Err(e) => Err(cannot(e)),
-                Ok(mut file) => {
-                    match ops::export(&reader, &ctx, format, &mut file.out, &mut tick) {
-                        Ok(()) => file.commit().map_err(cannot),
-                        Err(ExportFailure::Write(e)) => Err(cannot(e)),
-                        Err(e) => Err(e),
-                    }
-                }
+            match Target::open(path, force) {
+                Err(why) => Err(cannot(why)),
+                Ok(mut target) => match ops::export(&reader, &ctx, format, target.out(), &mut tick)
+                {
+                    Ok(()) => target.finish().map_err(|e| cannot(e.to_string())),
+                    Err(ExportFailure::Write(e)) => Err(cannot(e.to_string())),
+                    Err(e) => Err(e),
+                },
             }
         }
     };
@@ -44,60 +45,6 @@ pub fn export(
         ExportFailure::Op(e) => Failure::Op(e),
         ExportFailure::Write(e) => Failure::from_io(e),
     })
-}
-
-/// A file written beside its final name and renamed over it at the end: a reader (a calendar
-/// app polling the file) never sees half a file, and a failure leaves the old one whole. It is
-/// private (0600): an export holds everything. Dropped before `commit`, it is removed.
-struct AtomicFile {
-    out: std::io::BufWriter<std::fs::File>,
-    temp: PathBuf,
-    path: PathBuf,
-    done: bool,
-}
-
-impl AtomicFile {
-    fn create(path: &Path) -> std::io::Result<AtomicFile> {
-        if path.is_dir() {
-            return Err(std::io::Error::other("it is a folder; give a file name"));
-        }
-        let dir = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "export".into());
-        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let file = options.open(&temp)?;
-        Ok(AtomicFile {
-            out: std::io::BufWriter::new(file),
-            temp,
-            path: path.to_path_buf(),
-            done: false,
-        })
-    }
-
-    fn commit(mut self) -> std::io::Result<()> {
-        self.out.flush()?;
-        self.out.get_ref().sync_all()?;
-        std::fs::rename(&self.temp, &self.path)?;
-        self.done = true;
-        Ok(())
-    }
-}
-
-impl Drop for AtomicFile {
-    fn drop(&mut self) {
-        if !self.done {
-            let _ = std::fs::remove_file(&self.temp);
-        }
-    }
 }
 
 pub fn import(

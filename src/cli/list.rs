@@ -174,7 +174,7 @@ fn print_json(
 }
 
 fn json_out(out: &mut dyn Write, value: &impl serde::Serialize) -> Handled {
-    let text = serde_json::to_string_pretty(value)
+    let text = crate::text::to_json(value, true)
         .map_err(|e| Failure::Op(OpError::Input(format!("cannot write JSON: {e}"))))?;
     say_data(out, &text)
 }

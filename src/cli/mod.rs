@@ -14,6 +14,7 @@ mod output;
 mod people;
 mod progress;
 mod report;
+mod sink;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -86,19 +87,21 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         }
     };
     tracing::info!(%command, "start");
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    // To a terminal, every line goes through the inert-text rule; to a pipe, byte for byte.
+    let mut out = sink::stdout();
+    let out_ref: &mut dyn Write = out.as_mut();
     let source = config_source(&cli);
     // These need neither the settings nor the database.
     let early = match &cli.command {
-        Some(Command::Completions(a)) => Some(config::completions(a.shell, &mut out)),
-        Some(Command::Man) => Some(config::man(&mut out)),
-        Some(Command::Config(a)) => Some(config::config(a.action, &source, &mut out)),
+        Some(Command::Completions(a)) => Some(config::completions(a.shell, out_ref)),
+        Some(Command::Man) => Some(config::man(out_ref)),
+        Some(Command::Config(a)) => Some(config::config(a.action, &source, out_ref)),
         _ => None,
     };
     let result = match early {
         Some(result) => result,
         None => match start(&cli, source) {
-            Ok(mut session) => args::dispatch(cli, &mut session, &mut out),
+            Ok(mut session) => args::dispatch(cli, &mut session, out_ref),
             Err(e) => Err(Failure::Op(e)),
         },
     };
@@ -226,10 +229,10 @@ impl Failure {
 pub type Handled = Result<(), Failure>;
 
 /// Write one line for a person to read, turning a closed pipe into a quiet stop. Text from the
-/// database can hold escape sequences and control characters: they are made inert here (line
-/// breaks and tabs stay).
+/// database can hold escape sequences and control characters: on a terminal the output sink
+/// makes them inert; a pipe gets the bytes as stored.
 pub fn say(out: &mut dyn Write, line: &str) -> Handled {
-    writeln!(out, "{}", crate::text::terminal_safe(line)).map_err(Failure::from_io)
+    writeln!(out, "{line}").map_err(Failure::from_io)
 }
 
 /// Write data (JSON) exactly as it is.

@@ -32,7 +32,7 @@ pub fn report(session: &mut Session, out: &mut dyn Write, args: &ReportArgs) -> 
 }
 
 fn to_json(report: &impl serde::Serialize) -> Result<String, Failure> {
-    serde_json::to_string_pretty(report)
+    crate::text::to_json(report, true)
         .map_err(|e| Failure::Op(OpError::Input(format!("cannot write JSON: {e}"))))
 }
 

@@ -211,7 +211,7 @@ impl<W: std::io::Write> JsonWriter<W> {
         write!(
             out,
             "{{\n  \"format\": \"{FORMAT}\",\n  \"version\": {VERSION},\n  \"exported_at\": {}",
-            serde_json::to_string(exported_at).map_err(std::io::Error::from)?
+            crate::text::to_json(exported_at, false).map_err(std::io::Error::from)?
         )?;
         Ok(JsonWriter {
             out,
@@ -233,14 +233,14 @@ impl<W: std::io::Write> JsonWriter<W> {
                 self.close_list()?;
                 return self.out.write_all(b"\n}\n");
             }
-            Part::Person(r) => serde_json::to_string(r),
-            Part::Item(r) => serde_json::to_string(r),
-            Part::FollowUp(r) => serde_json::to_string(r),
-            Part::Critique(r) => serde_json::to_string(r),
-            Part::Favor(r) => serde_json::to_string(r),
-            Part::Checkin(r) => serde_json::to_string(r),
-            Part::Sprint(r) => serde_json::to_string(r),
-            Part::Reflection(r) => serde_json::to_string(r),
+            Part::Person(r) => crate::text::to_json(r, false),
+            Part::Item(r) => crate::text::to_json(r, false),
+            Part::FollowUp(r) => crate::text::to_json(r, false),
+            Part::Critique(r) => crate::text::to_json(r, false),
+            Part::Favor(r) => crate::text::to_json(r, false),
+            Part::Checkin(r) => crate::text::to_json(r, false),
+            Part::Sprint(r) => crate::text::to_json(r, false),
+            Part::Reflection(r) => crate::text::to_json(r, false),
         }
         .map_err(std::io::Error::from)?;
         let sep = if self.first { "" } else { "," };

@@ -9,6 +9,8 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
 pub struct Terminal {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, as it came.
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
@@ -62,11 +64,16 @@ impl Terminal {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let feed = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let keep = Arc::clone(&raw);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
+                }
+                if let Ok(mut raw) = keep.lock() {
+                    raw.extend_from_slice(&buf[..n]);
                 }
                 if let Ok(mut parser) = feed.lock() {
                     parser.process(&buf[..n]);
@@ -76,10 +83,16 @@ impl Terminal {
         let writer = pair.master.take_writer().expect("writer");
         Terminal {
             parser,
+            raw,
             writer,
             child,
             _master: pair.master,
         }
+    }
+
+    /// Every byte the program has written to the terminal.
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().map(|r| r.clone()).unwrap_or_default()
     }
 
     pub fn screen(&self) -> String {
