@@ -244,12 +244,12 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Escaping<F> {
         let mut start = 0;
         for (at, c) in fragment.char_indices() {
             if needs_replacing(c) {
-                writer.write_all(fragment[start..at].as_bytes())?;
+                writer.write_all(&fragment.as_bytes()[start..at])?;
                 write!(writer, "\\u{:04x}", u32::from(c))?;
                 start = at + c.len_utf8();
             }
         }
-        writer.write_all(fragment[start..].as_bytes())
+        writer.write_all(&fragment.as_bytes()[start..])
     }
 
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
