@@ -252,3 +252,66 @@ fn every_output_to_a_terminal_is_inert() {
     let out = home.run(&["export", "--format", "csv"]);
     assert!(out.contains('\u{1b}'), "pipes stay byte-exact");
 }
+
+/// The binary as a plain process (to give it a standard output of our choosing), isolated as
+/// `Home::nudge` is.
+fn plain_nudge(home: &Home) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("nudge"));
+    let dir = home.dir.path();
+    cmd.env("NUDGE_NOW", common::NOW)
+        .env("TZ", "Europe/London")
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .env("NUDGE_DB", home.db())
+        .env_remove("NUDGE_CONFIG");
+    cmd
+}
+
+#[test]
+fn exit_codes_tell_the_truth_when_the_output_cannot_be_written() {
+    let home = Home::new();
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full")
+    };
+    // The ask is saved: the code says "done, but the output was lost", never "nothing changed".
+    let out = plain_nudge(&home)
+        .args(["ask", "@dana", "quotes", "by", "fri"])
+        .stdout(full())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("anything the command changed is saved"));
+    assert!(home.run(&["list"]).contains("quotes"));
+    // A big import too.
+    home.run(&["demo", "--scale", "2000", "--force"]);
+    let export = home.path("all.json");
+    home.run(&["export", "-o", export.to_str().expect("path")]);
+    let other = Home::new();
+    let out = plain_nudge(&other)
+        .args(["import", export.to_str().expect("path")])
+        .stdout(full())
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        other.run(&["list", "--all", "--json"]).len() > 1000,
+        "imported"
+    );
+    // Output nobody reads (a closed pipe, /dev/null) is not an error at all.
+    let out = plain_nudge(&home)
+        .args(["list", "--all"])
+        .stdout(std::process::Stdio::null())
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+}

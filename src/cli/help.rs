@@ -194,6 +194,7 @@ Files:
   $XDG_DATA_HOME/nudge/nudge.db        the database (default ~/.local/share/nudge/nudge.db)
   $XDG_CONFIG_HOME/nudge/config.toml   the settings (`nudge config init` writes one)
   $XDG_STATE_HOME/nudge/nudge.log      the log (default ~/.local/state/nudge/nudge.log)
+  $XDG_STATE_HOME/nudge/kept-lines.json   a line that was open when the dashboard was stopped
 
 Environment:
   NUDGE_DB, NUDGE_CONFIG   the database and config file (as --db and --config)
@@ -201,8 +202,11 @@ Environment:
   NUDGE_LOG                log level: error, warn (the default), info, debug or trace
   NUDGE_ASCII=1            ASCII symbols and borders only
   NO_COLOR                 no color
+  NUDGE_FIRST_FRAME=1      draw the dashboard's first frame and exit (to measure start-up)
 
-Exit status: 0 done, 1 the input was wrong (nothing changed), 2 the database could not be used.";
+Exit status: 0 done, 1 the input was wrong (nothing changed), 2 the database could not be used,
+  4 done, but the output could not be written (a full disk, a closed terminal),
+  128+N the dashboard was stopped by signal N (a line being typed is kept for next time).";
 
 fn examples_text(examples: &[&str], grammar: bool) -> String {
     let mut text = String::from("Examples:\n");

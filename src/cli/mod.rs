@@ -105,15 +105,13 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             Err(e) => Err(Failure::Op(e)),
         },
     };
+    let result = result.and_then(|()| out.flush().map_err(Failure::from_io));
     match result {
-        Ok(()) => match out.flush() {
-            Ok(()) => 0,
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
-            Err(e) => fail(&OpError::Input(format!("cannot write the output: {e}"))),
-        },
+        Ok(()) => 0,
         Err(Failure::Op(e)) => fail(&e),
         // The reader went away (`nudge list | head`): not an error.
         Err(Failure::Pipe) => 0,
+        Err(Failure::Output(e)) => cannot_write(&e),
         Err(Failure::Exit(code)) => code,
     }
 }
@@ -195,6 +193,28 @@ pub fn default_db_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "nudge").map(|d| d.data_dir().join("nudge.db"))
 }
 
+/// The exit code when the work is done but what it prints could not be written (a full disk, a
+/// closed terminal): distinct from 1, which promises that nothing changed.
+pub const OUTPUT_LOST: i32 = 4;
+
+fn cannot_write(error: &std::io::Error) -> i32 {
+    tracing::warn!(error = %error, "the output could not be written");
+    eprintln!(
+        "nudge: could not write the output ({}); anything the command changed is saved",
+        plain_io(error)
+    );
+    OUTPUT_LOST
+}
+
+/// An I/O error without the "(os error 28)" noise.
+fn plain_io(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
 fn fail(error: &OpError) -> i32 {
     error.log();
     eprintln!("nudge: {}", crate::text::terminal_safe(&error.to_string()));
@@ -208,6 +228,8 @@ pub enum Failure {
     Pipe,
     /// Stopped on purpose with this exit code (the dashboard, by a signal).
     Exit(i32),
+    /// The output could not be written (the work itself is done).
+    Output(std::io::Error),
 }
 
 impl<E: Into<OpError>> From<E> for Failure {
@@ -221,7 +243,7 @@ impl Failure {
         if error.kind() == std::io::ErrorKind::BrokenPipe {
             Failure::Pipe
         } else {
-            Failure::Op(OpError::Input(format!("cannot write the output: {error}")))
+            Failure::Output(error)
         }
     }
 }
