@@ -205,3 +205,159 @@ fn a_folder_nudge_may_not_write_in() {
         ));
     chmod(&folder, 0o755);
 }
+
+/// The bytes of a database and of its -wal and -shm, as they are now (None: not there).
+fn files(db: &Path) -> [Option<Vec<u8>>; 3] {
+    let side = |suffix: &str| {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        std::fs::read(Path::new(&name)).ok()
+    };
+    [std::fs::read(db).ok(), side("-wal"), side("-shm")]
+}
+
+/// Each command refuses with exit 2, says `cause`, writes nothing on stdout, and leaves the
+/// database and its -wal and -shm byte for byte as they were (or still absent).
+#[track_caller]
+fn refused_untouched(home: &Home, db: &Path, commands: &[&[&str]], cause: &str) {
+    for args in commands {
+        let before = files(db);
+        let out = home.nudge_on(db).args(*args).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(cause), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?} printed before refusing");
+        assert_eq!(files(db), before, "{args:?} changed the files");
+    }
+}
+
+const EVERY_KIND: &[&[&str]] = &[
+    &["ask", "@dana", "quotes"],
+    &["deadline", "deck", "due", "mon"],
+    &["list"],
+    &["export"],
+    &["export", "--format", "md"],
+];
+
+#[test]
+fn a_damaged_page_mid_file_is_refused_by_export_import_and_migration() {
+    let home = Home::new();
+    home.run(&["demo", "--scale", "3000"]);
+    let mut data = bytes(&home.db());
+    let page = 4096;
+    let pages = data.len() / page;
+    // A page in the middle of the file, overwritten with noise.
+    let at = pages / 2 * page;
+    for (i, b) in data[at..at + page].iter_mut().enumerate() {
+        *b = (i as u32).wrapping_mul(2_654_435_761).to_be_bytes()[0];
+    }
+    let db = home.path("damaged.db");
+    std::fs::write(&db, &data).expect("write");
+    let export = home.path("in.json");
+    Home::with_demo().run(&["export", "-o", export.to_str().expect("path")]);
+    refused_untouched(
+        &home,
+        &db,
+        &[
+            &["export"],
+            &["export", "--format", "csv"],
+            &["import", export.to_str().expect("path")],
+        ],
+        "is damaged",
+    );
+    // An older schema with damage: the migration checks first and changes nothing.
+    let mut old = data.clone();
+    old[60..64].copy_from_slice(&2u32.to_be_bytes());
+    let db = home.path("old-damaged.db");
+    std::fs::write(&db, &old).expect("write");
+    refused_untouched(&home, &db, EVERY_KIND, "is damaged");
+}
+
+#[test]
+fn nudges_mark_without_its_tables_is_refused_untouched() {
+    let home = Home::new();
+    for (schema, journal) in [(0u32, 1u8), (2, 1), (0, 2)] {
+        let db = home.path(&format!("marked-{schema}-{journal}.db"));
+        foreign_sqlite(&db);
+        let mut data = bytes(&db);
+        // nudge's application id ("nudg"), a schema number, rollback (1) or WAL (2) mode.
+        data[68..72].copy_from_slice(&0x6E75_6467u32.to_be_bytes());
+        data[60..64].copy_from_slice(&schema.to_be_bytes());
+        data[18] = journal;
+        data[19] = journal;
+        std::fs::write(&db, &data).expect("write");
+        let cause = if schema == 0 {
+            "carries nudge's mark but not its tables"
+        } else {
+            "is missing nudge's tables"
+        };
+        refused_untouched(&home, &db, EVERY_KIND, cause);
+    }
+}
+
+#[test]
+fn a_negative_schema_is_refused_untouched() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "quotes"]);
+    let mut data = bytes(&home.db());
+    data[60..64].copy_from_slice(&(-5i32).to_be_bytes());
+    let db = home.path("negative.db");
+    std::fs::write(&db, data).expect("write");
+    refused_untouched(&home, &db, EVERY_KIND, "schema -5");
+}
+
+/// A nudge database whose -wal and -shm are left on disk, as after a crash.
+fn with_log_left(home: &Home, name: &str, title: &str) -> std::path::PathBuf {
+    let db = home.path(name);
+    home.nudge_on(&db)
+        .args(["ask", "@dana", "first"])
+        .assert()
+        .success();
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        true,
+    )
+    .expect("no checkpoint on close");
+    conn.pragma_update(None, "wal_autocheckpoint", 0)
+        .expect("no autocheckpoint");
+    conn.execute("UPDATE items SET title = ?1", [title])
+        .expect("update");
+    drop(conn);
+    db
+}
+
+#[test]
+fn a_log_from_another_database_is_refused_untouched() {
+    let home = Home::new();
+    let a = with_log_left(&home, "a.db", "a's title");
+    let b = with_log_left(&home, "b.db", "b's title");
+    let wal = |db: &Path| {
+        let mut name = db.as_os_str().to_owned();
+        name.push("-wal");
+        std::path::PathBuf::from(name)
+    };
+    assert!(wal(&a).exists() && wal(&b).exists(), "the logs are left");
+    std::fs::copy(wal(&b), wal(&a)).expect("copy b's log over a's");
+    refused_untouched(&home, &a, EVERY_KIND, "does not belong to it");
+}
+
+#[test]
+fn a_new_database_beside_a_leftover_log_is_refused_naming_both() {
+    let home = Home::new();
+    let db = with_log_left(&home, "gone.db", "a title");
+    std::fs::remove_file(&db).expect("delete the database, leave its log");
+    let out = home
+        .nudge_on(&db)
+        .args(["ask", "@sam", "x"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(&db.display().to_string()), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}-wal", db.display())),
+        "{stderr}"
+    );
+    assert!(!db.exists(), "no new database was made");
+}

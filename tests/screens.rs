@@ -1580,3 +1580,78 @@ fn y_says_how_the_draft_was_copied_or_shows_it() {
     key(&mut f.app, KeyCode::Esc);
     assert!(matches!(f.app.screen, Screen::Dashboard));
 }
+
+#[test]
+fn a_database_deleted_under_the_dashboard_is_never_confirmed_and_is_rescued() {
+    let mut f = fixture(100, 30, true);
+    let path = f.app.store.path().to_path_buf();
+    let before = f.app.board.counts.open_asks;
+    std::fs::remove_file(&path).expect("rm nudge.db");
+    // A capture after the file is gone: not saved, said so, the line kept.
+    typed(&mut f.app, "a");
+    typed(&mut f.app, "@dana quotes by fri");
+    key(&mut f.app, KeyCode::Enter);
+    assert_kept(&f.app, "@dana quotes by fri");
+    let Screen::Input { input, .. } = &f.app.screen else {
+        panic!("the line stays open");
+    };
+    let nudge::tui::input::Preview::Error(said) = &input.preview else {
+        panic!("the reason is shown: {:?}", input.preview);
+    };
+    assert!(
+        said.contains("was deleted while nudge had it open"),
+        "{said}"
+    );
+    // Everything it held is in a rescue copy beside it, which opens as a nudge database.
+    let mut rescue = path.as_os_str().to_owned();
+    rescue.push(".rescued.db");
+    let rescue = std::path::PathBuf::from(rescue);
+    assert!(said.contains(&rescue.display().to_string()), "{said}");
+    let rescued = Store::open(&rescue, zone()).expect("the rescue opens");
+    let counts = rescued
+        .reader()
+        .counts(&clock::parse_now("2026-11-28T09:00", &zone()).expect("now"))
+        .expect("counts");
+    assert_eq!(counts.open_asks, before, "nothing was lost");
+    // Nothing is left for the next command to apply to a new file, and none is made: the next
+    // start points at the rescue copy.
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    assert!(
+        !std::path::Path::new(&wal).exists(),
+        "the log is moved aside"
+    );
+    assert!(!path.exists());
+    let refused = Store::open(&path, zone())
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(
+        refused.contains(".rescued.db holds what it had"),
+        "{refused}"
+    );
+    assert!(!path.exists());
+    // Put back, it is the whole database again.
+    std::fs::rename(&rescue, &path).expect("mv");
+    let back = Store::open(&path, zone()).expect("opens");
+    let counts = back
+        .reader()
+        .counts(&clock::parse_now("2026-11-28T09:00", &zone()).expect("now"))
+        .expect("counts");
+    assert_eq!(counts.open_asks, before);
+}
+
+#[test]
+fn the_change_check_finds_a_replaced_database() {
+    let mut f = fixture(100, 30, true);
+    let path = f.app.store.path().to_path_buf();
+    let other = tempfile::tempdir().expect("dir");
+    let replacement = other.path().join("other.db");
+    drop(Store::open(&replacement, zone()).expect("another nudge database"));
+    std::fs::rename(&replacement, &path).expect("put another file in its place");
+    wait(&mut f.app, 3);
+    let Some(nudge::tui::app::Notice::Error(said)) = &f.app.notice else {
+        panic!("the check says so: {:?}", f.app.notice);
+    };
+    assert!(said.contains("was replaced by another file"), "{said}");
+}

@@ -17,6 +17,9 @@ pub fn export(
 ) -> Handled {
     let ctx = session.ctx.clone();
     let store = session.store()?;
+    // Every page is read before the first byte is written: a damaged file is refused, not
+    // half exported.
+    store.verify()?;
     let reader = store.reader();
     let mut progress = Progress::new("records");
     let mut tick = |done, total| progress.show(done, total);
@@ -62,6 +65,8 @@ pub fn import(
         .map_err(|e| OpError::Input(format!("cannot read {name}: {e}. Nothing was imported.")))?;
     let ctx = session.ctx.clone();
     let store = session.store()?;
+    // A damaged database takes nothing in.
+    store.verify()?;
     let mut progress = Progress::new("records");
     let lines = ops::import(store, &ctx, text, &name, format, &mut |done, total| {
         progress.show(done, total)

@@ -21,9 +21,89 @@ pub fn exists(path: &Path) -> Result<bool, String> {
     }
 }
 
+/// What the header says that later checks need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    pub page_size: u64,
+    pub schema: i64,
+}
+
+/// Which file a path names now (device and inode): a database deleted or replaced under an open
+/// connection is told by a change here.
+pub fn identity(path: &Path) -> Option<(u64, u64)> {
+    fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// A write-ahead log left beside where a new database would go belongs to a database that is
+/// gone: SQLite would apply it to the new file. Refused, naming it, touching nothing.
+pub fn check_no_leftover_log(path: &Path) -> Result<(), String> {
+    let rescued = with_suffix(path, ".rescued.db");
+    if fs::symlink_metadata(&rescued).is_ok() {
+        return Err(format!(
+            "there is no database here, but {} holds what it had when it was deleted while nudge \
+             had it open. Put it back (mv {} {}), or move it away to start afresh",
+            rescued.display(),
+            rescued.display(),
+            path.display()
+        ));
+    }
+    let wal = with_suffix(path, "-wal");
+    if fs::symlink_metadata(&wal).is_ok() {
+        return Err(format!(
+            "there is no database here, but {} is: the write-ahead log of a database that was \
+             deleted or moved. nudge will not start a new database beside it (SQLite would \
+             apply it). Put the database back, or move {} away to start afresh",
+            wal.display(),
+            wal.display()
+        ));
+    }
+    Ok(())
+}
+
+/// The database's write-ahead log (and its index), when there is one, must be this file's: the
+/// same page size, and the same salts in the log and in the index of it.
+pub fn check_log(path: &Path, header: &Header) -> Result<(), String> {
+    let wal_path = with_suffix(path, "-wal");
+    let Ok(mut wal) = File::open(&wal_path) else {
+        return Ok(());
+    };
+    let mut head = [0u8; 32];
+    // A log shorter than its header is empty to SQLite too.
+    if read_up_to(&mut wal, &mut head).map_err(|e| e.to_string())? < 32 {
+        return Ok(());
+    }
+    let be32 = |b: &[u8], at: usize| u32::from_be_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]);
+    let foreign = |why: &str| {
+        Err(format!(
+            "its write-ahead log {} does not belong to it ({why}); nudge will not apply it. Move \
+             the log away if the database alone is right",
+            wal_path.display()
+        ))
+    };
+    if !matches!(be32(&head, 0), 0x377f_0682 | 0x377f_0683) {
+        return foreign("it is not a SQLite write-ahead log");
+    }
+    if u64::from(be32(&head, 8)) != header.page_size {
+        return foreign("its page size differs");
+    }
+    // The index of the log (-shm) keeps the log's salts; a log put in place of another one
+    // carries different ones. (An index with no frames yet says nothing.)
+    if let Ok(mut shm) = File::open(with_suffix(path, "-shm")) {
+        let mut index = [0u8; 48];
+        if read_up_to(&mut shm, &mut index).map_err(|e| e.to_string())? == 48 {
+            let initialised = index[12] == 1;
+            let frames = u32::from_ne_bytes([index[16], index[17], index[18], index[19]]);
+            if initialised && frames > 0 && index[32..40] != head[16..24] {
+                return foreign("its salts differ from the ones its index keeps");
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Read the 100-byte SQLite header and refuse what is not a whole nudge database of a schema this
 /// build knows.
-pub fn check_header(path: &Path, latest_schema: i64) -> Result<(), String> {
+pub fn check_header(path: &Path, latest_schema: i64) -> Result<Header, String> {
     // Opening for writing changes nothing, but tells now that a command could not save.
     let mut file = OpenOptions::new()
         .read(true)
@@ -69,7 +149,12 @@ pub fn check_header(path: &Path, latest_schema: i64) -> Result<(), String> {
              upgrade nudge to open it"
         ));
     }
-    Ok(())
+    if schema < 1 {
+        return Err(format!(
+            "carries nudge's mark but not its tables (schema {schema}); it was not made by nudge"
+        ));
+    }
+    Ok(Header { page_size, schema })
 }
 
 fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -134,7 +219,7 @@ fn temporary_name(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.new-{}", std::process::id()))
 }
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)

@@ -58,6 +58,11 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     zone: Zone,
+    /// The file the connection opened (device, inode): a write checks it is still the file at
+    /// `path`.
+    identity: Option<(u64, u64)>,
+    /// Set once the file was found deleted or replaced: why nothing more is read or written.
+    gone: Option<String>,
 }
 
 impl Store {
@@ -67,9 +72,12 @@ impl Store {
             path: path.to_path_buf(),
             cause,
         };
-        if file::exists(path).map_err(unusable)? {
-            file::check_header(path, migrations::LATEST).map_err(unusable)?;
+        let existed = file::exists(path).map_err(unusable)?;
+        if existed {
+            let header = file::check_header(path, migrations::LATEST).map_err(unusable)?;
+            file::check_log(path, &header).map_err(unusable)?;
         } else {
+            file::check_no_leftover_log(path).map_err(unusable)?;
             file::create(path, |fresh| {
                 let conn = Connection::open_with_flags(
                     fresh,
@@ -90,40 +98,127 @@ impl Store {
         )
         .map_err(|e| unusable(format!("cannot open it: {e}")))?;
         let store = Store {
+            identity: file::identity(path),
             conn,
             path: path.to_path_buf(),
             zone,
+            gone: None,
         };
         store.configure().map_err(|e| unusable(describe(&e)))?;
         Ok(store)
     }
 
-    /// Connection settings, then the checks SQLite itself can make (the header check above cannot
-    /// see changes still in the write-ahead log), then any migration.
+    /// The file at `path` must still be the one the connection opened. Once it is not (deleted,
+    /// or another file put there), everything the connection holds is saved beside it as a
+    /// rescue copy, the connection is closed (so its write-ahead log is not left to be applied
+    /// to the new file), and from then on every read and write says so.
+    fn still_here(&mut self) -> Result<()> {
+        if let Some(gone) = &self.gone {
+            return Err(self.unusable(gone.clone()));
+        }
+        if self.identity.is_none() || file::identity(&self.path) == self.identity {
+            return Ok(());
+        }
+        let what = if file::identity(&self.path).is_none() {
+            "was deleted"
+        } else {
+            "was replaced by another file"
+        };
+        // The first free name of nudge.db.rescued.db, nudge.db.rescued-2.db, …
+        let rescue = (1..)
+            .map(|n| match n {
+                1 => file::with_suffix(&self.path, ".rescued.db"),
+                n => file::with_suffix(&self.path, &format!(".rescued-{n}.db")),
+            })
+            .find(|p| std::fs::symlink_metadata(p).is_err())
+            .unwrap_or_else(|| file::with_suffix(&self.path, ".rescued.db"));
+        let rescued = self
+            .conn
+            .execute("VACUUM INTO ?1", [rescue.to_string_lossy().as_ref()])
+            .is_ok();
+        if rescued {
+            // As private as the database it copies.
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&rescue, std::fs::Permissions::from_mode(0o600));
+        }
+        let empty = Connection::open_in_memory().map_err(|e| self.unusable(e.to_string()))?;
+        let closed = std::mem::replace(&mut self.conn, empty);
+        let _ = closed.close();
+        // A deleted file's log stays behind (SQLite cannot checkpoint into an unlinked file):
+        // moved aside, it can never be applied to whatever is put at the path next.
+        if rescued && file::identity(&self.path).is_none() {
+            for side in ["-wal", "-shm"] {
+                let left = file::with_suffix(&self.path, side);
+                let _ = std::fs::rename(&left, file::with_suffix(&left, ".left-behind"));
+            }
+        }
+        let gone = if rescued {
+            format!(
+                "{what} while nudge had it open; nothing more is saved to it. Everything it held \
+                 is in {}: quit, and put that file back in its place",
+                rescue.display()
+            )
+        } else {
+            format!(
+                "{what} while nudge had it open; nothing more is saved to it. Quit and start again"
+            )
+        };
+        tracing::error!(path = %self.path.display(), %gone, "the database file went away");
+        self.gone = Some(gone.clone());
+        Err(self.unusable(gone))
+    }
+
+    fn unusable(&self, cause: String) -> StoreError {
+        StoreError::Unusable {
+            path: self.path.clone(),
+            cause,
+        }
+    }
+
+    /// Connection settings, then the checks SQLite itself can make (the header check cannot see
+    /// changes still in the write-ahead log); a database that needs changing (its journal mode,
+    /// a migration) is checked whole first, so a damaged one is refused before anything is
+    /// written to it.
     fn configure(&self) -> rusqlite::Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
         let app: i32 = self
             .conn
             .pragma_query_value(None, "application_id", |r| r.get(0))?;
         if app != APPLICATION_ID {
-            return Err(rusqlite::Error::InvalidParameterName(
-                "not a nudge database (it belongs to another application)".into(),
+            return Err(refusal(
+                "not a nudge database (it belongs to another application)",
             ));
         }
         let version: i64 = self
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version > migrations::LATEST {
-            return Err(rusqlite::Error::InvalidParameterName(format!(
+            return Err(refusal(&format!(
                 "made by a newer nudge (schema {version}; this nudge knows up to {}); \
                  upgrade nudge to open it",
                 migrations::LATEST
             )));
         }
+        if version < 1 {
+            return Err(refusal(&format!(
+                "carries nudge's mark but not its tables (schema {version}); it was not made by nudge"
+            )));
+        }
+        let missing = self.missing_tables()?;
+        if !missing.is_empty() {
+            return Err(refusal(&format!(
+                "is missing nudge's tables ({}); it was not made by nudge, or was damaged",
+                missing.join(", ")
+            )));
+        }
         let mode: String = self
             .conn
             .pragma_query_value(None, "journal_mode", |r| r.get(0))?;
-        if !mode.eq_ignore_ascii_case("wal") {
+        let converting = !mode.eq_ignore_ascii_case("wal");
+        if converting || version < migrations::LATEST {
+            self.verify_whole()?;
+        }
+        if converting {
             self.conn.pragma_update(None, "journal_mode", "wal")?;
         }
         // Every command that exits 0 has reached the disk: with FULL, each commit syncs the WAL.
@@ -144,6 +239,52 @@ impl Store {
             migrations::migrate(&self.conn)?;
         }
         Ok(())
+    }
+
+    /// The tables every nudge database has had since schema 1.
+    fn missing_tables(&self) -> rusqlite::Result<Vec<&'static str>> {
+        const TABLES: [&str; 9] = [
+            "people",
+            "items",
+            "follow_ups",
+            "critiques",
+            "favors",
+            "checkins",
+            "reflections",
+            "journal",
+            "journal_changes",
+        ];
+        let mut stmt = self
+            .conn
+            .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1")?;
+        let mut missing = Vec::new();
+        for table in TABLES {
+            if !stmt.exists([table])? {
+                missing.push(table);
+            }
+        }
+        Ok(missing)
+    }
+
+    /// SQLite's own check of every page (`quick_check`): before work that reads or rewrites
+    /// everything (an import, an export, a migration), so a damaged file is refused before a
+    /// byte of it is copied or changed.
+    fn verify_whole(&self) -> rusqlite::Result<()> {
+        let mut stmt = self.conn.prepare("PRAGMA quick_check(1)")?;
+        let first: String = stmt.query_row([], |r| r.get(0))?;
+        if first == "ok" {
+            Ok(())
+        } else {
+            Err(refusal(&format!(
+                "is damaged ({first}); nothing was changed. A backup or an export from before \
+                 the damage is the way back"
+            )))
+        }
+    }
+
+    /// `verify_whole` for the commands that go through every record.
+    pub fn verify(&self) -> Result<()> {
+        self.verify_whole().map_err(|e| self.unusable(describe(&e)))
     }
 
     pub fn path(&self) -> &Path {
@@ -189,6 +330,7 @@ impl Store {
         now: &Moment,
         work: impl FnOnce(&mut Writer<'_>) -> std::result::Result<T, WriteError>,
     ) -> std::result::Result<T, WriteError> {
+        self.still_here()?;
         let path = self.path.clone();
         let sql = |source| {
             WriteError::Store(StoreError::Sql {
@@ -227,11 +369,14 @@ impl Store {
             conn: &self.conn,
             zone: self.zone,
             path: &self.path,
+            gone: self.gone.as_deref(),
         }
     }
 
-    /// A number that changes whenever another connection commits (for the dashboard's refresh).
-    pub fn data_version(&self) -> Result<i64> {
+    /// A number that changes whenever another connection commits (for the dashboard's refresh);
+    /// it also finds a file deleted or replaced under the dashboard.
+    pub fn data_version(&mut self) -> Result<i64> {
+        self.still_here()?;
         self.conn
             .pragma_query_value(None, "data_version", |r| r.get(0))
             .map_err(|source| self.sql_error(source))
@@ -259,10 +404,18 @@ pub struct Reader<'a> {
     conn: &'a Connection,
     zone: Zone,
     path: &'a Path,
+    /// Why the file can no longer be read (it went away under the connection).
+    gone: Option<&'a str>,
 }
 
 impl Reader<'_> {
     fn sql(&self, source: rusqlite::Error) -> StoreError {
+        if let Some(gone) = self.gone {
+            return StoreError::Unusable {
+                path: self.path.to_path_buf(),
+                cause: gone.to_string(),
+            };
+        }
         StoreError::Sql {
             path: self.path.to_path_buf(),
             source,
@@ -302,6 +455,7 @@ impl Writer<'_> {
             conn: &self.tx,
             zone: self.zone,
             path: Path::new(self.tx.path().unwrap_or("the database")),
+            gone: None,
         }
     }
 
@@ -318,6 +472,11 @@ pub(crate) fn new_uuid() -> String {
 pub(crate) fn moment(zone: &Zone, seconds: i64) -> Moment {
     let utc = DateTime::<Utc>::from_timestamp(seconds, 0).unwrap_or_default();
     zone.from_utc_datetime(&utc.naive_utc())
+}
+
+/// A refusal of nudge's own, carried through SQLite's error type until `open` words it.
+fn refusal(message: &str) -> rusqlite::Error {
+    rusqlite::Error::InvalidParameterName(message.to_string())
 }
 
 /// SQLite's messages, in words a user can act on.

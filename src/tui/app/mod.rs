@@ -185,7 +185,7 @@ pub struct App {
 
 impl App {
     pub fn new(
-        store: Store,
+        mut store: Store,
         config: Config,
         keymap: Keymap,
         theme: Theme,
