@@ -315,3 +315,63 @@ fn exit_codes_tell_the_truth_when_the_output_cannot_be_written() {
         .expect("runs");
     assert!(out.status.success());
 }
+
+#[test]
+fn times_from_outside_cannot_win_forever() {
+    let home = Home::new();
+    let at = |time: &str| {
+        let mut cmd = home.nudge();
+        cmd.env("NUDGE_NOW", format!("2026-11-28T{time}"));
+        cmd
+    };
+    home.run(&["ask", "@dana", "quotes", "by", "fri"]);
+    let file = home.path("future.json");
+    at("10:00")
+        .args(["export", "-o", file.to_str().expect("path")])
+        .assert()
+        .success();
+    // The same ask, edited "in 2099" on a machine with a wrong clock.
+    let text = std::fs::read_to_string(&file).expect("read");
+    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("json");
+    doc["items"][0]["title"] = "quotes from the future".into();
+    doc["items"][0]["updated_at"] = "2099-01-01T00:00:00+00:00".into();
+    std::fs::write(&file, doc.to_string()).expect("write");
+    at("10:30")
+        .args(["import", file.to_str().expect("path")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "1 record said it was changed in the future (as late as 2099-01-01): taken as changed \
+             when the file was written",
+        ));
+    let title = |home: &Home| {
+        let all: serde_json::Value =
+            serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+        all[0]["title"].as_str().expect("title").to_string()
+    };
+    assert_eq!(title(&home), "quotes from the future");
+    // A local correction afterwards wins, and importing the same file again does not undo it.
+    at("11:00")
+        .args(["edit", "1", "customer", "quotes"])
+        .assert()
+        .success();
+    at("12:00")
+        .args(["import", file.to_str().expect("path")])
+        .assert()
+        .success();
+    assert_eq!(title(&home), "customer quotes");
+    // A file that says it was written in the future is refused whole.
+    doc["exported_at"] = "2099-01-01T00:00:00+00:00".into();
+    std::fs::write(&file, doc.to_string()).expect("write");
+    at("12:00")
+        .args(["import", file.to_str().expect("path")])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("ahead of this machine's clock"));
+    let updated = |home: &Home| {
+        let all: serde_json::Value =
+            serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+        all[0]["updated_at"].as_str().expect("updated").to_string()
+    };
+    assert!(updated(&home) < "2099".to_string(), "{}", updated(&home));
+}

@@ -15,10 +15,16 @@ use crate::exchange::{
 };
 use crate::when::Moment;
 
+/// How far ahead of this machine's clock a record's change time may be (clocks drift).
+const CLOCK_SLACK_SECS: i64 = 5 * 60;
+
 /// How a merge went, per kind of record: (added, updated, unchanged).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Merged {
     pub counts: Vec<(&'static str, u64, u64, u64)>,
+    /// Records stamped as changed in the future, taken as changed now; the latest such time.
+    pub future: u64,
+    pub latest: Option<i64>,
 }
 
 impl Merged {
@@ -40,13 +46,30 @@ impl Merged {
         if self.counts.is_empty() {
             return "nothing to import".into();
         }
-        self.counts
+        let mut line = self
+            .counts
             .iter()
             .map(|(list, added, updated, same)| {
                 format!("{list}: {added} added, {updated} updated, {same} unchanged")
             })
             .collect::<Vec<_>>()
-            .join(" · ")
+            .join(" · ");
+        if let Some(latest) = self.latest {
+            let when = chrono::DateTime::from_timestamp(latest, 0)
+                .map(|t| t.format("%Y-%m-%d").to_string())
+                .unwrap_or_else(|| "far ahead".into());
+            line.push_str(&format!(
+                " · {} said {} changed in the future (as late as {when}): taken as changed when \
+                 the file was written",
+                crate::domain::words::count(self.future, "record"),
+                if self.future == 1 {
+                    "it was"
+                } else {
+                    "they were"
+                }
+            ));
+        }
+        line
     }
 
     pub fn changed(&self) -> u64 {
@@ -367,6 +390,8 @@ struct Merge<'a, 'p> {
     journal: Option<(i64, i64)>,
     summary: String,
     now: i64,
+    /// The latest change time a record of the file may have (see `not_ahead`).
+    ceiling: i64,
     /// The file's UUIDs of people who already exist here under another UUID: their local ids.
     aliases: HashMap<String, i64>,
     /// Records looked at so far, of `total`, for the progress callback.
@@ -391,6 +416,7 @@ impl<'a, 'p> Merge<'a, 'p> {
             journal: None,
             summary: summary.to_string(),
             now: now.timestamp(),
+            ceiling: now.timestamp() + CLOCK_SLACK_SECS,
             aliases: HashMap::new(),
             records: 0,
             total,
@@ -403,6 +429,19 @@ impl<'a, 'p> Merge<'a, 'p> {
             path: self.path.clone(),
             source: e,
         })
+    }
+
+    /// A record's change time from the file, kept from running ahead: one stamped in the
+    /// future would win every merge against later local edits (and the same file imported again
+    /// would undo them). Such times count as the file's own time (or, without one, now), the
+    /// same on every import of it, and are said.
+    fn not_ahead(&mut self, updated: i64) -> i64 {
+        if updated <= self.ceiling {
+            return updated;
+        }
+        self.merged.future += 1;
+        self.merged.latest = self.merged.latest.max(Some(updated));
+        self.ceiling.min(self.now)
     }
 
     /// The local id and updated time of the row with this UUID.
@@ -609,10 +648,22 @@ impl Store {
         .iter()
         .sum::<usize>() as u64;
         let mut m = Merge::new(tx, path, summary, now, total, progress);
+        // No record of a file can have changed after the file was written: that time is the
+        // ceiling of its change times (a file from a clock ahead of this one is refused).
+        if let Ok(exported) = seconds(&doc.exported_at, "the file", 0, "exported_at") {
+            if exported > m.ceiling {
+                return Err(ImportError::Bad(BadFile(format!(
+                    "it says it was exported at {}, ahead of this machine's clock; one of the two \
+                     clocks is wrong. Set it right, then export again",
+                    doc.exported_at
+                ))));
+            }
+            m.ceiling = exported;
+        }
         // Items whose deadline link must be set from the file: only rows this file wrote.
         let mut items_written = Vec::with_capacity(doc.items.len());
         for (i, p) in doc.people.iter().enumerate() {
-            let updated = seconds(&p.updated_at, "people", i, "updated_at")?;
+            let updated = m.not_ahead(seconds(&p.updated_at, "people", i, "updated_at")?);
             let created = seconds(&p.created_at, "people", i, "created_at")?;
             if let Some(prefers) = &p.prefers {
                 one_of(prefers, &CHANNELS, "people", i, "prefers")?;
@@ -660,7 +711,7 @@ impl Store {
             }
             let person = m.id_of("people", &r.person_uuid, l, i, "person_uuid")?;
             let existing = m.find("items", &r.uuid)?;
-            let updated = seconds(&r.updated_at, l, i, "updated_at")?;
+            let updated = m.not_ahead(seconds(&r.updated_at, l, i, "updated_at")?);
             let fields = vec![
                 ("uuid", text(&r.uuid)),
                 ("kind", text(&r.kind)),
@@ -722,7 +773,7 @@ impl Store {
             one_of(&r.channel, &CHANNELS, l, i, "channel")?;
             let item = m.id_of("items", &Some(r.item_uuid.clone()), l, i, "item_uuid")?;
             let existing = m.find("follow_ups", &r.uuid)?;
-            let updated = seconds(&r.updated_at, l, i, "updated_at")?;
+            let updated = m.not_ahead(seconds(&r.updated_at, l, i, "updated_at")?);
             let fields = vec![
                 ("uuid", text(&r.uuid)),
                 ("item_id", maybe_int(item)),
@@ -750,7 +801,7 @@ impl Store {
             let deadline = m.id_of("items", &r.deadline_uuid, l, i, "deadline_uuid")?;
             let proofing = m.id_of("items", &r.proofing_uuid, l, i, "proofing_uuid")?;
             let existing = m.find("critiques", &r.uuid)?;
-            let updated = seconds(&r.updated_at, l, i, "updated_at")?;
+            let updated = m.not_ahead(seconds(&r.updated_at, l, i, "updated_at")?);
             let fields = vec![
                 ("uuid", text(&r.uuid)),
                 ("person_id", maybe_int(person)),
@@ -773,7 +824,7 @@ impl Store {
             one_of(&r.direction, &["gave", "got"], l, i, "direction")?;
             let person = m.id_of("people", &Some(r.person_uuid.clone()), l, i, "person_uuid")?;
             let existing = m.find("favors", &r.uuid)?;
-            let updated = seconds(&r.updated_at, l, i, "updated_at")?;
+            let updated = m.not_ahead(seconds(&r.updated_at, l, i, "updated_at")?);
             let fields = vec![
                 ("uuid", text(&r.uuid)),
                 ("person_id", maybe_int(person)),
@@ -799,7 +850,7 @@ impl Store {
             }
             let deadline = m.id_of("items", &r.deadline_uuid, l, i, "deadline_uuid")?;
             let existing = m.find("checkins", &r.uuid)?;
-            let updated = seconds(&r.updated_at, l, i, "updated_at")?;
+            let updated = m.not_ahead(seconds(&r.updated_at, l, i, "updated_at")?);
             let fields = vec![
                 ("uuid", text(&r.uuid)),
                 ("at", int(seconds(&r.at, l, i, "at")?)),
@@ -827,7 +878,7 @@ impl Store {
             )?;
             let deadline = m.id_of("items", &r.deadline_uuid, l, i, "deadline_uuid")?;
             let existing = m.find("sprints", &r.uuid)?;
-            let updated = seconds(&r.updated_at, l, i, "updated_at")?;
+            let updated = m.not_ahead(seconds(&r.updated_at, l, i, "updated_at")?);
             let fields = vec![
                 ("uuid", text(&r.uuid)),
                 ("deadline_id", maybe_int(deadline)),
@@ -871,7 +922,7 @@ impl Store {
                     .map_err(|e| m.sql(e))?
                 }
             };
-            let updated = seconds(&r.updated_at, l, i, "updated_at")?;
+            let updated = m.not_ahead(seconds(&r.updated_at, l, i, "updated_at")?);
             let fields = vec![
                 ("uuid", text(&r.uuid)),
                 ("day", text(&r.day)),
@@ -956,6 +1007,7 @@ impl Store {
                 }
             };
             let existing = m.find("items", &item.uuid)?;
+            let updated = m.not_ahead(item.updated_at.timestamp());
             let next_check = item.next_check.map(|c| c.timestamp());
             let fields = vec![
                 ("uuid", text(&item.uuid)),
@@ -978,9 +1030,9 @@ impl Store {
                     maybe_text(&item.channel.map(|c| c.as_str().to_string())),
                 ),
                 ("created_at", int(item.created_at.timestamp())),
-                ("updated_at", int(item.updated_at.timestamp())),
+                ("updated_at", int(updated)),
             ];
-            m.upsert("items", existing, item.updated_at.timestamp(), fields)?;
+            m.upsert("items", existing, updated, fields)?;
         }
         super::bulk::refresh_medians(&m.tx).map_err(sql)?;
         (m.progress)(m.total, m.total);
