@@ -440,7 +440,8 @@ impl Maker<'_, '_> {
         due: Moment,
         closed: Option<Status>,
     ) -> Result<i64, StoreError> {
-        let mut item = Item::blank(Kind::Deadline, due - Duration::days(12));
+        // Set up to twelve days before it is due, and never later than now.
+        let mut item = Item::blank(Kind::Deadline, (due - Duration::days(12)).min(self.now));
         item.title = title.to_string();
         item.due = Some(due);
         item.tags = vec![tag.to_string()];

@@ -122,10 +122,32 @@ fn a_merge_keeps_the_newer_side_of_each_record() {
         .assert()
         .success();
 
-    let from_laptop = laptop.run(&["export"]);
-    let from_desktop = desktop.run(&["export"]);
-    desktop.run(&["import", &write(&desktop, "laptop.json", &from_laptop)]);
-    laptop.run(&["import", &write(&laptop, "desktop.json", &from_desktop)]);
+    // The exports are made after those changes (a file cannot hold a change from after it was
+    // written: such a time would be taken as the file's own).
+    let later = |home: &Home, args: &[&str]| {
+        let out = home
+            .nudge()
+            .env("NUDGE_NOW", "2026-11-28T13:00")
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let from_laptop = later(&laptop, &["export"]);
+    let from_desktop = later(&desktop, &["export"]);
+    later(
+        &desktop,
+        &["import", &write(&desktop, "laptop.json", &from_laptop)],
+    );
+    later(
+        &laptop,
+        &["import", &write(&laptop, "desktop.json", &from_desktop)],
+    );
 
     for home in [&laptop, &desktop] {
         let asks: Value =
