@@ -3,23 +3,55 @@
 
 use std::borrow::Cow;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
-/// Replace what a terminal would act on: C0/C1 controls (ESC starts every escape sequence),
-/// DEL, and the bidirectional overrides that can reorder a line. Newlines and tabs become spaces.
+/// Text as it is drawn: what a terminal would act on replaced (C0/C1 controls, ESC starting every
+/// escape sequence, DEL, the bidirectional overrides that can reorder a line), line breaks and
+/// tabs (and the Unicode line and paragraph separators) as spaces, and what draws as nothing, or
+/// differently in every terminal, left out: zero-width joiners and spaces, variation selectors,
+/// skin-tone modifiers, tag characters, soft hyphens. What is left is as wide on every terminal
+/// as `width` says, so columns and borders stay where they are.
 pub fn inert(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_replacing) {
+    if !text
+        .chars()
+        .any(|c| needs_replacing(c) || draws_as_nothing(c) || is_separator(c))
+    {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
+            .filter(|c| !draws_as_nothing(*c))
             .map(|c| match c {
                 '\n' | '\r' | '\t' => ' ',
+                c if is_separator(c) => ' ',
                 c if needs_replacing(c) => '\u{FFFD}',
                 c => c,
             })
             .collect(),
     )
+}
+
+/// Characters of no width of their own whose effect (joining emoji, choosing a presentation)
+/// terminals disagree about: drawn, they shift what follows by a column on some and not others.
+pub fn draws_as_nothing(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{1F3FB}'..='\u{1F3FF}'
+            | '\u{E0000}'..='\u{E007F}'
+            | '\u{E0100}'..='\u{E01EF}'
+    )
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}' | '\u{0085}')
 }
 
 /// `inert` for whole messages: the same, but line breaks and tabs are kept.
@@ -37,15 +69,31 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
 
 fn needs_replacing(c: char) -> bool {
     c.is_control()
+        || is_separator(c)
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-/// Display width in terminal columns.
+/// Display width in terminal columns, measured the way the screen is drawn: by grapheme cluster
+/// (a letter with its accents, an emoji with its modifiers is one), each as wide as Unicode says,
+/// a cluster holding a control drawing nothing, halfwidth katakana sound marks one column each.
 pub fn width(text: &str) -> usize {
-    UnicodeWidthStr::width(text)
+    text.graphemes(true).map(grapheme_width).sum()
 }
 
-/// Cut `text` to at most `max` columns, ending in "…" when something was cut.
+/// The columns one grapheme cluster takes on screen (ratatui's rule, so the two never differ).
+pub fn grapheme_width(grapheme: &str) -> usize {
+    if grapheme.contains(char::is_control) {
+        return 0;
+    }
+    let marks = grapheme
+        .chars()
+        .filter(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}'))
+        .count();
+    UnicodeWidthStr::width(grapheme) + marks
+}
+
+/// Cut `text` to at most `max` columns, ending in "…" when something was cut; never inside a
+/// grapheme cluster.
 pub fn fit(text: &str, max: usize) -> String {
     let text = inert(text);
     if width(&text) <= max {
@@ -56,12 +104,12 @@ pub fn fit(text: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    for grapheme in text.graphemes(true) {
+        let w = grapheme_width(grapheme);
         if used + w > max - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(grapheme);
         used += w;
     }
     out.push('…');
@@ -93,13 +141,13 @@ pub fn wrap_hanging(text: &str, columns: usize) -> Vec<String> {
             line.push(' ');
             used += 1;
         }
-        for c in word.chars() {
-            let w = c.width().unwrap_or(0);
+        for grapheme in word.graphemes(true) {
+            let w = grapheme_width(grapheme);
             if used + w > columns && used > indent_width {
                 lines.push(std::mem::replace(&mut line, indent.clone()));
                 used = indent_width;
             }
-            line.push(c);
+            line.push_str(grapheme);
             used += w;
         }
         has_words = true;

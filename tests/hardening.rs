@@ -375,3 +375,128 @@ fn times_from_outside_cannot_win_forever() {
     };
     assert!(updated(&home).as_str() < "2099", "{}", updated(&home));
 }
+
+/// Text that draws as nothing, or as something different on every terminal.
+const HOSTILE: &[&str] = &[
+    "a\u{200D}b joined",
+    "👨\u{200D}👩\u{200D}👧 family",
+    "line\u{2029}break",
+    "soft\u{00AD}hyphen",
+    "❤\u{FE0F} selector",
+    "👍🏽 skin tone",
+    "e\u{0301}te\u{0301} combining",
+    "日本語の幅",
+    "\u{FEFF}bom first",
+    "flag 🇬🇧 pair",
+    "tag 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F} end",
+    "ｶﾞﾊﾟ halfwidth",
+];
+
+fn fill(home: &Home, text: impl Fn(usize) -> String) {
+    home.run(&["deadline", &text(0), "due", "mon"]);
+    home.run(&["deadline", &text(1), "due", "tue"]);
+    for i in 0..HOSTILE.len() {
+        home.run(&["ask", &format!("@p{i}"), &text(i), "by", "fri"]);
+    }
+    home.run(&["critique", "@sam", &text(2), "on", "1"]);
+    home.run(&["person", "@p0", "--team", &text(3), "--expert", "pricing"]);
+}
+
+/// nudge in a real terminal emulator, tmux, at a fixed size: the screen after `keys`, as tmux
+/// holds it (so a character tmux draws differently from nudge's measure shows as a stray glyph or
+/// a moved border).
+fn in_tmux(home: &Home, cols: u16, rows: u16, keys: &[&str]) -> String {
+    use std::process::Command;
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let socket = format!("nudge-test-{}-{run}", std::process::id());
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs (the CI installs it)")
+    };
+    let dir = home.dir.path();
+    let command = format!(
+        "env NUDGE_NOW={} TZ=Europe/London HOME={} XDG_CONFIG_HOME={} XDG_DATA_HOME={} \
+         XDG_STATE_HOME={} NUDGE_DB={} LANG=C.UTF-8 {}",
+        common::NOW,
+        dir.display(),
+        dir.join("config").display(),
+        dir.join("data").display(),
+        dir.join("state").display(),
+        home.db().display(),
+        assert_cmd::cargo::cargo_bin("nudge").display()
+    );
+    let (c, r) = (cols.to_string(), rows.to_string());
+    let started = tmux(&["new-session", "-d", "-s", "t", "-x", &c, "-y", &r, &command]);
+    assert!(
+        started.status.success(),
+        "{}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+    let capture =
+        || String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !capture().contains("nudge ·") && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    for key in keys {
+        let _ = tmux(&["send-keys", "-t", "t", "-l", key]);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let screen = capture();
+    let _ = tmux(&["kill-server"]);
+    screen
+}
+
+#[test]
+fn text_that_draws_as_nothing_leaves_every_border_in_place() {
+    let plain = Home::new();
+    fill(&plain, |i| format!("plain text {i}"));
+    let hostile = Home::new();
+    fill(&hostile, |i| HOSTILE[i].to_string());
+    let borders = |screen: &str| -> Vec<usize> {
+        screen
+            .lines()
+            .map(|l| l.matches(['│', '╭', '╮', '╰', '╯']).count())
+            .collect()
+    };
+    // The same screens, keys and sizes for both: every border where the plain one has it, each
+    // row still ending in its border, and nothing on screen that draws as nothing.
+    let every_view: &[&[&str]] = &[&[], &["j", "\r"], &["p"], &["p", "\r"], &["3"], &["r"]];
+    for (cols, rows, views) in [
+        (120u16, 40u16, every_view),
+        (80, 24, &every_view[..1]),
+        (50, 15, &every_view[..1]),
+    ] {
+        for keys in views {
+            let want = in_tmux(&plain, cols, rows, keys);
+            let got = in_tmux(&hostile, cols, rows, keys);
+            let context = format!("{cols}x{rows} after {keys:?}:\n{got}");
+            assert_eq!(borders(&got), borders(&want), "{context}");
+            for (line, plain_line) in got.lines().zip(want.lines()) {
+                assert_eq!(
+                    line.ends_with('│') || line.ends_with('╮') || line.ends_with('╯'),
+                    plain_line.ends_with('│')
+                        || plain_line.ends_with('╮')
+                        || plain_line.ends_with('╯'),
+                    "{context}"
+                );
+                let nothing = [
+                    '\u{200D}',
+                    '\u{00AD}',
+                    '\u{FE0F}',
+                    '\u{FEFF}',
+                    '\u{2029}',
+                    '\u{1F3FD}',
+                ];
+                if let Some(c) = line.chars().find(|c| nothing.contains(c)) {
+                    panic!("{c:?} is on screen: {context}");
+                }
+            }
+        }
+    }
+}

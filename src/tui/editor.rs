@@ -119,7 +119,13 @@ impl LineEditor {
         if width == 0 {
             return (String::new(), 0);
         }
-        let w = |c: &char| c.width().unwrap_or(0);
+        let w = |c: &char| {
+            if crate::text::draws_as_nothing(*c) {
+                0
+            } else {
+                c.width().unwrap_or(0)
+            }
+        };
         // Scroll so that the cursor (plus one cell for it) fits.
         let mut start = 0;
         let before: usize = self.chars[..self.cursor].iter().map(w).sum();
@@ -134,7 +140,10 @@ impl LineEditor {
             if used + w(c) > width {
                 break;
             }
-            out.push(*c);
+            // What draws as nothing is kept in the text but not drawn (see `text::inert`).
+            if !crate::text::draws_as_nothing(*c) {
+                out.push(*c);
+            }
             used += w(c);
         }
         (out, shown_before)

@@ -194,7 +194,7 @@ impl TextArea {
                 let mut used = 0;
                 let mut end = start;
                 while end < line.len() {
-                    let w = line[end].width().unwrap_or(0);
+                    let w = drawn_width(line[end]);
                     if used + w > width {
                         break;
                     }
@@ -206,12 +206,16 @@ impl TextArea {
                 {
                     end = space + 1;
                 }
-                let piece: String = line[start..end].iter().collect();
+                // What draws as nothing stays in the text, not on screen (see `text::inert`).
+                let piece: String = line[start..end]
+                    .iter()
+                    .filter(|c| !crate::text::draws_as_nothing(**c))
+                    .collect();
                 let last_piece = end >= line.len();
                 if row == self.row && self.col >= start && (self.col < end || last_piece) {
                     let x = line[start..self.col.min(end)]
                         .iter()
-                        .map(|c| c.width().unwrap_or(0))
+                        .map(|c| drawn_width(*c))
                         .sum();
                     cursor = (out.len(), x);
                 }
@@ -223,6 +227,15 @@ impl TextArea {
             }
         }
         (out, cursor)
+    }
+}
+
+/// The columns a character takes as drawn (nothing for what `text::inert` leaves out).
+fn drawn_width(c: char) -> usize {
+    if crate::text::draws_as_nothing(c) {
+        0
+    } else {
+        c.width().unwrap_or(0)
     }
 }
 

@@ -236,3 +236,25 @@ impl Terminal {
         panic!("nudge did not exit; the screen shows:\n{}", self.screen());
     }
 }
+
+impl Terminal {
+    /// The columns of each screen row that hold a vertical border, as the terminal shows it.
+    pub fn border_columns(&self) -> Vec<Vec<u16>> {
+        let Ok(parser) = self.parser.lock() else {
+            return Vec::new();
+        };
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        (0..rows)
+            .map(|row| {
+                (0..cols)
+                    .filter(|col| {
+                        screen
+                            .cell(row, *col)
+                            .is_some_and(|c| matches!(c.contents(), "│" | "╭" | "╮" | "╰" | "╯"))
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
