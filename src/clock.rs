@@ -5,9 +5,24 @@ use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 
 use crate::when::{self, Moment, Zone};
 
-/// The user's time zone: `TZ` when it names one, else the system's, else UTC.
-pub fn zone() -> Zone {
-    Zone::local()
+/// The user's time zone: `TZ` (an IANA name like `Europe/London`, a path, or a POSIX rule) when
+/// it names one, else the system's, else UTC; and, when `TZ` names no zone, what to say about it
+/// (times are then in UTC, which the user did not ask for).
+pub fn zone() -> (Zone, Option<String>) {
+    match std::env::var("TZ") {
+        Ok(tz) if tz.trim().is_empty() => (Zone::utc(), None),
+        Ok(tz) => match Zone::named(&tz) {
+            Some(zone) => (zone, None),
+            None => (
+                Zone::utc(),
+                Some(format!(
+                    "TZ=\"{tz}\" names no time zone this system knows, so times are in UTC; \
+                     set it to one like Europe/London (see /usr/share/zoneinfo)"
+                )),
+            ),
+        },
+        Err(_) => (Zone::system().unwrap_or_else(Zone::utc), None),
+    }
 }
 
 /// Now: `NUDGE_NOW` when set (local time like `2026-11-28T09:00`, or RFC 3339), else the clock.

@@ -500,3 +500,68 @@ fn text_that_draws_as_nothing_leaves_every_border_in_place() {
         }
     }
 }
+
+#[test]
+fn dates_at_the_edges_round_trip_or_are_refused_by_name() {
+    let home = Home::new();
+    let tasks = |due: &str| {
+        format!(
+            "[{{\"uuid\":\"5f1c3c2e-7b7a-4c39-9d3e-0c2e2d1b0a01\",\"description\":\"far deck\",\
+             \"status\":\"pending\",\"entry\":\"20261101T090000Z\",\"due\":\"{due}\"}}]"
+        )
+    };
+    let far = home.path("far.json");
+    std::fs::write(&far, tasks("99991231T235959Z")).expect("write");
+    home.nudge()
+        .env("TZ", "Pacific/Kiritimati")
+        .args(["import", far.to_str().expect("path")])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("task 1: field `due`"))
+        .stderr(predicate::str::contains(
+            "outside the years nudge can write back",
+        ));
+    // A late but writable date comes in, goes out and comes back the same, at +14:00.
+    std::fs::write(&far, tasks("99981230T120000Z")).expect("write");
+    home.nudge()
+        .env("TZ", "Pacific/Kiritimati")
+        .args(["import", far.to_str().expect("path")])
+        .assert()
+        .success();
+    let export = home.path("out.json");
+    home.nudge()
+        .env("TZ", "Pacific/Kiritimati")
+        .args(["export", "-o", export.to_str().expect("path")])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&export).expect("read");
+    assert!(
+        text.contains("\"due\":\"9998-12-31T02:00:00+14:00\""),
+        "{text}"
+    );
+    let other = Home::new();
+    other
+        .nudge()
+        .env("TZ", "Pacific/Kiritimati")
+        .args(["import", export.to_str().expect("path")])
+        .assert()
+        .success();
+    // Typed dates past the last year are refused the same way.
+    home.nudge()
+        .args(["deadline", "far", "due", "9999-12-31"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "outside the years nudge can write back",
+        ));
+    // A TZ that names no zone is said once, on stderr.
+    let out = home
+        .nudge()
+        .env("TZ", "Mars/Olympus")
+        .args(["list"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("names no time zone").count(), 1, "{stderr}");
+    assert!(out.status.success());
+}

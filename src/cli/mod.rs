@@ -151,7 +151,11 @@ fn config_source(cli: &Cli) -> Source {
 }
 
 fn start(cli: &Cli, config_source: Source) -> Result<Session, OpError> {
-    let zone = clock::zone();
+    let (zone, unknown_zone) = clock::zone();
+    if let Some(warning) = unknown_zone {
+        tracing::warn!(%warning, "TZ");
+        eprintln!("nudge: {warning}");
+    }
     let now = clock::now(&zone).map_err(OpError::Input)?;
     let config = Config::load(&config_source).map_err(OpError::Input)?;
     let db_path = match &cli.db {

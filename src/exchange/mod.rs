@@ -339,14 +339,22 @@ fn parse_document_slowly(text: &str) -> Result<Document, BadFile> {
 
 /// An RFC 3339 time of a record, as seconds; the error names where it was.
 pub fn seconds(text: &str, list: &str, index: usize, field: &str) -> Result<i64, BadFile> {
-    chrono::DateTime::parse_from_rfc3339(text)
+    let seconds = chrono::DateTime::parse_from_rfc3339(text)
         .map(|t| t.timestamp())
         .map_err(|_| {
             BadFile(format!(
                 "{list} record {}: field `{field}`: \"{text}\" is not an RFC 3339 time",
                 index + 1
             ))
-        })
+        })?;
+    if !crate::when::writable(seconds) {
+        return Err(BadFile(format!(
+            "{list} record {}: field `{field}`: \"{text}\" {}",
+            index + 1,
+            crate::when::NOT_WRITABLE
+        )));
+    }
+    Ok(seconds)
 }
 
 /// The same for an optional time.

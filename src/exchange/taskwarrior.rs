@@ -64,12 +64,20 @@ pub fn plan(
             value
                 .as_deref()
                 .map(|v| {
-                    tw_time(v, now, week).ok_or_else(|| {
+                    let moment = tw_time(v, now, week).ok_or_else(|| {
                         BadFile(format!(
                             "task {}: field `{field}`: \"{v}\" is not a Taskwarrior date",
                             i + 1
                         ))
-                    })
+                    })?;
+                    if !when::writable(moment.timestamp()) {
+                        return Err(BadFile(format!(
+                            "task {}: field `{field}`: \"{v}\" {}",
+                            i + 1,
+                            when::NOT_WRITABLE
+                        )));
+                    }
+                    Ok(moment)
                 })
                 .transpose()
         };

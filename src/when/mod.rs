@@ -58,6 +58,19 @@ impl fmt::Display for WhenError {
 
 impl std::error::Error for WhenError {}
 
+/// The times nudge can store and write back in any zone (RFC 3339 has four-digit years; a day's
+/// margin keeps every offset inside them): 0001-01-02 to 9999-12-30, UTC.
+const EARLIEST_WRITABLE: i64 = -62_135_596_800 + 86_400;
+const LATEST_WRITABLE: i64 = 253_402_300_799 - 86_400;
+
+/// Whether a moment (in seconds since 1970) is one nudge can write back, in any zone.
+pub fn writable(seconds: i64) -> bool {
+    (EARLIEST_WRITABLE..=LATEST_WRITABLE).contains(&seconds)
+}
+
+/// Why a time cannot be taken.
+pub const NOT_WRITABLE: &str = "is outside the years nudge can write back (0001 to 9999)";
+
 /// Read a whole string as one moment.
 pub fn parse(text: &str, now: &Moment, week: &WorkWeek) -> Result<Moment, WhenError> {
     let words: Vec<String> = text.split_whitespace().map(normalize).collect();
@@ -139,19 +152,27 @@ pub fn parse_words(words: &[&str], now: &Moment, week: &WorkWeek) -> Result<Mome
         return Ok(moment);
     }
     let zone = now.timezone();
-    match (date, time) {
-        (Some((day, default_time)), time) => Ok(local(&zone, day, time.unwrap_or(default_time))),
+    let moment = match (date, time) {
+        (Some((day, default_time)), time) => local(&zone, day, time.unwrap_or(default_time)),
         (None, Some(time)) => {
             let today = now.date_naive();
             let moment = local(&zone, today, time);
             if moment > *now {
-                Ok(moment)
+                moment
             } else {
-                Ok(local(&zone, workweek::next_day(today), time))
+                local(&zone, workweek::next_day(today), time)
             }
         }
-        (None, None) => Err(WhenError::unread("")),
+        (None, None) => return Err(WhenError::unread("")),
+    };
+    if !writable(moment.timestamp()) {
+        let said = words.join(" ");
+        return Err(WhenError::because(
+            &said,
+            format!("\"{said}\" {NOT_WRITABLE}"),
+        ));
     }
+    Ok(moment)
 }
 
 /// A word that is a clock time on its own ("9am", "15:30", "noon"), for lines that carry a time

@@ -16,14 +16,9 @@ pub struct Zone {
 }
 
 impl Zone {
-    /// The zone named by `TZ` (an IANA name like `Europe/London`, a path, or a POSIX rule), else
-    /// the system's (`/etc/localtime`), else UTC.
-    pub fn local() -> Zone {
-        match std::env::var("TZ") {
-            Ok(tz) if tz.trim().is_empty() => Zone::utc(),
-            Ok(tz) => Zone::named(&tz).unwrap_or_else(Zone::utc),
-            Err(_) => Zone::load("localtime").unwrap_or_else(Zone::utc),
-        }
+    /// The system's zone (`/etc/localtime`), if it has one.
+    pub fn system() -> Option<Zone> {
+        Zone::load("localtime")
     }
 
     /// A zone by IANA name (`America/New_York`), path or POSIX rule; None when it is unknown.
