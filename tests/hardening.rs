@@ -565,3 +565,70 @@ fn dates_at_the_edges_round_trip_or_are_refused_by_name() {
     assert_eq!(stderr.matches("names no time zone").count(), 1, "{stderr}");
     assert!(out.status.success());
 }
+
+#[test]
+fn small_ones() {
+    use std::os::unix::ffi::OsStrExt;
+    let home = Home::new();
+    let write = |name: &str, text: &str| {
+        let path = home.path(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    // A version far out of range is named as written.
+    let huge = write("huge.json", "{\"format\":\"nudge\",\"version\":1.8e23}");
+    home.nudge()
+        .arg("import")
+        .arg(&huge)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "export version 1.8e+23 is not one this nudge reads (it reads version 1)",
+        ));
+    // A byte-order mark at the start is no reason to refuse a file.
+    let source = Home::new();
+    source.run(&["ask", "@dana", "quotes"]);
+    let export = source.run(&["export"]);
+    let bom = write("bom.json", &format!("\u{FEFF}{export}"));
+    home.nudge().arg("import").arg(&bom).assert().success();
+    // Empty or made-up UUIDs are refused by record and field.
+    for uuid in ["", "not-a-uuid"] {
+        let doc = export.replacen(
+            &serde_json::from_str::<serde_json::Value>(&export).expect("json")["items"][0]["uuid"]
+                .as_str()
+                .expect("uuid")
+                .to_string(),
+            uuid,
+            1,
+        );
+        let bad = write("bad-uuid.json", &doc);
+        home.nudge()
+            .arg("import")
+            .arg(&bad)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("items record 1: field `uuid`"));
+    }
+    // --db and NUDGE_DB agree on a path that is not UTF-8: both are taken as the path they are.
+    let odd = home
+        .dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"caf\xe9.db"));
+    let by_flag = plain_nudge(&home)
+        .arg("--db")
+        .arg(&odd)
+        .args(["ask", "@sam", "pricing"])
+        .output()
+        .expect("runs");
+    assert!(
+        by_flag.status.success(),
+        "{}",
+        String::from_utf8_lossy(&by_flag.stderr)
+    );
+    let by_env = plain_nudge(&home)
+        .env("NUDGE_DB", &odd)
+        .args(["list"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&by_env.stdout).contains("pricing"));
+}

@@ -85,10 +85,15 @@ fn read(file: &Path) -> std::io::Result<String> {
     } else {
         std::fs::File::open(file)?.read_to_end(&mut bytes)?;
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         std::io::Error::other(format!(
             "it is not UTF-8 text (byte {} is not)",
             e.utf8_error().valid_up_to() + 1
         ))
+    })?;
+    // Editors on some systems start a UTF-8 file with a byte-order mark: it says nothing here.
+    Ok(match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => text,
     })
 }

@@ -117,12 +117,20 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
 }
 
 /// The first argument that is not UTF-8 text, named with its bad bytes shown as \xNN.
+/// Paths are bytes, not text: the values of --db and --config may be any bytes (as NUDGE_DB and
+/// NUDGE_CONFIG may).
 fn not_utf8(args: &[std::ffi::OsString]) -> Option<String> {
-    let (position, arg) = args
-        .iter()
-        .enumerate()
-        .skip(1)
-        .find(|(_, arg)| arg.to_str().is_none())?;
+    let is_path_option = |arg: &std::ffi::OsString| {
+        arg.to_str()
+            .is_some_and(|a| matches!(a, "--db" | "--config"))
+    };
+    let path_value = |arg: &std::ffi::OsString| {
+        let bytes = arg.as_encoded_bytes();
+        bytes.starts_with(b"--db=") || bytes.starts_with(b"--config=")
+    };
+    let (position, arg) = args.iter().enumerate().skip(1).find(|(i, arg)| {
+        arg.to_str().is_none() && !path_value(arg) && !is_path_option(&args[i - 1])
+    })?;
     let shown: String = arg
         .as_encoded_bytes()
         .utf8_chunks()

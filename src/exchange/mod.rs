@@ -276,10 +276,59 @@ impl std::fmt::Display for BadFile {
 /// again record by record so that the error names the list, the record (counted from 1) and the
 /// field.
 pub fn parse_document(text: &str) -> Result<Document, BadFile> {
-    match serde_json::from_str::<Document>(text) {
-        Ok(doc) if doc.format == FORMAT && (1..=VERSION).contains(&doc.version) => Ok(doc),
-        _ => parse_document_slowly(text),
+    let doc = match serde_json::from_str::<Document>(text) {
+        Ok(doc) if doc.format == FORMAT && (1..=VERSION).contains(&doc.version) => doc,
+        _ => parse_document_slowly(text)?,
+    };
+    check_uuids(&doc)?;
+    Ok(doc)
+}
+
+/// Every record's own UUID must be one: an empty or made-up one would merge unrelated records.
+fn check_uuids(doc: &Document) -> Result<(), BadFile> {
+    let lists: [(&str, Vec<&str>); 8] = [
+        (
+            "people",
+            doc.people.iter().map(|r| r.uuid.as_str()).collect(),
+        ),
+        ("items", doc.items.iter().map(|r| r.uuid.as_str()).collect()),
+        (
+            "follow_ups",
+            doc.follow_ups.iter().map(|r| r.uuid.as_str()).collect(),
+        ),
+        (
+            "critiques",
+            doc.critiques.iter().map(|r| r.uuid.as_str()).collect(),
+        ),
+        (
+            "favors",
+            doc.favors.iter().map(|r| r.uuid.as_str()).collect(),
+        ),
+        (
+            "checkins",
+            doc.checkins.iter().map(|r| r.uuid.as_str()).collect(),
+        ),
+        (
+            "sprints",
+            doc.sprints.iter().map(|r| r.uuid.as_str()).collect(),
+        ),
+        (
+            "reflections",
+            doc.reflections.iter().map(|r| r.uuid.as_str()).collect(),
+        ),
+    ];
+    for (list, uuids) in lists {
+        for (i, uuid) in uuids.into_iter().enumerate() {
+            if uuid::Uuid::parse_str(uuid).is_err() {
+                return Err(BadFile(format!(
+                    "{list} record {}: field `uuid`: \"{uuid}\" is not a UUID (like \
+                     01a233d5-4bd3-740a-9cc3-581bc3e2d8f7)",
+                    i + 1
+                )));
+            }
+        }
     }
+    Ok(())
 }
 
 fn parse_document_slowly(text: &str) -> Result<Document, BadFile> {
@@ -293,10 +342,20 @@ fn parse_document_slowly(text: &str) -> Result<Document, BadFile> {
         Some(FORMAT) => {}
         _ => return Err(BadFile("not a nudge export: \"format\" is not \"nudge\" (for Taskwarrior, use --format taskwarrior)".into())),
     }
-    let version = top.get("version").and_then(Value::as_u64).unwrap_or(0);
-    if version == 0 || version > u64::from(VERSION) {
+    // The version as written (1.8e23, "1", nothing), so the message names what is there.
+    let written = top
+        .get("version")
+        .map_or_else(|| "missing".to_string(), Value::to_string);
+    let version = top.get("version").and_then(Value::as_u64);
+    if !version.is_some_and(|v| (1..=u64::from(VERSION)).contains(&v)) {
+        let reads = if VERSION == 1 {
+            "version 1".to_string()
+        } else {
+            format!("versions 1 to {VERSION}")
+        };
         return Err(BadFile(format!(
-            "export version {version} is not one this nudge reads (it reads 1 to {VERSION}); upgrade nudge"
+            "export version {written} is not one this nudge reads (it reads {reads}); a newer \
+             nudge may read it"
         )));
     }
     fn list<T: serde::de::DeserializeOwned>(
@@ -376,7 +435,7 @@ mod tests {
     #[test]
     fn the_streamed_json_reads_back_as_the_document() {
         let person = PersonRecord {
-            uuid: "p1".into(),
+            uuid: "01a233d5-4bd3-740a-9cc3-581bc3e2d8f7".into(),
             name: "Dana \"D\"".into(),
             team: None,
             expertise: vec!["pricing".into()],
@@ -396,7 +455,7 @@ mod tests {
             Part::List("people"),
             Part::Person(person.clone()),
             Part::Person(PersonRecord {
-                uuid: "p2".into(),
+                uuid: "01a233d5-4bd3-740a-9cc3-581bc3e2d8f8".into(),
                 ..person
             }),
             Part::List("items"),
