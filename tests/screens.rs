@@ -1655,3 +1655,45 @@ fn the_change_check_finds_a_replaced_database() {
     };
     assert!(said.contains("was replaced by another file"), "{said}");
 }
+
+#[test]
+fn a_one_key_change_under_a_held_lock_is_kept_said_and_tried_again() {
+    let mut f = fixture(100, 30, true);
+    let id = f.app.selected_item().expect("an ask").id;
+    let other = rusqlite::Connection::open(f._dir.path().join("nudge.db")).expect("open");
+    other.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    // d: the dashboard waits only briefly, keeps the change and says so.
+    typed(&mut f.app, "d");
+    assert_eq!(f.app.retry, Some((nudge::tui::action::Action::Done, id)));
+    let Some(nudge::tui::app::Notice::Error(said)) = &f.app.notice else {
+        panic!("it says so: {:?}", f.app.notice);
+    };
+    assert!(said.starts_with("Not saved yet"), "{said}");
+    assert!(said.contains("tried again every 2 s"), "{said}");
+    // Still held at the next check: still kept.
+    wait(&mut f.app, 2);
+    assert!(f.app.retry.is_some());
+    // Released: the next check makes the change, once.
+    other.execute_batch("COMMIT").expect("unlock");
+    wait(&mut f.app, 2);
+    assert!(f.app.retry.is_none());
+    let item = f.app.store.reader().item(id).expect("read").expect("item");
+    assert_eq!(item.status, nudge::domain::Status::Received);
+    // Kept and then let go with esc: nothing changes.
+    let next = f.app.selected_item().expect("an ask").id;
+    other.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    typed(&mut f.app, "x");
+    assert!(f.app.retry.is_some());
+    key(&mut f.app, KeyCode::Esc);
+    assert!(f.app.retry.is_none());
+    other.execute_batch("COMMIT").expect("unlock");
+    wait(&mut f.app, 2);
+    let item = f
+        .app
+        .store
+        .reader()
+        .item(next)
+        .expect("read")
+        .expect("item");
+    assert!(item.is_open(), "let go, so not dropped");
+}

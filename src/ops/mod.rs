@@ -81,6 +81,11 @@ impl OpError {
         }
     }
 
+    /// The database was held by another program for longer than the wait.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, OpError::Store(e) if e.is_busy())
+    }
+
     pub fn exit_code(&self) -> i32 {
         match self {
             OpError::Input(_) => 1,

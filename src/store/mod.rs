@@ -34,10 +34,20 @@ pub use bulk::Bulk;
 pub use journal::{HistoryEntry, Table, Undone};
 
 /// How long a write waits for another program's lock before it gives up (DESIGN: at least 5 s).
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// "nudg": marks a SQLite file as ours, so another application's database is never migrated.
 pub const APPLICATION_ID: i32 = 0x6E75_6467;
+
+impl StoreError {
+    /// Another program held the database locked for longer than the wait.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Sql {
+            source: rusqlite::Error::SqliteFailure(failure, _),
+            ..
+        } if matches!(failure.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -63,6 +73,8 @@ pub struct Store {
     identity: Option<(u64, u64)>,
     /// Set once the file was found deleted or replaced: why nothing more is read or written.
     gone: Option<String>,
+    /// How long writes wait for another program's lock.
+    busy: Duration,
 }
 
 impl Store {
@@ -103,6 +115,7 @@ impl Store {
             path: path.to_path_buf(),
             zone,
             gone: None,
+            busy: BUSY_TIMEOUT,
         };
         store.configure().map_err(|e| unusable(describe(&e)))?;
         Ok(store)
@@ -291,23 +304,32 @@ impl Store {
         &self.path
     }
 
-    /// Before one transaction that writes many thousands of rows (an import, a demo load): a page
-    /// cache big enough to hold its changes, so they are not spilled to the WAL page by page. It
-    /// only grows as far as it is used.
-    /// Run `work` waiting at most `wait` for another program's lock instead of the usual 5 s:
-    /// for saves made while someone types, which must not freeze the keyboard.
+    /// How long writes wait for another program's lock from now on (the dashboard waits briefly,
+    /// so a held lock never freezes its keys).
+    pub fn set_busy_timeout(&mut self, wait: Duration) {
+        // Setting a timeout on an open connection cannot fail in a way that matters here; the
+        // worst case is the wait it had.
+        if self.conn.busy_timeout(wait).is_ok() {
+            self.busy = wait;
+        }
+    }
+
+    /// Run `work` waiting at most `wait` for another program's lock, then wait as before.
     pub fn with_busy_timeout<T>(
         &mut self,
         wait: Duration,
         work: impl FnOnce(&mut Store) -> T,
     ) -> T {
-        // Setting a timeout on an open connection cannot fail in a way that matters here; the
-        // worst case is the usual 5 s wait.
+        let before = self.busy;
         let _ = self.conn.busy_timeout(wait);
         let result = work(self);
-        let _ = self.conn.busy_timeout(BUSY_TIMEOUT);
+        let _ = self.conn.busy_timeout(before);
         result
     }
+
+    /// Before one transaction that writes many thousands of rows (an import, a demo load): a page
+    /// cache big enough to hold its changes, so they are not spilled to the WAL page by page. It
+    /// only grows as far as it is used.
 
     pub(crate) fn prepare_for_big_writes(&self) -> Result<()> {
         self.conn

@@ -328,21 +328,19 @@ impl App {
         self.save_reflection_draft(Some(std::time::Duration::from_millis(200)));
     }
 
-    /// Write the reflection as typed (waiting for a lock at most `wait`, else the usual 5 s); on
+    /// Write the reflection as typed (waiting for a lock at most `wait`, else the full 5 s); on
     /// failure it stays on screen, marked unsaved.
     fn save_reflection_draft(&mut self, wait: Option<std::time::Duration>) -> bool {
+        let wait = wait.unwrap_or(crate::store::BUSY_TIMEOUT);
         let ctx = self.ctx();
         let Screen::Reflect { flow, .. } = &mut self.screen else {
             return true;
         };
         let current = flow.current();
         flow.reflection = current.clone();
-        let saved = match wait {
-            Some(wait) => self
-                .store
-                .with_busy_timeout(wait, |store| ops::save_reflection(store, &ctx, &current)),
-            None => ops::save_reflection(&mut self.store, &ctx, &current),
-        };
+        let saved = self
+            .store
+            .with_busy_timeout(wait, |store| ops::save_reflection(store, &ctx, &current));
         match saved {
             Ok(()) => {
                 flow.unsaved = false;

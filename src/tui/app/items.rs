@@ -234,9 +234,13 @@ impl App {
         let Some(item) = self.target() else {
             return Err(OpError::Input("Select an item first".into()));
         };
+        self.change_for_id(action, item.id)
+    }
+
+    /// `change_for` on the item with this id.
+    pub(super) fn change_for_id(&mut self, action: Action, id: i64) -> Result<String, OpError> {
         let ctx = self.ctx();
         let store = &mut self.store;
-        let id = item.id;
         match action {
             Action::Done => ops::done(store, &ctx, id, ""),
             Action::Drop => ops::drop_item(store, &ctx, id),
@@ -244,10 +248,7 @@ impl App {
             Action::MarkSent => ops::proofing_status(store, &ctx, id, Status::Sent),
             Action::MarkAccepted => ops::proofing_status(store, &ctx, id, Status::Accepted),
             Action::Declined => ops::proofing_status(store, &ctx, id, Status::Declined),
-            other => Err(OpError::Input(format!(
-                "{other} does not change {}",
-                ops::label(&item)
-            ))),
+            other => Err(OpError::Input(format!("{other} does not change item {id}"))),
         }
     }
 
@@ -335,11 +336,61 @@ impl App {
     }
 
     pub(super) fn proofing_step(&mut self, status: Status) {
+        let action = match status {
+            Status::Sent => Action::MarkSent,
+            Status::Accepted => Action::MarkAccepted,
+            _ => Action::Declined,
+        };
         match self.target() {
-            Some(item) if item.kind == Kind::Proofing => {
-                self.change_target(|store, ctx, id| ops::proofing_status(store, ctx, id, status));
-            }
+            Some(item) if item.kind == Kind::Proofing => self.change_now(action),
             _ => self.notice = Some(Notice::Info("Select a proofing invitation first".into())),
+        }
+    }
+
+    /// A one-key change on the target, made now; when another program holds the database past
+    /// the dashboard's short wait, the change is kept and tried again at each change check.
+    pub(super) fn change_now(&mut self, action: Action) {
+        let Some(item) = self.target() else {
+            return;
+        };
+        let result = self.change_for_id(action, item.id);
+        self.settle_change(action, item.id, result);
+    }
+
+    /// Say how a one-key change went, keeping it for another try when the database was busy.
+    pub(super) fn settle_change(
+        &mut self,
+        action: Action,
+        id: i64,
+        result: Result<String, OpError>,
+    ) {
+        match result {
+            Err(e) if e.is_busy() => {
+                self.retry = Some((action, id));
+                let cancel = self
+                    .keymap
+                    .key_for(crate::tui::keymap::Context::Dashboard, Action::Back)
+                    .map(|k| format!(" ({k} lets it go)"))
+                    .unwrap_or_default();
+                self.notice = Some(Notice::Error(format!(
+                    "Not saved yet: {} on item {id}. Another program holds the database; it is \
+                     tried again every 2 s{cancel}",
+                    action.description()
+                )));
+                self.dirty = true;
+            }
+            result => {
+                self.retry = None;
+                self.after_change(result);
+            }
+        }
+    }
+
+    /// The change check: a kept one-key change is tried again.
+    pub(super) fn try_again(&mut self) {
+        if let Some((action, id)) = self.retry.take() {
+            let result = self.change_for_id(action, id);
+            self.settle_change(action, id, result);
         }
     }
 

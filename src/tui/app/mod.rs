@@ -33,6 +33,9 @@ use crate::ops::{self, Context as OpContext, Detail, OpError, PersonCard};
 use crate::store::Store;
 use crate::when::{Moment, Zone};
 
+/// How long the dashboard waits for another program's lock before saying so.
+pub const DASHBOARD_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// Where `now` comes from: pinned (tests, `NUDGE_NOW`) or the system clock.
 #[derive(Debug, Clone, Copy)]
 pub enum Clock {
@@ -178,6 +181,9 @@ pub struct App {
     /// An ask just declined from the dashboard, kept on screen at the selection (with its re-ask
     /// one key away) until the selection moves.
     pub pinned: Option<crate::domain::Item>,
+    /// A one-key change the database was too busy to take, and its item: tried again at each
+    /// change check until it goes through or is let go.
+    pub retry: Option<(Action, i64)>,
     data_version: i64,
     /// The ids of all open asks in attention order, and the minute they were read in.
     ask_order: Option<(i64, Vec<i64>)>,
@@ -193,6 +199,9 @@ impl App {
         size: Rect,
     ) -> Result<App, OpError> {
         let now = clock.now();
+        // Keys never wait long for another program's lock: a change that cannot be made yet is
+        // kept and tried again (one-key changes) or kept on screen (typed lines).
+        store.set_busy_timeout(DASHBOARD_WAIT);
         let data_version = store.data_version()?;
         let mut app = App {
             store,
@@ -214,6 +223,7 @@ impl App {
             data_version,
             ask_order: None,
             pinned: None,
+            retry: None,
         };
         app.reload();
         Ok(app)
@@ -479,6 +489,7 @@ impl App {
                 Err(e) => self.fail(e),
             }
         }
+        self.try_again();
         match self.store.data_version() {
             Ok(version) if version != self.data_version => {
                 self.data_version = version;
@@ -523,6 +534,12 @@ impl App {
             Action::Back | Action::Cancel if matches!(self.screen, Screen::Reflect { .. }) => {
                 self.leave_reflection()
             }
+            Action::Back | Action::Cancel
+                if self.retry.is_some() && self.screen.modal_over().is_none() =>
+            {
+                self.retry = None;
+                self.notice = Some(Notice::Info("Let go: nothing was changed".into()));
+            }
             Action::Back | Action::Cancel => {
                 self.back();
                 // A modal opened for a review decision, closed without it.
@@ -549,10 +566,7 @@ impl App {
             Action::Favor => self.start_input(Purpose::Favor, ""),
             Action::Snooze => self.snooze(),
             Action::Edit => self.edit(),
-            Action::Done | Action::Drop | Action::MarkMissed => {
-                let result = self.change_for(action);
-                self.after_change(result);
-            }
+            Action::Done | Action::Drop | Action::MarkMissed => self.change_now(action),
             Action::Undo => {
                 let ctx = self.ctx();
                 let result = ops::undo(&mut self.store, &ctx);
