@@ -330,7 +330,6 @@ impl Store {
     /// Before one transaction that writes many thousands of rows (an import, a demo load): a page
     /// cache big enough to hold its changes, so they are not spilled to the WAL page by page. It
     /// only grows as far as it is used.
-
     pub(crate) fn prepare_for_big_writes(&self) -> Result<()> {
         self.conn
             .pragma_update(None, "cache_size", -65_536)

@@ -240,22 +240,34 @@ impl Keymap {
         Ok(keymap)
     }
 
-    /// Every context keeps a key that leaves it (quit, back or cancel), so a remap can never lock
-    /// the user in. (ctrl-c quits whatever the keymap says.)
+    /// Every context keeps a key that leaves it (on the dashboard, quit; elsewhere quit, back or
+    /// cancel), so a remap can never lock the user in. (ctrl-c quits, too, unless it is given to
+    /// something else.)
     fn check_ways_out(&self) -> Result<(), (Option<String>, String)> {
         for context in Context::ALL {
             let leaves = self.bindings.iter().any(|(c, a, keys)| {
-                *c == context
-                    && matches!(a, Action::Quit | Action::Back | Action::Cancel)
-                    && !keys.is_empty()
+                let out = match context {
+                    Context::Dashboard => matches!(a, Action::Quit),
+                    _ => matches!(a, Action::Quit | Action::Back | Action::Cancel),
+                };
+                *c == context && out && !keys.is_empty()
             });
             if !leaves {
                 return Err((
                     Some(context.name().to_string()),
                     format!(
-                        "[keys.{}] leaves no key to get out (quit, back or cancel); give one of \
-                         them a key",
-                        context.name()
+                        "[keys.{}] leaves no key to get out ({}); give {} a key",
+                        context.name(),
+                        if context == Context::Dashboard {
+                            "quit"
+                        } else {
+                            "quit, back or cancel"
+                        },
+                        if context == Context::Dashboard {
+                            "it"
+                        } else {
+                            "one of them"
+                        }
                     ),
                 ));
             }
