@@ -632,3 +632,58 @@ fn small_ones() {
         .expect("runs");
     assert!(String::from_utf8_lossy(&by_env.stdout).contains("pricing"));
 }
+
+mod to_a_terminal {
+    use super::common::Home;
+    use super::common::pty::Terminal;
+    use proptest::prelude::*;
+
+    /// Characters a terminal would act on, mixed with ordinary ones.
+    fn hostile_text() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            Just("\u{1b}[2J".to_string()),
+            Just("\u{1b}]0;t\u{7}".to_string()),
+            Just("\u{1b}]52;c;aGk=\u{7}".to_string()),
+            Just("\u{9b}".to_string()),
+            Just("\u{7f}".to_string()),
+            Just("\u{202e}".to_string()),
+            Just("\u{2066}".to_string()),
+            Just("\u{8}".to_string()),
+            Just("\u{85}".to_string()),
+            "[a-z ]{1,6}",
+            any::<char>().prop_map(|c| c.to_string()),
+        ];
+        proptest::collection::vec(pieces, 1..12).prop_map(|p| format!("x{}", p.concat()))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+        #[test]
+        fn no_output_path_writes_a_control_or_bidi_override_to_a_terminal(text in hostile_text()) {
+            let home = Home::new();
+            // As a shell passes them: NUL cannot be an argument, so it is not one here either.
+            let text = text.replace('\u{0}', "");
+            home.run(&["ask", "@dana", &text, "why:", &text]);
+            home.run(&["deadline", &text, "due", "mon"]);
+            for args in [
+                &["export", "--format", "csv"][..],
+                &["export", "--format", "md"],
+                &["export", "--format", "ics"],
+                &["export"],
+                &["list"],
+                &["show", "1"],
+                &["report", "--day"],
+            ] {
+                let mut term = Terminal::start(home.dir.path(), &home.db(), args, 200, 50);
+                prop_assert_eq!(term.wait_code(), Ok(0));
+                let raw = String::from_utf8_lossy(&term.raw_output()).into_owned();
+                let acts = |c: char| {
+                    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+                        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+                };
+                prop_assert!(!raw.chars().any(acts), "{:?} wrote {:?}", args, raw);
+            }
+        }
+    }
+}
