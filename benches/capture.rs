@@ -1,5 +1,7 @@
 //! The pure parsers on realistic lines: the capture grammar and natural dates.
 //! `cargo bench --bench capture`.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use nudge::capture::{self, Grammar};
 use nudge::when::{self, WorkWeek};

@@ -1,5 +1,7 @@
 //! One dashboard frame — an update from a key press plus a full render at 200×60 — on demo
 //! databases of different sizes. `cargo bench --bench dashboard`.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use divan::Bencher;
 use nudge::config::Config;

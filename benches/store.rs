@@ -1,5 +1,7 @@
 //! The queries behind `nudge due` and the dashboard's first page, at 10,000, 100,000 and
 //! 1,000,000 items. `cargo bench --bench store` (the databases are made on first use).
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

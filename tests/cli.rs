@@ -1,4 +1,6 @@
 //! The command line on a temporary database: every command, and every way input can be wrong.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,5 +1,7 @@
 //! Databases nudge must refuse: exit 2, a message naming the file and the cause, and the file
 //! left byte-for-byte as it was.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

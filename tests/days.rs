@@ -1,4 +1,6 @@
 //! The day from the shell: `report --day` and `list reflections`.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

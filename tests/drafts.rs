@@ -1,5 +1,7 @@
 //! What the drafted messages read like: the follow-ups for counts 1 to 4, with and without a why,
 //! with a favor owed, and the re-ask after "no time".
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,5 +1,7 @@
 //! The real binary in a pseudo-terminal: capture an ask with the keyboard, quit, and check the
 //! database and that the terminal was given back.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,6 +1,8 @@
 //! Data in and out: export, import (nudge JSON merged by UUID, Taskwarrior), the calendar file
 //! read back by an iCalendar parser, CSV read back by a CSV reader, bad files refused whole, and
 //! the week's report.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -3,6 +3,8 @@
 //! order of first appearance (`uuid-1`, `uuid-2` …) before comparing; nothing else is touched.
 //! A change here changes what other programs read: update the files on purpose only
 //! (`NUDGE_GOLDEN=write cargo test --test golden`).
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -76,15 +78,24 @@ fn exports_and_json_lists_are_byte_for_byte_the_contract() {
         ("export.ics", &["export", "--format", "ics"]),
         ("export.md", &["export", "--format", "md"]),
         ("list-asks.json", &["list", "--all", "--json"]),
-        ("list-deadlines.json", &["list", "deadlines", "--all", "--json"]),
-        ("list-proofing.json", &["list", "proofing", "--all", "--json"]),
+        (
+            "list-deadlines.json",
+            &["list", "deadlines", "--all", "--json"],
+        ),
+        (
+            "list-proofing.json",
+            &["list", "proofing", "--all", "--json"],
+        ),
         ("list-people.json", &["list", "people", "--json"]),
         ("list-favors.json", &["list", "favors", "--json"]),
         ("list-checkins.json", &["list", "checkins", "--json"]),
         ("list-reflections.json", &["list", "reflections", "--json"]),
         ("due.json", &["due", "--json"]),
         ("report-day.json", &["report", "--day", "--format", "json"]),
-        ("report-week.json", &["report", "--week", "--format", "json"]),
+        (
+            "report-week.json",
+            &["report", "--week", "--format", "json"],
+        ),
         ("report-week.md", &["report", "--week"]),
     ] {
         check(name, &home.run(args));

@@ -1,5 +1,7 @@
 //! What a hostile file, a signal, a deleted database or a stale edit does: one test per class
 //! (docs/RELIABILITY.md maps them).
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,4 +1,6 @@
 //! People, critiques turned into proofing invitations, and the favors ledger, from the shell.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,6 +1,8 @@
 //! The README, followed literally: every shell line of its tour and of the sections after it runs
 //! as written, in order, in a fresh home with `nudge` on the PATH, and every file it names is in
 //! the repository.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

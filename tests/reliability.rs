@@ -2,6 +2,8 @@
 //! four writers and the dashboard at once, hostile text end to end, and undo as a property.
 //! (Hostile database files are in tests/database.rs; terminal sizes in tests/screens.rs; the
 //! parsers' long property runs in `.ci/run`.)
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

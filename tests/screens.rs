@@ -1,6 +1,8 @@
 //! The dashboard without a terminal: snapshots of every pane and flow through ratatui's
 //! TestBackend, and state tests that feed keys to the app. Fixed clock (Sat 28 Nov 2026 09:00)
 //! and zone (London), so every run draws the same screen.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use nudge::clock;
 use nudge::config::Config;

@@ -1,4 +1,6 @@
 //! Tight deadlines from the shell: check-ins, their bad inputs, deadlines done and missed.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

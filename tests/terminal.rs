@@ -1,5 +1,7 @@
 //! Fitting the terminal ecosystem: completions, the man page, the config commands and their
 //! errors, user keys, themes, NO_COLOR and ASCII mode, and the log.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

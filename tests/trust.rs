@@ -1,5 +1,7 @@
 //! Nothing typed or stored changes, vanishes or crashes without the user saying so: edits keep
 //! what the user set, dates respect what they feed, the README's tour works as written.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

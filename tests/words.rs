@@ -1,5 +1,7 @@
 //! Words: every message that carries a count reads right with 0, 1 and 2 of it, no sentence ends
 //! "on today" or "in now", and every screen the snapshots keep passes the same check.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -431,31 +431,7 @@ fn looks_like_a_date(word: &str) -> bool {
 
 /// Within one typo (a letter added, dropped, changed, or two swapped) of `target`.
 fn near_miss(word: &str, target: &str) -> bool {
-    let a: Vec<char> = word.chars().collect();
-    let b: Vec<char> = target.chars().collect();
-    if a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    // Optimal string alignment distance, small inputs only.
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()] <= 1
+    strsim::osa_distance(word, target) <= 1
 }
 
 fn item_id(token: &Token) -> Option<i64> {
