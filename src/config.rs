@@ -149,20 +149,61 @@ pub struct Source {
     pub explicit: bool,
 }
 
+/// A settings file that cannot be used: where, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{}: cannot read it: {why}", path.display())]
+    Unreadable { path: PathBuf, why: String },
+    /// A mistake at a line: the key (when there is one) and what would work.
+    #[error("{}:{line}: {message}", path.display())]
+    At {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    /// The default file could not be written (it says why and where).
+    #[error("{0}")]
+    NotWritten(String),
+}
+
+/// A check of settings that only a higher layer can make (the dashboard's keys and styles):
+/// the key at fault and what is wrong.
+pub type Check<'a> = &'a dyn Fn(&Config) -> Result<(), (String, String)>;
+
 impl Config {
     /// Read the file at `source`; a missing default file means the defaults.
-    pub fn load(source: &Source) -> Result<Config, String> {
+    pub fn load(source: &Source) -> Result<Config, ConfigError> {
+        Config::load_checked(source, &|_| Ok(()))
+    }
+
+    /// `load`, with `check` run on the result too, its mistakes reported at their lines.
+    pub fn load_checked(source: &Source, check: Check<'_>) -> Result<Config, ConfigError> {
         let text = match read_settings(&source.path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !source.explicit => {
-                return Ok(Config::default());
+                let config = Config::default();
+                check(&config).map_err(|(key, message)| ConfigError::At {
+                    path: source.path.clone(),
+                    line: 1,
+                    message: format!("{key}: {message}"),
+                })?;
+                return Ok(config);
             }
-            Err(e) => return Err(format!("{}: cannot read it: {e}", source.path.display())),
+            Err(e) => {
+                return Err(ConfigError::Unreadable {
+                    path: source.path.clone(),
+                    why: e.to_string(),
+                });
+            }
         };
-        Config::parse(&text, &source.path)
+        Config::parse_checked(&text, &source.path, check)
     }
 
-    pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        Config::parse_checked(text, path, &|_| Ok(()))
+    }
+
+    fn parse_checked(text: &str, path: &Path, check: Check<'_>) -> Result<Config, ConfigError> {
         let config: Config = toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
@@ -177,17 +218,24 @@ impl Config {
                 .map(|(key, _)| key.trim().trim_matches('"'))
                 .filter(|key| !key.is_empty() && !key.starts_with('['));
             let message = plain_type_error(&message);
-            match key {
-                Some(key) if !message.contains(key) => {
-                    format!("{}:{line}: {key}: {message}", path.display())
-                }
-                _ => format!("{}:{line}: {message}", path.display()),
+            let message = match key {
+                Some(key) if !message.contains(key) => format!("{key}: {message}"),
+                _ => message,
+            };
+            ConfigError::At {
+                path: path.to_path_buf(),
+                line,
+                message,
             }
         })?;
-        config.validate().map_err(|(key, problem)| {
-            let line = line_of_key(text, &key);
-            format!("{}:{line}: {key}: {problem}", path.display())
-        })?;
+        config
+            .validate()
+            .and_then(|()| check(&config))
+            .map_err(|(key, problem)| ConfigError::At {
+                path: path.to_path_buf(),
+                line: line_of_key(text, &key),
+                message: format!("{key}: {problem}"),
+            })?;
         Ok(config)
     }
 
@@ -211,21 +259,6 @@ impl Config {
                 "theme.name".into(),
                 format!("\"{name}\" is not a theme; use \"dark\" or \"light\""),
             ));
-        }
-        for (key, value) in self.theme.styles() {
-            if let Some(value) = value {
-                crate::tui::theme::parse_style(value).map_err(|p| (format!("theme.{key}"), p))?;
-            }
-        }
-        // Key names, action names and conflicts, so every command reports them at start (the
-        // built-in keymap alone is checked by the tests, not on every run).
-        if !self.keys.is_empty() {
-            crate::tui::keymap::Keymap::load_located(&self.keys).map_err(|(at, p)| {
-                (
-                    at.map_or_else(|| "keys".to_string(), |at| format!("keys.{at}")),
-                    p,
-                )
-            })?;
         }
         Ok(())
     }
@@ -436,7 +469,11 @@ fn line_of_key(text: &str, key: &str) -> usize {
 }
 
 /// Write the commented default file at `path`, never over an existing one.
-pub fn write_default(path: &Path) -> Result<(), String> {
+pub fn write_default(path: &Path) -> Result<(), ConfigError> {
+    write_default_file(path).map_err(ConfigError::NotWritten)
+}
+
+fn write_default_file(path: &Path) -> Result<(), String> {
     use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
     // 0700 and 0600 whatever the umask: the file may hold templates with names in them.
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -485,7 +522,7 @@ mod tests {
     ];
 
     fn parse(text: &str) -> Result<Config, String> {
-        Config::parse(text, Path::new("/home/me/nudge.toml"))
+        Config::parse(text, Path::new("/home/me/nudge.toml")).map_err(|e| e.to_string())
     }
 
     #[test]

@@ -23,7 +23,8 @@ pub fn config(action: ConfigAction, source: &Source, out: &mut dyn Write) -> Han
             Ok(())
         }
         ConfigAction::Show => {
-            let mut config = Config::load(source).map_err(OpError::Input)?;
+            let mut config = Config::load_checked(source, &crate::tui::check_settings)
+                .map_err(|e| OpError::Input(e.to_string()))?;
             // What is in effect, whole: every template and every key, built-in ones included.
             config.templates = config.templates().all().clone();
             config.keys = crate::tui::keymap::Keymap::load(&config.keys)
@@ -39,7 +40,7 @@ pub fn config(action: ConfigAction, source: &Source, out: &mut dyn Write) -> Han
                 .map_err(Failure::from_io)
         }
         ConfigAction::Init => {
-            config::write_default(&source.path).map_err(OpError::Input)?;
+            config::write_default(&source.path).map_err(|e| OpError::Input(e.to_string()))?;
             say(
                 out,
                 &format!("Wrote {path}: every key with its default and what it does."),

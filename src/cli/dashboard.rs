@@ -26,7 +26,11 @@ pub fn open(
         store,
         session.config.clone(),
         keymap,
-        Theme::for_user(&session.config.theme),
+        Theme::from_config(
+            &session.config.theme,
+            session.looks.no_color,
+            session.looks.ascii,
+        ),
         clock,
         size,
     )?;

@@ -26,7 +26,7 @@ pub fn list(
 ) -> Handled {
     let now = session.ctx.now;
     let session_threshold = session.config.favor_threshold;
-    let ascii = crate::tui::theme::ascii_wanted(&session.config.theme);
+    let ascii = session.looks.ascii;
     let store = session.store()?;
     let reader = store.reader();
     let kind = match what {
@@ -355,7 +355,7 @@ pub fn due(
     limit: Option<usize>,
 ) -> Handled {
     let now = session.ctx.now;
-    let ascii = crate::tui::theme::ascii_wanted(&session.config.theme);
+    let ascii = session.looks.ascii;
     let store = session.store()?;
     let reader = store.reader();
     let (queue, hidden) = attention_queue(&reader, &now, page_size(limit, json))?;

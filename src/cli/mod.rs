@@ -27,6 +27,26 @@ use crate::store::Store;
 use crate::{clock, when::Zone};
 pub use args::{Cli, Command};
 
+/// What the environment asks of the output, read once here at the edge.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Looks {
+    /// `NO_COLOR` set and not empty (no-color.org).
+    pub no_color: bool,
+    /// ASCII symbols only: `ascii = true` under `[theme]`, or `NUDGE_ASCII=1`.
+    pub ascii: bool,
+}
+
+impl Looks {
+    fn read(config: &Config) -> Looks {
+        Looks {
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            ascii: config.theme.ascii
+                || std::env::var("NUDGE_ASCII")
+                    .is_ok_and(|v| matches!(v.trim(), "1" | "true" | "yes")),
+        }
+    }
+}
+
 /// Everything a handler needs: where the database is, the settings, and the moment.
 pub struct Session {
     pub db_path: PathBuf,
@@ -34,6 +54,7 @@ pub struct Session {
     pub config_source: Source,
     pub zone: Zone,
     pub ctx: Context,
+    pub looks: Looks,
     store: Option<Store>,
 }
 
@@ -165,7 +186,8 @@ fn start(cli: &Cli, config_source: Source) -> Result<Session, OpError> {
         eprintln!("nudge: {warning}");
     }
     let now = clock::now(&zone).map_err(OpError::Input)?;
-    let config = Config::load(&config_source).map_err(OpError::Input)?;
+    let config = Config::load_checked(&config_source, &crate::tui::check_settings)
+        .map_err(|e| OpError::Input(e.to_string()))?;
     let db_path = match &cli.db {
         Some(path) => {
             // A database named on purpose lives where it was named: a folder that is not there
@@ -192,6 +214,7 @@ fn start(cli: &Cli, config_source: Source) -> Result<Session, OpError> {
     };
     Ok(Session {
         db_path,
+        looks: Looks::read(&config),
         ctx: Context::new(now, config.clone()),
         config,
         config_source,

@@ -88,16 +88,6 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn from_env() -> Session {
-        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-        Session {
-            path: std::env::var_os("PATH"),
-            wayland: set("WAYLAND_DISPLAY"),
-            x11: set("DISPLAY"),
-            tmux: set("TMUX"),
-        }
-    }
-
     fn find(&self, program: &str) -> Option<PathBuf> {
         let path = self.path.as_ref()?;
         std::env::split_paths(path)

@@ -43,6 +43,25 @@ const MORE_INPUT: Duration = Duration::from_millis(1);
 /// A batch of input is drawn after at most this long, even if more keeps coming.
 const LONGEST_BATCH: Duration = Duration::from_millis(100);
 
+/// The settings only the dashboard reads, checked for every command so a mistake in them stops
+/// at once: the keys (names, conflicts, a way out) and the styles. The key at fault and why.
+pub fn check_settings(config: &crate::config::Config) -> Result<(), (String, String)> {
+    for (key, value) in config.theme.styles() {
+        if let Some(value) = value {
+            theme::parse_style(value).map_err(|p| (format!("theme.{key}"), p))?;
+        }
+    }
+    if !config.keys.is_empty() {
+        keymap::Keymap::load_located(&config.keys).map_err(|(at, p)| {
+            (
+                at.map_or_else(|| "keys".to_string(), |at| format!("keys.{at}")),
+                p,
+            )
+        })?;
+    }
+    Ok(())
+}
+
 /// How the dashboard ended: the user quit, or a signal stopped it (its number).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
@@ -69,7 +88,13 @@ pub fn run(mut app: App, first_frame_only: bool) -> io::Result<Ending> {
         eprintln!("{}", crate::log::pointer());
     }));
     let stop = signals::watch()?;
-    let session = clipboard::Session::from_env();
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let session = clipboard::Session {
+        path: std::env::var_os("PATH"),
+        wayland: set("WAYLAND_DISPLAY"),
+        x11: set("DISPLAY"),
+        tmux: set("TMUX"),
+    };
     let mut terminal = ratatui::try_init()?;
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, first_frame_only, &stop, &session)
@@ -139,7 +164,9 @@ fn event_loop(
             // Everything that has come in is handled before the next frame.
             let batch = Instant::now();
             loop {
-                app.on_event(event::read()?);
+                let event = event::read()?;
+                test_panic(&event);
+                app.on_event(event);
                 if let Some(copy) = app.clipboard.take() {
                     let copied = clipboard::copy(&copy.text, app.clipboard_method(), session);
                     if matches!(copied, clipboard::Copied::Osc52 { .. }) {
@@ -166,6 +193,19 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Test builds only: a way for the end-to-end tests to see a panic restore the terminal and keep
+/// the line being typed (F12 panics when NUDGE_TEST_PANIC is set).
+fn test_panic(event: &Event) {
+    #[cfg(debug_assertions)]
+    if let Event::Key(key) = event
+        && key.code == event::KeyCode::F(12)
+        && std::env::var_os("NUDGE_TEST_PANIC").is_some()
+    {
+        panic!("a panic asked for by NUDGE_TEST_PANIC");
+    }
+    let _ = event;
 }
 
 /// Leave the terminal as it was: mouse and paste modes off, raw mode off, main screen back.

@@ -93,14 +93,8 @@ impl Theme {
         }
     }
 
-    /// The theme for this user: the config's `[theme]` (checked when the config was read), with
-    /// `NO_COLOR` (set and not empty, as no-color.org has it) taking every color away and
-    /// `NUDGE_ASCII=1` the symbols.
-    pub fn for_user(config: &ThemeConfig) -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme::from_config(config, no_color, ascii_wanted(config))
-    }
-
+    /// The config's `[theme]` (checked when the config was read); `no_color` takes every color
+    /// away, `ascii` the symbols.
     pub fn from_config(config: &ThemeConfig, no_color: bool, ascii: bool) -> Theme {
         let mut theme = match (no_color, config.name.as_str()) {
             (true, _) => Theme::plain(),
@@ -146,12 +140,6 @@ impl Theme {
             _ => return None,
         })
     }
-}
-
-/// ASCII-only symbols: `ascii = true` under `[theme]`, or `NUDGE_ASCII=1`.
-pub fn ascii_wanted(config: &ThemeConfig) -> bool {
-    config.ascii
-        || std::env::var("NUDGE_ASCII").is_ok_and(|v| matches!(v.trim(), "1" | "true" | "yes"))
 }
 
 /// A style from the config: words in any order, `bold`, `dim`, `italic`, `underlined`,

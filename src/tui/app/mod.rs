@@ -341,12 +341,6 @@ impl App {
     }
 
     pub fn on_key(&mut self, key: &KeyEvent) {
-        // Test builds only: a way for the end-to-end test to see a panic restore the terminal and
-        // keep the line being typed (F12 panics when NUDGE_TEST_PANIC is set).
-        #[cfg(debug_assertions)]
-        if key.code == KeyCode::F(12) && std::env::var_os("NUDGE_TEST_PANIC").is_some() {
-            panic!("a panic asked for by NUDGE_TEST_PANIC");
-        }
         if let Some(action) = self.keymap.action(self.context(), key) {
             self.update(action);
             return;

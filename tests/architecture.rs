@@ -1,0 +1,133 @@
+//! The shape holds: each layer uses only the layers below it (ARCHITECTURE.md draws them), and
+//! the environment is read only at the edges. A lower layer naming a higher one fails here.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Each layer and the layers it may use (itself always).
+const ALLOWED: &[(&str, &[&str])] = &[
+    ("when", &[]),
+    ("text", &[]),
+    ("log", &[]),
+    ("domain", &["when"]),
+    ("capture", &["domain", "when"]),
+    ("clock", &["when"]),
+    ("config", &["domain", "when"]),
+    ("exchange", &["domain", "text", "when"]),
+    ("store", &["domain", "exchange", "when"]),
+    (
+        "ops",
+        &[
+            "capture", "config", "domain", "exchange", "store", "text", "when",
+        ],
+    ),
+    ("demo", &["config", "domain", "store", "when"]),
+    (
+        "tui",
+        &[
+            "capture", "clock", "config", "domain", "log", "ops", "store", "text", "when",
+        ],
+    ),
+    (
+        "cli",
+        &[
+            "capture", "clock", "config", "demo", "domain", "exchange", "log", "ops", "store",
+            "text", "tui", "when",
+        ],
+    ),
+];
+
+/// The only files that read the environment: the edges.
+const EDGES: &[&str] = &["src/cli/", "src/clock.rs", "src/log.rs", "src/tui/mod.rs"];
+
+fn sources(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("src") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            sources(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+/// The code of a file, without its tests (a `tests.rs`, or what follows `#[cfg(test)]`).
+fn code(path: &Path) -> String {
+    if path.file_name().is_some_and(|n| n == "tests.rs") {
+        return String::new();
+    }
+    let text = std::fs::read_to_string(path).expect("read");
+    match text.find("#[cfg(test)]") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+#[test]
+fn each_layer_uses_only_the_layers_below_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    sources(&root.join("src"), &mut files);
+    let mut broken = BTreeSet::new();
+    for path in &files {
+        let relative = path.strip_prefix(root.join("src")).expect("under src");
+        let first = relative
+            .components()
+            .next()
+            .and_then(|c| c.as_os_str().to_str())
+            .unwrap_or("");
+        let layer = first.trim_end_matches(".rs");
+        let Some((_, allowed)) = ALLOWED.iter().find(|(name, _)| *name == layer) else {
+            continue; // lib.rs and main.rs wire the layers together
+        };
+        let code = code(path);
+        for (at, _) in code.match_indices("crate::") {
+            let used: String = code[at + 7..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if used != layer
+                && ALLOWED.iter().any(|(n, _)| *n == used)
+                && !allowed.contains(&used.as_str())
+            {
+                broken.insert(format!(
+                    "{} ({layer}) uses crate::{used}",
+                    relative.display()
+                ));
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "layers crossed upward:\n{}",
+        broken.into_iter().collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn the_environment_is_read_only_at_the_edges() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    sources(&root.join("src"), &mut files);
+    let mut readers = Vec::new();
+    for path in &files {
+        let relative = path
+            .strip_prefix(root)
+            .expect("under root")
+            .display()
+            .to_string();
+        if EDGES.iter().any(|edge| relative.starts_with(edge)) {
+            continue;
+        }
+        let code = code(path);
+        if code.contains("env::var") || code.contains("env::vars") {
+            readers.push(relative);
+        }
+    }
+    assert!(
+        readers.is_empty(),
+        "the environment is read below the edges in: {readers:?}"
+    );
+}
