@@ -5,6 +5,7 @@
 
 use chrono::Duration;
 
+use crate::domain::Stress;
 use crate::domain::critique::Response;
 use crate::domain::schedule::CheckBackRule;
 use crate::domain::{Channel, Item, Kind, Status};
@@ -309,12 +310,12 @@ fn reflections(store: &mut Store, now: &Moment, rule: &CheckBackRule) -> Result<
         let start = when::local(&zone, date, chrono::NaiveTime::MIN);
         let end = when::local(&zone, date + Duration::days(1), chrono::NaiveTime::MIN);
         let summary = store.reader().day_summary(&start, &end, now)?;
-        let reflection = crate::store::days::Reflection {
+        let reflection = crate::domain::Reflection {
             day: date.format("%Y-%m-%d").to_string(),
             went_well: dice.pick(&WELL).to_string(),
             stuck: dice.pick(&STUCK).to_string(),
             first_call: dice.pick(&FIRST).to_string(),
-            stress: Some(1 + dice.below(5) as u8),
+            stress: Stress::new(1 + dice.below(5) as i64).ok(),
             summary,
             ..Default::default()
         };

@@ -14,11 +14,11 @@ use common::Home;
 use common::pty::Terminal;
 use nudge::config::Config;
 use nudge::domain::Channel;
+use nudge::domain::NewCheckin;
 use nudge::domain::critique::Response;
 use nudge::domain::favor::Direction;
 use nudge::ops::{self, Context, EditMode};
 use nudge::store::Store;
-use nudge::store::checkins::NewCheckin;
 use nudge::when::Zone;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -381,7 +381,7 @@ fn apply(store: &mut Store, ctx: &Context, cmd: &Cmd) -> bool {
             store,
             ctx,
             NewCheckin {
-                stress: s % 5 + 1,
+                stress: nudge::domain::Stress::new(i64::from(s % 5 + 1)).expect("1 to 5"),
                 deadline_id: None,
                 note: String::new(),
                 slowdown_secs: 0,

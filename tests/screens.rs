@@ -867,7 +867,7 @@ fn the_checkin_flow_step_by_step() {
     typed(&mut f.app, "1");
     let saved = f.app.store.reader().checkins(1).expect("read");
     let checkin = &saved[0];
-    assert_eq!(checkin.stress, 5);
+    assert_eq!(checkin.stress.get(), 5);
     assert_eq!(checkin.note, "three reviews at once");
     assert_eq!(checkin.slowdown_secs, 60);
     assert!(
@@ -893,7 +893,7 @@ fn the_slowdown_can_be_skipped_and_a_low_rating_skips_it() {
     typed(&mut f.app, "write the intro");
     key(&mut f.app, KeyCode::Enter);
     let checkin = &f.app.store.reader().checkins(1).expect("read")[0];
-    assert_eq!((checkin.stress, checkin.slowdown_secs), (4, 12));
+    assert_eq!((checkin.stress.get(), checkin.slowdown_secs), (4, 12));
     assert_eq!(checkin.next_action, "write the intro");
     typed(&mut f.app, "s");
     typed(&mut f.app, "2");
@@ -904,7 +904,7 @@ fn the_slowdown_can_be_skipped_and_a_low_rating_skips_it() {
     );
     key(&mut f.app, KeyCode::Esc);
     let checkin = &f.app.store.reader().checkins(1).expect("read")[0];
-    assert_eq!((checkin.stress, checkin.slowdown_secs), (2, 0));
+    assert_eq!((checkin.stress.get(), checkin.slowdown_secs), (2, 0));
     // Esc before rating saves nothing.
     let before = f.app.store.reader().checkins(100).expect("read").len();
     typed(&mut f.app, "s");
@@ -1158,7 +1158,7 @@ fn the_reflection_step_by_step_and_kept_as_typed() {
         "Dana sent the quotes\nand Lee fixed\nthe API — 日本語 too"
     );
     assert_eq!(saved.stuck, "pricing waits on Rosa");
-    assert_eq!(saved.stress, Some(3));
+    assert_eq!(saved.stress.map(|s| s.get()), Some(3));
     // The first call became an ask.
     let asks = f
         .app

@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use super::{
     Handled, Session, capture, change, dashboard, demo, exchange, followup, list, people, report,
 };
-use crate::domain::Channel;
+use crate::domain::{Channel, Stress};
 use crate::ops::{ExportFormat, ImportFormat};
 use crate::tui::action::Action;
 
@@ -206,7 +206,7 @@ pub struct ReportArgs {
 pub struct CheckinArgs {
     /// How stressed, 1 (calm) to 5 (overwhelmed)
     #[arg(value_parser = parse_rating, allow_negative_numbers = true)]
-    pub stress: u8,
+    pub stress: Stress,
     /// An optional note
     pub note: Vec<String>,
 }
@@ -415,11 +415,11 @@ pub struct DemoArgs {
     pub force: bool,
 }
 
-fn parse_rating(text: &str) -> Result<u8, String> {
+fn parse_rating(text: &str) -> Result<Stress, String> {
     text.trim()
-        .parse::<u8>()
+        .parse::<i64>()
         .ok()
-        .filter(|n| (1..=5).contains(n))
+        .and_then(|n| Stress::new(n).ok())
         .ok_or_else(|| crate::ops::rating_error(text))
 }
 

@@ -4,6 +4,7 @@ use std::io::Write;
 
 use super::args::FollowupArgs;
 use super::{Handled, Session, say};
+use crate::domain::Stress;
 use crate::ops;
 
 pub fn followup(session: &mut Session, out: &mut dyn Write, args: &FollowupArgs) -> Handled {
@@ -46,15 +47,17 @@ pub fn declined(session: &mut Session, out: &mut dyn Write, id: i64, reason: &st
     )
 }
 
-pub fn checkin(session: &mut Session, out: &mut dyn Write, stress: u8, note: &str) -> Handled {
+pub fn checkin(session: &mut Session, out: &mut dyn Write, stress: Stress, note: &str) -> Handled {
     let ctx = session.ctx.clone();
-    let checkin = crate::store::checkins::NewCheckin {
+    let checkin = crate::domain::NewCheckin {
         stress,
         note: note.trim().to_string(),
-        ..Default::default()
+        deadline_id: None,
+        slowdown_secs: 0,
+        next_action: String::new(),
     };
     say(out, &ops::checkin(session.store()?, &ctx, checkin)?)?;
-    if stress >= 4 {
+    if stress.is_high() {
         say(
             out,
             "  Take a minute before the next thing: acknowledge it, feel it, slow it down.",

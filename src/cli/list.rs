@@ -3,9 +3,7 @@
 use std::io::Write;
 
 use super::args::ListWhat;
-use super::output::{
-    CheckinJson, FavorJson, ItemJson, PersonJson, ReflectionJson, table, table_within,
-};
+use super::output::{ItemJson, PersonJson, table, table_within};
 use super::{Failure, Handled, Session, say, say_data};
 use crate::domain::attention::{self, Reason};
 use crate::domain::{Item, Kind, words};
@@ -192,45 +190,11 @@ fn people(reader: &Reader<'_>, out: &mut dyn Write, json: bool, threshold: u32) 
         );
     }
     let mut rows = vec![
-        [
-            "NAME",
-            "TEAM",
-            "OPEN",
-            "ANSWERS IN",
-            "BEST BY",
-            "FAVORS",
-            "CRITIQUES",
-            "KNOWS",
-        ]
-        .map(String::from)
-        .to_vec(),
+        crate::domain::person::PEOPLE_COLUMNS
+            .map(str::to_uppercase)
+            .to_vec(),
     ];
-    for p in &people {
-        let flag = if p.balance.one_sided(threshold).is_some() {
-            " !"
-        } else {
-            ""
-        };
-        rows.push(vec![
-            p.person.name.clone(),
-            p.person.team.clone().unwrap_or_else(|| "-".into()),
-            p.open_asks.to_string(),
-            p.person
-                .reply_median
-                .map(words::span)
-                .unwrap_or_else(|| "-".into()),
-            p.best_channel()
-                .map(|c| c.label().to_string())
-                .unwrap_or_else(|| "-".into()),
-            format!("{}{flag}", p.balance.shown()),
-            if p.critiques > 0 {
-                format!("{} ({} invited)", p.critiques, p.invited)
-            } else {
-                "-".into()
-            },
-            p.person.expertise.join(", "),
-        ]);
-    }
+    rows.extend(people.iter().map(|p| p.cells(threshold).to_vec()));
     print_table(out, &rows, TITLE_COLUMNS)?;
     Ok(())
 }
@@ -238,8 +202,7 @@ fn people(reader: &Reader<'_>, out: &mut dyn Write, json: bool, threshold: u32) 
 fn favors(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) -> Handled {
     let favors = reader.favors(None, usize::MAX >> 1)?;
     if json {
-        let values: Vec<FavorJson> = favors.iter().map(FavorJson::new).collect();
-        return json_out(out, &values);
+        return json_out(out, &favors);
     }
     if favors.is_empty() {
         return say(
@@ -266,8 +229,7 @@ fn favors(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) ->
 fn checkins(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) -> Handled {
     let checkins = reader.checkins(usize::MAX >> 1)?;
     if json {
-        let values: Vec<CheckinJson> = checkins.iter().map(CheckinJson::new).collect();
-        return json_out(out, &values);
+        return json_out(out, &checkins);
     }
     if checkins.is_empty() {
         return say(
@@ -312,8 +274,7 @@ fn checkins(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) 
 fn reflections(reader: &Reader<'_>, out: &mut dyn Write, json: bool) -> Handled {
     let reflections = reader.reflections(usize::MAX >> 1)?;
     if json {
-        let values: Vec<ReflectionJson> = reflections.iter().map(ReflectionJson::new).collect();
-        return json_out(out, &values);
+        return json_out(out, &reflections);
     }
     if reflections.is_empty() {
         return say(

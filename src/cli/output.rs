@@ -4,14 +4,8 @@
 use serde::Serialize;
 
 use crate::domain::attention::Reason;
-use crate::domain::day::DaySummary;
-use crate::domain::favor::Direction;
 use crate::domain::{Channel, Item, Kind, Status};
-use crate::store::checkins::Checkin;
-use crate::store::days::Reflection;
-use crate::store::favors::Favor;
-use crate::store::items::FollowUp;
-use crate::store::people::PersonStats;
+use crate::domain::{FollowUp, PersonStats};
 use crate::text;
 use crate::when::Moment;
 
@@ -30,7 +24,7 @@ pub struct ItemJson {
     pub next_check: Option<String>,
     pub due: Option<String>,
     pub tags: Vec<String>,
-    pub follow_ups: Vec<FollowUpJson>,
+    pub follow_ups: Vec<FollowUp>,
     pub deadline_id: Option<i64>,
     pub piece: Option<String>,
     pub notes: String,
@@ -40,14 +34,6 @@ pub struct ItemJson {
     pub updated_at: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct FollowUpJson {
-    pub uuid: String,
-    pub at: String,
-    pub channel: Channel,
-    pub note: String,
 }
 
 pub fn time(moment: &Moment) -> String {
@@ -74,15 +60,7 @@ impl ItemJson {
             next_check: maybe(&item.next_check),
             due: maybe(&item.due),
             tags: item.tags.clone(),
-            follow_ups: follow_ups
-                .iter()
-                .map(|f| FollowUpJson {
-                    uuid: f.uuid.clone(),
-                    at: time(&f.at),
-                    channel: f.channel,
-                    note: f.note.clone(),
-                })
-                .collect(),
+            follow_ups: follow_ups.to_vec(),
             deadline_id: item.deadline_id,
             piece: item.piece.clone(),
             notes: item.notes.clone(),
@@ -141,99 +119,6 @@ impl PersonJson {
             invited_to_proof: stats.invited,
             created_at: time(&person.created_at),
             updated_at: time(&person.updated_at),
-        }
-    }
-}
-
-#[derive(Debug, Serialize)]
-pub struct FavorJson {
-    pub id: i64,
-    pub uuid: String,
-    pub person: String,
-    pub direction: Direction,
-    pub what: String,
-    pub at: String,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-impl FavorJson {
-    pub fn new(favor: &Favor) -> Self {
-        FavorJson {
-            id: favor.id,
-            uuid: favor.uuid.clone(),
-            person: favor.person.clone(),
-            direction: favor.direction,
-            what: favor.what.clone(),
-            at: time(&favor.at),
-            created_at: time(&favor.created_at),
-            updated_at: time(&favor.updated_at),
-        }
-    }
-}
-
-#[derive(Debug, Serialize)]
-pub struct CheckinJson {
-    pub id: i64,
-    pub uuid: String,
-    pub at: String,
-    pub stress: u8,
-    pub deadline_id: Option<i64>,
-    pub deadline: Option<String>,
-    pub note: String,
-    pub slowdown_secs: i64,
-    pub next_action: String,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-impl CheckinJson {
-    pub fn new(c: &Checkin) -> Self {
-        CheckinJson {
-            id: c.id,
-            uuid: c.uuid.clone(),
-            at: time(&c.at),
-            stress: c.stress,
-            deadline_id: c.deadline_id,
-            deadline: c.deadline.clone(),
-            note: c.note.clone(),
-            slowdown_secs: c.slowdown_secs,
-            next_action: c.next_action.clone(),
-            created_at: time(&c.created_at),
-            updated_at: time(&c.updated_at),
-        }
-    }
-}
-
-#[derive(Debug, Serialize)]
-pub struct ReflectionJson {
-    pub id: i64,
-    pub uuid: String,
-    pub day: String,
-    pub went_well: String,
-    pub stuck: String,
-    pub first_call: String,
-    pub stress: Option<u8>,
-    pub notes: String,
-    pub numbers: DaySummary,
-    pub created_at: Option<String>,
-    pub updated_at: Option<String>,
-}
-
-impl ReflectionJson {
-    pub fn new(r: &Reflection) -> Self {
-        ReflectionJson {
-            id: r.id,
-            uuid: r.uuid.clone(),
-            day: r.day.clone(),
-            went_well: r.went_well.clone(),
-            stuck: r.stuck.clone(),
-            first_call: r.first_call.clone(),
-            stress: r.stress,
-            notes: r.free_text.clone(),
-            numbers: r.summary.clone(),
-            created_at: r.created_at.as_ref().map(time),
-            updated_at: r.updated_at.as_ref().map(time),
         }
     }
 }

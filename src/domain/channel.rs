@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::vocabulary::Vocabulary;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
@@ -9,6 +11,14 @@ pub enum Channel {
     Chat,
     Call,
     InPerson,
+}
+
+impl Vocabulary for Channel {
+    const ALL: &'static [Channel] = &Channel::ALL;
+
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
 }
 
 impl Channel {
@@ -27,10 +37,6 @@ impl Channel {
             Channel::Call => "call",
             Channel::InPerson => "in_person",
         }
-    }
-
-    pub fn parse_stored(text: &str) -> Option<Channel> {
-        Channel::ALL.into_iter().find(|c| c.as_str() == text)
     }
 
     /// The words a user may type after `~` (or `--via`).

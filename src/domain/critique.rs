@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::vocabulary::Vocabulary;
+use crate::when::Moment;
+
 /// My response to a critique.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -13,6 +16,14 @@ pub enum Response {
     StyleGuide,
     Fixed,
     LetGo,
+}
+
+impl Vocabulary for Response {
+    const ALL: &'static [Response] = &Response::ALL;
+
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
 }
 
 impl Response {
@@ -32,10 +43,6 @@ impl Response {
         }
     }
 
-    pub fn parse_stored(text: &str) -> Option<Response> {
-        Response::ALL.into_iter().find(|r| r.as_str() == text)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Response::Invite => "invited to proof",
@@ -44,6 +51,35 @@ impl Response {
             Response::LetGo => "let it go",
         }
     }
+}
+
+/// One critique: who said what about which piece, and how I answered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Critique {
+    pub id: i64,
+    pub uuid: String,
+    pub person_id: i64,
+    /// Their name.
+    pub person: String,
+    pub said: String,
+    pub piece: Option<String>,
+    pub deadline_id: Option<i64>,
+    pub response: Response,
+    /// The proofing invitation it led to.
+    pub proofing_id: Option<i64>,
+    pub at: Moment,
+    pub created_at: Moment,
+    pub updated_at: Moment,
+}
+
+/// A new critique, as written.
+pub struct NewCritique<'a> {
+    pub person_id: i64,
+    pub said: &'a str,
+    pub piece: Option<&'a str>,
+    pub deadline_id: Option<i64>,
+    pub response: Response,
+    pub proofing_id: Option<i64>,
 }
 
 /// The people whose expertise covers some of `tags`, with the tags they cover.

@@ -4,6 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::stress::Stress;
+use crate::when::Moment;
+
 /// What a day held. Serialized into each reflection as it was written.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DaySummary {
@@ -19,6 +22,29 @@ pub struct DaySummary {
     pub average_stress: Option<f64>,
     pub deadlines_met: u32,
     pub deadlines_missed: u32,
+}
+
+/// One day's end-of-day reflection. Serialized as `nudge list reflections --json` shows it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Reflection {
+    pub id: i64,
+    pub uuid: String,
+    /// "2026-11-28"
+    pub day: String,
+    pub went_well: String,
+    pub stuck: String,
+    pub first_call: String,
+    pub stress: Option<Stress>,
+    #[serde(rename = "notes")]
+    pub free_text: String,
+    /// The day's numbers as they were when it was written.
+    #[serde(rename = "numbers")]
+    pub summary: DaySummary,
+    /// None until it is first saved.
+    #[serde(serialize_with = "crate::when::rfc3339_maybe")]
+    pub created_at: Option<Moment>,
+    #[serde(serialize_with = "crate::when::rfc3339_maybe")]
+    pub updated_at: Option<Moment>,
 }
 
 impl DaySummary {

@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::vocabulary::Vocabulary;
+use crate::when::Moment;
+
 /// Which way a favor went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -11,6 +14,14 @@ pub enum Direction {
     Gave,
     /// They did it for me.
     Got,
+}
+
+impl Vocabulary for Direction {
+    const ALL: &'static [Direction] = &[Direction::Gave, Direction::Got];
+
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
 }
 
 impl Direction {
@@ -28,6 +39,25 @@ impl Direction {
             _ => None,
         }
     }
+}
+
+/// One favor in the ledger.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Favor {
+    pub id: i64,
+    pub uuid: String,
+    #[serde(skip)]
+    pub person_id: i64,
+    /// Their name.
+    pub person: String,
+    pub direction: Direction,
+    pub what: String,
+    #[serde(serialize_with = "crate::when::rfc3339")]
+    pub at: Moment,
+    #[serde(serialize_with = "crate::when::rfc3339")]
+    pub created_at: Moment,
+    #[serde(serialize_with = "crate::when::rfc3339")]
+    pub updated_at: Moment,
 }
 
 /// One person's side of the ledger.

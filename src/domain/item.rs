@@ -5,6 +5,7 @@ use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::channel::Channel;
+use super::vocabulary::Vocabulary;
 use crate::when::Moment;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -15,6 +16,14 @@ pub enum Kind {
     Proofing,
 }
 
+impl Vocabulary for Kind {
+    const ALL: &'static [Kind] = &[Kind::Ask, Kind::Deadline, Kind::Proofing];
+
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
+}
+
 impl Kind {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -22,12 +31,6 @@ impl Kind {
             Kind::Deadline => "deadline",
             Kind::Proofing => "proofing",
         }
-    }
-
-    pub fn parse_stored(text: &str) -> Option<Kind> {
-        [Kind::Ask, Kind::Deadline, Kind::Proofing]
-            .into_iter()
-            .find(|k| k.as_str() == text)
     }
 
     /// "Ask", "Deadline", "Proofing" at the start of a line.
@@ -72,6 +75,14 @@ pub enum Status {
     Proofed,
 }
 
+impl Vocabulary for Status {
+    const ALL: &'static [Status] = &Status::ALL;
+
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
+}
+
 impl Status {
     const ALL: [Status; 10] = [
         Status::Open,
@@ -99,10 +110,6 @@ impl Status {
             Status::Accepted => "accepted",
             Status::Proofed => "proofed",
         }
-    }
-
-    pub fn parse_stored(text: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.as_str() == text)
     }
 
     /// How the status reads in a sentence.

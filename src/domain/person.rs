@@ -3,6 +3,9 @@
 use chrono::Duration;
 
 use super::channel::Channel;
+use super::favor::Balance;
+use super::reply::{self, ChannelRecord};
+use super::words;
 use crate::when::Moment;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +21,65 @@ pub struct Person {
     pub reply_median: Option<Duration>,
     pub created_at: Moment,
     pub updated_at: Moment,
+}
+
+/// A person with the figures the People view and `nudge people` show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonStats {
+    pub person: Person,
+    pub open_asks: u32,
+    pub balance: Balance,
+    pub critiques: u32,
+    /// Critiques answered with an invitation to proof.
+    pub invited: u32,
+    pub channels: Vec<ChannelRecord>,
+}
+
+/// The columns of the people table, the same in `nudge people` and the People view.
+pub const PEOPLE_COLUMNS: [&str; 8] = [
+    "name",
+    "team",
+    "open",
+    "answers in",
+    "best by",
+    "favors",
+    "critiques",
+    "knows",
+];
+
+impl PersonStats {
+    pub fn best_channel(&self) -> Option<Channel> {
+        reply::best_channel(&self.channels)
+    }
+
+    /// Their row of the people table; `!` marks a ledger `threshold` or more from even.
+    pub fn cells(&self, threshold: u32) -> [String; 8] {
+        let none = || "-".to_string();
+        let flag = if self.balance.one_sided(threshold).is_some() {
+            " !"
+        } else {
+            ""
+        };
+        [
+            self.person.name.clone(),
+            self.person.team.clone().unwrap_or_else(none),
+            self.open_asks.to_string(),
+            self.person
+                .reply_median
+                .map(words::span)
+                .unwrap_or_else(none),
+            self.best_channel()
+                .map(|c| c.label().to_string())
+                .unwrap_or_else(none),
+            format!("{}{flag}", self.balance.shown()),
+            if self.critiques > 0 {
+                format!("{} → {} invited", self.critiques, self.invited)
+            } else {
+                none()
+            },
+            self.person.expertise.join(", "),
+        ]
+    }
 }
 
 impl Person {

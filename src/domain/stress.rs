@@ -2,9 +2,93 @@
 //! one-minute slow-down when stress is high, and focus sprints. All timing takes `now`.
 
 use chrono::Duration;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use super::vocabulary::Vocabulary;
 
 use crate::when::Moment;
+
+/// A stress rating, 1 (calm) to 5 (overwhelmed). Made only through `Stress::new` (or read from a
+/// file through it), so nothing downstream has to clamp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Stress(u8);
+
+/// A number that is not a stress rating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{0} is not 1 to 5")]
+pub struct NotAStress(pub i64);
+
+impl Stress {
+    pub const CALMEST: Stress = Stress(1);
+    pub const HIGHEST: Stress = Stress(5);
+
+    pub fn new(rating: i64) -> Result<Stress, NotAStress> {
+        match u8::try_from(rating) {
+            Ok(n @ 1..=5) => Ok(Stress(n)),
+            _ => Err(NotAStress(rating)),
+        }
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
+    /// 4 or 5: the check-in offers the one-minute slow-down.
+    pub fn is_high(self) -> bool {
+        self.0 >= 4
+    }
+}
+
+impl TryFrom<u8> for Stress {
+    type Error = NotAStress;
+
+    fn try_from(rating: u8) -> Result<Stress, NotAStress> {
+        Stress::new(i64::from(rating))
+    }
+}
+
+impl From<Stress> for u8 {
+    fn from(stress: Stress) -> u8 {
+        stress.0
+    }
+}
+
+impl std::fmt::Display for Stress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// One logged check-in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Checkin {
+    pub id: i64,
+    pub uuid: String,
+    #[serde(serialize_with = "crate::when::rfc3339")]
+    pub at: Moment,
+    pub stress: Stress,
+    pub deadline_id: Option<i64>,
+    /// The deadline's title, when there was one.
+    pub deadline: Option<String>,
+    pub note: String,
+    pub slowdown_secs: i64,
+    pub next_action: String,
+    #[serde(serialize_with = "crate::when::rfc3339")]
+    pub created_at: Moment,
+    #[serde(serialize_with = "crate::when::rfc3339")]
+    pub updated_at: Moment,
+}
+
+/// A check-in as it is saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCheckin {
+    pub stress: Stress,
+    pub deadline_id: Option<i64>,
+    pub note: String,
+    pub slowdown_secs: i64,
+    pub next_action: String,
+}
 
 /// How long the guided slow-down lasts.
 pub const SLOWDOWN_SECS: i64 = 60;
@@ -77,12 +161,20 @@ pub fn breath_at(elapsed_secs: i64) -> (Breath, i64) {
 }
 
 /// How a sprint ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Running,
     Finished,
     Stopped,
+}
+
+impl Vocabulary for Outcome {
+    const ALL: &'static [Outcome] = &[Outcome::Running, Outcome::Finished, Outcome::Stopped];
+
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
 }
 
 impl Outcome {
@@ -92,12 +184,6 @@ impl Outcome {
             Outcome::Finished => "finished",
             Outcome::Stopped => "stopped",
         }
-    }
-
-    pub fn parse_stored(text: &str) -> Option<Outcome> {
-        [Outcome::Running, Outcome::Finished, Outcome::Stopped]
-            .into_iter()
-            .find(|o| o.as_str() == text)
     }
 }
 

@@ -3,11 +3,12 @@
 
 use super::detail::LineKind;
 use super::{Context, OpError, OpResult};
+use crate::domain::Critique;
+use crate::domain::Favor;
+use crate::domain::PersonStats;
+use crate::domain::favor::Direction;
 use crate::domain::{Item, Status, words};
 use crate::store::Reader;
-use crate::store::critiques::Critique;
-use crate::store::favors::{Direction, Favor};
-use crate::store::people::PersonStats;
 use crate::when::Moment;
 
 #[derive(Debug, Clone, PartialEq)]

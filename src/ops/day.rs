@@ -8,7 +8,8 @@ use super::{Context, OpError, OpResult};
 use crate::domain::day::DaySummary;
 use crate::domain::review::{self, Decision, Entry};
 use crate::domain::{Item, Kind, Status, words};
-use crate::store::days::{Reflection, ReviewRow};
+use crate::domain::{Reflection, Stress};
+use crate::store::days::ReviewRow;
 use crate::store::{Reader, Store};
 use crate::when::{self, Moment};
 
@@ -87,7 +88,7 @@ pub struct ReflectionText {
     pub went_well: String,
     pub stuck: String,
     pub first_call: String,
-    pub stress: Option<u8>,
+    pub stress: Option<Stress>,
     pub notes: String,
 }
 

@@ -2,8 +2,8 @@
 //! `nudge show` prints it; the dashboard's detail view draws the same lines.
 
 use super::{Context, OpResult, PersonCard, find, person_card};
+use crate::domain::FollowUp;
 use crate::domain::{Channel, Item, Kind, Person, escalation, words};
-use crate::store::items::FollowUp;
 use crate::store::{HistoryEntry, Reader};
 use crate::when::Moment;
 

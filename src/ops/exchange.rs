@@ -5,7 +5,7 @@
 use super::{Context, OpError, OpResult};
 use crate::domain::Kind;
 use crate::exchange::{self, BadFile, csv, ics, markdown, taskwarrior};
-use crate::store::exchange::{ExportStop, ImportError};
+use crate::store::{ExportStop, ImportError};
 use crate::store::{NO_LIMIT, Reader, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub fn export(
             let mut writer = exchange::JsonWriter::start(&mut *out, &now.to_rfc3339())
                 .map_err(ExportFailure::Write)?;
             return reader
-                .export_parts(&mut |part| writer.part(&part), progress)
+                .export_to(&mut writer, progress)
                 .map_err(|stop| match stop {
                     ExportStop::Store(e) => op(e),
                     ExportStop::Write(e) => ExportFailure::Write(e),

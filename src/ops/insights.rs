@@ -6,8 +6,8 @@ use serde::Serialize;
 use super::{Context, OpError, day_key};
 use crate::domain::insight::{self, ChannelStat};
 use crate::domain::{Channel, stress, words};
+use crate::domain::{PersonStats, Stress};
 use crate::store::Reader;
-use crate::store::people::PersonStats;
 use crate::when::{self, Moment};
 
 /// How far back the channel figures look.
@@ -97,7 +97,7 @@ pub struct DeadlineAhead {
 pub struct WeekStress {
     pub checkins: u32,
     pub average: Option<f64>,
-    pub highest: Option<u8>,
+    pub highest: Option<Stress>,
     /// Monday to Sunday, the average of each day.
     pub days: Vec<Option<f64>>,
 }
@@ -150,7 +150,7 @@ pub fn week_report(
             title: item.title,
         })
         .collect();
-    let ratings: Vec<(Moment, u8)> = reader
+    let ratings: Vec<(Moment, Stress)> = reader
         .ratings_since(&start)?
         .into_iter()
         .filter(|(at, _)| *at < end)
@@ -161,11 +161,11 @@ pub fn week_report(
             .ok()
             .and_then(|i| days.get_mut(i))
         {
-            slot.0 += u32::from(*rating);
+            slot.0 += u32::from(rating.get());
             slot.1 += 1;
         }
     }
-    let total: u32 = ratings.iter().map(|(_, r)| u32::from(*r)).sum();
+    let total: u32 = ratings.iter().map(|(_, r)| u32::from(r.get())).sum();
     let stress = WeekStress {
         checkins: ratings.len() as u32,
         average: (!ratings.is_empty()).then(|| f64::from(total) / ratings.len() as f64),
@@ -272,7 +272,9 @@ impl WeekReport {
             Some(average) => out.push_str(&format!(
                 "{}, {average:.1} on average, {} at the highest. Mon–Sun: `{}`\n",
                 words::count(self.stress.checkins, "check-in"),
-                self.stress.highest.unwrap_or(0),
+                self.stress
+                    .highest
+                    .map_or_else(|| "-".to_string(), |s| s.to_string()),
                 stress::sparkline(&self.stress.days, true)
             )),
         }

@@ -4,12 +4,12 @@ use super::capture::Captured;
 use super::change::short;
 use super::{Context, OpError, OpResult, find, label};
 use crate::capture::{self, Capture, Grammar, Piece};
+use crate::domain::NewCritique;
 use crate::domain::critique::{self, Response};
 use crate::domain::draft::{self, Facts, Templates};
 use crate::domain::favor::{Balance, Direction};
 use crate::domain::person::{first_name, likely_meant, name_key};
 use crate::domain::{Channel, Item, Kind, Person, Status, words};
-use crate::store::critiques::NewCritique;
 use crate::store::{Reader, Store, WriteError};
 use crate::when::Moment;
 

@@ -7,7 +7,7 @@ use super::{Context, OpError, OpResult, find, label};
 use crate::config::Config;
 use crate::domain::stress::{Cycle, Outcome, Sprint, sparkline};
 use crate::domain::{Item, Kind, words};
-use crate::store::checkins::NewCheckin;
+use crate::domain::{NewCheckin, Stress};
 use crate::store::{Reader, Store, WriteError};
 use crate::when::Moment;
 
@@ -26,7 +26,7 @@ pub struct StressInfo {
     pub tight: Option<Item>,
     /// When the next check-in is due, while a deadline is tight.
     pub next_checkin: Option<Moment>,
-    pub last: Option<(Moment, u8)>,
+    pub last: Option<(Moment, Stress)>,
     /// The average rating of each of the last 14 days, oldest first.
     pub days: Vec<Option<f64>>,
     /// A running sprint, and the deadline it is for.
@@ -82,7 +82,7 @@ pub fn daily_averages(
     for (at, stress) in reader.ratings_since(&since)? {
         let index = (at.date_naive() - first).num_days();
         if let Some(slot) = usize::try_from(index).ok().and_then(|i| sums.get_mut(i)) {
-            slot.0 += u32::from(stress);
+            slot.0 += u32::from(stress.get());
             slot.1 += 1;
         }
     }
@@ -100,9 +100,6 @@ pub fn stress_sparkline(info: &StressInfo, ascii: bool) -> String {
 /// Log a check-in: stress 1–5, a note, the seconds of slow-down done and the one next action.
 /// It belongs to the nearest tight deadline, if there is one.
 pub fn checkin(store: &mut Store, ctx: &Context, checkin: NewCheckin) -> OpResult<String> {
-    if !(1..=5).contains(&checkin.stress) {
-        return Err(OpError::Input(rating_error(&checkin.stress.to_string())));
-    }
     let info = stress_info(&store.reader(), &ctx.config, &ctx.now)?;
     let deadline = info.tight;
     let saved = NewCheckin {

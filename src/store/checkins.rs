@@ -1,38 +1,14 @@
 //! Stress check-ins and focus sprints.
 
 use chrono::Duration;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::journal::Table;
+use super::rows::Cells;
 use super::{Reader, Result, WriteError, Writer};
 use crate::domain::stress::{Outcome, Sprint};
+use crate::domain::{Checkin, NewCheckin, Stress};
 use crate::when::Moment;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Checkin {
-    pub id: i64,
-    pub uuid: String,
-    pub at: Moment,
-    pub stress: u8,
-    pub deadline_id: Option<i64>,
-    /// The deadline's title, when there was one.
-    pub deadline: Option<String>,
-    pub note: String,
-    pub slowdown_secs: i64,
-    pub next_action: String,
-    pub created_at: Moment,
-    pub updated_at: Moment,
-}
-
-/// A check-in as it is saved.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct NewCheckin {
-    pub stress: u8,
-    pub deadline_id: Option<i64>,
-    pub note: String,
-    pub slowdown_secs: i64,
-    pub next_action: String,
-}
 
 impl Writer<'_> {
     pub fn insert_checkin(&mut self, checkin: &NewCheckin) -> std::result::Result<i64, WriteError> {
@@ -43,7 +19,7 @@ impl Writer<'_> {
                 params![
                     super::new_uuid(),
                     self.now,
-                    checkin.stress,
+                    checkin.stress.get(),
                     checkin.deadline_id,
                     checkin.note,
                     checkin.slowdown_secs,
@@ -93,88 +69,76 @@ impl Writer<'_> {
 impl Reader<'_> {
     /// Check-ins, newest first.
     pub fn checkins(&self, limit: usize) -> Result<Vec<Checkin>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT c.id, c.uuid, c.at, c.stress, c.deadline_id, d.title, c.note, c.slowdown_secs, \
-                        c.next_action, c.created_at, c.updated_at \
-                 FROM checkins c LEFT JOIN items d ON d.id = c.deadline_id \
-                 ORDER BY c.at DESC, c.id DESC LIMIT ?1",
-            )
-            .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map([limit as i64], |r| {
+        self.rows(
+            "SELECT c.id, c.uuid, c.at, c.stress, c.deadline_id, d.title AS deadline, c.note, \
+                    c.slowdown_secs, c.next_action, c.created_at, c.updated_at \
+             FROM checkins c LEFT JOIN items d ON d.id = c.deadline_id \
+             ORDER BY c.at DESC, c.id DESC LIMIT ?1",
+            [limit as i64],
+            |r| {
                 Ok(Checkin {
-                    id: r.get(0)?,
-                    uuid: r.get(1)?,
-                    at: self.moment(r.get(2)?),
-                    stress: r.get::<_, i64>(3)?.clamp(1, 5) as u8,
-                    deadline_id: r.get(4)?,
-                    deadline: r.get(5)?,
-                    note: r.get(6)?,
-                    slowdown_secs: r.get(7)?,
-                    next_action: r.get(8)?,
-                    created_at: self.moment(r.get(9)?),
-                    updated_at: self.moment(r.get(10)?),
+                    id: r.get("id")?,
+                    uuid: r.get("uuid")?,
+                    at: r.time("at")?,
+                    stress: r.stress("stress")?,
+                    deadline_id: r.get("deadline_id")?,
+                    deadline: r.get("deadline")?,
+                    note: r.get("note")?,
+                    slowdown_secs: r.get("slowdown_secs")?,
+                    next_action: r.get("next_action")?,
+                    created_at: r.time("created_at")?,
+                    updated_at: r.time("updated_at")?,
                 })
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
-        rows.map_err(|e| self.sql(e))
+            },
+        )
     }
 
     /// The ratings since a moment, oldest first (for the sparkline and the day's figures).
-    pub fn ratings_since(&self, since: &Moment) -> Result<Vec<(Moment, u8)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT at, stress FROM checkins WHERE at >= ?1 ORDER BY at, id")
-            .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map([since.timestamp()], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
-        Ok(rows
-            .map_err(|e| self.sql(e))?
-            .into_iter()
-            .map(|(at, stress)| (self.moment(at), stress.clamp(1, 5) as u8))
-            .collect())
+    pub fn ratings_since(&self, since: &Moment) -> Result<Vec<(Moment, Stress)>> {
+        self.rows(
+            "SELECT at, stress FROM checkins WHERE at >= ?1 ORDER BY at, id",
+            [since.timestamp()],
+            |r| Ok((r.time("at")?, r.stress("stress")?)),
+        )
     }
 
-    fn sprint_from_row(&self, r: &rusqlite::Row<'_>) -> rusqlite::Result<Sprint> {
-        let outcome: String = r.get(5)?;
-        Ok(Sprint {
-            id: r.get(0)?,
-            deadline_id: r.get(1)?,
-            started_at: self.moment(r.get(2)?),
-            length: Duration::seconds(r.get(3)?),
-            ended_at: r.get::<_, Option<i64>>(4)?.map(|s| self.moment(s)),
-            outcome: Outcome::parse_stored(&outcome).unwrap_or(Outcome::Stopped),
-        })
+    /// The latest check-in: when, and the stress rated.
+    pub fn last_checkin(&self) -> Result<Option<(Moment, Stress)>> {
+        self.row(
+            "SELECT at, stress FROM checkins ORDER BY at DESC, id DESC LIMIT 1",
+            [],
+            |r| Ok((r.time("at")?, r.stress("stress")?)),
+        )
     }
 
     /// The sprint still counting down, if any (the latest started).
     pub fn running_sprint(&self) -> Result<Option<Sprint>> {
-        self.conn
-            .prepare_cached(
-                "SELECT id, deadline_id, started_at, length_secs, ended_at, outcome FROM sprints \
-                 WHERE outcome = 'running' ORDER BY started_at DESC, id DESC LIMIT 1",
-            )
-            .and_then(|mut s| s.query_row([], |r| self.sprint_from_row(r)).optional())
-            .map_err(|e| self.sql(e))
+        self.row(
+            "SELECT id, deadline_id, started_at, length_secs, ended_at, outcome FROM sprints \
+             WHERE outcome = 'running' ORDER BY started_at DESC, id DESC LIMIT 1",
+            [],
+            sprint_from_row,
+        )
     }
 
     /// Sprints, newest first.
     pub fn sprints(&self, limit: usize) -> Result<Vec<Sprint>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT id, deadline_id, started_at, length_secs, ended_at, outcome FROM sprints \
-                 ORDER BY started_at DESC, id DESC LIMIT ?1",
-            )
-            .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map([limit as i64], |r| self.sprint_from_row(r))
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
-        rows.map_err(|e| self.sql(e))
+        self.rows(
+            "SELECT id, deadline_id, started_at, length_secs, ended_at, outcome FROM sprints \
+             ORDER BY started_at DESC, id DESC LIMIT ?1",
+            [limit as i64],
+            sprint_from_row,
+        )
     }
+}
+
+fn sprint_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Sprint> {
+    Ok(Sprint {
+        id: r.get("id")?,
+        deadline_id: r.get("deadline_id")?,
+        started_at: r.time("started_at")?,
+        length: Duration::seconds(r.get("length_secs")?),
+        ended_at: r.maybe_time("ended_at")?,
+        outcome: r.word::<Outcome>("outcome")?,
+    })
 }

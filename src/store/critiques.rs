@@ -1,40 +1,13 @@
 //! Critiques: who criticised what, and how I answered.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::journal::Table;
 use super::{Reader, Result, WriteError, Writer};
-use crate::domain::critique::Response;
-use crate::when::Moment;
+use crate::domain::{Critique, NewCritique};
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Critique {
-    pub id: i64,
-    pub uuid: String,
-    pub person_id: i64,
-    pub person: String,
-    pub said: String,
-    pub piece: Option<String>,
-    pub deadline_id: Option<i64>,
-    pub response: Response,
-    pub proofing_id: Option<i64>,
-    pub at: Moment,
-    pub created_at: Moment,
-    pub updated_at: Moment,
-}
-
-const COLUMNS: &str = "c.id, c.uuid, c.person_id, p.name, c.said, c.piece, c.deadline_id, c.response, \
-     c.proofing_id, c.at, c.created_at, c.updated_at";
-
-/// A new critique, as written.
-pub struct NewCritique<'a> {
-    pub person_id: i64,
-    pub said: &'a str,
-    pub piece: Option<&'a str>,
-    pub deadline_id: Option<i64>,
-    pub response: Response,
-    pub proofing_id: Option<i64>,
-}
+const COLUMNS: &str = "c.id, c.uuid, c.person_id, p.name AS person, c.said, c.piece, c.deadline_id, \
+     c.response, c.proofing_id, c.at, c.created_at, c.updated_at";
 
 impl Writer<'_> {
     pub fn insert_critique(
@@ -71,27 +44,22 @@ impl Reader<'_> {
             "SELECT {COLUMNS} FROM critiques c JOIN people p ON p.id = c.person_id WHERE {filter} \
              ORDER BY c.at DESC, c.id DESC LIMIT ?2"
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map(params![param, limit as i64], |r| {
-                let response: String = r.get(7)?;
-                Ok(Critique {
-                    id: r.get(0)?,
-                    uuid: r.get(1)?,
-                    person_id: r.get(2)?,
-                    person: r.get(3)?,
-                    said: r.get(4)?,
-                    piece: r.get(5)?,
-                    deadline_id: r.get(6)?,
-                    response: Response::parse_stored(&response).unwrap_or(Response::LetGo),
-                    proofing_id: r.get(8)?,
-                    at: self.moment(r.get(9)?),
-                    created_at: self.moment(r.get(10)?),
-                    updated_at: self.moment(r.get(11)?),
-                })
+        self.rows(&sql, params![param, limit as i64], |r| {
+            Ok(Critique {
+                id: r.get("id")?,
+                uuid: r.get("uuid")?,
+                person_id: r.get("person_id")?,
+                person: r.get("person")?,
+                said: r.get("said")?,
+                piece: r.get("piece")?,
+                deadline_id: r.get("deadline_id")?,
+                response: r.word("response")?,
+                proofing_id: r.get("proofing_id")?,
+                at: r.time("at")?,
+                created_at: r.time("created_at")?,
+                updated_at: r.time("updated_at")?,
             })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
-        rows.map_err(|e| self.sql(e))
+        })
     }
 
     /// A person's critiques, newest first.
@@ -114,12 +82,9 @@ impl Reader<'_> {
 
     /// The id of the person with this exact key, if any (for checks that must not create one).
     pub fn person_id_named(&self, name: &str) -> Result<Option<i64>> {
-        self.conn
-            .prepare_cached("SELECT id FROM people WHERE name_key = ?1")
-            .and_then(|mut s| {
-                s.query_row([crate::domain::person::name_key(name)], |r| r.get(0))
-                    .optional()
-            })
-            .map_err(|e| self.sql(e))
+        self.maybe_value(
+            "SELECT id FROM people WHERE name_key = ?1",
+            [crate::domain::person::name_key(name)],
+        )
     }
 }

@@ -2,9 +2,11 @@
 //! reflection draft are saved as they change, outside the undo journal (typing is not a change
 //! to undo).
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
+use super::rows::Cells;
 use super::{Reader, Result, WriteError, Writer};
+use crate::domain::Reflection;
 use crate::domain::day::DaySummary;
 use crate::when::Moment;
 
@@ -20,92 +22,37 @@ pub struct ReviewRow {
     pub finished: bool,
 }
 
-/// One day's reflection.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Reflection {
-    pub id: i64,
-    pub uuid: String,
-    pub day: String,
-    pub went_well: String,
-    pub stuck: String,
-    pub first_call: String,
-    pub stress: Option<u8>,
-    pub free_text: String,
-    /// The day's numbers as they were when it was written.
-    pub summary: DaySummary,
-    pub created_at: Option<Moment>,
-    pub updated_at: Option<Moment>,
-}
-
 const REFLECTION_COLUMNS: &str = "id, uuid, day, went_well, stuck, first_call, stress, free_text, summary, created_at, updated_at";
 
 impl Reader<'_> {
-    /// The latest check-in: when, and the stress rated (1–5).
-    pub fn last_checkin(&self) -> Result<Option<(Moment, u8)>> {
-        self.conn
-            .prepare_cached("SELECT at, stress FROM checkins ORDER BY at DESC, id DESC LIMIT 1")
-            .and_then(|mut s| {
-                s.query_row([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
-                    .optional()
-            })
-            .map(|found| found.map(|(at, stress)| (self.moment(at), stress.clamp(1, 5) as u8)))
-            .map_err(|e| self.sql(e))
-    }
-
     /// Whether the daily review of `day` ('YYYY-MM-DD') was finished.
     pub fn reviewed(&self, day: &str) -> Result<bool> {
-        self.conn
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM reviews WHERE day = ?1 AND finished_at IS NOT NULL)",
-            )
-            .and_then(|mut s| s.query_row([day], |r| r.get(0)))
-            .map_err(|e| self.sql(e))
+        self.value(
+            "SELECT EXISTS (SELECT 1 FROM reviews WHERE day = ?1 AND finished_at IS NOT NULL)",
+            [day],
+        )
     }
 
     pub fn review(&self, day: &str) -> Result<Option<ReviewRow>> {
-        self.conn
-            .prepare_cached("SELECT day, queue, position, decisions, finished_at IS NOT NULL FROM reviews WHERE day = ?1")
-            .and_then(|mut s| {
-                s.query_row([day], |r| {
-                    Ok(ReviewRow {
-                        day: r.get(0)?,
-                        queue: r.get(1)?,
-                        position: r.get::<_, i64>(2)?.try_into().unwrap_or(0),
-                        decisions: r.get(3)?,
-                        finished: r.get(4)?,
-                    })
+        self.row(
+            "SELECT day, queue, position, decisions, finished_at IS NOT NULL AS finished \
+             FROM reviews WHERE day = ?1",
+            [day],
+            |r| {
+                Ok(ReviewRow {
+                    day: r.get("day")?,
+                    queue: r.get("queue")?,
+                    position: r.count("position")? as usize,
+                    decisions: r.get("decisions")?,
+                    finished: r.get("finished")?,
                 })
-                .optional()
-            })
-            .map_err(|e| self.sql(e))
-    }
-
-    fn reflection_from_row(&self, r: &rusqlite::Row<'_>) -> rusqlite::Result<Reflection> {
-        let summary: String = r.get(8)?;
-        Ok(Reflection {
-            id: r.get(0)?,
-            uuid: r.get(1)?,
-            day: r.get(2)?,
-            went_well: r.get(3)?,
-            stuck: r.get(4)?,
-            first_call: r.get(5)?,
-            stress: r.get::<_, Option<i64>>(6)?.map(|s| s.clamp(1, 5) as u8),
-            free_text: r.get(7)?,
-            summary: serde_json::from_str(&summary).unwrap_or_default(),
-            created_at: Some(self.moment(r.get(9)?)),
-            updated_at: Some(self.moment(r.get(10)?)),
-        })
+            },
+        )
     }
 
     pub fn reflection(&self, day: &str) -> Result<Option<Reflection>> {
         let sql = format!("SELECT {REFLECTION_COLUMNS} FROM reflections WHERE day = ?1");
-        self.conn
-            .prepare_cached(&sql)
-            .and_then(|mut s| {
-                s.query_row([day], |r| self.reflection_from_row(r))
-                    .optional()
-            })
-            .map_err(|e| self.sql(e))
+        self.row(&sql, [day], reflection_from_row)
     }
 
     /// Reflections, newest day first.
@@ -125,13 +72,11 @@ impl Reader<'_> {
             "SELECT {REFLECTION_COLUMNS} FROM reflections WHERE day >= ?1 AND day <= ?2 \
              ORDER BY day DESC LIMIT ?3"
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map(params![first, last, limit as i64], |r| {
-                self.reflection_from_row(r)
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
-        rows.map_err(|e| self.sql(e))
+        self.rows(
+            &sql,
+            params![first, last, limit as i64],
+            reflection_from_row,
+        )
     }
 
     /// The numbers of the day from `start` to `end` (local midnights), with `now` for deadlines
@@ -139,18 +84,11 @@ impl Reader<'_> {
     pub fn day_summary(&self, start: &Moment, end: &Moment, now: &Moment) -> Result<DaySummary> {
         let (start, end, now) = (start.timestamp(), end.timestamp(), now.timestamp());
         let count = |sql: &str, extra: Option<i64>| -> Result<u32> {
-            let n: i64 = match extra {
-                Some(x) => self
-                    .conn
-                    .prepare_cached(sql)
-                    .and_then(|mut s| s.query_row(params![start, end, x], |r| r.get(0))),
-                None => self
-                    .conn
-                    .prepare_cached(sql)
-                    .and_then(|mut s| s.query_row(params![start, end], |r| r.get(0))),
-            }
-            .map_err(|e| self.sql(e))?;
-            Ok(n.try_into().unwrap_or(0))
+            let n = match extra {
+                Some(x) => self.count(sql, params![start, end, x])?,
+                None => self.count(sql, params![start, end])?,
+            };
+            Ok(n.try_into().unwrap_or(u32::MAX))
         };
         let mut summary = DaySummary {
             received: count(
@@ -186,29 +124,18 @@ impl Reader<'_> {
             ..DaySummary::default()
         };
         summary.average_stress = self
-            .conn
-            .prepare_cached("SELECT AVG(stress) FROM checkins WHERE at >= ?1 AND at < ?2")
-            .and_then(|mut s| s.query_row(params![start, end], |r| r.get::<_, Option<f64>>(0)))
-            .map_err(|e| self.sql(e))?
+            .value::<Option<f64>>(
+                "SELECT AVG(stress) FROM checkins WHERE at >= ?1 AND at < ?2",
+                params![start, end],
+            )?
             .map(|avg| (avg * 10.0).round() / 10.0);
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT COALESCE(channel, 'email'), COUNT(*) FROM items \
-                 WHERE kind = 'ask' AND asked_at >= ?1 AND asked_at < ?2 GROUP BY 1",
-            )
-            .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map(params![start, end], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| self.sql(e))?;
-        for (channel, n) in rows {
-            summary
-                .asks_by_channel
-                .insert(channel, n.try_into().unwrap_or(0));
-        }
+        let asked = self.rows(
+            "SELECT COALESCE(channel, 'email') AS channel, COUNT(*) AS asked FROM items \
+             WHERE kind = 'ask' AND asked_at >= ?1 AND asked_at < ?2 GROUP BY 1",
+            params![start, end],
+            |r| Ok((r.get::<String>("channel")?, r.count("asked")?)),
+        )?;
+        summary.asks_by_channel.extend(asked);
         Ok(summary)
     }
 }
@@ -256,7 +183,7 @@ impl Writer<'_> {
                     reflection.went_well,
                     reflection.stuck,
                     reflection.first_call,
-                    reflection.stress,
+                    reflection.stress.map(|s| s.get()),
                     reflection.free_text,
                     summary,
                     self.now
@@ -265,4 +192,22 @@ impl Writer<'_> {
             .map_err(|e| self.sql(e))?;
         Ok(())
     }
+}
+
+fn reflection_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Reflection> {
+    Ok(Reflection {
+        id: r.get("id")?,
+        uuid: r.get("uuid")?,
+        day: r.get("day")?,
+        went_well: r.get("went_well")?,
+        stuck: r.get("stuck")?,
+        first_call: r.get("first_call")?,
+        stress: r.maybe_stress("stress")?,
+        free_text: r.get("free_text")?,
+        // The numbers are a snapshot for the report: unreadable ones (written by a nudge that
+        // counted other things) are left out rather than hiding the words around them.
+        summary: serde_json::from_str(&r.get::<String>("summary")?).unwrap_or_default(),
+        created_at: Some(r.time("created_at")?),
+        updated_at: Some(r.time("updated_at")?),
+    })
 }

@@ -10,14 +10,85 @@ use super::APPLICATION_ID;
 
 const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
+/// Why a file is not opened, or not made: each reads after the file's name ("nudge.db: is a
+/// folder, not a database file"). Nothing was written to it.
+#[derive(Debug, thiserror::Error)]
+pub enum Refused {
+    #[error("is a folder, not a database file")]
+    Folder,
+    #[error("is not a regular file")]
+    NotRegular,
+    #[error("cannot look at it: {}", Plain(.0))]
+    CannotLook(std::io::Error),
+    #[error(
+        "there is no database here, but {} holds what it had when it was deleted while nudge \
+         had it open. Put it back (mv {} {}), or move it away to start afresh",
+        .rescued.display(), .rescued.display(), .path.display()
+    )]
+    RescueLeft { rescued: PathBuf, path: PathBuf },
+    #[error(
+        "there is no database here, but {} is: the write-ahead log of a database that was \
+         deleted or moved. nudge will not start a new database beside it (SQLite would \
+         apply it). Put the database back, or move {} away to start afresh",
+        .0.display(), .0.display()
+    )]
+    LogLeft(PathBuf),
+    #[error(
+        "its write-ahead log {} does not belong to it ({why}); nudge will not apply it. Move \
+         the log away if the database alone is right",
+        .wal.display()
+    )]
+    ForeignLog { wal: PathBuf, why: &'static str },
+    #[error("cannot read its write-ahead log: {}", Plain(.0))]
+    LogUnreadable(std::io::Error),
+    #[error("cannot open it for reading and writing: {}", Plain(.0))]
+    CannotOpen(std::io::Error),
+    #[error("cannot read it: {}", Plain(.0))]
+    CannotRead(std::io::Error),
+    #[error("is an empty file, not a nudge database")]
+    Empty,
+    #[error("is not a SQLite database")]
+    NotSqlite,
+    #[error("is a damaged SQLite database (truncated header)")]
+    TruncatedHeader,
+    #[error("is damaged: {size} bytes where its header promises {promised} (truncated?)")]
+    Truncated { size: u64, promised: u64 },
+    #[error("is a SQLite database of another application, not nudge")]
+    OtherApplication,
+    #[error(
+        "was made by a newer nudge (schema {schema}; this nudge knows up to {latest}); upgrade \
+         nudge to open it"
+    )]
+    Newer { schema: i64, latest: i64 },
+    #[error("carries nudge's mark but not its tables (schema {0}); it was not made by nudge")]
+    NoTables(i64),
+    #[error("is missing nudge's tables ({}); it was not made by nudge, or was damaged", .0.join(", "))]
+    MissingTables(Vec<&'static str>),
+    #[error(
+        "is damaged ({0}); nothing was changed. A backup or an export from before the damage is \
+         the way back"
+    )]
+    Damaged(String),
+    #[error("cannot create its folder {}: {}", .folder.display(), Plain(.cause))]
+    CannotMakeFolder {
+        folder: PathBuf,
+        cause: std::io::Error,
+    },
+    #[error("cannot create it: {}", Plain(.0))]
+    CannotCreate(std::io::Error),
+    /// SQLite failed while setting a new file up or checking an existing one.
+    #[error("{}", super::describe(.0))]
+    Sql(#[from] rusqlite::Error),
+}
+
 /// Whether a database file is at `path`; an error when something else is there.
-pub fn exists(path: &Path) -> Result<bool, String> {
+pub fn exists(path: &Path) -> Result<bool, Refused> {
     match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => Err("is a folder, not a database file".into()),
-        Ok(meta) if !meta.is_file() => Err("is not a regular file".into()),
+        Ok(meta) if meta.is_dir() => Err(Refused::Folder),
+        Ok(meta) if !meta.is_file() => Err(Refused::NotRegular),
         Ok(_) => Ok(true),
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(format!("cannot look at it: {}", plain(&e))),
+        Err(e) => Err(Refused::CannotLook(e)),
     }
 }
 
@@ -36,49 +107,39 @@ pub fn identity(path: &Path) -> Option<(u64, u64)> {
 
 /// A write-ahead log left beside where a new database would go belongs to a database that is
 /// gone: SQLite would apply it to the new file. Refused, naming it, touching nothing.
-pub fn check_no_leftover_log(path: &Path) -> Result<(), String> {
+pub fn check_no_leftover_log(path: &Path) -> Result<(), Refused> {
     let rescued = with_suffix(path, ".rescued.db");
     if fs::symlink_metadata(&rescued).is_ok() {
-        return Err(format!(
-            "there is no database here, but {} holds what it had when it was deleted while nudge \
-             had it open. Put it back (mv {} {}), or move it away to start afresh",
-            rescued.display(),
-            rescued.display(),
-            path.display()
-        ));
+        return Err(Refused::RescueLeft {
+            rescued,
+            path: path.to_path_buf(),
+        });
     }
     let wal = with_suffix(path, "-wal");
     if fs::symlink_metadata(&wal).is_ok() {
-        return Err(format!(
-            "there is no database here, but {} is: the write-ahead log of a database that was \
-             deleted or moved. nudge will not start a new database beside it (SQLite would \
-             apply it). Put the database back, or move {} away to start afresh",
-            wal.display(),
-            wal.display()
-        ));
+        return Err(Refused::LogLeft(wal));
     }
     Ok(())
 }
 
 /// The database's write-ahead log (and its index), when there is one, must be this file's: the
 /// same page size, and the same salts in the log and in the index of it.
-pub fn check_log(path: &Path, header: &Header) -> Result<(), String> {
+pub fn check_log(path: &Path, header: &Header) -> Result<(), Refused> {
     let wal_path = with_suffix(path, "-wal");
     let Ok(mut wal) = File::open(&wal_path) else {
         return Ok(());
     };
     let mut head = [0u8; 32];
     // A log shorter than its header is empty to SQLite too.
-    if read_up_to(&mut wal, &mut head).map_err(|e| e.to_string())? < 32 {
+    if read_up_to(&mut wal, &mut head).map_err(Refused::LogUnreadable)? < 32 {
         return Ok(());
     }
     let be32 = |b: &[u8], at: usize| u32::from_be_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]);
-    let foreign = |why: &str| {
-        Err(format!(
-            "its write-ahead log {} does not belong to it ({why}); nudge will not apply it. Move \
-             the log away if the database alone is right",
-            wal_path.display()
-        ))
+    let foreign = |why: &'static str| {
+        Err(Refused::ForeignLog {
+            wal: wal_path.clone(),
+            why,
+        })
     };
     if !matches!(be32(&head, 0), 0x377f_0682 | 0x377f_0683) {
         return foreign("it is not a SQLite write-ahead log");
@@ -90,7 +151,7 @@ pub fn check_log(path: &Path, header: &Header) -> Result<(), String> {
     // carries different ones. (An index with no frames yet says nothing.)
     if let Ok(mut shm) = File::open(with_suffix(path, "-shm")) {
         let mut index = [0u8; 48];
-        if read_up_to(&mut shm, &mut index).map_err(|e| e.to_string())? == 48 {
+        if read_up_to(&mut shm, &mut index).map_err(Refused::LogUnreadable)? == 48 {
             let initialised = index[12] == 1;
             let frames = u32::from_ne_bytes([index[16], index[17], index[18], index[19]]);
             if initialised && frames > 0 && index[32..40] != head[16..24] {
@@ -103,25 +164,24 @@ pub fn check_log(path: &Path, header: &Header) -> Result<(), String> {
 
 /// Read the 100-byte SQLite header and refuse what is not a whole nudge database of a schema this
 /// build knows.
-pub fn check_header(path: &Path, latest_schema: i64) -> Result<Header, String> {
+pub fn check_header(path: &Path, latest_schema: i64) -> Result<Header, Refused> {
     // Opening for writing changes nothing, but tells now that a command could not save.
     let mut file = OpenOptions::new()
         .read(true)
         .write(true)
         .open(path)
-        .map_err(|e| format!("cannot open it for reading and writing: {}", plain(&e)))?;
+        .map_err(Refused::CannotOpen)?;
     let size = file.metadata().map(|m| m.size()).unwrap_or(0);
     if size == 0 {
-        return Err("is an empty file, not a nudge database".into());
+        return Err(Refused::Empty);
     }
     let mut header = [0u8; 100];
-    let read =
-        read_up_to(&mut file, &mut header).map_err(|e| format!("cannot read it: {}", plain(&e)))?;
+    let read = read_up_to(&mut file, &mut header).map_err(Refused::CannotRead)?;
     if read < 16 || &header[..16] != MAGIC {
-        return Err("is not a SQLite database".into());
+        return Err(Refused::NotSqlite);
     }
     if read < 100 {
-        return Err("is a damaged SQLite database (truncated header)".into());
+        return Err(Refused::TruncatedHeader);
     }
     let be32 = |at: usize| {
         u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
@@ -133,28 +193,29 @@ pub fn check_header(path: &Path, latest_schema: i64) -> Result<Header, String> {
     let pages = u64::from(be32(28));
     // The page count is only valid when the "version valid for" number matches the change counter.
     if be32(92) == be32(24) && pages > 0 && size < pages * page_size {
-        return Err(format!(
-            "is damaged: {size} bytes where its header promises {} (truncated?)",
-            pages * page_size
-        ));
+        return Err(Refused::Truncated {
+            size,
+            promised: pages * page_size,
+        });
     }
     let application = be32(68) as i32;
     let schema = i64::from(be32(60) as i32);
     if application != APPLICATION_ID {
-        return Err("is a SQLite database of another application, not nudge".into());
+        return Err(Refused::OtherApplication);
     }
-    if schema > latest_schema {
-        return Err(format!(
-            "was made by a newer nudge (schema {schema}; this nudge knows up to {latest_schema}); \
-             upgrade nudge to open it"
-        ));
+    check_schema(schema, latest_schema)?;
+    Ok(Header { page_size, schema })
+}
+
+/// A schema this build can open: one nudge made, and not a newer one.
+pub fn check_schema(schema: i64, latest: i64) -> Result<(), Refused> {
+    if schema > latest {
+        return Err(Refused::Newer { schema, latest });
     }
     if schema < 1 {
-        return Err(format!(
-            "carries nudge's mark but not its tables (schema {schema}); it was not made by nudge"
-        ));
+        return Err(Refused::NoTables(schema));
     }
-    Ok(Header { page_size, schema })
+    Ok(())
 }
 
 fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -173,19 +234,16 @@ fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
 /// leaves a half-made database behind, and two processes starting at once both end up with one.
 pub fn create(
     path: &Path,
-    initialize: impl FnOnce(&Path) -> Result<(), String>,
-) -> Result<(), String> {
+    initialize: impl FnOnce(&Path) -> Result<(), Refused>,
+) -> Result<(), Refused> {
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         DirBuilder::new()
             .recursive(true)
             .mode(0o700)
             .create(folder)
-            .map_err(|e| {
-                format!(
-                    "cannot create its folder {}: {}",
-                    folder.display(),
-                    plain(&e)
-                )
+            .map_err(|cause| Refused::CannotMakeFolder {
+                folder: folder.to_path_buf(),
+                cause,
             })?;
     }
     let temporary = temporary_name(path);
@@ -194,12 +252,12 @@ pub fn create(
         .create_new(true)
         .mode(0o600)
         .open(&temporary)
-        .map_err(|e| format!("cannot create it: {}", plain(&e)))?;
+        .map_err(Refused::CannotCreate)?;
     let result = initialize(&temporary).and_then(|()| match fs::hard_link(&temporary, path) {
         Ok(()) => Ok(()),
         // Another nudge made it first: use theirs.
         Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(format!("cannot create it: {}", plain(&e))),
+        Err(e) => Err(Refused::CannotCreate(e)),
     });
     for leftover in [
         temporary.clone(),
@@ -226,11 +284,15 @@ pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 }
 
 /// An I/O error without the "(os error 13)" noise.
-fn plain(error: &std::io::Error) -> String {
-    match error.kind() {
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        ErrorKind::NotFound => "no such file or folder".into(),
-        ErrorKind::ReadOnlyFilesystem => "read-only file system".into(),
-        _ => error.to_string(),
+struct Plain<'a>(&'a std::io::Error);
+
+impl std::fmt::Display for Plain<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.kind() {
+            ErrorKind::PermissionDenied => f.write_str("permission denied"),
+            ErrorKind::NotFound => f.write_str("no such file or folder"),
+            ErrorKind::ReadOnlyFilesystem => f.write_str("read-only file system"),
+            _ => write!(f, "{}", self.0),
+        }
     }
 }

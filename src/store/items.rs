@@ -1,23 +1,12 @@
 //! Asks, deadlines and proofing invitations: writing them, and the queries the screens need.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::journal::Table;
-use super::rows::{ITEM_COLUMNS, ITEM_FROM, item_from_row, join_words, seconds};
+use super::rows::{Cells, ITEM_COLUMNS, ITEM_FROM, item_from_row, join_words, seconds};
 use super::{Reader, Result, WriteError, Writer};
-use crate::domain::{Channel, Item, Kind, reply};
+use crate::domain::{Channel, FollowUp, Item, Kind, reply};
 use crate::when::Moment;
-
-/// One logged follow-up.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FollowUp {
-    pub id: i64,
-    pub uuid: String,
-    pub item_id: i64,
-    pub at: Moment,
-    pub channel: Channel,
-    pub note: String,
-}
 
 /// A deadline with what it waits on.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,7 +78,7 @@ fn open_asks_sql(only_needing_attention: bool) -> String {
 }
 
 /// A person's latest reply times in seconds: ?1 the person, ?2 how many.
-pub(super) const REPLY_TIMES: &str = "SELECT closed_at - asked_at FROM items \
+pub(super) const REPLY_TIMES: &str = "SELECT closed_at - asked_at AS took FROM items \
      WHERE person_id = ?1 AND kind = 'ask' AND status = 'received' \
        AND closed_at IS NOT NULL AND asked_at IS NOT NULL \
      ORDER BY closed_at DESC LIMIT ?2";
@@ -106,21 +95,11 @@ pub(super) const REPLY_MEDIAN: &str = "WITH recent AS (SELECT closed_at - asked_
 impl Reader<'_> {
     pub fn item(&self, id: i64) -> Result<Option<Item>> {
         let sql = format!("SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id = ?1");
-        self.conn
-            .prepare_cached(&sql)
-            .and_then(|mut s| {
-                s.query_row([id], |r| item_from_row(r, &self.zone))
-                    .optional()
-            })
-            .map_err(|e| self.sql(e))
+        self.row(&sql, [id], item_from_row)
     }
 
-    fn items(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<Item>> {
-        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map(params, |r| item_from_row(r, &self.zone))
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
-        rows.map_err(|e| self.sql(e))
+    pub(super) fn items(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<Item>> {
+        self.rows(sql, params, item_from_row)
     }
 
     /// Open asks in attention order, one window of them.
@@ -140,11 +119,7 @@ impl Reader<'_> {
              WHERE a.kind = 'ask' AND a.status = 'open' ORDER BY {}",
             attention_order("a", "q")
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map([now.timestamp()], |r| r.get(0))
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<i64>>>());
-        rows.map_err(|e| self.sql(e))
+        self.rows(&sql, [now.timestamp()], |r| r.get("id"))
     }
 
     /// These items, in this order (ids that no longer exist are left out).
@@ -199,13 +174,11 @@ impl Reader<'_> {
     /// The open deadline with this title (any case), the soonest if several: a critique `on "Q4
     /// launch deck"` means that deadline when there is one.
     pub fn open_deadline_titled(&self, title: &str) -> Result<Option<i64>> {
-        self.conn
-            .prepare_cached(
-                "SELECT id FROM items WHERE kind = 'deadline' AND status = 'open' \
-                 AND title = ?1 COLLATE NOCASE ORDER BY due IS NULL, due, id LIMIT 1",
-            )
-            .and_then(|mut stmt| stmt.query_row([title.trim()], |r| r.get(0)).optional())
-            .map_err(|e| self.sql(e))
+        self.maybe_value(
+            "SELECT id FROM items WHERE kind = 'deadline' AND status = 'open' \
+             AND title = ?1 COLLATE NOCASE ORDER BY due IS NULL, due, id LIMIT 1",
+            [title.trim()],
+        )
     }
 
     /// Open deadlines due by `until` (overdue ones too), soonest first.
@@ -226,17 +199,13 @@ impl Reader<'_> {
              FROM {ITEM_FROM} WHERE i.kind = 'deadline' AND i.status = 'open' AND (?3 IS NULL OR i.due <= ?3) \
              ORDER BY i.due IS NULL, i.due, i.id LIMIT ?1 OFFSET ?2"
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map(params![limit as i64, offset as i64, until], |r| {
-                Ok(DeadlineRow {
-                    item: item_from_row(r, &self.zone)?,
-                    open_asks: r.get::<_, i64>("open_asks")?.try_into().unwrap_or(0),
-                    late_asks: r.get::<_, i64>("late_asks")?.try_into().unwrap_or(0),
-                })
+        self.rows(&sql, params![limit as i64, offset as i64, until], |r| {
+            Ok(DeadlineRow {
+                item: item_from_row(r)?,
+                open_asks: r.count("open_asks")?,
+                late_asks: r.count("late_asks")?,
             })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
-        rows.map_err(|e| self.sql(e))
+        })
     }
 
     /// Open proofing invitations, those still to send first, oldest first.
@@ -263,16 +232,12 @@ impl Reader<'_> {
              ORDER BY CASE i.status WHEN 'to_send' THEN 0 WHEN 'accepted' THEN 1 ELSE 2 END, i.created_at, i.id \
              LIMIT ?1 OFFSET ?2"
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map(params![limit as i64, offset as i64], |r| {
-                Ok(ProofingRow {
-                    item: item_from_row(r, &self.zone)?,
-                    said: r.get("said")?,
-                })
+        self.rows(&sql, params![limit as i64, offset as i64], |r| {
+            Ok(ProofingRow {
+                item: item_from_row(r)?,
+                said: r.get("said")?,
             })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
-        rows.map_err(|e| self.sql(e))
+        })
     }
 
     /// Every item of a kind (open ones only unless `all`), newest activity first for closed ones.
@@ -324,14 +289,6 @@ impl Reader<'_> {
         )
     }
 
-    fn count(&self, sql: &str, params: impl rusqlite::Params) -> Result<u64> {
-        self.conn
-            .prepare_cached(sql)
-            .and_then(|mut s| s.query_row(params, |r| r.get::<_, i64>(0)))
-            .map(|n| u64::try_from(n).unwrap_or(0))
-            .map_err(|e| self.sql(e))
-    }
-
     /// How many open asks need attention now (what `asks_needing_attention` would return).
     pub fn count_asks_needing_attention(&self, now: &Moment) -> Result<u64> {
         let sql = format!(
@@ -361,26 +318,11 @@ impl Reader<'_> {
     }
 
     pub fn follow_ups(&self, item_id: i64) -> Result<Vec<FollowUp>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT id, uuid, item_id, at, channel, note FROM follow_ups WHERE item_id = ?1 ORDER BY at, id",
-            )
-            .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map([item_id], |r| {
-                let channel: String = r.get(4)?;
-                Ok(FollowUp {
-                    id: r.get(0)?,
-                    uuid: r.get(1)?,
-                    item_id: r.get(2)?,
-                    at: self.moment(r.get(3)?),
-                    channel: Channel::parse_stored(&channel).unwrap_or(Channel::Email),
-                    note: r.get(5)?,
-                })
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
-        rows.map_err(|e| self.sql(e))
+        self.rows(
+            "SELECT id, uuid, item_id, at, channel, note FROM follow_ups WHERE item_id = ?1 ORDER BY at, id",
+            [item_id],
+            follow_up_from_row,
+        )
     }
 
     /// The channels of an item's follow-ups, oldest first (for the escalation ladder).
@@ -394,70 +336,52 @@ impl Reader<'_> {
 
     /// The header's figures.
     pub fn counts(&self, now: &Moment) -> Result<Counts> {
-        let now = now.timestamp();
-        self.conn
-            .prepare_cached(
-                "SELECT \
-                   (SELECT COUNT(*) FROM items WHERE kind = 'ask' AND status = 'open'), \
-                   (SELECT COUNT(*) FROM items WHERE kind = 'ask' AND status = 'open' AND next_check <= ?1), \
-                   (SELECT COUNT(*) FROM items WHERE kind = 'deadline' AND status = 'open'), \
-                   (SELECT COUNT(*) FROM items WHERE kind = 'deadline' AND status = 'open' AND due <= ?1 + 86400), \
-                   (SELECT COUNT(*) FROM items WHERE kind = 'proofing' AND status IN ('to_send', 'sent', 'accepted'))",
-            )
-            .and_then(|mut s| {
-                s.query_row([now], |r| {
-                    let n = |i: usize| -> rusqlite::Result<u32> {
-                        Ok(r.get::<_, i64>(i)?.try_into().unwrap_or(u32::MAX))
-                    };
-                    Ok(Counts {
-                        open_asks: n(0)?,
-                        to_chase: n(1)?,
-                        deadlines: n(2)?,
-                        deadlines_soon: n(3)?,
-                        proofing: n(4)?,
-                    })
+        let counts = self.row(
+            "SELECT \
+               (SELECT COUNT(*) FROM items WHERE kind = 'ask' AND status = 'open') AS open_asks, \
+               (SELECT COUNT(*) FROM items WHERE kind = 'ask' AND status = 'open' AND next_check <= ?1) AS to_chase, \
+               (SELECT COUNT(*) FROM items WHERE kind = 'deadline' AND status = 'open') AS deadlines, \
+               (SELECT COUNT(*) FROM items WHERE kind = 'deadline' AND status = 'open' AND due <= ?1 + 86400) AS deadlines_soon, \
+               (SELECT COUNT(*) FROM items WHERE kind = 'proofing' AND status IN ('to_send', 'sent', 'accepted')) AS proofing",
+            [now.timestamp()],
+            |r| {
+                Ok(Counts {
+                    open_asks: r.count("open_asks")?,
+                    to_chase: r.count("to_chase")?,
+                    deadlines: r.count("deadlines")?,
+                    deadlines_soon: r.count("deadlines_soon")?,
+                    proofing: r.count("proofing")?,
                 })
-            })
-            .map_err(|e| self.sql(e))
+            },
+        )?;
+        Ok(counts.unwrap_or_default())
     }
 
     /// Whether anything at all has been captured (for the first-run screen).
     pub fn is_empty(&self) -> Result<bool> {
-        self.conn
-            .query_row(
-                "SELECT NOT EXISTS (SELECT 1 FROM items) AND NOT EXISTS (SELECT 1 FROM people)",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.sql(e))
+        self.value(
+            "SELECT NOT EXISTS (SELECT 1 FROM items) AND NOT EXISTS (SELECT 1 FROM people)",
+            [],
+        )
     }
 
     /// A person's usual time to answer: the median over their latest answered asks.
     pub fn reply_median(&self, person_id: i64) -> Result<Option<chrono::Duration>> {
-        self.conn
-            .prepare_cached(REPLY_MEDIAN)
-            .and_then(|mut s| {
-                s.query_row(params![person_id, reply::RECENT_ANSWERS as i64], |r| {
-                    r.get::<_, Option<i64>>(0)
-                })
-            })
-            .map(|secs| secs.map(|s| chrono::Duration::seconds(s.max(0))))
-            .map_err(|e| self.sql(e))
+        let secs: Option<i64> = self.value(
+            REPLY_MEDIAN,
+            params![person_id, reply::RECENT_ANSWERS as i64],
+        )?;
+        Ok(secs.map(|s| chrono::Duration::seconds(s.max(0))))
     }
 
     /// How long a person took to answer their latest asks, newest first.
     pub fn reply_times(&self, person_id: i64) -> Result<Vec<chrono::Duration>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(REPLY_TIMES)
-            .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map(params![person_id, reply::RECENT_ANSWERS as i64], |r| {
-                r.get::<_, i64>(0)
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
-        Ok(rows
-            .map_err(|e| self.sql(e))?
+        let took = self.rows(
+            REPLY_TIMES,
+            params![person_id, reply::RECENT_ANSWERS as i64],
+            |r| r.get::<i64>("took"),
+        )?;
+        Ok(took
             .into_iter()
             .map(|s| chrono::Duration::seconds(s.max(0)))
             .collect())
@@ -595,14 +519,12 @@ impl Writer<'_> {
             .map_err(WriteError::Store)?
             .map(|d| d.num_seconds());
         let current: Option<i64> = self
-            .tx
-            .query_row(
+            .reader()
+            .maybe_value(
                 "SELECT reply_median_secs FROM people WHERE id = ?1",
                 [person_id],
-                |r| r.get(0),
             )
-            .optional()
-            .map_err(|e| self.sql(e))?
+            .map_err(WriteError::Store)?
             .flatten();
         if current != median {
             self.remember(Table::People, person_id, None)?;
@@ -615,4 +537,15 @@ impl Writer<'_> {
         }
         Ok(())
     }
+}
+
+pub(super) fn follow_up_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<FollowUp> {
+    Ok(FollowUp {
+        id: r.get("id")?,
+        uuid: r.get("uuid")?,
+        item_id: r.get("item_id")?,
+        at: r.time("at")?,
+        channel: r.word("channel")?,
+        note: r.get("note")?,
+    })
 }

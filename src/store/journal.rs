@@ -130,28 +130,35 @@ impl Writer<'_> {
 
     /// Undo the latest write not yet undone: put every row it touched back as it was.
     pub fn undo_last(&mut self) -> std::result::Result<Option<Undone>, WriteError> {
-        let last: Option<(i64, String, String, i64)> = self
-            .tx
-            .query_row(
-                "SELECT id, action, summary, at FROM journal WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()
-            .map_err(|e| self.sql(e))?;
-        let Some((journal_id, action, summary, at)) = last else {
+        let reader = self.reader();
+        let last = reader.row(
+            "SELECT id, action, summary, at FROM journal WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1",
+            [],
+            |r| {
+                Ok((
+                    r.get::<i64>("id")?,
+                    Undone {
+                        action: r.get("action")?,
+                        summary: r.get("summary")?,
+                        at: r.time("at")?,
+                    },
+                ))
+            },
+        )?;
+        let Some((journal_id, undone)) = last else {
             return Ok(None);
         };
-        let changes: Vec<(String, i64, Option<String>)> = {
-            let mut stmt = self
-                .tx
-                .prepare("SELECT tbl, row_id, before FROM journal_changes WHERE journal_id = ?1 ORDER BY seq DESC")
-                .map_err(|e| self.sql(e))?;
-            let rows = stmt
-                .query_map([journal_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
-            rows.map_err(|e| self.sql(e))?
-        };
+        let changes = reader.rows(
+            "SELECT tbl, row_id, before FROM journal_changes WHERE journal_id = ?1 ORDER BY seq DESC",
+            [journal_id],
+            |r| {
+                Ok((
+                    r.get::<String>("tbl")?,
+                    r.get::<i64>("row_id")?,
+                    r.get::<Option<String>>("before")?,
+                ))
+            },
+        )?;
         for (table, row_id, before) in changes {
             let Some(table) = Table::from_name(&table) else {
                 continue;
@@ -164,16 +171,11 @@ impl Writer<'_> {
                 params![self.now, journal_id],
             )
             .map_err(|e| self.sql(e))?;
-        if action == "import" {
+        if undone.action == "import" {
             // An import may have changed many answers: the cached reply medians follow.
             super::bulk::refresh_medians(&self.tx).map_err(|e| self.sql(e))?;
         }
-        let reader = self.reader();
-        Ok(Some(Undone {
-            action,
-            summary,
-            at: reader.moment(at),
-        }))
+        Ok(Some(undone))
     }
 }
 
@@ -285,25 +287,16 @@ pub struct HistoryEntry {
 impl Reader<'_> {
     /// What was done to an item, oldest first (undone writes left out).
     pub fn history(&self, item_id: i64) -> Result<Vec<HistoryEntry>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT at, action, summary FROM journal WHERE item_id = ?1 AND undone_at IS NULL ORDER BY id",
-            )
-            .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map([item_id], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<(i64, String, String)>>>())
-            .map_err(|e| self.sql(e))?;
-        Ok(rows
-            .into_iter()
-            .map(|(at, action, summary)| HistoryEntry {
-                at: self.moment(at),
-                action,
-                summary,
-            })
-            .collect())
+        self.rows(
+            "SELECT at, action, summary FROM journal WHERE item_id = ?1 AND undone_at IS NULL ORDER BY id",
+            [item_id],
+            |r| {
+                Ok(HistoryEntry {
+                    at: r.time("at")?,
+                    action: r.get("action")?,
+                    summary: r.get("summary")?,
+                })
+            },
+        )
     }
 }

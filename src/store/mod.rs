@@ -11,13 +11,16 @@ pub const NO_LIMIT: usize = i64::MAX as usize;
 pub mod checkins;
 pub mod critiques;
 pub mod days;
-pub mod exchange;
+mod export;
 pub mod favors;
 mod file;
+mod import;
 pub mod insights;
 mod journal;
 mod migrations;
+mod query;
 mod rows;
+mod tables;
 
 pub mod items;
 pub mod people;
@@ -31,6 +34,8 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::when::{Moment, Zone};
 
 pub use bulk::Bulk;
+pub use export::ExportStop;
+pub use import::{ImportError, Merged};
 pub use journal::{HistoryEntry, Table, Undone};
 
 /// How long a write waits for another program's lock before it gives up (DESIGN: at least 5 s).
@@ -80,9 +85,9 @@ pub struct Store {
 impl Store {
     /// Open (or, when there is no file yet, create) the database at `path`.
     pub fn open(path: &Path, zone: Zone) -> Result<Store> {
-        let unusable = |cause: String| StoreError::Unusable {
+        let unusable = |refused: file::Refused| StoreError::Unusable {
             path: path.to_path_buf(),
-            cause,
+            cause: refused.to_string(),
         };
         let existed = file::exists(path).map_err(unusable)?;
         if existed {
@@ -94,13 +99,11 @@ impl Store {
                 let conn = Connection::open_with_flags(
                     fresh,
                     OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )
-                .map_err(|e| e.to_string())?;
-                conn.pragma_update(None, "application_id", APPLICATION_ID)
-                    .and_then(|_| conn.pragma_update(None, "journal_mode", "wal"))
-                    .map_err(|e| e.to_string())?;
-                migrations::migrate(&conn).map_err(|e| e.to_string())?;
-                conn.close().map_err(|(_, e)| e.to_string())
+                )?;
+                conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+                conn.pragma_update(None, "journal_mode", "wal")?;
+                migrations::migrate(&conn)?;
+                conn.close().map_err(|(_, e)| file::Refused::Sql(e))
             })
             .map_err(unusable)?;
         }
@@ -108,7 +111,10 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|e| unusable(format!("cannot open it: {e}")))?;
+        .map_err(|e| StoreError::Unusable {
+            path: path.to_path_buf(),
+            cause: format!("cannot open it: {e}"),
+        })?;
         let store = Store {
             identity: file::identity(path),
             conn,
@@ -117,7 +123,7 @@ impl Store {
             gone: None,
             busy: BUSY_TIMEOUT,
         };
-        store.configure().map_err(|e| unusable(describe(&e)))?;
+        store.configure().map_err(unusable)?;
         Ok(store)
     }
 
@@ -192,41 +198,19 @@ impl Store {
     /// changes still in the write-ahead log); a database that needs changing (its journal mode,
     /// a migration) is checked whole first, so a damaged one is refused before anything is
     /// written to it.
-    fn configure(&self) -> rusqlite::Result<()> {
+    fn configure(&self) -> std::result::Result<(), file::Refused> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
-        let app: i32 = self
-            .conn
-            .pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let app: i32 = self.pragma("application_id")?;
         if app != APPLICATION_ID {
-            return Err(refusal(
-                "not a nudge database (it belongs to another application)",
-            ));
+            return Err(file::Refused::OtherApplication);
         }
-        let version: i64 = self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if version > migrations::LATEST {
-            return Err(refusal(&format!(
-                "made by a newer nudge (schema {version}; this nudge knows up to {}); \
-                 upgrade nudge to open it",
-                migrations::LATEST
-            )));
-        }
-        if version < 1 {
-            return Err(refusal(&format!(
-                "carries nudge's mark but not its tables (schema {version}); it was not made by nudge"
-            )));
-        }
+        let version: i64 = self.pragma("user_version")?;
+        file::check_schema(version, migrations::LATEST)?;
         let missing = self.missing_tables()?;
         if !missing.is_empty() {
-            return Err(refusal(&format!(
-                "is missing nudge's tables ({}); it was not made by nudge, or was damaged",
-                missing.join(", ")
-            )));
+            return Err(file::Refused::MissingTables(missing));
         }
-        let mode: String = self
-            .conn
-            .pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+        let mode: String = self.pragma("journal_mode")?;
         let converting = !mode.eq_ignore_ascii_case("wal");
         if converting || version < migrations::LATEST {
             self.verify_whole()?;
@@ -252,6 +236,10 @@ impl Store {
             migrations::migrate(&self.conn)?;
         }
         Ok(())
+    }
+
+    fn pragma<T: rusqlite::types::FromSql>(&self, name: &str) -> rusqlite::Result<T> {
+        self.conn.pragma_query_value(None, name, |r| r.get(0))
     }
 
     /// The tables every nudge database has had since schema 1.
@@ -282,22 +270,22 @@ impl Store {
     /// SQLite's own check of every page (`quick_check`): before work that reads or rewrites
     /// everything (an import, an export, a migration), so a damaged file is refused before a
     /// byte of it is copied or changed.
-    fn verify_whole(&self) -> rusqlite::Result<()> {
-        let mut stmt = self.conn.prepare("PRAGMA quick_check(1)")?;
-        let first: String = stmt.query_row([], |r| r.get(0))?;
+    fn verify_whole(&self) -> std::result::Result<(), file::Refused> {
+        // The first problem found is enough to refuse the file.
+        let first: String = self
+            .conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get("quick_check"))?;
         if first == "ok" {
             Ok(())
         } else {
-            Err(refusal(&format!(
-                "is damaged ({first}); nothing was changed. A backup or an export from before \
-                 the damage is the way back"
-            )))
+            Err(file::Refused::Damaged(first))
         }
     }
 
     /// `verify_whole` for the commands that go through every record.
     pub fn verify(&self) -> Result<()> {
-        self.verify_whole().map_err(|e| self.unusable(describe(&e)))
+        self.verify_whole()
+            .map_err(|refused| self.unusable(refused.to_string()))
     }
 
     pub fn path(&self) -> &Path {
@@ -367,6 +355,7 @@ impl Store {
             tx,
             zone: self.zone,
             now: now.timestamp(),
+            at: *now,
             action: action.to_string(),
             journal_id: None,
             seq: 0,
@@ -398,8 +387,7 @@ impl Store {
     /// it also finds a file deleted or replaced under the dashboard.
     pub fn data_version(&mut self) -> Result<i64> {
         self.still_here()?;
-        self.conn
-            .pragma_query_value(None, "data_version", |r| r.get(0))
+        self.pragma("data_version")
             .map_err(|source| self.sql_error(source))
     }
 
@@ -443,10 +431,6 @@ impl Reader<'_> {
         }
     }
 
-    fn moment(&self, seconds: i64) -> Moment {
-        moment(&self.zone, seconds)
-    }
-
     pub fn zone(&self) -> Zone {
         self.zone
     }
@@ -457,6 +441,8 @@ pub struct Writer<'a> {
     tx: Transaction<'a>,
     zone: Zone,
     now: i64,
+    /// `now` as the moment it was given.
+    at: Moment,
     action: String,
     journal_id: Option<i64>,
     seq: i64,
@@ -481,7 +467,7 @@ impl Writer<'_> {
     }
 
     pub fn now_moment(&self) -> Moment {
-        moment(&self.zone, self.now)
+        self.at
     }
 }
 
@@ -490,21 +476,19 @@ pub(crate) fn new_uuid() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
-pub(crate) fn moment(zone: &Zone, seconds: i64) -> Moment {
-    let utc = DateTime::<Utc>::from_timestamp(seconds, 0).unwrap_or_default();
-    zone.from_utc_datetime(&utc.naive_utc())
-}
-
-/// A refusal of nudge's own, carried through SQLite's error type until `open` words it.
-fn refusal(message: &str) -> rusqlite::Error {
-    rusqlite::Error::InvalidParameterName(message.to_string())
+/// A stored time in the user's zone; None for seconds no calendar holds.
+pub(crate) fn moment(zone: &Zone, seconds: i64) -> Option<Moment> {
+    let utc = DateTime::<Utc>::from_timestamp(seconds, 0)?;
+    Some(zone.from_utc_datetime(&utc.naive_utc()))
 }
 
 /// SQLite's messages, in words a user can act on.
 fn describe(error: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode;
     match error {
-        rusqlite::Error::InvalidParameterName(message) => message.clone(),
+        rusqlite::Error::FromSqlConversionFailure(_, _, why) => {
+            format!("holds a value nudge cannot read ({why})")
+        }
         rusqlite::Error::SqliteFailure(failure, _) => match failure.code {
             ErrorCode::NotADatabase => "not a SQLite database".into(),
             ErrorCode::DatabaseCorrupt => "the database is damaged (corrupt)".into(),

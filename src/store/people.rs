@@ -1,111 +1,64 @@
 //! People: found by name case-insensitively, created the first time `@name` is used.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::journal::Table;
 use super::rows::{PERSON_COLUMNS, join_words, person_from_row};
 use super::{Reader, Result, WriteError, Writer};
+use crate::domain::favor::Balance;
 use crate::domain::person::{display_name, name_key};
-use crate::domain::reply::{self, ChannelRecord};
-use crate::domain::{Channel, Person};
-use crate::store::favors::Balance;
+use crate::domain::reply::ChannelRecord;
+use crate::domain::{Person, PersonStats};
 
 impl Reader<'_> {
     pub fn person_named(&self, name: &str) -> Result<Option<Person>> {
         let sql = format!("SELECT {PERSON_COLUMNS} FROM people WHERE name_key = ?1");
-        self.conn
-            .prepare_cached(&sql)
-            .and_then(|mut s| {
-                s.query_row([name_key(name)], |r| person_from_row(r, &self.zone))
-                    .optional()
-            })
-            .map_err(|e| self.sql(e))
+        self.row(&sql, [name_key(name)], person_from_row)
     }
 
     pub fn person(&self, id: i64) -> Result<Option<Person>> {
         let sql = format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1");
-        self.conn
-            .prepare_cached(&sql)
-            .and_then(|mut s| {
-                s.query_row([id], |r| person_from_row(r, &self.zone))
-                    .optional()
-            })
-            .map_err(|e| self.sql(e))
+        self.row(&sql, [id], person_from_row)
+    }
+
+    /// Every person's name, for pointing a typo at the name meant.
+    pub fn person_names(&self) -> Result<Vec<String>> {
+        self.rows("SELECT name FROM people", [], |r| r.get("name"))
     }
 
     /// Everyone, by name.
-    /// Every person's name, for pointing a typo at the name meant.
-    pub fn person_names(&self) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT name FROM people")
-            .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map([], |r| r.get(0))
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<String>>>());
-        rows.map_err(|e| self.sql(e))
-    }
-
     pub fn people(&self) -> Result<Vec<Person>> {
         let sql = format!("SELECT {PERSON_COLUMNS} FROM people ORDER BY name_key");
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map([], |r| person_from_row(r, &self.zone))
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
-        rows.map_err(|e| self.sql(e))
-    }
-}
-
-/// A person with the figures the People view shows, all counted in SQL.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PersonStats {
-    pub person: Person,
-    pub open_asks: u32,
-    pub balance: Balance,
-    pub critiques: u32,
-    pub invited: u32,
-    pub channels: Vec<ChannelRecord>,
-}
-
-impl PersonStats {
-    pub fn best_channel(&self) -> Option<Channel> {
-        reply::best_channel(&self.channels)
+        self.rows(&sql, [], person_from_row)
     }
 }
 
 impl Reader<'_> {
     /// Everyone (or one person), by name, with their open asks, favors, critiques and channel
-    /// records.
+    /// records, all counted in SQL.
     pub fn people_overview(&self, only: Option<i64>) -> Result<Vec<PersonStats>> {
         let sql = format!(
             "SELECT {PERSON_COLUMNS}, \
-               (SELECT COUNT(*) FROM items i WHERE i.person_id = people.id AND i.kind = 'ask' AND i.status = 'open'), \
-               (SELECT COUNT(*) FROM favors f WHERE f.person_id = people.id AND f.direction = 'gave'), \
-               (SELECT COUNT(*) FROM favors f WHERE f.person_id = people.id AND f.direction = 'got'), \
-               (SELECT COUNT(*) FROM critiques c WHERE c.person_id = people.id), \
-               (SELECT COUNT(*) FROM critiques c WHERE c.person_id = people.id AND c.response = 'invite') \
+               (SELECT COUNT(*) FROM items i WHERE i.person_id = people.id AND i.kind = 'ask' AND i.status = 'open') AS open_asks, \
+               (SELECT COUNT(*) FROM favors f WHERE f.person_id = people.id AND f.direction = 'gave') AS gave, \
+               (SELECT COUNT(*) FROM favors f WHERE f.person_id = people.id AND f.direction = 'got') AS got, \
+               (SELECT COUNT(*) FROM critiques c WHERE c.person_id = people.id) AS critiques, \
+               (SELECT COUNT(*) FROM critiques c WHERE c.person_id = people.id AND c.response = 'invite') AS invited \
              FROM people WHERE ?1 IS NULL OR id = ?1 ORDER BY name_key"
         );
-        let count = |r: &rusqlite::Row<'_>, i: usize| -> rusqlite::Result<u32> {
-            Ok(r.get::<_, i64>(i)?.try_into().unwrap_or(0))
-        };
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql(e))?;
-        let mut people = stmt
-            .query_map([only], |r| {
-                Ok(PersonStats {
-                    person: person_from_row(r, &self.zone)?,
-                    open_asks: count(r, 10)?,
-                    balance: Balance {
-                        gave: count(r, 11)?,
-                        got: count(r, 12)?,
-                    },
-                    critiques: count(r, 13)?,
-                    invited: count(r, 14)?,
-                    channels: Vec::new(),
-                })
+        let mut people = self.rows(&sql, [only], |r| {
+            Ok(PersonStats {
+                person: person_from_row(r)?,
+                open_asks: r.count("open_asks")?,
+                balance: Balance {
+                    gave: r.count("gave")?,
+                    got: r.count("got")?,
+                },
+                critiques: r.count("critiques")?,
+                invited: r.count("invited")?,
+                channels: Vec::new(),
             })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| self.sql(e))?;
+        })?;
         for (person_id, record) in self.channel_records(only)? {
             if let Some(stats) = people.iter_mut().find(|p| p.person.id == person_id) {
                 stats.channels.push(record);
@@ -117,38 +70,21 @@ impl Reader<'_> {
     /// For each person (or one), how closed asks went by the channel of their last attempt (kept
     /// by triggers in `person_channels`).
     pub fn channel_records(&self, person_id: Option<i64>) -> Result<Vec<(i64, ChannelRecord)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT person_id, channel, answered, closed FROM person_channels \
-                 WHERE closed > 0 AND (?1 IS NULL OR person_id = ?1)",
-            )
-            .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map([person_id], |r| {
-                let channel: String = r.get(1)?;
+        self.rows(
+            "SELECT person_id, channel, answered, closed FROM person_channels \
+             WHERE closed > 0 AND (?1 IS NULL OR person_id = ?1)",
+            [person_id],
+            |r| {
                 Ok((
-                    r.get::<_, i64>(0)?,
-                    Channel::parse_stored(&channel),
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, i64>(3)?,
-                ))
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| self.sql(e))?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(person, channel, answered, closed)| {
-                Some((
-                    person,
+                    r.get("person_id")?,
                     ChannelRecord {
-                        channel: channel?,
-                        answered: answered.try_into().unwrap_or(0),
-                        closed: closed.try_into().unwrap_or(0),
+                        channel: r.word("channel")?,
+                        answered: r.count("answered")?,
+                        closed: r.count("closed")?,
                     },
                 ))
-            })
-            .collect())
+            },
+        )
     }
 }
 

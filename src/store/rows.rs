@@ -1,10 +1,110 @@
-//! Turning rows into domain values and back.
+//! Turning rows into domain values, always by column name. A value that does not fit (a word no
+//! nudge writes, a time out of range) is an error naming the column, never a quiet default.
 
 use chrono::Duration;
 use rusqlite::Row;
+use rusqlite::types::{FromSql, Type};
 
-use crate::domain::{Channel, Item, Kind, Person, Status};
+use crate::domain::{Item, Person, Stress, Vocabulary};
 use crate::when::{Moment, Zone};
+
+/// One row, read by column name, with the zone its times are shown in.
+pub struct Cells<'r, 's> {
+    row: &'r Row<'s>,
+    zone: Zone,
+}
+
+impl<'r, 's> Cells<'r, 's> {
+    pub fn new(row: &'r Row<'s>, zone: Zone) -> Self {
+        Cells { row, zone }
+    }
+
+    pub fn get<T: FromSql>(&self, column: &str) -> rusqlite::Result<T> {
+        self.row.get(column)
+    }
+
+    /// A value that is there but cannot be what the column holds.
+    fn unreadable(&self, column: &str, kind: Type, why: String) -> rusqlite::Error {
+        let index = self.row.as_ref().column_index(column).unwrap_or(0);
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            kind,
+            format!("column `{column}` holds {why}").into(),
+        )
+    }
+
+    pub fn time(&self, column: &str) -> rusqlite::Result<Moment> {
+        let seconds: i64 = self.get(column)?;
+        super::moment(&self.zone, seconds).ok_or_else(|| {
+            self.unreadable(
+                column,
+                Type::Integer,
+                format!("{seconds}, which is not a time nudge can show"),
+            )
+        })
+    }
+
+    pub fn maybe_time(&self, column: &str) -> rusqlite::Result<Option<Moment>> {
+        match self.get::<Option<i64>>(column)? {
+            Some(_) => self.time(column).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// A time as an export writes it: RFC 3339 in the user's zone.
+    pub fn stamp(&self, column: &str) -> rusqlite::Result<String> {
+        Ok(self.time(column)?.to_rfc3339())
+    }
+
+    pub fn maybe_stamp(&self, column: &str) -> rusqlite::Result<Option<String>> {
+        Ok(self.maybe_time(column)?.map(|t| t.to_rfc3339()))
+    }
+
+    /// A duration stored in seconds.
+    pub fn span(&self, column: &str) -> rusqlite::Result<Option<Duration>> {
+        Ok(self.get::<Option<i64>>(column)?.map(Duration::seconds))
+    }
+
+    pub fn word<T: Vocabulary>(&self, column: &str) -> rusqlite::Result<T> {
+        let text: String = self.get(column)?;
+        T::parse_stored(&text).ok_or_else(|| {
+            self.unreadable(
+                column,
+                Type::Text,
+                format!("\"{text}\", which is not one of {}", T::listed()),
+            )
+        })
+    }
+
+    pub fn maybe_word<T: Vocabulary>(&self, column: &str) -> rusqlite::Result<Option<T>> {
+        match self.get::<Option<String>>(column)? {
+            Some(_) => self.word(column).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Space-separated words (tags, expertise).
+    pub fn words(&self, column: &str) -> rusqlite::Result<Vec<String>> {
+        Ok(split_words(&self.get::<String>(column)?))
+    }
+
+    /// A count, which is never negative.
+    pub fn count(&self, column: &str) -> rusqlite::Result<u32> {
+        Ok(self.get::<i64>(column)?.try_into().unwrap_or(0))
+    }
+
+    pub fn stress(&self, column: &str) -> rusqlite::Result<Stress> {
+        let rating: i64 = self.get(column)?;
+        Stress::new(rating).map_err(|e| self.unreadable(column, Type::Integer, e.to_string()))
+    }
+
+    pub fn maybe_stress(&self, column: &str) -> rusqlite::Result<Option<Stress>> {
+        match self.get::<Option<i64>>(column)? {
+            Some(_) => self.stress(column).map(Some),
+            None => Ok(None),
+        }
+    }
+}
 
 /// The columns `item_from_row` reads, by name; `i` is items, `p` people.
 pub const ITEM_COLUMNS: &str = "i.id, i.uuid, i.kind, i.title, i.status, i.person_id, \
@@ -17,76 +117,57 @@ pub const ITEM_COLUMNS: &str = "i.id, i.uuid, i.kind, i.title, i.status, i.perso
 /// `FROM` clause matching `ITEM_COLUMNS`.
 pub const ITEM_FROM: &str = "items i LEFT JOIN people p ON p.id = i.person_id";
 
-pub fn item_from_row(row: &Row<'_>, zone: &Zone) -> rusqlite::Result<Item> {
-    let at = |name: &str| -> rusqlite::Result<Option<Moment>> {
-        Ok(row
-            .get::<_, Option<i64>>(name)?
-            .map(|s| super::moment(zone, s)))
-    };
-    let kind: String = row.get("kind")?;
-    let status: String = row.get("status")?;
-    let channel: Option<String> = row.get("channel")?;
+pub fn item_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Item> {
     Ok(Item {
-        id: row.get("id")?,
-        uuid: row.get("uuid")?,
-        kind: Kind::parse_stored(&kind).ok_or_else(|| bad_value("kind", &kind))?,
-        title: row.get("title")?,
-        status: Status::parse_stored(&status).ok_or_else(|| bad_value("status", &status))?,
-        person_id: row.get("person_id")?,
-        person: row.get("person_name")?,
-        why: row.get("why")?,
-        channel: channel.as_deref().and_then(Channel::parse_stored),
-        asked_at: at("asked_at")?,
-        need_by: at("need_by")?,
-        next_check: at("next_check")?,
-        check_by_hand: row.get("check_by_hand")?,
-        due: at("due")?,
-        tags: split_words(&row.get::<_, String>("tags")?),
-        deadline_id: row.get("deadline_id")?,
-        piece: row.get("piece")?,
-        chased_via: row
-            .get::<_, Option<String>>("chased_via")?
+        id: r.get("id")?,
+        uuid: r.get("uuid")?,
+        kind: r.word("kind")?,
+        title: r.get("title")?,
+        status: r.word("status")?,
+        person_id: r.get("person_id")?,
+        person: r.get("person_name")?,
+        why: r.get("why")?,
+        channel: r.maybe_word("channel")?,
+        asked_at: r.maybe_time("asked_at")?,
+        need_by: r.maybe_time("need_by")?,
+        next_check: r.maybe_time("next_check")?,
+        check_by_hand: r.get("check_by_hand")?,
+        due: r.maybe_time("due")?,
+        tags: r.words("tags")?,
+        deadline_id: r.get("deadline_id")?,
+        piece: r.get("piece")?,
+        chased_via: r
+            .get::<Option<String>>("chased_via")?
             .unwrap_or_default()
             .split_whitespace()
-            .filter_map(Channel::parse_stored)
+            .filter_map(Vocabulary::parse_stored)
             .collect(),
-        notes: row.get("notes")?,
-        decline_reason: row.get("decline_reason")?,
-        closed_at: at("closed_at")?,
-        created_at: at("created_at")?.unwrap_or_else(|| super::moment(zone, 0)),
-        updated_at: at("updated_at")?.unwrap_or_else(|| super::moment(zone, 0)),
-        usual_reply: row
-            .get::<_, Option<i64>>("usual_reply_secs")?
-            .map(Duration::seconds),
+        notes: r.get("notes")?,
+        decline_reason: r.get("decline_reason")?,
+        closed_at: r.maybe_time("closed_at")?,
+        created_at: r.time("created_at")?,
+        updated_at: r.time("updated_at")?,
+        usual_reply: r.span("usual_reply_secs")?,
     })
 }
 
-/// The columns `person_from_row` reads, in order.
+/// The columns `person_from_row` reads.
 pub const PERSON_COLUMNS: &str =
     "id, uuid, name, team, expertise, notes, prefers, reply_median_secs, created_at, updated_at";
 
-pub fn person_from_row(row: &Row<'_>, zone: &Zone) -> rusqlite::Result<Person> {
-    let prefers: Option<String> = row.get(6)?;
+pub fn person_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Person> {
     Ok(Person {
-        id: row.get(0)?,
-        uuid: row.get(1)?,
-        name: row.get(2)?,
-        team: row.get(3)?,
-        expertise: split_words(&row.get::<_, String>(4)?),
-        notes: row.get(5)?,
-        prefers: prefers.as_deref().and_then(Channel::parse_stored),
-        reply_median: row.get::<_, Option<i64>>(7)?.map(Duration::seconds),
-        created_at: super::moment(zone, row.get(8)?),
-        updated_at: super::moment(zone, row.get(9)?),
+        id: r.get("id")?,
+        uuid: r.get("uuid")?,
+        name: r.get("name")?,
+        team: r.get("team")?,
+        expertise: r.words("expertise")?,
+        notes: r.get("notes")?,
+        prefers: r.maybe_word("prefers")?,
+        reply_median: r.span("reply_median_secs")?,
+        created_at: r.time("created_at")?,
+        updated_at: r.time("updated_at")?,
     })
-}
-
-fn bad_value(column: &str, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        format!("unexpected value {value:?} in {column}").into(),
-    )
 }
 
 pub fn split_words(text: &str) -> Vec<String> {

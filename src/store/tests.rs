@@ -381,3 +381,43 @@ fn person_channels_follow_every_change() {
         .expect("undo import");
     assert_eq!(person_channels_match(&other), 0);
 }
+
+#[test]
+fn a_stored_value_out_of_its_range_is_an_error_that_names_the_column() {
+    let (_dir, mut store) = open_temp();
+    let id = capture(&mut store, "quotes", "dana");
+    // What another program (or a damaged file) could leave: a time no calendar holds, a channel
+    // no nudge writes.
+    store
+        .conn
+        .execute(
+            "UPDATE items SET due = 99999999999999999 WHERE id = ?1",
+            [id],
+        )
+        .expect("raw write");
+    let err = store.reader().item(id).expect_err("unreadable time");
+    let said = err.to_string();
+    assert!(
+        said.contains("column `due` holds 99999999999999999"),
+        "{said}"
+    );
+    assert!(!said.contains("1970"), "{said}");
+    store
+        .conn
+        .execute(
+            "UPDATE items SET due = NULL, channel = 'pigeon' WHERE id = ?1",
+            [id],
+        )
+        .expect("raw write");
+    let said = store
+        .reader()
+        .item(id)
+        .expect_err("unknown word")
+        .to_string();
+    assert!(
+        said.contains(
+            "column `channel` holds \"pigeon\", which is not one of email, chat, call, in_person"
+        ),
+        "{said}"
+    );
+}

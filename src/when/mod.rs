@@ -3,6 +3,7 @@
 //! Pure: the clock and the time zone come in through `now`. A date without a time means the end
 //! of the workday; a time without a date means its next occurrence.
 
+mod json;
 mod workweek;
 mod zone;
 
@@ -12,6 +13,7 @@ use chrono::{
     DateTime, Datelike, Days, Duration, LocalResult, Months, NaiveDate, NaiveTime, TimeZone,
     Weekday,
 };
+pub use json::{rfc3339, rfc3339_maybe};
 pub use workweek::{WorkWeek, hm, weekday_index};
 pub use zone::{Zone, ZoneOffset};
 

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::{App, Notice, Screen};
+use crate::domain::Stress;
 use crate::domain::review::Decision;
 use crate::ops::{self, OpError, ReviewState};
 use crate::tui::action::Action;
@@ -272,7 +273,8 @@ impl App {
             Field::FirstCall => flow.first_call.handle(key),
             Field::Stress => match key.code {
                 KeyCode::Char(c) if ('1'..='5').contains(&c) => {
-                    flow.reflection.stress = c.to_digit(10).map(|d| d as u8);
+                    flow.reflection.stress =
+                        c.to_digit(10).and_then(|d| Stress::new(i64::from(d)).ok());
                     true
                 }
                 KeyCode::Enter => {

@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::centered;
+use crate::domain::NewCheckin;
 use crate::domain::stress::{BREATH_STEP_SECS, SLOWDOWN_LINES, SLOWDOWN_SECS, breath_at};
-use crate::domain::{Item, words};
-use crate::store::checkins::NewCheckin;
+use crate::domain::{Item, Stress, words};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::editor::LineEditor;
@@ -28,7 +28,8 @@ pub enum Step {
 #[derive(Debug, Clone)]
 pub struct CheckinFlow {
     pub step: Step,
-    pub stress: u8,
+    /// Rated at the first step; nothing is saved before it.
+    pub stress: Stress,
     pub note: LineEditor,
     pub slowdown_secs: i64,
     pub action: LineEditor,
@@ -51,7 +52,7 @@ impl CheckinFlow {
     pub fn new(deadline: Option<Item>, asks: Vec<Item>) -> CheckinFlow {
         CheckinFlow {
             step: Step::Rate,
-            stress: 0,
+            stress: Stress::CALMEST,
             note: LineEditor::default(),
             slowdown_secs: 0,
             action: LineEditor::default(),
@@ -64,8 +65,8 @@ impl CheckinFlow {
     pub fn key(&mut self, c: char) -> Outcome {
         match self.step {
             Step::Rate => {
-                if let Some(stress) = c.to_digit(10).filter(|d| (1..=5).contains(d)) {
-                    self.stress = stress as u8;
+                if let Some(stress) = c.to_digit(10).and_then(|d| Stress::new(i64::from(d)).ok()) {
+                    self.stress = stress;
                     self.step = Step::Note;
                 }
                 Outcome::Continue
@@ -95,7 +96,7 @@ impl CheckinFlow {
         match self.step {
             Step::Rate => Outcome::Continue,
             Step::Note => {
-                self.step = if self.stress >= 4 {
+                self.step = if self.stress.is_high() {
                     Step::SlowDown { started: *now }
                 } else {
                     Step::Action

@@ -7,10 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use crate::domain::words;
+use crate::domain::PersonStats;
 use crate::ops::{LineKind, OpError, PersonCard};
 use crate::store::Reader;
-use crate::store::people::PersonStats;
 use crate::tui::app::{App, ListState};
 use crate::tui::widgets::{
     GridRow, clamp_scroll, column_width, marker, pane_block, render_grid, wrap_styled,
@@ -58,16 +57,7 @@ impl PeopleView {
     }
 }
 
-const HEADERS: [&str; 8] = [
-    "name",
-    "team",
-    "open",
-    "answers in",
-    "best by",
-    "favors",
-    "critiques",
-    "knows",
-];
+const HEADERS: [&str; 8] = crate::domain::person::PEOPLE_COLUMNS;
 
 pub fn draw(frame: &mut Frame, app: &App, view: &PeopleView, area: Rect) {
     if area.width < 3 || area.height < 3 {
@@ -86,36 +76,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &PeopleView, area: Rect) {
         return;
     }
     let threshold = app.config.favor_threshold;
-    let cells: Vec<[String; 8]> = view
-        .people
-        .iter()
-        .map(|p| {
-            let flag = if p.balance.one_sided(threshold).is_some() {
-                " !"
-            } else {
-                ""
-            };
-            [
-                p.person.name.clone(),
-                p.person.team.clone().unwrap_or_default(),
-                p.open_asks.to_string(),
-                p.person
-                    .reply_median
-                    .map(words::span)
-                    .unwrap_or_else(|| "-".into()),
-                p.best_channel()
-                    .map(|c| c.label().to_string())
-                    .unwrap_or_else(|| "-".into()),
-                format!("{}{flag}", p.balance.shown()),
-                if p.critiques > 0 {
-                    format!("{} → {} invited", p.critiques, p.invited)
-                } else {
-                    "-".into()
-                },
-                p.person.expertise.join(", "),
-            ]
-        })
-        .collect();
+    let cells: Vec<[String; 8]> = view.people.iter().map(|p| p.cells(threshold)).collect();
     let width = usize::from(inner.width);
     let mut widths: Vec<usize> = (0..8)
         .map(|c| {

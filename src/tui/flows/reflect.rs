@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::store::days::Reflection;
+use crate::domain::{Reflection, Stress};
 use crate::text;
 use crate::tui::app::{App, ListState};
 use crate::tui::editor::LineEditor;
@@ -168,7 +168,7 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &ReflectFlow, area: Rect) {
             Field::Stress => {
                 let mut spans = vec![Span::raw("    ")];
                 for n in 1..=5u8 {
-                    let chosen = flow.reflection.stress == Some(n);
+                    let chosen = flow.reflection.stress.map(Stress::get) == Some(n);
                     let style = if chosen { theme.selected } else { theme.muted };
                     spans.push(Span::styled(
                         if chosen {

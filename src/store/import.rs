@@ -1,0 +1,585 @@
+//! Merge an export back in, all or nothing: each record is matched by UUID (or by what its table
+//! says makes it the same, `Table::SAME_AS`), the newer `updated_at` wins, and every row written
+//! is journaled so that one `undo` takes the whole import back.
+
+use std::collections::HashMap;
+
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::rows::join_words;
+use super::tables::{Table, unknown_reference};
+use super::{Store, StoreError};
+use crate::domain::person::name_key;
+use crate::domain::{Item, Vocabulary};
+use crate::exchange::{BadFile, Document, ItemRecord, seconds};
+use crate::when::Moment;
+
+/// How far ahead of this machine's clock a record's change time may be (clocks drift).
+const CLOCK_SLACK_SECS: i64 = 5 * 60;
+
+/// An import that failed: the file was wrong (nothing imported) or the database failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    Bad(#[from] BadFile),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// How a merge went, per kind of record: (added, updated, unchanged).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merged {
+    pub counts: Vec<(&'static str, u64, u64, u64)>,
+    /// Records stamped as changed in the future, taken as changed now; the latest such time.
+    pub future: u64,
+    pub latest: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Outcome {
+    Added,
+    Updated,
+    Unchanged,
+}
+
+impl Merged {
+    fn add(&mut self, list: &'static str, outcome: Outcome) {
+        let index = match self.counts.iter().position(|c| c.0 == list) {
+            Some(index) => index,
+            None => {
+                self.counts.push((list, 0, 0, 0));
+                self.counts.len() - 1
+            }
+        };
+        let entry = &mut self.counts[index];
+        match outcome {
+            Outcome::Added => entry.1 += 1,
+            Outcome::Updated => entry.2 += 1,
+            Outcome::Unchanged => entry.3 += 1,
+        }
+    }
+
+    /// "items: 3 added, 1 updated, 40 unchanged · people: …"
+    pub fn line(&self) -> String {
+        if self.counts.is_empty() {
+            return "nothing to import".into();
+        }
+        let mut line = self
+            .counts
+            .iter()
+            .map(|(list, added, updated, same)| {
+                format!("{list}: {added} added, {updated} updated, {same} unchanged")
+            })
+            .collect::<Vec<_>>()
+            .join(" · ");
+        if let Some(latest) = self.latest {
+            let when = chrono::DateTime::from_timestamp(latest, 0)
+                .map(|t| t.format("%Y-%m-%d").to_string())
+                .unwrap_or_else(|| "far ahead".into());
+            line.push_str(&format!(
+                " · {} said {} changed in the future (as late as {when}): taken as changed when \
+                 the file was written",
+                crate::domain::words::count(self.future, "record"),
+                if self.future == 1 {
+                    "it was"
+                } else {
+                    "they were"
+                }
+            ));
+        }
+        line
+    }
+
+    pub fn changed(&self) -> u64 {
+        self.counts.iter().map(|c| c.1 + c.2).sum()
+    }
+}
+
+/// One merge in progress.
+pub(super) struct Merge<'a, 'p> {
+    tx: Transaction<'a>,
+    path: std::path::PathBuf,
+    merged: Merged,
+    /// The journal entry that lets `undo` take the import back, made at the first write.
+    journal: Option<(i64, i64)>,
+    summary: String,
+    now: i64,
+    /// The latest change time a record of the file may have (see `not_ahead`).
+    ceiling: i64,
+    /// The file's UUIDs of records that already exist here under another UUID: their local ids.
+    aliases: HashMap<String, i64>,
+    /// Records looked at so far, of `total`, for the progress callback.
+    records: u64,
+    total: u64,
+    progress: &'p mut dyn FnMut(u64, u64),
+}
+
+/// The columns one record writes, built by its `Table::write`; errors name the record and field.
+pub(super) struct Fields<'m> {
+    merge: &'m dyn References,
+    list: &'static str,
+    index: usize,
+    columns: Vec<(&'static str, Value)>,
+}
+
+/// How a reference by UUID finds its local row.
+trait References {
+    fn id_of(
+        &self,
+        table: &str,
+        uuid: Option<&str>,
+        list: &str,
+        index: usize,
+        field: &str,
+    ) -> Result<Option<i64>, ImportError>;
+}
+
+impl References for Merge<'_, '_> {
+    fn id_of(
+        &self,
+        table: &str,
+        uuid: Option<&str>,
+        list: &str,
+        index: usize,
+        field: &str,
+    ) -> Result<Option<i64>, ImportError> {
+        let Some(uuid) = uuid else {
+            return Ok(None);
+        };
+        if let Some(id) = self.aliases.get(uuid) {
+            return Ok(Some(*id));
+        }
+        match self.find(table, uuid)? {
+            Some((id, _)) => Ok(Some(id)),
+            None => Err(unknown_reference(list, index, field, uuid).into()),
+        }
+    }
+}
+
+impl Fields<'_> {
+    /// The record is wrong in this field.
+    pub fn bad(&self, field: &str, why: String) -> ImportError {
+        ImportError::Bad(BadFile(format!(
+            "{} record {}: field `{field}`: {why}",
+            self.list,
+            self.index + 1
+        )))
+    }
+
+    pub fn text(&mut self, column: &'static str, value: impl Into<String>) {
+        self.columns.push((column, Value::Text(value.into())));
+    }
+
+    pub fn maybe_text(&mut self, column: &'static str, value: &Option<String>) {
+        let value = value.clone().map_or(Value::Null, Value::Text);
+        self.columns.push((column, value));
+    }
+
+    pub fn word(&mut self, column: &'static str, value: impl Vocabulary) {
+        self.text(column, value.word());
+    }
+
+    pub fn maybe_word(&mut self, column: &'static str, value: Option<impl Vocabulary>) {
+        self.maybe_text(column, &value.map(|v| v.word().to_string()));
+    }
+
+    pub fn int(&mut self, column: &'static str, value: i64) {
+        self.columns.push((column, Value::Integer(value)));
+    }
+
+    pub fn maybe_int(&mut self, column: &'static str, value: Option<i64>) {
+        self.columns
+            .push((column, value.map_or(Value::Null, Value::Integer)));
+    }
+
+    /// A time of the record, named by its column.
+    pub fn time(&mut self, column: &'static str, text: &str) -> Result<(), ImportError> {
+        let at = seconds(text, self.list, self.index, column)?;
+        self.int(column, at);
+        Ok(())
+    }
+
+    pub fn maybe_time(
+        &mut self,
+        column: &'static str,
+        text: &Option<String>,
+    ) -> Result<(), ImportError> {
+        match text {
+            Some(text) => self.time(column, text),
+            None => {
+                self.maybe_int(column, None);
+                Ok(())
+            }
+        }
+    }
+
+    /// The local id of the row of `table` that `uuid` (the record's `field`) names.
+    pub fn reference(
+        &mut self,
+        column: &'static str,
+        table: &str,
+        uuid: Option<&str>,
+        field: &str,
+    ) -> Result<(), ImportError> {
+        let id = self
+            .merge
+            .id_of(table, uuid, self.list, self.index, field)?;
+        self.maybe_int(column, id);
+        Ok(())
+    }
+}
+
+impl<'a, 'p> Merge<'a, 'p> {
+    fn begin(
+        store: &'a mut Store,
+        summary: &str,
+        now: &Moment,
+        total: u64,
+        progress: &'p mut dyn FnMut(u64, u64),
+    ) -> Result<Self, ImportError> {
+        store.prepare_for_big_writes()?;
+        let path = store.path.clone();
+        let tx = store
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|source| StoreError::Sql {
+                path: path.clone(),
+                source,
+            })?;
+        Ok(Merge {
+            tx,
+            path,
+            merged: Merged::default(),
+            journal: None,
+            summary: summary.to_string(),
+            now: now.timestamp(),
+            ceiling: now.timestamp() + CLOCK_SLACK_SECS,
+            aliases: HashMap::new(),
+            records: 0,
+            total,
+            progress,
+        })
+    }
+
+    /// Refresh what the merged rows feed (reply medians), then commit.
+    fn finish(self) -> Result<Merged, ImportError> {
+        super::bulk::refresh_medians(&self.tx).map_err(|e| self.sql(e))?;
+        (self.progress)(self.total, self.total);
+        let Merge {
+            tx, path, merged, ..
+        } = self;
+        tx.commit()
+            .map_err(|source| StoreError::Sql { path, source })?;
+        Ok(merged)
+    }
+
+    fn sql(&self, e: rusqlite::Error) -> ImportError {
+        ImportError::Store(StoreError::Sql {
+            path: self.path.clone(),
+            source: e,
+        })
+    }
+
+    /// A record's change time from the file, kept from running ahead: one stamped in the
+    /// future would win every merge against later local edits (and the same file imported again
+    /// would undo them). Such times count as the file's own time (or, without one, now), the
+    /// same on every import of it, and are said.
+    fn not_ahead(&mut self, updated: i64) -> i64 {
+        if updated <= self.ceiling {
+            return updated;
+        }
+        self.merged.future += 1;
+        self.merged.latest = self.merged.latest.max(Some(updated));
+        self.ceiling.min(self.now)
+    }
+
+    /// The local id and updated time of the row `sql` finds with `key`.
+    fn find_by(&self, sql: &str, key: &str) -> Result<Option<(i64, i64)>, ImportError> {
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut s| {
+                s.query_row([key], |r| Ok((r.get("id")?, r.get("updated_at")?)))
+                    .optional()
+            })
+            .map_err(|e| self.sql(e))
+    }
+
+    /// The local id and updated time of the row with this UUID.
+    fn find(&self, table: &str, uuid: &str) -> Result<Option<(i64, i64)>, ImportError> {
+        self.find_by(
+            &format!("SELECT id, updated_at FROM {table} WHERE uuid = ?1"),
+            uuid,
+        )
+    }
+
+    /// Journal a row's state before this import wrote it (None: the import created it), so that
+    /// `undo` takes the whole import back.
+    fn remember(
+        &mut self,
+        table: &str,
+        row_id: i64,
+        before: Option<String>,
+    ) -> Result<(), ImportError> {
+        let (journal_id, seq) = match self.journal {
+            Some((id, seq)) => (id, seq + 1),
+            None => {
+                self.tx
+                    .execute(
+                        "INSERT INTO journal (at, action, summary) VALUES (?1, 'import', ?2)",
+                        params![self.now, self.summary],
+                    )
+                    .map_err(|e| self.sql(e))?;
+                (self.tx.last_insert_rowid(), 1)
+            }
+        };
+        self.journal = Some((journal_id, seq));
+        self.tx
+            .prepare_cached("INSERT INTO journal_changes (journal_id, seq, tbl, row_id, before) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .and_then(|mut s| s.execute(params![journal_id, seq, table, row_id, before]))
+            .map_err(|e| self.sql(e))?;
+        Ok(())
+    }
+
+    /// Every record of one list, merged into its table.
+    fn merge_list<T: Table>(&mut self, records: &[T]) -> Result<Vec<Outcome>, ImportError> {
+        let mut outcomes = Vec::with_capacity(records.len());
+        for (index, record) in records.iter().enumerate() {
+            let by_uuid = self.find(T::LIST, record.uuid())?;
+            let existing = match (by_uuid, T::SAME_AS) {
+                (Some(found), _) => Some(found),
+                (None, Some(sql)) => {
+                    let same = self.find_by(sql, &record.same_as_key())?;
+                    if let Some((id, _)) = same {
+                        // The file's references to this record lead to the local row.
+                        self.aliases.insert(record.uuid().to_string(), id);
+                    }
+                    same
+                }
+                (None, None) => None,
+            };
+            let updated =
+                self.not_ahead(seconds(record.updated_at(), T::LIST, index, "updated_at")?);
+            let mut fields = Fields {
+                merge: self,
+                list: T::LIST,
+                index,
+                columns: Vec::new(),
+            };
+            record.write(&mut fields)?;
+            let mut columns = fields.columns;
+            columns.push(("updated_at", Value::Integer(updated)));
+            outcomes.push(self.upsert(T::LIST, existing, updated, columns)?);
+        }
+        Ok(outcomes)
+    }
+
+    /// Deadline links, once every item is in: only rows this file wrote take its link (a new
+    /// row has none yet; a row it changed takes the file's).
+    fn link_deadlines(
+        &mut self,
+        items: &[ItemRecord],
+        outcomes: &[Outcome],
+    ) -> Result<(), ImportError> {
+        for (index, (record, outcome)) in items.iter().zip(outcomes).enumerate() {
+            let takes_link = match outcome {
+                Outcome::Unchanged => false,
+                Outcome::Updated => true,
+                Outcome::Added => record.deadline_uuid.is_some(),
+            };
+            if !takes_link {
+                continue;
+            }
+            let deadline = self.id_of(
+                "items",
+                record.deadline_uuid.as_deref(),
+                "items",
+                index,
+                "deadline_uuid",
+            )?;
+            self.tx
+                .prepare_cached(
+                    "UPDATE items SET deadline_id = ?2 WHERE uuid = ?1 AND deadline_id IS NOT ?2",
+                )
+                .and_then(|mut s| s.execute(params![record.uuid, deadline]))
+                .map_err(|e| self.sql(e))?;
+        }
+        Ok(())
+    }
+
+    /// Insert (`existing` None) or update (when newer) one row of `table` from column/value
+    /// pairs. A row found here keeps its own `uuid` (it may have been matched by name or day).
+    fn upsert(
+        &mut self,
+        table: &'static str,
+        existing: Option<(i64, i64)>,
+        updated_at: i64,
+        columns: Vec<(&str, Value)>,
+    ) -> Result<Outcome, ImportError> {
+        let (columns, values): (Vec<&str>, Vec<_>) = columns
+            .into_iter()
+            .filter(|(column, _)| existing.is_none() || *column != "uuid")
+            .unzip();
+        self.records += 1;
+        if self.records.is_multiple_of(1024) {
+            (self.progress)(self.records, self.total);
+        }
+        let outcome = match existing {
+            Some((_, local)) if updated_at <= local => Outcome::Unchanged,
+            Some((id, _)) => {
+                let before =
+                    super::journal::snapshot_row(&self.tx, table, id).map_err(|e| self.sql(e))?;
+                self.remember(table, id, before)?;
+                let sets: Vec<String> = columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("{c} = ?{}", i + 2))
+                    .collect();
+                let sql = format!("UPDATE {table} SET {} WHERE id = ?1", sets.join(", "));
+                let mut params = vec![Value::Integer(id)];
+                params.extend(values);
+                self.execute(&sql, params)?;
+                Outcome::Updated
+            }
+            None => {
+                let placeholders: Vec<String> =
+                    (1..=columns.len()).map(|i| format!("?{i}")).collect();
+                let sql = format!(
+                    "INSERT INTO {table} ({}) VALUES ({})",
+                    columns.join(", "),
+                    placeholders.join(", ")
+                );
+                self.execute(&sql, values)?;
+                self.remember(table, self.tx.last_insert_rowid(), None)?;
+                Outcome::Added
+            }
+        };
+        self.merged.add(table, outcome);
+        Ok(outcome)
+    }
+
+    fn execute(&self, sql: &str, values: Vec<Value>) -> Result<(), ImportError> {
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut s| s.execute(rusqlite::params_from_iter(values)))
+            .map_err(|e| self.sql(e))?;
+        Ok(())
+    }
+
+    /// The person called `name` (made when new, the first time the import names them).
+    fn person_named(
+        &mut self,
+        name: &str,
+        at: &Moment,
+        known: &mut HashMap<String, i64>,
+    ) -> Result<i64, ImportError> {
+        let key = name_key(name);
+        if let Some(id) = known.get(&key) {
+            return Ok(*id);
+        }
+        let found: Option<i64> = self
+            .tx
+            .query_row("SELECT id FROM people WHERE name_key = ?1", [&key], |r| {
+                r.get("id")
+            })
+            .optional()
+            .map_err(|e| self.sql(e))?;
+        let id = match found {
+            Some(id) => id,
+            None => {
+                self.tx
+                    .execute(
+                        "INSERT INTO people (uuid, name, name_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+                        params![super::new_uuid(), crate::domain::person::display_name(name), key, at.timestamp()],
+                    )
+                    .map_err(|e| self.sql(e))?;
+                let id = self.tx.last_insert_rowid();
+                self.remember("people", id, None)?;
+                self.merged.add("people", Outcome::Added);
+                id
+            }
+        };
+        known.insert(key, id);
+        Ok(id)
+    }
+}
+
+impl Store {
+    /// Merge a nudge export into this database, all or nothing.
+    /// `summary` is the line `undo` and the history show for it.
+    pub fn import(
+        &mut self,
+        doc: &Document,
+        summary: &str,
+        now: &Moment,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<Merged, ImportError> {
+        let mut m = Merge::begin(self, summary, now, doc.len(), progress)?;
+        // No record of a file can have changed after the file was written: that time is the
+        // ceiling of its change times (a file from a clock ahead of this one is refused).
+        if let Ok(exported) = seconds(&doc.exported_at, "the file", 0, "exported_at") {
+            if exported > m.ceiling {
+                return Err(ImportError::Bad(BadFile(format!(
+                    "it says it was exported at {}, ahead of this machine's clock; one of the two \
+                     clocks is wrong. Set it right, then export again",
+                    doc.exported_at
+                ))));
+            }
+            m.ceiling = exported;
+        }
+        m.merge_list(&doc.people)?;
+        let items = m.merge_list(&doc.items)?;
+        m.link_deadlines(&doc.items, &items)?;
+        m.merge_list(&doc.follow_ups)?;
+        m.merge_list(&doc.critiques)?;
+        m.merge_list(&doc.favors)?;
+        m.merge_list(&doc.checkins)?;
+        m.merge_list(&doc.sprints)?;
+        m.merge_list(&doc.reflections)?;
+        m.finish()
+    }
+
+    /// Add (or update) items planned from another tool, creating their people. All or nothing.
+    pub fn import_items(
+        &mut self,
+        items: &[(Item, Option<String>)],
+        summary: &str,
+        now: &Moment,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<Merged, ImportError> {
+        let mut m = Merge::begin(self, summary, now, items.len() as u64, progress)?;
+        let mut people = HashMap::new();
+        for (item, person) in items {
+            let person_id = match person {
+                Some(name) => Some(m.person_named(name, &item.created_at, &mut people)?),
+                None => None,
+            };
+            let existing = m.find("items", &item.uuid)?;
+            let updated = m.not_ahead(item.updated_at.timestamp());
+            let time =
+                |at: &Option<Moment>| at.map_or(Value::Null, |m| Value::Integer(m.timestamp()));
+            let channel = item
+                .channel
+                .map_or(Value::Null, |c| Value::Text(c.word().into()));
+            let columns = vec![
+                ("uuid", Value::Text(item.uuid.clone())),
+                ("kind", Value::Text(item.kind.word().into())),
+                ("title", Value::Text(item.title.clone())),
+                ("status", Value::Text(item.status.word().into())),
+                ("person_id", person_id.map_or(Value::Null, Value::Integer)),
+                ("channel", channel.clone()),
+                ("asked_at", time(&item.asked_at)),
+                ("need_by", time(&item.need_by)),
+                ("next_check", time(&item.next_check)),
+                ("due", time(&item.due)),
+                ("tags", Value::Text(join_words(&item.tags))),
+                ("notes", Value::Text(item.notes.clone())),
+                ("last_via", channel),
+                ("created_at", Value::Integer(item.created_at.timestamp())),
+                ("updated_at", Value::Integer(updated)),
+            ];
+            m.upsert("items", existing, updated, columns)?;
+        }
+        m.finish()
+    }
+}
