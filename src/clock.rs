@@ -25,15 +25,37 @@ pub fn zone() -> (Zone, Option<String>) {
     }
 }
 
-/// Now: `NUDGE_NOW` when set (local time like `2026-11-28T09:00`, or RFC 3339), else the clock.
-pub fn now(zone: &Zone) -> Result<Moment, String> {
-    match std::env::var("NUDGE_NOW") {
-        Ok(text) if !text.trim().is_empty() => parse_now(&text, zone),
-        _ => Ok(zone.from_utc_datetime(&Utc::now().naive_utc())),
+/// Where `now` comes from: pinned (tests, `NUDGE_NOW`) or the system clock in the user's zone.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    Fixed(Moment),
+    System(Zone),
+}
+
+impl Clock {
+    /// `NUDGE_NOW` when set (local time like `2026-11-28T09:00`, or RFC 3339), else the system
+    /// clock.
+    pub fn from_env(zone: &Zone) -> Result<Clock, BadNow> {
+        match std::env::var("NUDGE_NOW") {
+            Ok(text) if !text.trim().is_empty() => parse_now(&text, zone).map(Clock::Fixed),
+            _ => Ok(Clock::System(*zone)),
+        }
+    }
+
+    pub fn now(&self) -> Moment {
+        match self {
+            Clock::Fixed(moment) => *moment,
+            Clock::System(zone) => zone.from_utc_datetime(&Utc::now().naive_utc()),
+        }
     }
 }
 
-pub fn parse_now(text: &str, zone: &Zone) -> Result<Moment, String> {
+/// A pinned time that is not one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("NUDGE_NOW=\"{0}\" is not a time; use local time like 2026-11-28T09:00, or RFC 3339")]
+pub struct BadNow(pub String);
+
+pub fn parse_now(text: &str, zone: &Zone) -> Result<Moment, BadNow> {
     let text = text.trim();
     if let Ok(moment) = DateTime::parse_from_rfc3339(text) {
         return Ok(moment.with_timezone(zone));
@@ -48,9 +70,7 @@ pub fn parse_now(text: &str, zone: &Zone) -> Result<Moment, String> {
             return Ok(when::local(zone, naive.date(), naive.time()));
         }
     }
-    Err(format!(
-        "NUDGE_NOW=\"{text}\" is not a time; use local time like 2026-11-28T09:00, or RFC 3339"
-    ))
+    Err(BadNow(text.to_string()))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use super::{Failure, Handled, Session};
 use crate::ops::OpError;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
-use crate::tui::{self, App, Clock};
+use crate::tui::{self, App};
 
 pub fn open(
     session: &mut Session,
@@ -13,11 +13,7 @@ pub fn open(
 ) -> Handled {
     let keymap = Keymap::load(&session.config.keys)
         .map_err(|e| OpError::Input(format!("{}: {e}", session.config_source.path.display())))?;
-    let clock = if std::env::var_os("NUDGE_NOW").is_some() {
-        Clock::Fixed(session.ctx.now)
-    } else {
-        Clock::System(session.zone)
-    };
+    let clock = session.clock;
     let store = session.take_store()?;
     // The board is loaded once, for the size the terminal has now.
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));

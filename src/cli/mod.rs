@@ -53,6 +53,8 @@ pub struct Session {
     pub config: Config,
     pub config_source: Source,
     pub zone: Zone,
+    /// Where `now` comes from (the dashboard keeps reading it).
+    pub clock: clock::Clock,
     pub ctx: Context,
     pub looks: Looks,
     store: Option<Store>,
@@ -185,7 +187,8 @@ fn start(cli: &Cli, config_source: Source) -> Result<Session, OpError> {
         tracing::warn!(%warning, "TZ");
         eprintln!("nudge: {warning}");
     }
-    let now = clock::now(&zone).map_err(OpError::Input)?;
+    let clock = clock::Clock::from_env(&zone).map_err(|e| OpError::Input(e.to_string()))?;
+    let now = clock.now();
     let config = Config::load_checked(&config_source, &crate::tui::check_settings)
         .map_err(|e| OpError::Input(e.to_string()))?;
     let db_path = match &cli.db {
@@ -219,6 +222,7 @@ fn start(cli: &Cli, config_source: Source) -> Result<Session, OpError> {
         config,
         config_source,
         zone,
+        clock,
         store: None,
     })
 }

@@ -31,29 +31,12 @@ use super::theme::Theme;
 use crate::config::Config;
 use crate::ops::{self, Context as OpContext, Detail, OpError, PersonCard};
 use crate::store::Store;
-use crate::when::{Moment, Zone};
+use crate::when::Moment;
 
 /// How long the dashboard waits for another program's lock before saying so.
 pub const DASHBOARD_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
 
-/// Where `now` comes from: pinned (tests, `NUDGE_NOW`) or the system clock.
-#[derive(Debug, Clone, Copy)]
-pub enum Clock {
-    Fixed(Moment),
-    System(Zone),
-}
-
-impl Clock {
-    pub fn now(&self) -> Moment {
-        match self {
-            Clock::Fixed(moment) => *moment,
-            Clock::System(zone) => {
-                use chrono::TimeZone;
-                zone.from_utc_datetime(&chrono::Utc::now().naive_utc())
-            }
-        }
-    }
-}
+pub use crate::clock::Clock;
 
 /// Selection within one list. `selected` and `offset` count from the top of the whole list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
