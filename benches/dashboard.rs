@@ -6,7 +6,7 @@
 use divan::Bencher;
 use nudge::config::Config;
 use nudge::tui::action::Action;
-use nudge::tui::app::{App, Clock};
+use nudge::tui::app::{App, Clock, Msg};
 use nudge::tui::keymap::{Keymap, Overrides};
 use nudge::tui::theme::Theme;
 use nudge::tui::view;
@@ -57,7 +57,8 @@ fn scroll_and_draw(bencher: Bencher, items: u64) {
         } else if f.app.lists[0].selected == 0 {
             down = true;
         }
-        f.app.update(if down { Action::Down } else { Action::Up });
+        f.app
+            .handle(Msg::Start(if down { Action::Down } else { Action::Up }));
         f.terminal
             .draw(|frame| view::draw(frame, &f.app))
             .expect("draw");
@@ -89,10 +90,10 @@ fn empty_frame(bencher: Bencher) {
 fn open_insights(bencher: Bencher, items: u64) {
     let mut f = fixture(items);
     bencher.bench_local(|| {
-        f.app.update(Action::Insights);
+        f.app.handle(Msg::Start(Action::Insights));
         f.terminal
             .draw(|frame| view::draw(frame, &f.app))
             .expect("draw");
-        f.app.update(Action::Back);
+        f.app.handle(Msg::Start(Action::Back));
     });
 }

@@ -31,7 +31,7 @@ pub fn open(
         size,
     )?;
     if let Some(action) = start {
-        app.start_with(action);
+        app.handle(tui::app::Msg::Start(action));
     }
     if let Some(file) = tui::kept::default_path() {
         let kept = tui::kept::take(&file, app.store.path());

@@ -28,7 +28,7 @@ pub use followup::{Declined, declined, draft, draft_for, follow_up, ordinal, rea
 pub use insights::{CHANNEL_DAYS, Insights, STRESS_DAYS, WeekReport, insights, week_report};
 pub use people::{
     PersonChange, critique, expert_notes, expertise_list, favor, invite_draft, ledger_note,
-    new_person_note, person, proofing_status,
+    new_person_note, person, preview_critique, preview_favor, proofing_status,
 };
 pub use stress::{
     StressInfo, checkin, cycle, daily_averages, finish_sprint_if_over, rating_error, start_sprint,

@@ -26,36 +26,9 @@ pub fn critique(
     line: &str,
     response: Response,
 ) -> OpResult<Captured> {
-    let capture = read(line, Grammar::Critique, ctx)?;
-    let example = Grammar::Critique.example();
-    let Some(name) = capture.person.clone() else {
-        return Err(OpError::Input(format!(
-            "who said it? add @name\n  e.g. {example}"
-        )));
-    };
-    if capture.title.is_empty() {
-        return Err(OpError::Input(format!(
-            "what did @{name} say? add their words, in quotes if you like\n  e.g. {example}"
-        )));
-    }
+    let (name, capture) = read_critique(line, ctx)?;
     let (proofing, said, new_person) = store.write("critique", &ctx.now, |w| {
-        let (deadline, piece) = match &capture.on {
-            Some(Piece::Deadline(id)) => {
-                let item = find(&w.reader(), *id)?;
-                if item.kind != Kind::Deadline {
-                    return Err(WriteError::Input(format!(
-                        "\"on {id}\" must name a deadline, and {} is not one; `nudge list deadlines` shows them",
-                        label(&item)
-                    )));
-                }
-                (Some(item.id), Some(item.title))
-            }
-            Some(Piece::Named(text)) => match w.reader().open_deadline_titled(text)? {
-                Some(id) => (Some(id), Some(find(&w.reader(), id)?.title)),
-                None => (None, Some(text.clone())),
-            },
-            None => (None, None),
-        };
+        let (deadline, piece) = criticised_piece(&w.reader(), &capture.on)?;
         let (person, added) = w.person_for(&name)?;
         let proofing = if response == Response::Invite {
             // The critic is asked to proof the next piece, not the one they criticised.
@@ -64,7 +37,9 @@ pub fn critique(
                 Some(d) => (Some(d.id), Some(d.title.clone())),
                 None => (None, None),
             };
-            let piece_words = next_title.clone().unwrap_or_else(|| "the next piece".into());
+            let piece_words = next_title
+                .clone()
+                .unwrap_or_else(|| "the next piece".into());
             let item = Item {
                 title: format!("proof {piece_words}"),
                 person_id: Some(person.id),
@@ -88,9 +63,18 @@ pub fn critique(
             proofing_id: proofing.as_ref().map(|p| p.id),
         })?;
         let on = piece.map(|p| format!(" on {p}")).unwrap_or_default();
-        let mut line = format!("Critique from {} · \"{}\"{on} · {}", person.name, capture.title, response.label());
+        let mut line = format!(
+            "Critique from {} · \"{}\"{on} · {}",
+            person.name,
+            capture.title,
+            response.label()
+        );
         if let Some(item) = &proofing {
-            line.push_str(&format!(" → Proofing {} ({})", item.id, item.status.label()));
+            line.push_str(&format!(
+                " → Proofing {} ({})",
+                item.id,
+                item.status.label()
+            ));
         }
         w.describe(&line)?;
         Ok((proofing, line, added.then(|| person.name.clone())))
@@ -101,7 +85,8 @@ pub fn critique(
     }
     if let Some(item) = &proofing {
         notes.push(format!(
-            "The invitation is drafted: `nudge proofing {} --draft` prints it, y copies it in the dashboard.",
+            "The invitation to {} is drafted: `nudge proofing {} --draft` prints it.",
+            item.person.as_deref().unwrap_or("them"),
             item.id
         ));
         notes.extend(expert_notes(&store.reader(), &item.tags, item.person_id)?);
@@ -115,6 +100,78 @@ pub fn critique(
         line: said,
         notes,
     })
+}
+
+/// A critique line: who said it, and what (both are needed).
+fn read_critique(line: &str, ctx: &Context) -> OpResult<(String, Capture)> {
+    let capture = read(line, Grammar::Critique, ctx)?;
+    let example = Grammar::Critique.example();
+    let Some(name) = capture.person.clone() else {
+        return Err(OpError::Input(format!(
+            "who said it? add @name\n  e.g. {example}"
+        )));
+    };
+    if capture.title.is_empty() {
+        return Err(OpError::Input(format!(
+            "what did @{name} say? add their words, in quotes if you like\n  e.g. {example}"
+        )));
+    }
+    Ok((name, capture))
+}
+
+/// The piece a critique is about: a deadline (`on 12`, or its title), or free text.
+fn criticised_piece(
+    reader: &Reader<'_>,
+    on: &Option<Piece>,
+) -> Result<(Option<i64>, Option<String>), WriteError> {
+    Ok(match on {
+        Some(Piece::Deadline(id)) => {
+            let item = find(reader, *id)?;
+            if item.kind != Kind::Deadline {
+                return Err(WriteError::Input(format!(
+                    "\"on {id}\" must name a deadline, and {} is not one; `nudge list deadlines` shows them",
+                    label(&item)
+                )));
+            }
+            (Some(item.id), Some(item.title))
+        }
+        Some(Piece::Named(text)) => match reader.open_deadline_titled(text)? {
+            Some(id) => (Some(id), Some(find(reader, id)?.title)),
+            None => (None, Some(text.clone())),
+        },
+        None => (None, None),
+    })
+}
+
+/// How a critique line reads before it is saved ("Sam said “too wordy” about Q4 launch deck
+/// (Deadline 3)"), with a note when the person is new; or why it cannot be saved.
+pub fn preview_critique(
+    reader: &Reader<'_>,
+    ctx: &Context,
+    line: &str,
+) -> Result<(String, Vec<String>), String> {
+    let (name, capture) = read_critique(line, ctx).map_err(|e| e.to_string())?;
+    let (deadline, piece) =
+        criticised_piece(reader, &capture.on).map_err(|e| OpError::from(e).to_string())?;
+    let about = match (deadline, piece) {
+        (Some(id), Some(piece)) => format!(" about {piece} (Deadline {id})"),
+        (None, Some(piece)) => format!(" about {piece}"),
+        _ => String::new(),
+    };
+    let (person, notes) = named(reader, &name)?;
+    Ok((format!("{person} said \"{}\"{about}", capture.title), notes))
+}
+
+/// The person a line names as they will be saved, and a note when they are new.
+fn named(reader: &Reader<'_>, typed: &str) -> Result<(String, Vec<String>), String> {
+    match reader.person_named(typed).map_err(|e| e.to_string())? {
+        Some(known) => Ok((known.name, Vec::new())),
+        None => {
+            let name = crate::domain::person::display_name(typed);
+            let note = new_person_note(reader, &name, false).map_err(|e| e.to_string())?;
+            Ok((name, note.into_iter().collect()))
+        }
+    }
 }
 
 /// Move a proofing invitation along: sent, accepted or declined (`done` proofs it).
@@ -330,18 +387,7 @@ pub fn favor(
     direction: Direction,
     line: &str,
 ) -> OpResult<Captured> {
-    let capture = read(line, Grammar::Favor, ctx)?;
-    let example = Grammar::Favor.example();
-    let Some(name) = capture.person.clone() else {
-        return Err(OpError::Input(format!(
-            "for whom, or from whom? add @name\n  e.g. nudge favor gave {example}"
-        )));
-    };
-    if capture.title.is_empty() {
-        return Err(OpError::Input(format!(
-            "what was the favor? add a few words\n  e.g. nudge favor gave {example}"
-        )));
-    }
+    let (name, capture) = read_favor(line, ctx)?;
     let (person, balance, added) = store.write("favor", &ctx.now, |w| {
         let (person, added) = w.person_for(&name)?;
         w.insert_favor(person.id, direction, &capture.title, &ctx.now)?;
@@ -377,6 +423,35 @@ pub fn favor(
         ),
         notes,
     })
+}
+
+/// A favor line: for or from whom, and what (both are needed).
+fn read_favor(line: &str, ctx: &Context) -> OpResult<(String, Capture)> {
+    let capture = read(line, Grammar::Favor, ctx)?;
+    let example = Grammar::Favor.example();
+    let Some(name) = capture.person.clone() else {
+        return Err(OpError::Input(format!(
+            "for whom, or from whom? add @name\n  e.g. nudge favor gave {example}"
+        )));
+    };
+    if capture.title.is_empty() {
+        return Err(OpError::Input(format!(
+            "what was the favor? add a few words\n  e.g. nudge favor gave {example}"
+        )));
+    }
+    Ok((name, capture))
+}
+
+/// How a favor line reads before it is saved ("A favor with Sam: reviewed his deck"), with a
+/// note when the person is new; or why it cannot be saved.
+pub fn preview_favor(
+    reader: &Reader<'_>,
+    ctx: &Context,
+    line: &str,
+) -> Result<(String, Vec<String>), String> {
+    let (name, capture) = read_favor(line, ctx).map_err(|e| e.to_string())?;
+    let (person, notes) = named(reader, &name)?;
+    Ok((format!("A favor with {person}: {}", capture.title), notes))
 }
 
 /// Said when a line names someone nudge does not know yet. Before saving (`added` false) it is

@@ -149,7 +149,7 @@ pub fn start_sprint(store: &mut Store, ctx: &Context, deadline_id: i64) -> OpRes
         if let Some(running) = w.reader().running_sprint().map_err(WriteError::Store)? {
             if !running.is_over(&ctx.now) {
                 return Err(WriteError::Input(format!(
-                    "a sprint is already running ({} left); T stops it",
+                    "a sprint is already running ({} left); stop it before starting another",
                     words::countdown(running.remaining(&ctx.now))
                 )));
             }
@@ -171,9 +171,7 @@ pub fn start_sprint(store: &mut Store, ctx: &Context, deadline_id: i64) -> OpRes
 pub fn stop_sprint(store: &mut Store, ctx: &Context) -> OpResult<String> {
     Ok(store.write("sprint", &ctx.now, |w| {
         let Some(sprint) = w.reader().running_sprint().map_err(WriteError::Store)? else {
-            return Err(WriteError::Input(
-                "no sprint is running; t starts one on a deadline".into(),
-            ));
+            return Err(WriteError::Input("no sprint is running".into()));
         };
         if sprint.is_over(&ctx.now) {
             w.end_sprint(sprint.id, Outcome::Finished, &sprint.ends_at())?;

@@ -81,6 +81,60 @@ actions! {
     PrevField => "prev_field", "previous question";
     Submit => "submit", "save what was typed";
     Cancel => "cancel", "close without saving";
+    CursorLeft => "cursor_left", "move the cursor left";
+    CursorRight => "cursor_right", "move the cursor right";
+    WordLeft => "word_left", "back one word";
+    WordRight => "word_right", "on one word";
+    LineStart => "line_start", "to the start of the line";
+    LineEnd => "line_end", "to the end of the line";
+    DeleteBack => "delete_back", "delete the character before the cursor";
+    DeleteForward => "delete_forward", "delete the character under the cursor";
+    DeleteWord => "delete_word", "delete the word before the cursor";
+    DeleteToStart => "delete_to_start", "delete to the start of the line";
+    DeleteToEnd => "delete_to_end", "delete to the end of the line";
+    Newline => "newline", "a new line (on the first call: make it an ask)";
+    ByEmail => "by_email", "it went by email";
+    ByChat => "by_chat", "it went by chat";
+    ByCall => "by_call", "it was a call";
+    InPerson => "in_person", "I walked over";
+    AnswerInvite => "answer_invite", "I invited them to proof the next piece";
+    AnswerStyleGuide => "answer_style_guide", "I explained the style guide";
+    AnswerFixed => "answer_fixed", "I fixed it";
+    AnswerLetGo => "answer_let_go", "I let it go";
+    Gave => "gave", "I did them the favor";
+    Got => "got", "they did me the favor";
+    Choose1 => "choose_1", "the first choice (a rating, a deadline, an ask)";
+    Choose2 => "choose_2", "the second choice";
+    Choose3 => "choose_3", "the third choice";
+    Choose4 => "choose_4", "the fourth choice";
+    Choose5 => "choose_5", "the fifth choice";
+    Choose6 => "choose_6", "the sixth choice";
+    Choose7 => "choose_7", "the seventh choice";
+    Choose8 => "choose_8", "the eighth choice";
+    Choose9 => "choose_9", "the ninth choice";
+}
+
+impl Action {
+    /// The numbered choices, first to ninth.
+    pub const CHOICES: [Action; 9] = [
+        Action::Choose1,
+        Action::Choose2,
+        Action::Choose3,
+        Action::Choose4,
+        Action::Choose5,
+        Action::Choose6,
+        Action::Choose7,
+        Action::Choose8,
+        Action::Choose9,
+    ];
+
+    /// Which numbered choice this is (1 to 9).
+    pub fn choice(self) -> Option<usize> {
+        Action::CHOICES
+            .iter()
+            .position(|a| *a == self)
+            .map(|i| i + 1)
+    }
 }
 
 impl fmt::Display for Action {

@@ -1,7 +1,8 @@
 //! A one-line text editor: Unicode-aware cursor movement, word jumps, deletion and paste.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_width::UnicodeWidthChar;
+
+use super::action::Action;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineEditor {
@@ -27,40 +28,37 @@ impl LineEditor {
         self.chars.is_empty()
     }
 
-    /// Apply an editing key; returns whether it was one.
-    pub fn handle(&mut self, key: &KeyEvent) -> bool {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        match key.code {
-            KeyCode::Char('a') if ctrl => self.cursor = 0,
-            KeyCode::Char('e') if ctrl => self.cursor = self.chars.len(),
-            KeyCode::Char('b') if alt => self.cursor = self.word_left(),
-            KeyCode::Char('f') if alt => self.cursor = self.word_right(),
-            KeyCode::Char('w') if ctrl => self.delete_to(self.word_left()),
-            KeyCode::Backspace if ctrl || alt => self.delete_to(self.word_left()),
-            KeyCode::Char('u') if ctrl => self.delete_to(0),
-            KeyCode::Char('k') if ctrl => self.chars.truncate(self.cursor),
-            KeyCode::Char(c) if !ctrl && !alt => self.insert(c),
-            KeyCode::Backspace => {
+    /// Apply an editing action (the `[editor]` keys); returns whether it is one a line takes.
+    pub fn apply(&mut self, action: Action) -> bool {
+        match action {
+            Action::LineStart => self.cursor = 0,
+            Action::LineEnd => self.cursor = self.chars.len(),
+            Action::WordLeft => self.cursor = self.word_left(),
+            Action::WordRight => self.cursor = self.word_right(),
+            Action::DeleteWord => self.delete_to(self.word_left()),
+            Action::DeleteToStart => self.delete_to(0),
+            Action::DeleteToEnd => self.chars.truncate(self.cursor),
+            Action::DeleteBack => {
                 if self.cursor > 0 {
                     self.cursor -= 1;
                     self.chars.remove(self.cursor);
                 }
             }
-            KeyCode::Delete => {
+            Action::DeleteForward => {
                 if self.cursor < self.chars.len() {
                     self.chars.remove(self.cursor);
                 }
             }
-            KeyCode::Left if ctrl || alt => self.cursor = self.word_left(),
-            KeyCode::Right if ctrl || alt => self.cursor = self.word_right(),
-            KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Right => self.cursor = (self.cursor + 1).min(self.chars.len()),
-            KeyCode::Home => self.cursor = 0,
-            KeyCode::End => self.cursor = self.chars.len(),
+            Action::CursorLeft => self.cursor = self.cursor.saturating_sub(1),
+            Action::CursorRight => self.cursor = (self.cursor + 1).min(self.chars.len()),
             _ => return false,
         }
         true
+    }
+
+    /// A typed character, at the cursor.
+    pub fn type_char(&mut self, c: char) {
+        self.insert(c);
     }
 
     fn insert(&mut self, c: char) {
@@ -154,18 +152,10 @@ impl LineEditor {
 mod tests {
     use super::*;
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
-    fn ctrl(c: char) -> KeyEvent {
-        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-    }
-
     fn typed(text: &str) -> LineEditor {
         let mut editor = LineEditor::default();
         for c in text.chars() {
-            editor.handle(&key(KeyCode::Char(c)));
+            editor.type_char(c);
         }
         editor
     }
@@ -173,38 +163,38 @@ mod tests {
     #[test]
     fn typing_and_moving() {
         let mut e = typed("@dana quotes");
-        e.handle(&key(KeyCode::Home));
-        e.handle(&key(KeyCode::Char('x')));
+        e.apply(Action::LineStart);
+        e.type_char('x');
         assert_eq!(e.text(), "x@dana quotes");
-        e.handle(&key(KeyCode::End));
-        e.handle(&key(KeyCode::Backspace));
+        e.apply(Action::LineEnd);
+        e.apply(Action::DeleteBack);
         assert_eq!(e.text(), "x@dana quote");
-        e.handle(&key(KeyCode::Home));
-        e.handle(&key(KeyCode::Delete));
+        e.apply(Action::LineStart);
+        e.apply(Action::DeleteForward);
         assert_eq!(e.text(), "@dana quote");
     }
 
     #[test]
     fn words() {
         let mut e = typed("one two three");
-        e.handle(&KeyEvent::new(KeyCode::Left, KeyModifiers::CONTROL));
-        e.handle(&key(KeyCode::Char('X')));
+        e.apply(Action::WordLeft);
+        e.type_char('X');
         assert_eq!(e.text(), "one two Xthree");
-        e.handle(&ctrl('w'));
+        e.apply(Action::DeleteWord);
         assert_eq!(e.text(), "one two three");
-        e.handle(&ctrl('w'));
+        e.apply(Action::DeleteWord);
         assert_eq!(e.text(), "one three");
-        e.handle(&ctrl('u'));
+        e.apply(Action::DeleteToStart);
         assert_eq!(e.text(), "three");
-        e.handle(&ctrl('k'));
+        e.apply(Action::DeleteToEnd);
         assert_eq!(e.text(), "");
     }
 
     #[test]
     fn unicode_and_paste() {
         let mut e = typed("日本");
-        e.handle(&key(KeyCode::Left));
-        e.handle(&key(KeyCode::Char('é')));
+        e.apply(Action::CursorLeft);
+        e.type_char('é');
         assert_eq!(e.text(), "日é本");
         e.paste("a\nb\u{1b}c");
         assert_eq!(e.text(), "日éa bc本");
@@ -220,5 +210,13 @@ mod tests {
         let (text, cursor) = wide.view(6);
         assert!(cursor < 6);
         assert!(unicode_width::UnicodeWidthStr::width(text.as_str()) <= 6);
+    }
+
+    #[test]
+    fn actions_a_line_does_not_take_are_left_alone() {
+        let mut e = typed("one");
+        assert!(!e.apply(Action::Newline));
+        assert!(!e.apply(Action::Up));
+        assert_eq!(e.text(), "one");
     }
 }

@@ -1,12 +1,21 @@
 //! The typing modals: capture an ask or a deadline, snooze to a date, edit an item. Each shows,
-//! live under the line, how nudge understands it; Enter saves through the same ops as the CLI.
+//! live under the line, how nudge understands it; the submit key saves it (through the same ops
+//! as the CLI, once the update is over).
 
+use super::action::Action;
 use super::editor::LineEditor;
-use crate::capture::Grammar;
 use crate::domain::{Kind, words};
-use crate::ops::{self, Context, EditMode, OpError};
+use crate::ops::{self, Context, EditMode};
 use crate::store::Store;
 use crate::when;
+
+/// What an action did to the open line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputOutcome {
+    Submit,
+    Cancel,
+    Edited,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
@@ -23,13 +32,14 @@ pub enum Purpose {
 }
 
 impl Purpose {
-    pub fn title(self) -> String {
+    /// The modal's title; `submit` is the key that saves it.
+    pub fn title(self, submit: &str) -> String {
         match self {
             Purpose::CaptureAsk => "Capture an ask".into(),
             Purpose::CaptureDeadline => "Capture a deadline".into(),
             Purpose::Snooze(id) => format!("Snooze {id} until"),
             Purpose::Edit(id) => format!("Edit {id}"),
-            Purpose::SaidNo(id) => format!("Said no to {id}: why? (enter skips)"),
+            Purpose::SaidNo(id) => format!("Said no to {id}: why? ({submit} skips)"),
             Purpose::Critique => "Log a critique".into(),
             Purpose::Favor => "Log a favor".into(),
         }
@@ -156,10 +166,7 @@ impl Input {
                 ),
                 Err(e) => Preview::Error(e.to_string()),
             },
-            Purpose::Critique | Purpose::Favor => match self.check(store, ctx) {
-                Ok((_, reads, notes)) => Preview::Reads(reads, notes),
-                Err(message) => Preview::Error(message),
-            },
+            Purpose::Critique | Purpose::Favor => read(self.check(store, ctx)),
             Purpose::SaidNo(id) => said_no_preview(&reader, id, &text),
             Purpose::Edit(id) => {
                 match ops::preview_edit(&reader, ctx, id, &text, EditMode::Replace) {
@@ -170,97 +177,38 @@ impl Input {
         };
     }
 
-    /// Save. `Ok(None)` when there is nothing to save yet.
-    pub fn submit(&mut self, store: &mut Store, ctx: &Context) -> Result<Option<String>, OpError> {
-        let text = self.editor.text();
-        if text.trim().is_empty() {
-            return Ok(None);
-        }
-        let line = match self.purpose {
-            Purpose::CaptureAsk => {
-                let captured = ops::capture_ask(store, ctx, &text)?;
-                with_notes(captured.line, &captured.notes)
+    /// An action while the line is open: submit, cancel, or an editing key.
+    pub fn on_action(&mut self, action: Action) -> Option<InputOutcome> {
+        match action {
+            Action::Submit => Some(InputOutcome::Submit),
+            Action::Cancel => Some(InputOutcome::Cancel),
+            action if self.editor.apply(action) => {
+                self.stale = true;
+                Some(InputOutcome::Edited)
             }
-            Purpose::CaptureDeadline => ops::capture_deadline(store, ctx, &text)?.line,
-            Purpose::Snooze(id) => ops::snooze(store, ctx, id, &text)?,
-            Purpose::Edit(id) => match &self.base {
-                Some(base) => match ops::edit_opened(store, ctx, &text, base)? {
-                    ops::LineEdit::Saved(line) => line,
-                    ops::LineEdit::Conflict { message, current } => {
-                        // Enter again saves the line over what is there now.
-                        self.base = Some(current);
-                        let save = "enter saves your line over it, esc keeps what is there";
-                        return Err(OpError::Input(format!("{message}: {save}")));
-                    }
-                },
-                None => ops::edit(store, ctx, id, &text, EditMode::Replace)?,
-            },
-            Purpose::Critique | Purpose::Favor | Purpose::SaidNo(_) => return Ok(None),
-        };
-        Ok(Some(line))
+            _ => None,
+        }
     }
 
-    /// For lines finished by a one-key choice (a critique, a favor): the line when it is complete,
-    /// with how it reads ("Sam said “…” about Q4 launch deck · enter, then …") and notes about a
-    /// new person; or what is missing.
-    pub fn check(
-        &self,
-        store: &Store,
-        ctx: &Context,
-    ) -> Result<(String, String, Vec<String>), String> {
+    pub fn type_char(&mut self, c: char) {
+        self.editor.type_char(c);
+        self.stale = true;
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.editor.paste(text);
+        self.stale = true;
+    }
+
+    /// For lines finished by a one-key choice (a critique, a favor): how the line reads, with
+    /// notes about a new person; or what is missing (the rules are the ones the save keeps).
+    pub fn check(&self, store: &Store, ctx: &Context) -> Result<(String, Vec<String>), String> {
         let text = self.editor.text();
-        let grammar = match self.purpose {
-            Purpose::Critique => Grammar::Critique,
-            _ => Grammar::Favor,
-        };
-        let capture = crate::capture::parse(&text, grammar, &ctx.now, &ctx.week())
-            .map_err(|e| e.to_string())?;
-        let example = grammar.example();
-        let Some(typed) = capture.person.as_deref() else {
-            return Err(format!("who? add @name — e.g. {example}"));
-        };
         let reader = store.reader();
-        let (person, notes) = match reader.person_named(typed) {
-            Ok(Some(known)) => (known.name, Vec::new()),
-            _ => {
-                let name = crate::domain::person::display_name(typed);
-                let note =
-                    ops::new_person_note(&reader, &name, false).map_err(|e| e.to_string())?;
-                (name, note.into_iter().collect())
-            }
-        };
-        if capture.title.is_empty() {
-            return Err(format!("add what was said or done — e.g. {example}"));
+        match self.purpose {
+            Purpose::Critique => ops::preview_critique(&reader, ctx, &text),
+            _ => ops::preview_favor(&reader, ctx, &text),
         }
-        let reads = match (&self.purpose, &capture.on) {
-            (Purpose::Critique, on) => {
-                let about = match on {
-                    Some(crate::capture::Piece::Deadline(id)) => match reader.item(*id) {
-                        Ok(Some(item)) if item.kind == Kind::Deadline => {
-                            format!(" about {} (Deadline {id})", item.title)
-                        }
-                        _ => return Err(format!("\"on {id}\" must name a deadline")),
-                    },
-                    Some(crate::capture::Piece::Named(piece)) => {
-                        match reader.open_deadline_titled(piece) {
-                            Ok(Some(id)) => format!(" about {piece} (Deadline {id})"),
-                            _ => format!(" about {piece}"),
-                        }
-                    }
-                    None => String::new(),
-                };
-                format!(
-                    "{person} said \"{}\"{about} · enter, then one key for your answer \
-                     (invite to proof, …)",
-                    capture.title
-                )
-            }
-            _ => format!(
-                "A favor with {person}: {} · enter, then g if you did it for them, r if they did",
-                capture.title
-            ),
-        };
-        Ok((text, reads, notes))
     }
 
     pub fn show_error(&mut self, message: String) {
@@ -272,13 +220,6 @@ fn read(result: Result<(String, Vec<String>), String>) -> Preview {
     match result {
         Ok((line, notes)) => Preview::Reads(line, notes),
         Err(message) => Preview::Error(message),
-    }
-}
-
-fn with_notes(line: String, notes: &[String]) -> String {
-    match notes.first() {
-        Some(note) => format!("{line} · {note}"),
-        None => line,
     }
 }
 

@@ -21,10 +21,14 @@ pub enum Context {
     Help,
     Card,
     Input,
+    /// Editing keys, wherever text is typed (after the modal's own keys).
+    Editor,
+    /// One-key choices.
+    Pick,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 10] = [
         Context::Dashboard,
         Context::Detail,
         Context::List,
@@ -33,6 +37,8 @@ impl Context {
         Context::Help,
         Context::Card,
         Context::Input,
+        Context::Editor,
+        Context::Pick,
     ];
 
     pub fn name(self) -> &'static str {
@@ -45,6 +51,8 @@ impl Context {
             Context::Help => "help",
             Context::Card => "card",
             Context::Input => "input",
+            Context::Editor => "editor",
+            Context::Pick => "pick",
         }
     }
 
@@ -198,7 +206,7 @@ impl Keymap {
                         Some(context_name.clone()),
                         format!(
                             "unknown context \"{context_name}\"; use dashboard, detail, list, \
-                             review, reflect, help, card or input"
+                             review, reflect, help, card, input, editor or pick"
                         ),
                     )
                 })?;
@@ -244,7 +252,8 @@ impl Keymap {
     /// cancel), so a remap can never lock the user in. (ctrl-c quits, too, unless it is given to
     /// something else.)
     fn check_ways_out(&self) -> Result<(), (Option<String>, String)> {
-        for context in Context::ALL {
+        // The editor's keys are only ever looked at after the input's, which has its way out.
+        for context in Context::ALL.into_iter().filter(|c| *c != Context::Editor) {
             let leaves = self.bindings.iter().any(|(c, a, keys)| {
                 let out = match context {
                     Context::Dashboard => matches!(a, Action::Quit),

@@ -137,7 +137,7 @@ fn event_loop(
         // between two events, or while keys are queued).
         let size = terminal.size()?;
         if ratatui::layout::Rect::new(0, 0, size.width, size.height) != app.layout.area {
-            app.on_event(Event::Resize(size.width, size.height));
+            app.handle(app::Msg::Resize(size.width, size.height));
         }
         app.settle();
         if app.dirty {
@@ -166,7 +166,9 @@ fn event_loop(
             loop {
                 let event = event::read()?;
                 test_panic(&event);
-                app.on_event(event);
+                if let Some(msg) = app::Msg::from_event(event) {
+                    app.handle(msg);
+                }
                 if let Some(copy) = app.clipboard.take() {
                     let copied = clipboard::copy(&copy.text, app.clipboard_method(), session);
                     if matches!(copied, clipboard::Copied::Osc52 { .. }) {
@@ -175,7 +177,7 @@ fn event_loop(
                             CopyToClipboard::to_clipboard_from(copy.text.clone())
                         )?;
                     }
-                    app.copied(copy, copied);
+                    app.handle(app::Msg::Copied(copy, copied));
                 }
                 if app.quit
                     || stop.received().is_some()

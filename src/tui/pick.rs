@@ -1,11 +1,10 @@
 //! One-key choices after a line or on an item: the channel a follow-up went out on, how a
 //! critique was answered, which way a favor went.
 
+use super::action::Action;
 use crate::domain::Channel;
 use crate::domain::critique::Response;
 use crate::domain::favor::Direction;
-use crate::ops::{self, Context, OpError};
-use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pick {
@@ -20,6 +19,13 @@ pub enum Pick {
         ask: i64,
         deadlines: Vec<(i64, String)>,
     },
+}
+
+/// What an action did to the open choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickOutcome {
+    Chosen(Choice),
+    Cancel,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,109 +46,94 @@ impl Pick {
         }
     }
 
-    /// The choices, each with its key and label; the first is what Enter takes.
-    pub fn options(&self) -> Vec<(char, String, Choice)> {
+    /// The choices, each with the action that picks it (None: only submit, which takes the
+    /// first) and its label.
+    pub fn options(&self) -> Vec<(Option<Action>, String, Choice)> {
+        let option = |action, label: &str, choice| (Some(action), label.to_string(), choice);
         match self {
             Pick::Channel { suggested, .. } => {
                 let mut options = vec![(
-                    '⏎',
+                    None,
                     suggested.label().to_string(),
                     Choice::Channel(*suggested),
                 )];
-                for (key, channel) in [
-                    ('e', Channel::Email),
-                    ('c', Channel::Chat),
-                    ('p', Channel::Call),
-                    ('w', Channel::InPerson),
+                for (action, channel) in [
+                    (Action::ByEmail, Channel::Email),
+                    (Action::ByChat, Channel::Chat),
+                    (Action::ByCall, Channel::Call),
+                    (Action::InPerson, Channel::InPerson),
                 ] {
-                    options.push((key, channel.label().to_string(), Choice::Channel(channel)));
+                    options.push(option(action, channel.label(), Choice::Channel(channel)));
                 }
                 options
             }
             Pick::Response { .. } => vec![
-                (
-                    'i',
-                    "invite them to proof the next piece".into(),
+                option(
+                    Action::AnswerInvite,
+                    "invite them to proof the next piece",
                     Choice::Response(Response::Invite),
                 ),
-                (
-                    's',
-                    "explained the style guide".into(),
+                option(
+                    Action::AnswerStyleGuide,
+                    "explained the style guide",
                     Choice::Response(Response::StyleGuide),
                 ),
-                ('f', "fixed it".into(), Choice::Response(Response::Fixed)),
-                ('l', "let it go".into(), Choice::Response(Response::LetGo)),
+                option(
+                    Action::AnswerFixed,
+                    "fixed it",
+                    Choice::Response(Response::Fixed),
+                ),
+                option(
+                    Action::AnswerLetGo,
+                    "let it go",
+                    Choice::Response(Response::LetGo),
+                ),
             ],
             Pick::Deadline { deadlines, .. } => deadlines
                 .iter()
-                .take(9)
-                .enumerate()
-                .map(|(i, (id, title))| {
-                    let key =
-                        char::from_digit(u32::try_from(i + 1).unwrap_or(9), 10).unwrap_or('9');
-                    (
-                        key,
-                        format!("{title} (Deadline {id})"),
+                .zip(Action::CHOICES)
+                .map(|((id, title), action)| {
+                    option(
+                        action,
+                        &format!("{title} (Deadline {id})"),
                         Choice::Deadline(*id),
                     )
                 })
                 .collect(),
             Pick::Direction { .. } => vec![
-                (
-                    'g',
-                    "I gave it (did them a favor)".into(),
+                option(
+                    Action::Gave,
+                    "I gave it (did them a favor)",
                     Choice::Direction(Direction::Gave),
                 ),
-                (
-                    'r',
-                    "I received it (they did me one)".into(),
+                option(
+                    Action::Got,
+                    "I received it (they did me one)",
                     Choice::Direction(Direction::Got),
                 ),
             ],
         }
     }
 
+    /// What submit takes: the first choice.
     pub fn default_choice(&self) -> Option<Choice> {
         self.options().first().map(|(_, _, choice)| *choice)
     }
 
-    pub fn choice_for(&self, key: char) -> Option<Choice> {
-        let key = key.to_ascii_lowercase();
+    /// The choice an action picks here, if it is one of them.
+    pub fn choice_for(&self, action: Action) -> Option<Choice> {
         self.options()
             .into_iter()
-            .find(|(k, _, _)| *k == key)
+            .find(|(a, _, _)| *a == Some(action))
             .map(|(_, _, c)| c)
     }
 
-    /// Carry out the choice; returns the line that says what happened.
-    pub fn apply(
-        &self,
-        store: &mut Store,
-        ctx: &Context,
-        choice: Choice,
-    ) -> Result<String, OpError> {
-        let with_notes = |captured: ops::Captured| match captured.notes.first() {
-            Some(note) => format!("{} · {note}", captured.line),
-            None => captured.line,
-        };
-        match (self, choice) {
-            (Pick::Channel { id, .. }, Choice::Channel(channel)) => {
-                ops::follow_up(store, ctx, *id, Some(channel), "")
-            }
-            (Pick::Response { line }, Choice::Response(response)) => {
-                ops::critique(store, ctx, line, response).map(with_notes)
-            }
-            (Pick::Deadline { ask, .. }, Choice::Deadline(deadline)) => ops::edit(
-                store,
-                ctx,
-                *ask,
-                &format!("for {deadline}"),
-                ops::EditMode::Merge,
-            ),
-            (Pick::Direction { line }, Choice::Direction(direction)) => {
-                ops::favor(store, ctx, direction, line).map(with_notes)
-            }
-            _ => Err(OpError::Input("that choice does not fit here".into())),
+    /// An action while the choice is open: submit takes the first choice, cancel closes it.
+    pub fn on_action(&self, action: Action) -> Option<PickOutcome> {
+        match action {
+            Action::Submit => self.default_choice().map(PickOutcome::Chosen),
+            Action::Cancel => Some(PickOutcome::Cancel),
+            action => self.choice_for(action).map(PickOutcome::Chosen),
         }
     }
 }

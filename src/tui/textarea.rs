@@ -1,8 +1,9 @@
 //! A multi-line text editor with soft wrapping by display width: Enter starts a new line,
 //! paste keeps line breaks, the cursor moves by characters, words and lines.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_width::UnicodeWidthChar;
+
+use super::action::Action;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextArea {
@@ -47,28 +48,24 @@ impl TextArea {
             .join("\n")
     }
 
-    /// Apply an editing key; returns whether the text or the cursor changed.
-    pub fn handle(&mut self, key: &KeyEvent) -> bool {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        match key.code {
-            KeyCode::Enter => self.newline(),
-            KeyCode::Char('w') if ctrl => self.delete_word(),
-            KeyCode::Backspace if ctrl || alt => self.delete_word(),
-            KeyCode::Char('a') if ctrl => self.col = 0,
-            KeyCode::Char('e') if ctrl => self.col = self.lines[self.row].len(),
+    /// Apply an editing action (the `[editor]` keys); returns whether it is one the text takes.
+    pub fn apply(&mut self, action: Action) -> bool {
+        match action {
+            Action::Newline => self.newline(),
+            Action::DeleteWord => self.delete_word(),
+            Action::LineStart => self.col = 0,
+            Action::LineEnd => self.col = self.lines[self.row].len(),
             // As in the one-line editor and a shell: to the start and the end of the line.
-            KeyCode::Char('u') if ctrl => {
+            Action::DeleteToStart => {
                 self.lines[self.row].drain(..self.col);
                 self.col = 0;
             }
-            KeyCode::Char('k') if ctrl => self.lines[self.row].truncate(self.col),
-            KeyCode::Char(c) if !ctrl && !alt => self.insert(c),
-            KeyCode::Backspace => self.backspace(),
-            KeyCode::Delete => self.delete(),
-            KeyCode::Left if ctrl || alt => self.word_left(),
-            KeyCode::Right if ctrl || alt => self.word_right(),
-            KeyCode::Left => {
+            Action::DeleteToEnd => self.lines[self.row].truncate(self.col),
+            Action::DeleteBack => self.backspace(),
+            Action::DeleteForward => self.delete(),
+            Action::WordLeft => self.word_left(),
+            Action::WordRight => self.word_right(),
+            Action::CursorLeft => {
                 if self.col > 0 {
                     self.col -= 1;
                 } else if self.row > 0 {
@@ -76,7 +73,7 @@ impl TextArea {
                     self.col = self.lines[self.row].len();
                 }
             }
-            KeyCode::Right => {
+            Action::CursorRight => {
                 if self.col < self.lines[self.row].len() {
                     self.col += 1;
                 } else if self.row + 1 < self.lines.len() {
@@ -84,19 +81,24 @@ impl TextArea {
                     self.col = 0;
                 }
             }
-            KeyCode::Up if self.row > 0 => {
+            Action::Up if self.row > 0 => {
                 self.row -= 1;
                 self.col = self.col.min(self.lines[self.row].len());
             }
-            KeyCode::Down if self.row + 1 < self.lines.len() => {
+            Action::Down if self.row + 1 < self.lines.len() => {
                 self.row += 1;
                 self.col = self.col.min(self.lines[self.row].len());
             }
-            KeyCode::Home => self.col = 0,
-            KeyCode::End => self.col = self.lines[self.row].len(),
+            // At the top or the bottom, up and down are still editing keys that do nothing.
+            Action::Up | Action::Down => {}
             _ => return false,
         }
         true
+    }
+
+    /// A typed character, at the cursor.
+    pub fn type_char(&mut self, c: char) {
+        self.insert(c);
     }
 
     fn insert(&mut self, c: char) {
@@ -243,17 +245,13 @@ fn drawn_width(c: char) -> usize {
 mod tests {
     use super::*;
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
     fn typed(text: &str) -> TextArea {
         let mut area = TextArea::default();
         for c in text.chars() {
             if c == '\n' {
-                area.handle(&key(KeyCode::Enter));
+                area.apply(Action::Newline);
             } else {
-                area.handle(&key(KeyCode::Char(c)));
+                area.type_char(c);
             }
         }
         area
@@ -261,16 +259,15 @@ mod tests {
 
     #[test]
     fn ctrl_u_deletes_to_the_line_start_and_ctrl_k_to_its_end() {
-        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
         let mut area = typed("first line\nsecond line");
         for _ in 0..4 {
-            area.handle(&key(KeyCode::Left));
+            area.apply(Action::CursorLeft);
         }
-        area.handle(&ctrl('u'));
+        area.apply(Action::DeleteToStart);
         assert_eq!(area.text(), "first line\nline");
-        area.handle(&key(KeyCode::Up));
-        area.handle(&key(KeyCode::Right));
-        area.handle(&ctrl('k'));
+        area.apply(Action::Up);
+        area.apply(Action::CursorRight);
+        area.apply(Action::DeleteToEnd);
         assert_eq!(area.text(), "f\nline");
     }
 
@@ -278,13 +275,13 @@ mod tests {
     fn lines_are_made_and_joined() {
         let mut area = typed("one\ntwo");
         assert_eq!(area.text(), "one\ntwo");
-        area.handle(&key(KeyCode::Home));
-        area.handle(&key(KeyCode::Backspace));
+        area.apply(Action::LineStart);
+        area.apply(Action::DeleteBack);
         assert_eq!(area.text(), "onetwo");
-        area.handle(&key(KeyCode::Enter));
-        area.handle(&key(KeyCode::Up));
-        area.handle(&key(KeyCode::End));
-        area.handle(&key(KeyCode::Delete));
+        area.apply(Action::Newline);
+        area.apply(Action::Up);
+        area.apply(Action::LineEnd);
+        area.apply(Action::DeleteForward);
         assert_eq!(area.text(), "onetwo");
     }
 

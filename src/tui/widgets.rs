@@ -277,6 +277,37 @@ pub fn short_label(action: Action) -> &'static str {
         | Action::FocusDeadlines
         | Action::FocusProofing
         | Action::FocusStress => "pane",
+        Action::CursorLeft
+        | Action::CursorRight
+        | Action::WordLeft
+        | Action::WordRight
+        | Action::LineStart
+        | Action::LineEnd
+        | Action::DeleteBack
+        | Action::DeleteForward
+        | Action::DeleteWord
+        | Action::DeleteToStart
+        | Action::DeleteToEnd
+        | Action::Newline => "edit",
+        Action::ByEmail
+        | Action::ByChat
+        | Action::ByCall
+        | Action::InPerson
+        | Action::AnswerInvite
+        | Action::AnswerStyleGuide
+        | Action::AnswerFixed
+        | Action::AnswerLetGo
+        | Action::Gave
+        | Action::Got
+        | Action::Choose1
+        | Action::Choose2
+        | Action::Choose3
+        | Action::Choose4
+        | Action::Choose5
+        | Action::Choose6
+        | Action::Choose7
+        | Action::Choose8
+        | Action::Choose9 => "choose",
     }
 }
 

@@ -2,15 +2,13 @@
 //! and the reflection (saved as it is typed).
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::{App, Notice, Screen};
-use crate::domain::Stress;
+use super::{App, Change, Notice, Said, Screen, Then};
 use crate::domain::review::Decision;
 use crate::ops::{self, OpError, ReviewState};
 use crate::tui::action::Action;
 use crate::tui::app::ListState;
-use crate::tui::flows::reflect::{Field, ReflectFlow, ReflectionList};
+use crate::tui::flows::reflect::{ReflectFlow, ReflectOutcome, ReflectionList};
 use crate::tui::flows::review::{Making, ReviewFlow, Step};
 use crate::tui::keymap::Context;
 
@@ -31,7 +29,7 @@ impl App {
 
     /// Show the card at the review's position, passing over items handled meanwhile; at the end,
     /// record the review as done for the day.
-    fn load_review_card(&mut self) {
+    pub(super) fn load_review_card(&mut self) {
         let ctx = self.ctx();
         let Screen::Review { flow } = &mut self.screen else {
             return;
@@ -43,10 +41,8 @@ impl App {
                 flow.step = Step::Summary;
                 if !flow.state.finished {
                     flow.state.finished = true;
-                    if let Err(e) = flow.state.save(&mut self.store, &ctx) {
-                        return self.fail(e);
-                    }
-                    self.reload();
+                    let state = Box::new(flow.state.clone());
+                    self.save(Change::Review(state), Then::ReviewSaved { finished: true });
                 }
                 return;
             };
@@ -96,11 +92,11 @@ impl App {
                     Decision::Missed => Action::MarkMissed,
                     _ => Action::Declined,
                 };
-                let result = self.change_for(change);
-                let ok = result.is_ok();
-                self.after_change(result);
-                if ok {
-                    self.review_decided(decision);
+                match self.target() {
+                    Some(item) => {
+                        self.save(Change::Item(change, item.id), Then::Decided(decision));
+                    }
+                    None => self.notice = Some(Notice::Info("Select an item first".into())),
                 }
             }
             Some(Making::Asking(decision)) => {
@@ -138,23 +134,19 @@ impl App {
         }
     }
 
-    /// Record a decision and move on.
-    fn review_decided(&mut self, decision: Decision) {
-        let ctx = self.ctx();
+    /// Record a decision and move on (once the review's place is saved).
+    pub(super) fn review_decided(&mut self, decision: Decision) {
         let Screen::Review { flow } = &mut self.screen else {
             return;
         };
         flow.state.decisions.push((flow.state.position, decision));
         flow.state.position += 1;
-        if let Err(e) = flow.state.save(&mut self.store, &ctx) {
-            return self.fail(e);
-        }
-        self.load_review_card();
+        let state = Box::new(flow.state.clone());
+        self.save(Change::Review(state), Then::ReviewSaved { finished: false });
     }
 
-    /// `u` in the review: take back the last decision, and its change if it made one.
+    /// Undo in the review: take back the last decision, and its change if it made one.
     fn review_undo(&mut self) {
-        let ctx = self.ctx();
         let Screen::Review { flow } = &mut self.screen else {
             return;
         };
@@ -164,23 +156,28 @@ impl App {
         };
         flow.state.position = position;
         flow.state.finished = false;
-        let undone = if decision.wrote() {
-            Some(ops::undo(&mut self.store, &ctx))
+        if decision.wrote() {
+            self.save(Change::Undo, Then::ReviewUndone);
         } else {
-            None
-        };
-        if let Screen::Review { flow } = &mut self.screen
-            && let Err(e) = flow.state.save(&mut self.store, &ctx)
-        {
-            return self.fail(e);
+            self.notice = Some(Notice::Info("Back to the card you skipped".into()));
+            self.save_review_place();
         }
-        match undone {
-            Some(Ok(line)) => self.notice = Some(Notice::Info(line)),
-            Some(Err(e)) => self.fail(e),
-            None => self.notice = Some(Notice::Info("Back to the card you skipped".into())),
+    }
+
+    /// The last decision's change was undone (or could not be): the review goes back to it.
+    pub(super) fn review_undone(&mut self, outcome: Result<Said, OpError>) {
+        match outcome {
+            Ok(said) => self.notice = Some(Notice::Info(said.line())),
+            Err(e) => self.fail(e),
         }
-        self.reload();
-        self.load_review_card();
+        self.save_review_place();
+    }
+
+    fn save_review_place(&mut self) {
+        if let Screen::Review { flow } = &self.screen {
+            let state = Box::new(flow.state.clone());
+            self.save(Change::Review(state), Then::ReviewBack);
+        }
     }
 
     /// `R`: the reflections, today's first.
@@ -244,70 +241,20 @@ impl App {
         }
     }
 
-    /// Tab and shift-tab in the reflection.
-    pub(super) fn reflect_field(&mut self, forward: bool) {
-        if let Screen::Reflect { flow, .. } = &mut self.screen {
-            flow.field = if forward {
-                flow.field.next()
-            } else {
-                flow.field.prev()
-            };
+    /// What an action or a typed key did in the reflection.
+    pub(super) fn reflect_outcome(&mut self, outcome: ReflectOutcome) {
+        match outcome {
+            ReflectOutcome::Changed => self.reflect_changed(),
+            ReflectOutcome::Leave => self.leave_reflection(),
+            ReflectOutcome::FirstCall => self.capture_first_call(),
+            ReflectOutcome::Moved => {}
         }
-    }
-
-    /// A key typed in the reflection: into the current field, saved at once.
-    pub(super) fn reflect_key(&mut self, key: &KeyEvent) {
-        let Screen::Reflect { flow, .. } = &mut self.screen else {
-            return;
-        };
-        if flow.read_only {
-            return;
-        }
-        let changed = match flow.field {
-            Field::WentWell => flow.went_well.handle(key),
-            Field::Stuck => flow.stuck.handle(key),
-            Field::FirstCall if key.code == KeyCode::Enter => {
-                self.capture_first_call();
-                return;
-            }
-            Field::FirstCall => flow.first_call.handle(key),
-            Field::Stress => match key.code {
-                KeyCode::Char(c) if ('1'..='5').contains(&c) => {
-                    flow.reflection.stress =
-                        c.to_digit(10).and_then(|d| Stress::new(i64::from(d)).ok());
-                    true
-                }
-                KeyCode::Enter => {
-                    flow.field = flow.field.next();
-                    return;
-                }
-                _ => false,
-            },
-        };
-        if changed {
-            self.reflect_changed();
-        }
-    }
-
-    pub(super) fn reflect_paste(&mut self, text: &str) {
-        let Screen::Reflect { flow, .. } = &mut self.screen else {
-            return;
-        };
-        if flow.read_only {
-            return;
-        }
-        match flow.field {
-            Field::WentWell => flow.went_well.paste(text),
-            Field::Stuck => flow.stuck.paste(text),
-            Field::FirstCall => flow.first_call.paste(text),
-            Field::Stress => return,
-        }
-        self.reflect_changed();
     }
 
     /// Save the draft, and read the first call as an ask when it names someone.
     fn reflect_changed(&mut self) {
         let ctx = self.ctx();
+        let submit = self.key_name(Context::Editor, Action::Newline);
         let Screen::Reflect { flow, .. } = &mut self.screen else {
             return;
         };
@@ -316,7 +263,7 @@ impl App {
             let line = ops::first_call_line(&line, &ctx);
             Some(
                 match ops::preview(&self.store.reader(), &ctx, crate::domain::Kind::Ask, &line) {
-                    Ok((reading, _)) => (true, format!("enter makes it an ask: {reading}")),
+                    Ok((reading, _)) => (true, format!("{submit} makes it an ask: {reading}")),
                     Err(message) => (
                         false,
                         message.lines().next().unwrap_or_default().to_string(),
@@ -327,52 +274,71 @@ impl App {
             None
         };
         // While typing, a locked database is waited on briefly: the next keystroke tries again.
-        self.save_reflection_draft(Some(std::time::Duration::from_millis(200)));
+        self.save_reflection_draft(std::time::Duration::from_millis(200), false);
     }
 
-    /// Write the reflection as typed (waiting for a lock at most `wait`, else the full 5 s); on
-    /// failure it stays on screen, marked unsaved.
-    fn save_reflection_draft(&mut self, wait: Option<std::time::Duration>) -> bool {
-        let wait = wait.unwrap_or(crate::store::BUSY_TIMEOUT);
-        let ctx = self.ctx();
+    /// Write the reflection as typed, waiting for a lock at most `wait`; on failure it stays on
+    /// screen, marked unsaved.
+    fn save_reflection_draft(&mut self, wait: std::time::Duration, leaving: bool) {
         let Screen::Reflect { flow, .. } = &mut self.screen else {
-            return true;
+            return;
         };
         let current = flow.current();
         flow.reflection = current.clone();
-        let saved = self
-            .store
-            .with_busy_timeout(wait, |store| ops::save_reflection(store, &ctx, &current));
-        match saved {
-            Ok(()) => {
+        self.save(
+            Change::Reflection {
+                reflection: Box::new(current),
+                wait,
+            },
+            Then::Reflection { leaving },
+        );
+    }
+
+    /// The reflection as typed was saved, or not.
+    pub(super) fn reflection_saved(&mut self, leaving: bool, outcome: Result<Said, OpError>) {
+        let Screen::Reflect { flow, .. } = &mut self.screen else {
+            return;
+        };
+        match outcome {
+            Ok(_) => {
                 flow.unsaved = false;
                 flow.warned = false;
-                true
+                if leaving {
+                    self.close_reflection();
+                }
             }
             Err(e) => {
                 flow.unsaved = true;
+                let warned = flow.warned;
+                flow.warned = leaving || warned;
                 self.fail(e);
-                false
+                if leaving && warned {
+                    // The second esc: leave without it, as it said.
+                    self.close_reflection();
+                } else if leaving && let Some(Notice::Error(message)) = &mut self.notice {
+                    let again = self.keymap.key_for(Context::Reflect, Action::Back);
+                    let again = again.map_or_else(|| "back".to_string(), |k| k.to_string());
+                    *message =
+                        format!("Not saved yet ({again} again leaves without it): {message}");
+                }
             }
         }
     }
 
-    /// Esc on the reflection: one more try at saving what is unsaved; if the database still
-    /// cannot take it, say so and leave on a second esc (which tries once more too).
+    /// Back on the reflection: one more try at saving what is unsaved (waiting the full time for
+    /// a lock); if the database still cannot take it, say so and leave on a second try.
     pub(super) fn leave_reflection(&mut self) {
         let Screen::Reflect { flow, .. } = &self.screen else {
             return;
         };
-        let warned = flow.warned;
-        if flow.unsaved && !flow.read_only && !self.save_reflection_draft(None) && !warned {
-            if let Screen::Reflect { flow, .. } = &mut self.screen {
-                flow.warned = true;
-            }
-            if let Some(Notice::Error(message)) = &mut self.notice {
-                *message = format!("{UNSAVED} {message}");
-            }
-            return;
+        if flow.unsaved && !flow.read_only {
+            self.save_reflection_draft(crate::store::BUSY_TIMEOUT, true);
+        } else {
+            self.close_reflection();
         }
+    }
+
+    fn close_reflection(&mut self) {
         self.back();
         // The list under it shows today's reflection as it is now.
         if matches!(self.screen, Screen::Reflections { .. }) {
@@ -380,9 +346,9 @@ impl App {
         }
     }
 
-    /// Enter on the first call: when it reads as an ask, capture it (it stays in the reflection).
+    /// The first call, on its submit key: when it reads as an ask, capture it (it stays in the
+    /// reflection); else on to the next question.
     fn capture_first_call(&mut self) {
-        let ctx = self.ctx();
         let Screen::Reflect { flow, .. } = &mut self.screen else {
             return;
         };
@@ -391,11 +357,23 @@ impl App {
             flow.field = flow.field.next();
             return;
         }
-        match ops::capture_ask(&mut self.store, &ctx, &ops::first_call_line(&line, &ctx)) {
-            Ok(captured) => {
-                flow.first_call_note = Some((true, format!("captured: {}", captured.line)));
+        self.save(Change::FirstCall(line), Then::FirstCall);
+    }
+
+    pub(super) fn first_call_captured(&mut self, outcome: Result<Said, OpError>) {
+        let Screen::Reflect { flow, .. } = &mut self.screen else {
+            return;
+        };
+        match outcome {
+            Ok(said) => {
+                // The capture's line alone: the reflection has no room for its advice.
+                let line = match said {
+                    Said::Captured(captured) => captured.line,
+                    other => other.line(),
+                };
+                flow.first_call_note = Some((true, format!("captured: {line}")));
                 flow.field = flow.field.next();
-                self.notice = Some(Notice::Info(captured.line));
+                self.notice = Some(Notice::Info(line));
                 self.reload();
             }
             Err(e) => {
@@ -408,14 +386,14 @@ impl App {
     }
 
     /// Open the review or the reflection straight away (`nudge review`, `nudge reflect`).
-    pub fn start_with(&mut self, action: Action) {
+    pub(super) fn start_with(&mut self, action: Action) {
         match action {
             Action::Review => self.open_review(),
             Action::Reflect => {
                 let today = self.now.date_naive();
                 self.open_reflection(today);
             }
-            other => self.update(other),
+            other => self.act(other),
         }
     }
 }
@@ -427,6 +405,3 @@ fn first_line(text: &str) -> String {
         .trim()
         .to_string()
 }
-
-/// How the reflection says that leaving now would leave unsaved words behind.
-const UNSAVED: &str = "Not saved yet (esc again leaves without it):";

@@ -1,35 +1,45 @@
 //! The dashboard's state, and the one place it changes.
 //!
-//!   terminal event ─► keymap (context, key) ─► Action
-//!   Action ─► App::update ─► ops / store ─► reload only the rows on screen
+//!   terminal event (key, paste, mouse, resize) or tick ─► Msg ─► App::update
+//!   key ─► keymap (the screen's contexts, in order) ─► Action ─► the screen or its modal
+//!   update ─► Effects ─► App::perform: saves through ops (outcome back as Msg::Saved), copies
 //!   view::draw(&App) ─► frame                 (drawing never changes state)
-//!   tick every 2 s ─► PRAGMA data_version ─► reload when another process wrote
+//!   tick every 2 s ─► PRAGMA data_version ─► reload only the rows on screen
 //!
-//! `navigate` moves selections and focus; `items` acts on the selected item and runs the typing
-//! and picking modals.
+//! `keys` resolves keys for what is on screen, `navigate` moves selections and focus, `items`
+//! and `days` act on items and run the modals and flows, `save` makes the changes, `load` reads
+//! what is on screen.
 
 mod days;
 mod items;
+mod keys;
+mod load;
+mod message;
 mod navigate;
+mod save;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+pub use message::{Effect, Msg};
+pub use save::{Change, Said, Then};
+
+use std::collections::VecDeque;
+
+use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::board::Board;
-use super::flows::checkin::{CheckinFlow, Step};
+use super::flows::checkin::CheckinFlow;
 use super::flows::insights::InsightsView;
 use super::flows::people::PeopleView;
 use super::flows::reflect::{ReflectFlow, ReflectionList};
 use super::flows::review::ReviewFlow;
 use super::input::{Input, Purpose};
-use super::kept::KeptLine;
 use super::keymap::{Context, Keymap};
 use super::layout::{Layout, Pane};
 use super::pick::Pick;
 use super::theme::Theme;
 use crate::config::Config;
-use crate::ops::{self, Context as OpContext, Detail, OpError, PersonCard};
+use crate::ops::{Context as OpContext, Detail, OpError, PersonCard};
 use crate::store::Store;
 use crate::when::Moment;
 
@@ -157,8 +167,11 @@ pub struct App {
     pub screen: Screen,
     pub notice: Option<Notice>,
     pub quit: bool,
-    /// A draft to put on the clipboard: the event loop copies it, then calls `copied`.
+    /// A draft to put on the clipboard: the event loop copies it, then says how with
+    /// `Msg::Copied`.
     pub clipboard: Option<ToCopy>,
+    /// What the update on its way asked for, made by `perform` once it is over.
+    effects: VecDeque<Effect>,
     /// Something changed since the last frame.
     pub dirty: bool,
     /// An ask just declined from the dashboard, kept on screen at the selection (with its re-ask
@@ -202,6 +215,7 @@ impl App {
             notice: None,
             quit: false,
             clipboard: None,
+            effects: VecDeque::new(),
             dirty: true,
             data_version,
             ask_order: None,
@@ -216,14 +230,15 @@ impl App {
         OpContext::new(self.now, self.config.clone())
     }
 
-    /// The context keys are read in.
+    /// The context keys of the screen are named in (footers and help show its keys).
     pub fn context(&self) -> Context {
         match &self.screen {
             Screen::Dashboard => Context::Dashboard,
             Screen::Detail { .. } => Context::Detail,
             Screen::Help { .. } | Screen::Text { .. } => Context::Help,
             Screen::Card { .. } => Context::Card,
-            Screen::Input { .. } | Screen::Pick { .. } | Screen::Checkin { .. } => Context::Input,
+            Screen::Input { .. } | Screen::Checkin { .. } => Context::Input,
+            Screen::Pick { .. } => Context::Pick,
             Screen::People { .. } | Screen::Insights { .. } | Screen::Reflections { .. } => {
                 Context::List
             }
@@ -232,257 +247,63 @@ impl App {
         }
     }
 
-    /// One event, then everything it leaves to settle (what tests and single events use).
+    /// The key that does `action` in `context`, as a message names it ("enter"); its name when
+    /// a remap left it without one.
+    pub fn key_name(&self, context: Context, action: Action) -> String {
+        self.keymap
+            .key_for(context, action)
+            .map_or_else(|| action.name().to_string(), |key| key.to_string())
+    }
+
+    /// One message through `update`, then the changes it asked for.
+    pub fn handle(&mut self, msg: Msg) {
+        self.update(msg);
+        self.perform();
+    }
+
+    /// One terminal event, then everything it leaves to settle (what tests and single events
+    /// use; the loop settles once per batch).
     pub fn handle_event(&mut self, event: Event) {
-        self.on_event(event);
+        if let Some(msg) = Msg::from_event(event) {
+            self.handle(msg);
+        }
         self.settle();
     }
 
-    /// One event of a batch: the loop settles once before it draws.
-    pub fn on_event(&mut self, event: Event) {
-        self.now = self.clock.now();
-        match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(&key),
-            Event::Mouse(mouse) => self.on_mouse(&mouse),
-            Event::Resize(width, height) => self.resize(Rect::new(0, 0, width, height)),
-            Event::Paste(text) if matches!(self.screen, Screen::Reflect { .. }) => {
-                self.reflect_paste(&text);
-                self.dirty = true;
-            }
-            Event::Paste(text) => {
-                if let Screen::Input { input, .. } = &mut self.screen {
-                    input.editor.paste(&text);
-                    input.stale = true;
-                    self.dirty = true;
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Work left by a batch of input, done once before the next frame: read the typed line again
-    /// for its live preview (once, not once per key of a paste).
-    pub fn settle(&mut self) {
-        let ctx = self.ctx();
-        if let Screen::Input { input, .. } = &mut self.screen
-            && input.stale
-        {
-            input.refresh(&self.store, &ctx);
-            self.dirty = true;
-        }
-    }
-
-    /// The line being typed right now, if any, to keep when the dashboard has to stop.
-    pub fn open_line(&self) -> Option<KeptLine> {
-        let mut screen = &self.screen;
-        let (purpose, text) = loop {
-            match screen {
-                Screen::Input { input, .. } if input.changed() => {
-                    break (input.purpose, input.editor.text());
-                }
-                Screen::Pick {
-                    pick: Pick::Response { line },
-                    ..
-                } => break (Purpose::Critique, line.clone()),
-                Screen::Pick {
-                    pick: Pick::Direction { line },
-                    ..
-                } => break (Purpose::Favor, line.clone()),
-                _ => screen = screen.modal_over()?,
-            }
-        };
-        Some(KeptLine {
-            db: self.store.path().to_path_buf(),
-            purpose: purpose.key(),
-            text,
-        })
-    }
-
-    /// Lines kept when the dashboard last stopped: the newest opens again, ready to save.
-    pub fn reopen_kept(&mut self, mut lines: Vec<KeptLine>) -> Vec<KeptLine> {
-        while let Some(line) = lines.pop() {
-            let Some(purpose) = Purpose::from_key(&line.purpose) else {
-                continue;
-            };
-            self.start_input(purpose, &line.text);
-            if let Screen::Input { input, .. } = &mut self.screen {
-                input.initial = String::new();
-            }
-            let save = self.keymap.key_for(Context::Input, Action::Submit);
-            let cancel = self.keymap.key_for(Context::Input, Action::Cancel);
-            self.notice = Some(Notice::Info(format!(
-                "Kept from when the dashboard last stopped: {} saves it, {} lets it go",
-                save.map(|k| k.to_string())
-                    .unwrap_or_else(|| "enter".into()),
-                cancel
-                    .map(|k| k.to_string())
-                    .unwrap_or_else(|| "esc".into()),
-            )));
-            break;
-        }
-        lines
-    }
-
-    pub fn on_key(&mut self, key: &KeyEvent) {
-        if let Some(action) = self.keymap.action(self.context(), key) {
-            self.update(action);
-            return;
-        }
-        // ctrl-c always gets out, whatever the keymap says.
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.update(Action::Quit);
-            return;
-        }
-        // Keys that are not actions: a letter in a one-key choice, or text being typed.
-        if matches!(self.screen, Screen::Reflect { .. }) {
-            self.reflect_key(key);
-            self.dirty = true;
-            return;
-        }
-        if let Screen::Pick { pick, .. } = &self.screen
-            && let KeyCode::Char(c) = key.code
-        {
-            if let Some(choice) = pick.choice_for(c) {
-                self.choose(choice);
-            }
-            return;
-        }
-        if let Screen::Checkin { flow, .. } = &mut self.screen {
-            let one_key = matches!(flow.step, Step::Rate)
-                || (matches!(flow.step, Step::Action) && flow.action.is_empty());
-            match key.code {
-                KeyCode::Char(c) if one_key && !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    let outcome = flow.key(c);
-                    self.checkin_outcome(outcome);
-                }
-                _ => {
-                    if let Some(editor) = flow.editor() {
-                        editor.handle(key);
-                    }
-                }
-            }
-            self.dirty = true;
-            return;
-        }
-        if let Screen::Input { input, .. } = &mut self.screen
-            && input.editor.handle(key)
-        {
-            input.stale = true;
-            self.dirty = true;
-        }
-    }
-
-    /// A new terminal size: lay the screen out again, and read the lists again only when they
-    /// show a different number of rows.
-    pub fn resize(&mut self, size: Rect) {
-        let layout = Layout::compute(size, self.focus, self.wants);
-        let rows = |layout: &Layout| Pane::ALL.map(|pane| layout.rows(pane));
-        let same_rows = rows(&layout) == rows(&self.layout);
-        self.layout = layout;
-        if same_rows {
-            self.dirty = true;
-        } else {
-            self.reload();
-        }
-    }
-
-    /// How `y` copies, from the config.
-    pub fn clipboard_method(&self) -> super::clipboard::Method {
-        super::clipboard::Method::from_name(&self.config.clipboard)
-            .unwrap_or(super::clipboard::Method::Auto)
-    }
-
-    /// The event loop copied a draft (or could not): say truthfully how, and when it could
-    /// not, show the text to copy by hand.
-    pub fn copied(&mut self, copy: ToCopy, how: super::clipboard::Copied) {
-        use super::clipboard::Copied;
-        let what = format!(
-            "the message for {} ({})",
-            copy.who,
-            crate::domain::words::count(copy.text.lines().count() as u64, "line")
-        );
-        self.notice = Some(match how {
-            Copied::By(program) => Notice::Info(format!("Copied {what} with {program}")),
-            Copied::Osc52 {
-                inside_tmux,
-                failed,
-            } => {
-                let tmux = if inside_tmux {
-                    "; inside tmux it arrives only with `set -s set-clipboard on`"
-                } else {
-                    ""
-                };
-                let failed = failed.map(|why| format!(" ({why})")).unwrap_or_default();
-                Notice::Info(format!(
-                    "Sent {what} to the terminal's clipboard as OSC 52{failed}{tmux}"
-                ))
-            }
-            Copied::Not(why) => {
-                let title = format!("The message for {}", copy.who);
-                self.open_over(|under| Screen::Text {
-                    title,
-                    text: copy.text,
-                    scroll: 0,
-                    under,
-                });
-                Notice::Info(format!("Could not copy {what}: {why}. Here is the text"))
-            }
-        });
-        self.dirty = true;
-    }
-
-    /// Whether a countdown that shows seconds is on screen (then the loop ticks every second).
-    pub fn timer_on_screen(&self) -> bool {
-        let sprint_shown = self.board.stress.sprint.is_some()
-            && matches!(self.screen, Screen::Dashboard)
-            && !self.layout.pane(Pane::Stress).is_empty();
-        let slowing_down = matches!(&self.screen, Screen::Checkin { flow, .. } if flow.is_timing());
-        sprint_shown || slowing_down
-    }
-
-    /// On a timer tick and every 2 seconds: move countdowns on, pick up what other processes
-    /// wrote, and keep the header's clock right.
+    /// The timer.
     pub fn tick(&mut self) {
-        let now = self.clock.now();
-        if now.format("%H:%M").to_string() != self.now.format("%H:%M").to_string()
-            || self.timer_on_screen()
-        {
-            self.dirty = true;
-        }
-        self.now = now;
-        if let Screen::Checkin { flow, .. } = &mut self.screen {
-            flow.tick(&now);
-        }
-        if self.board.stress.sprint.is_some() {
-            let ctx = self.ctx();
-            match ops::finish_sprint_if_over(&mut self.store, &ctx) {
-                Ok(Some(line)) => {
-                    self.after_change(Ok(line));
-                    if matches!(self.screen, Screen::Dashboard) {
-                        self.start_checkin();
-                    }
-                }
-                Ok(None) => {}
-                Err(e) => self.fail(e),
-            }
-        }
-        self.try_again();
-        match self.store.data_version() {
-            Ok(version) if version != self.data_version => {
-                self.data_version = version;
-                self.reload();
-            }
-            Ok(_) => {}
-            Err(e) => self.fail(OpError::Store(e)),
-        }
+        self.handle(Msg::Tick);
+    }
+
+    /// The event loop copied a draft (or could not).
+    pub fn copied(&mut self, copy: ToCopy, how: super::clipboard::Copied) {
+        self.handle(Msg::Copied(copy, how));
     }
 
     /// The one place state changes.
-    pub fn update(&mut self, action: Action) {
-        self.dirty = true;
-        if !matches!(action, Action::Submit) {
-            self.notice = None;
+    pub fn update(&mut self, msg: Msg) {
+        let before = std::mem::replace(&mut self.now, self.clock.now());
+        match msg {
+            Msg::Key(key) => self.on_key(&key),
+            Msg::Paste(text) => self.paste(&text),
+            Msg::Mouse(mouse) => self.on_mouse(&mouse),
+            Msg::Resize(width, height) => self.resize(Rect::new(0, 0, width, height)),
+            Msg::Tick => self.on_tick(&before),
+            Msg::Start(action) => self.start_with(action),
+            Msg::Reopen(line) => self.reopen(line),
+            Msg::Copied(copy, how) => self.show_copied(copy, how),
+            Msg::Saved(then, outcome) => {
+                self.dirty = true;
+                self.saved(then, outcome);
+            }
         }
+    }
+
+    /// An action on a full screen (the dashboard, a view, the review); modals and flows take
+    /// theirs first (`keys`).
+    fn act(&mut self, action: Action) {
+        self.dirty = true;
+        self.notice = None;
         if matches!(self.screen, Screen::Review { .. }) {
             self.review_action(action);
             return;
@@ -501,16 +322,6 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.open_over(|under| Screen::Help { scroll: 0, under }),
-            Action::Cancel if matches!(self.screen, Screen::Checkin { .. }) => {
-                let now = self.now;
-                if let Screen::Checkin { flow, .. } = &mut self.screen {
-                    let outcome = flow.cancel(&now);
-                    self.checkin_outcome(outcome);
-                }
-            }
-            Action::Back | Action::Cancel if matches!(self.screen, Screen::Reflect { .. }) => {
-                self.leave_reflection()
-            }
             Action::Back | Action::Cancel
                 if self.retry.is_some() && self.screen.modal_over().is_none() =>
             {
@@ -519,7 +330,6 @@ impl App {
             }
             Action::Back | Action::Cancel => {
                 self.back();
-                // A modal opened for a review decision, closed without it.
                 self.review_modal_closed(false);
             }
             Action::NextPane => self.focus_on(self.focus.next()),
@@ -544,11 +354,7 @@ impl App {
             Action::Snooze => self.snooze(),
             Action::Edit => self.edit(),
             Action::Done | Action::Drop | Action::MarkMissed => self.change_now(action),
-            Action::Undo => {
-                let ctx = self.ctx();
-                let result = ops::undo(&mut self.store, &ctx);
-                self.after_change(result);
-            }
+            Action::Undo => self.save(Change::Undo, Then::Say),
             Action::FollowUp => self.follow_up(),
             Action::CopyDraft => self.copy_draft(),
             Action::Declined => self.declined(),
@@ -557,23 +363,17 @@ impl App {
             Action::LinkDeadline => self.link_deadline(),
             Action::Checkin => self.start_checkin(),
             Action::Sprint => self.start_sprint(),
-            Action::StopSprint => {
-                let ctx = self.ctx();
-                let result = ops::stop_sprint(&mut self.store, &ctx);
-                self.after_change(result);
-            }
-            Action::Submit => self.submit(),
+            Action::StopSprint => self.stop_sprint(),
             Action::Review => self.open_review(),
             Action::Reflect => {
-                // Today's reflection at once, over the list of past ones (Esc shows them).
+                // Today's reflection at once, over the list of past ones (back shows them).
                 self.open_reflections();
                 if matches!(self.screen, Screen::Reflections { .. }) {
                     self.open_reflection(self.now.date_naive());
                 }
             }
-            Action::NextField => self.reflect_field(true),
-            Action::PrevField => self.reflect_field(false),
-            Action::Skip => {}
+            // The keys of modals and flows, and of the editor: nothing to do on a full screen.
+            _ => {}
         }
     }
 
@@ -628,151 +428,6 @@ impl App {
             Err(e) => self.fail(e),
         }
         self.reload();
-    }
-
-    /// Query one list's window again after it scrolled (the rest of the screen is unchanged).
-    fn reload_list(&mut self, pane: Pane) {
-        let reader = self.store.reader();
-        let rows = self.layout.rows(pane);
-        let result = match pane {
-            Pane::Asks => {
-                // Scrolling keeps the order of all open asks (one index-only query per minute or
-                // change) and reads just the window's rows.
-                let minute = self.now.timestamp() / 60;
-                let order = match self.ask_order.take() {
-                    Some((at, ids)) if at == minute => Ok(ids),
-                    _ => reader.open_ask_ids(&self.now),
-                };
-                order.and_then(|ids| {
-                    let offset = self.lists[0].offset.min(ids.len());
-                    let window = &ids[offset..(offset + rows).min(ids.len())];
-                    let asks = reader.items_by_ids(window);
-                    self.ask_order = Some((minute, ids));
-                    asks.map(|asks| self.board.asks = asks)
-                })
-            }
-            Pane::Deadlines => reader
-                .open_deadlines(rows, self.lists[1].offset)
-                .map(|rows| self.board.deadlines = rows),
-            Pane::Proofing => reader
-                .open_proofing(rows, self.lists[2].offset)
-                .map(|rows| self.board.proofing = rows),
-            Pane::Stress => Ok(()),
-        };
-        if let Err(e) = result {
-            self.fail(OpError::Store(e));
-        }
-    }
-
-    /// Query what is on screen, and nothing more: the panes, and the open view's own data.
-    pub fn reload(&mut self) {
-        self.ask_order = None;
-        // The counts first: they decide how tall the stacked panes are.
-        let counts = match self.store.reader().counts(&self.now) {
-            Ok(counts) => counts,
-            Err(e) => return self.fail(OpError::Store(e)),
-        };
-        let wants = Layout::wants([
-            counts.open_asks as usize,
-            counts.deadlines as usize,
-            counts.proofing as usize,
-        ]);
-        if wants != self.wants {
-            self.wants = wants;
-            self.layout = Layout::compute(self.layout.area, self.focus, wants);
-        }
-        let rows = [
-            self.layout.rows(Pane::Asks),
-            self.layout.rows(Pane::Deadlines),
-            self.layout.rows(Pane::Proofing),
-        ];
-        match Board::load(
-            &self.store.reader(),
-            &self.config,
-            &self.now,
-            &mut self.lists,
-            rows,
-            counts,
-        ) {
-            Ok(board) => self.board = board,
-            Err(e) => self.fail(e),
-        }
-        if let Err(e) = self.reload_view() {
-            self.fail(e);
-        }
-        if let Ok(version) = self.store.data_version() {
-            self.data_version = version;
-        }
-        self.dirty = true;
-    }
-
-    /// Refresh the detail, card or people list on screen (one may be under a modal).
-    fn reload_view(&mut self) -> Result<(), OpError> {
-        let ctx = self.ctx();
-        let reader = self.store.reader();
-        let mut screen = &mut self.screen;
-        loop {
-            match screen {
-                Screen::Help { under, .. }
-                | Screen::Input { under, .. }
-                | Screen::Pick { under, .. }
-                | Screen::Checkin { under, .. }
-                | Screen::Text { under, .. } => {
-                    screen = under.as_mut();
-                }
-                Screen::Detail { detail, .. } => {
-                    match ops::detail(&reader, detail.item.id, &ctx) {
-                        Ok(fresh) => **detail = fresh,
-                        // The item is gone (an undone capture): back to where it was opened.
-                        Err(OpError::Input(_)) => {
-                            let Screen::Detail { under, .. } =
-                                std::mem::replace(screen, Screen::Dashboard)
-                            else {
-                                return Ok(());
-                            };
-                            if let Some(under) = under {
-                                *screen = *under;
-                                continue;
-                            }
-                            return Ok(());
-                        }
-                        Err(e) => return Err(e),
-                    }
-                    let Screen::Detail { under, .. } = screen else {
-                        return Ok(());
-                    };
-                    match under {
-                        Some(under) => screen = under.as_mut(),
-                        None => return Ok(()),
-                    }
-                }
-                Screen::Card {
-                    card,
-                    under,
-                    selected,
-                    ..
-                } => {
-                    **card = ops::person_card(&reader, &ctx, card.stats.person.id)?;
-                    let order = card.ask_order();
-                    if selected.is_none_or(|id| !order.contains(&id)) {
-                        *selected = order.first().copied();
-                    }
-                    screen = under.as_mut();
-                }
-                Screen::People { view } => {
-                    view.reload(&reader)?;
-                    return Ok(());
-                }
-                Screen::Insights { view } => {
-                    view.reload(&reader, &ctx)?;
-                    return Ok(());
-                }
-                Screen::Reflect { under, .. } => screen = under.as_mut(),
-                Screen::Review { .. } | Screen::Reflections { .. } | Screen::Dashboard => {
-                    return Ok(());
-                }
-            }
-        }
     }
 
     /// Whether the first-run screen shows instead of the panes.

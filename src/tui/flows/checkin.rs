@@ -12,8 +12,10 @@ use crate::domain::NewCheckin;
 use crate::domain::stress::{BREATH_STEP_SECS, SLOWDOWN_LINES, SLOWDOWN_SECS, breath_at};
 use crate::domain::{Item, Stress, words};
 use crate::text;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::editor::LineEditor;
+use crate::tui::keymap::Context;
 use crate::tui::widgets::pane_block;
 use crate::when::Moment;
 
@@ -61,33 +63,56 @@ impl CheckinFlow {
         }
     }
 
-    /// A digit or letter typed in a step that takes one key.
-    pub fn key(&mut self, c: char) -> Outcome {
+    /// An action in the check-in: submit moves on (and saves at the last step), cancel skips or
+    /// closes, a numbered choice rates or picks an ask, an editing key edits. None when the
+    /// action is not one for this step (its key is then typed, if it is a character).
+    pub fn on_action(&mut self, action: Action, now: &Moment) -> Option<Outcome> {
+        match action {
+            Action::Submit => Some(self.submit(now)),
+            Action::Cancel => Some(self.cancel(now)),
+            action => match action.choice() {
+                Some(n) => self.choose(n),
+                None => {
+                    let editor = self.editor()?;
+                    editor.apply(action).then_some(Outcome::Continue)
+                }
+            },
+        }
+    }
+
+    /// The n-th choice: the rating at the first step; at the last, before anything is typed,
+    /// the n-th open ask of the deadline as the next action.
+    fn choose(&mut self, n: usize) -> Option<Outcome> {
         match self.step {
             Step::Rate => {
-                if let Some(stress) = c.to_digit(10).and_then(|d| Stress::new(i64::from(d)).ok()) {
-                    self.stress = stress;
-                    self.step = Step::Note;
-                }
-                Outcome::Continue
+                let stress = Stress::new(n as i64).ok()?;
+                self.stress = stress;
+                self.step = Step::Note;
+                Some(Outcome::Continue)
             }
             Step::Action if self.action.is_empty() => {
-                let index = c.to_digit(10).and_then(|d| usize::try_from(d).ok());
-                if let Some(ask) = index
-                    .and_then(|i| i.checked_sub(1))
-                    .and_then(|i| self.asks.get(i))
-                {
-                    let action = format!(
-                        "chase {} about {}",
-                        ask.person.as_deref().unwrap_or("them"),
-                        ask.title
-                    );
-                    return Outcome::Save(self.record(action));
-                }
-                self.action.paste(&c.to_string());
-                Outcome::Continue
+                let ask = self.asks.get(n.checked_sub(1)?)?;
+                let action = format!(
+                    "chase {} about {}",
+                    ask.person.as_deref().unwrap_or("them"),
+                    ask.title
+                );
+                Some(Outcome::Save(self.record(action)))
             }
-            _ => Outcome::Continue,
+            _ => None,
+        }
+    }
+
+    /// A character typed: into the note or the next action.
+    pub fn type_char(&mut self, c: char) {
+        if let Some(editor) = self.editor() {
+            editor.type_char(c);
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(editor) = self.editor() {
+            editor.paste(text);
         }
     }
 
@@ -188,21 +213,32 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &CheckinFlow, area: Rect) {
         lines.push(Line::raw(""));
     }
     let mut cursor: Option<(usize, usize)> = None;
+    let submit = app.key_name(Context::Input, Action::Submit);
+    let cancel = app.key_name(Context::Input, Action::Cancel);
     match &flow.step {
         Step::Rate => {
             lines.push(Line::styled("How stressed are you right now?", theme.title));
             lines.push(Line::raw(""));
             for (i, word) in SCALE.iter().enumerate() {
                 lines.push(Line::from(vec![
-                    Span::styled(format!("  {} ", i + 1), theme.key),
+                    Span::styled(
+                        format!("  {} ", app.key_name(Context::Pick, Action::CHOICES[i])),
+                        theme.key,
+                    ),
                     Span::styled(word.to_string(), theme.text),
                 ]));
             }
-            lines.push(Line::styled("esc cancels", theme.muted));
+            lines.push(Line::styled(
+                format!("{} cancels", app.key_name(Context::Pick, Action::Cancel)),
+                theme.muted,
+            ));
         }
         Step::Note => {
             lines.push(Line::styled(
-                format!("Stress {}/5. Anything to note? (enter skips)", flow.stress),
+                format!(
+                    "Stress {}/5. Anything to note? ({submit} skips)",
+                    flow.stress
+                ),
                 theme.title,
             ));
             lines.push(Line::raw(""));
@@ -246,7 +282,7 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &CheckinFlow, area: Rect) {
             lines.push(
                 Line::styled(
                     format!(
-                        "{} s of {SLOWDOWN_SECS} · esc skips",
+                        "{} s of {SLOWDOWN_SECS} · {cancel} skips",
                         SLOWDOWN_SECS - elapsed
                     ),
                     theme.muted,
@@ -256,9 +292,12 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &CheckinFlow, area: Rect) {
         }
         Step::Action => {
             lines.push(Line::styled("What is the one next thing?", theme.title));
-            for (i, ask) in flow.asks.iter().take(9).enumerate() {
+            for (ask, choose) in flow.asks.iter().zip(Action::CHOICES) {
                 lines.push(Line::from(vec![
-                    Span::styled(format!("  {} ", i + 1), theme.key),
+                    Span::styled(
+                        format!("  {} ", app.key_name(Context::Pick, choose)),
+                        theme.key,
+                    ),
                     Span::styled(
                         text::fit(
                             &format!(
@@ -274,9 +313,9 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &CheckinFlow, area: Rect) {
             }
             lines.push(Line::styled(
                 if flow.asks.is_empty() {
-                    "Type it, then enter:"
+                    format!("Type it, then {submit}:")
                 } else {
-                    "or type it, then enter:"
+                    format!("or type it, then {submit}:")
                 },
                 theme.muted,
             ));

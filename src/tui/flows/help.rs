@@ -23,6 +23,8 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             Context::Help => "This help",
             Context::Card => "A person's card",
             Context::Input => "While typing",
+            Context::Editor => "Editing text (wherever you type)",
+            Context::Pick => "One-key choices (a channel, an answer, a number)",
         };
         lines.push(Line::styled(title, theme.title));
         for (action, keys) in app.keymap.bindings(context) {
@@ -37,10 +39,6 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     }
     lines.push(Line::styled(
         "Mouse: click a pane to focus it and a row to select it; the wheel scrolls.",
-        theme.muted,
-    ));
-    lines.push(Line::styled(
-        "While typing: ←/→ move, ctrl-←/→ jump words, ctrl-w deletes a word, ctrl-u the line.",
         theme.muted,
     ));
     lines

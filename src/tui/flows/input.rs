@@ -7,8 +7,10 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::centered;
 use crate::text;
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::input::{Input, Preview};
+use crate::tui::input::{Input, Preview, Purpose};
+use crate::tui::keymap::Context;
 use crate::tui::pick::Pick;
 use crate::tui::widgets::pane_block;
 
@@ -28,7 +30,10 @@ pub fn draw(frame: &mut Frame, app: &App, input: &Input, area: Rect) {
         return;
     }
     frame.render_widget(Clear, box_area);
-    let block = pane_block(theme, &input.purpose.title(), None, true);
+    let title = input
+        .purpose
+        .title(&app.key_name(Context::Input, Action::Submit));
+    let block = pane_block(theme, &title, None, true);
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
     let field_width = usize::from(inner.width.saturating_sub(2));
@@ -48,9 +53,12 @@ pub fn draw(frame: &mut Frame, app: &App, input: &Input, area: Rect) {
     lines.extend(message_lines);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     let hint = Line::from(vec![
-        Span::styled(" enter", theme.key),
+        Span::styled(
+            format!(" {}", app.key_name(Context::Input, Action::Submit)),
+            theme.key,
+        ),
         Span::styled(" save  ", theme.muted),
-        Span::styled("esc", theme.key),
+        Span::styled(app.key_name(Context::Input, Action::Cancel), theme.key),
         Span::styled(" cancel ", theme.muted),
     ]);
     let hint_area = Rect::new(
@@ -83,6 +91,9 @@ fn preview_lines(app: &App, input: &Input) -> Vec<Line<'static>> {
             for note in notes {
                 lines.push(Line::styled(text::inert(note).into_owned(), theme.warning));
             }
+            if let Some(next) = what_comes_next(app, input.purpose) {
+                lines.push(Line::styled(next, theme.muted));
+            }
         }
         Preview::Error(message) => {
             for line in message.lines() {
@@ -94,6 +105,24 @@ fn preview_lines(app: &App, input: &Input) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// For a line a one-key choice finishes: what its submit key leads to.
+fn what_comes_next(app: &App, purpose: Purpose) -> Option<String> {
+    let submit = app.key_name(Context::Input, Action::Submit);
+    let key = |action| app.key_name(Context::Pick, action);
+    match purpose {
+        Purpose::Critique => Some(format!(
+            "{submit}, then one key for your answer ({} invites them to proof the next piece, …)",
+            key(Action::AnswerInvite)
+        )),
+        Purpose::Favor => Some(format!(
+            "{submit}, then {} if you did it for them, {} if they did it for you",
+            key(Action::Gave),
+            key(Action::Got)
+        )),
+        _ => None,
+    }
 }
 
 /// A one-key choice: "enter call (suggested) · e email · c chat · p call · w walk over".
@@ -109,19 +138,19 @@ pub fn draw_pick(frame: &mut Frame, app: &App, pick: &Pick, area: Rect) {
     let block = pane_block(theme, &pick.title(), None, true);
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
+    let submit = app.key_name(Context::Pick, Action::Submit);
     let mut lines: Vec<Line> = options
         .iter()
         .enumerate()
-        .map(|(i, (key, label, _))| {
-            let shown = if *key == '⏎' {
-                "enter".to_string()
-            } else {
-                key.to_string()
+        .map(|(i, (action, label, _))| {
+            let shown = match action {
+                Some(action) => app.key_name(Context::Pick, *action),
+                None => submit.clone(),
             };
-            let default = if i == 0 && *key != '⏎' {
-                "  (enter)"
+            let default = if i == 0 && action.is_some() {
+                format!("  ({submit})")
             } else {
-                ""
+                String::new()
             };
             Line::from(vec![
                 Span::styled(format!(" {shown:>5} "), theme.key),
@@ -129,10 +158,13 @@ pub fn draw_pick(frame: &mut Frame, app: &App, pick: &Pick, area: Rect) {
                     label.to_string(),
                     if i == 0 { theme.ok } else { theme.text },
                 ),
-                Span::styled(default.to_string(), theme.muted),
+                Span::styled(default, theme.muted),
             ])
         })
         .collect();
-    lines.push(Line::styled(" esc cancels", theme.muted));
+    lines.push(Line::styled(
+        format!(" {} cancels", app.key_name(Context::Pick, Action::Cancel)),
+        theme.muted,
+    ));
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -9,8 +9,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::domain::{Reflection, Stress};
 use crate::text;
+use crate::tui::action::Action;
 use crate::tui::app::{App, ListState};
 use crate::tui::editor::LineEditor;
+use crate::tui::keymap::Context;
 use crate::tui::textarea::TextArea;
 use crate::tui::widgets::{GridRow, marker, pane_block, render_grid};
 
@@ -40,12 +42,15 @@ impl Field {
         Field::ALL[(i + 3) % 4]
     }
 
-    fn prompt(self) -> &'static str {
+    /// The question; `submit` is the key that makes the first call an ask.
+    fn prompt(self, submit: &str) -> String {
         match self {
-            Field::WentWell => "What went well today?",
-            Field::Stuck => "What's stuck, and who can unstick it?",
-            Field::FirstCall => "The first call tomorrow (with @name, enter makes it an ask)",
-            Field::Stress => "Stress today, 1 (calm) to 5 (overwhelmed)",
+            Field::WentWell => "What went well today?".into(),
+            Field::Stuck => "What's stuck, and who can unstick it?".into(),
+            Field::FirstCall => {
+                format!("The first call tomorrow (with @name, {submit} makes it an ask)")
+            }
+            Field::Stress => "Stress today, 1 (calm) to 5 (overwhelmed)".into(),
         }
     }
 }
@@ -96,6 +101,79 @@ impl ReflectFlow {
     }
 }
 
+/// What an action or a typed key did in the reflection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReflectOutcome {
+    /// Something typed changed: save it.
+    Changed,
+    /// Only the place moved (or nothing changed).
+    Moved,
+    /// Close the reflection (saving first what is unsaved).
+    Leave,
+    /// The first call, to capture as an ask.
+    FirstCall,
+}
+
+impl ReflectFlow {
+    /// An action in the reflection. None when it is not one for this field (its key is then
+    /// typed, if it is a character).
+    pub fn on_action(&mut self, action: Action) -> Option<ReflectOutcome> {
+        match action {
+            Action::Back | Action::Cancel => return Some(ReflectOutcome::Leave),
+            Action::NextField => self.field = self.field.next(),
+            Action::PrevField => self.field = self.field.prev(),
+            _ if self.read_only => return None,
+            Action::Newline if self.field == Field::FirstCall => {
+                return Some(ReflectOutcome::FirstCall);
+            }
+            Action::Newline if self.field == Field::Stress => self.field = self.field.next(),
+            action => match (self.field, action.choice()) {
+                (Field::Stress, Some(n)) => {
+                    self.reflection.stress = Some(Stress::new(n as i64).ok()?);
+                    return Some(ReflectOutcome::Changed);
+                }
+                (_, Some(_)) => return None,
+                (field, None) => {
+                    let applied = match field {
+                        Field::WentWell => self.went_well.apply(action),
+                        Field::Stuck => self.stuck.apply(action),
+                        Field::FirstCall => self.first_call.apply(action),
+                        Field::Stress => false,
+                    };
+                    return applied.then_some(ReflectOutcome::Changed);
+                }
+            },
+        }
+        Some(ReflectOutcome::Moved)
+    }
+
+    /// A typed character, into the field (the stress takes only its choices).
+    pub fn type_char(&mut self, c: char) -> ReflectOutcome {
+        self.typed(|area| area.type_char(c), |line| line.type_char(c))
+    }
+
+    pub fn paste(&mut self, text: &str) -> ReflectOutcome {
+        self.typed(|area| area.paste(text), |line| line.paste(text))
+    }
+
+    fn typed(
+        &mut self,
+        into_area: impl FnOnce(&mut TextArea),
+        into_line: impl FnOnce(&mut LineEditor),
+    ) -> ReflectOutcome {
+        if self.read_only {
+            return ReflectOutcome::Moved;
+        }
+        match self.field {
+            Field::WentWell => into_area(&mut self.went_well),
+            Field::Stuck => into_area(&mut self.stuck),
+            Field::FirstCall => into_line(&mut self.first_call),
+            Field::Stress => return ReflectOutcome::Moved,
+        }
+        ReflectOutcome::Changed
+    }
+}
+
 /// The days there are reflections for, newest first, with today on top.
 #[derive(Debug, Clone)]
 pub struct ReflectionList {
@@ -122,13 +200,14 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &ReflectFlow, area: Rect) {
         lines.push(Line::styled(format!("  {line}"), theme.muted));
     }
     let mut cursor: Option<(usize, usize)> = None;
+    let submit = app.key_name(Context::Editor, Action::Newline);
     for field in Field::ALL {
         let active = field == flow.field && !flow.read_only;
         lines.push(Line::raw(""));
         let prompt_style = if active { theme.title } else { theme.text };
         lines.push(Line::from(vec![
             Span::styled(if active { "▸ " } else { "  " }, theme.key),
-            Span::styled(field.prompt(), prompt_style),
+            Span::styled(field.prompt(&submit), prompt_style),
         ]));
         let body_style = Style::default();
         match field {
@@ -184,11 +263,15 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &ReflectFlow, area: Rect) {
         }
     }
     lines.push(Line::raw(""));
+    let back = app.key_name(Context::Reflect, Action::Back);
     lines.push(Line::styled(
         if flow.read_only {
-            "esc goes back"
+            format!("{back} goes back")
         } else {
-            "tab moves to the next question · everything is saved as you type · esc closes"
+            format!(
+                "{} moves to the next question · everything is saved as you type · {back} closes",
+                app.key_name(Context::Reflect, Action::NextField)
+            )
         },
         theme.muted,
     ));

@@ -11,6 +11,7 @@ use crate::domain::review::Decision;
 use crate::ops::{ReviewCard, ReviewState};
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Context;
 use crate::tui::widgets::{clamp_scroll, pane_block, styled_lines, wrap_styled};
 
 /// Where the review is: a card waiting for a decision, a decision being made in a modal over it,
@@ -127,9 +128,9 @@ pub fn content(app: &App, flow: &ReviewFlow, width: usize) -> Vec<Line<'static>>
             items.push(("The review is recorded for today.".into(), theme.muted));
             let mut lines = wrap_styled(items, width);
             lines.push(Line::from(vec![
-                Span::styled("u", theme.key),
+                Span::styled(app.key_name(Context::Review, Action::Undo), theme.key),
                 Span::styled(" takes back the last decision · ", theme.muted),
-                Span::styled("q", theme.key),
+                Span::styled(app.key_name(Context::Review, Action::Back), theme.key),
                 Span::styled(" returns to the dashboard", theme.muted),
             ]));
             return lines;
