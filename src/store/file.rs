@@ -125,27 +125,44 @@ pub fn check_no_leftover_log(path: &Path) -> Result<(), Refused> {
 /// The database's write-ahead log (and its index), when there is one, must be this file's: the
 /// same page size, and the same salts in the log and in the index of it.
 pub fn check_log(path: &Path, header: &Header) -> Result<(), Refused> {
-    let wal_path = with_suffix(path, "-wal");
-    let Ok(mut wal) = File::open(&wal_path) else {
-        return Ok(());
+    // Another nudge writing right now changes the log and its index one after the other (a new
+    // log's header, then its index at the commit), so a look between the two sees them differ.
+    // A log that is really another one differs every time: only that is refused.
+    const LOOKS: u32 = 40;
+    let mut look = 0;
+    loop {
+        match log_belongs(path, header)? {
+            None => return Ok(()),
+            Some(why) if look + 1 >= LOOKS => {
+                return Err(Refused::ForeignLog {
+                    wal: with_suffix(path, "-wal"),
+                    why,
+                });
+            }
+            Some(_) => {
+                look += 1;
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        }
+    }
+}
+
+/// One look at the log and its index: None when they belong to the database, else why not.
+fn log_belongs(path: &Path, header: &Header) -> Result<Option<&'static str>, Refused> {
+    let Ok(mut wal) = File::open(with_suffix(path, "-wal")) else {
+        return Ok(None);
     };
     let mut head = [0u8; 32];
     // A log shorter than its header is empty to SQLite too.
     if read_up_to(&mut wal, &mut head).map_err(Refused::LogUnreadable)? < 32 {
-        return Ok(());
+        return Ok(None);
     }
     let be32 = |b: &[u8], at: usize| u32::from_be_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]);
-    let foreign = |why: &'static str| {
-        Err(Refused::ForeignLog {
-            wal: wal_path.clone(),
-            why,
-        })
-    };
     if !matches!(be32(&head, 0), 0x377f_0682 | 0x377f_0683) {
-        return foreign("it is not a SQLite write-ahead log");
+        return Ok(Some("it is not a SQLite write-ahead log"));
     }
     if u64::from(be32(&head, 8)) != header.page_size {
-        return foreign("its page size differs");
+        return Ok(Some("its page size differs"));
     }
     // The index of the log (-shm) keeps the log's salts; a log put in place of another one
     // carries different ones. (An index with no frames yet says nothing.)
@@ -155,11 +172,11 @@ pub fn check_log(path: &Path, header: &Header) -> Result<(), Refused> {
             let initialised = index[12] == 1;
             let frames = u32::from_ne_bytes([index[16], index[17], index[18], index[19]]);
             if initialised && frames > 0 && index[32..40] != head[16..24] {
-                return foreign("its salts differ from the ones its index keeps");
+                return Ok(Some("its salts differ from the ones its index keeps"));
             }
         }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// Read the 100-byte SQLite header and refuse what is not a whole nudge database of a schema this
