@@ -125,24 +125,29 @@ pub fn check_no_leftover_log(path: &Path) -> Result<(), Refused> {
 /// The database's write-ahead log (and its index), when there is one, must be this file's: the
 /// same page size, and the same salts in the log and in the index of it.
 pub fn check_log(path: &Path, header: &Header) -> Result<(), Refused> {
-    // Another nudge writing right now changes the log and its index one after the other (a new
-    // log's header, then its index at the commit), so a look between the two sees them differ.
-    // A log that is really another one differs every time: only that is refused.
+    settled(|| match log_belongs(path, header)? {
+        None => Ok(()),
+        Some(why) => Err(Refused::ForeignLog {
+            wal: with_suffix(path, "-wal"),
+            why,
+        }),
+    })
+}
+
+/// A check of a file another nudge may be writing right now, looked at again before it refuses:
+/// a log and its index are updated one after the other (a new log's header, then its index at the
+/// commit), and a checkpoint writes the header's page count before the pages that make it true,
+/// so a look between the two sees them differ. A file that is really wrong is wrong every time.
+fn settled<T>(check: impl Fn() -> Result<T, Refused>) -> Result<T, Refused> {
     const LOOKS: u32 = 40;
-    let mut look = 0;
+    let mut look = 1;
     loop {
-        match log_belongs(path, header)? {
-            None => return Ok(()),
-            Some(why) if look + 1 >= LOOKS => {
-                return Err(Refused::ForeignLog {
-                    wal: with_suffix(path, "-wal"),
-                    why,
-                });
-            }
-            Some(_) => {
+        match check() {
+            Err(Refused::ForeignLog { .. } | Refused::Truncated { .. }) if look < LOOKS => {
                 look += 1;
                 std::thread::sleep(std::time::Duration::from_millis(5));
             }
+            result => return result,
         }
     }
 }
@@ -182,6 +187,10 @@ fn log_belongs(path: &Path, header: &Header) -> Result<Option<&'static str>, Ref
 /// Read the 100-byte SQLite header and refuse what is not a whole nudge database of a schema this
 /// build knows.
 pub fn check_header(path: &Path, latest_schema: i64) -> Result<Header, Refused> {
+    settled(|| read_header(path, latest_schema))
+}
+
+fn read_header(path: &Path, latest_schema: i64) -> Result<Header, Refused> {
     // Opening for writing changes nothing, but tells now that a command could not save.
     let mut file = OpenOptions::new()
         .read(true)
