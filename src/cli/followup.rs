@@ -66,7 +66,11 @@ pub fn checkin(session: &mut Session, out: &mut dyn Write, stress: Stress, note:
             out,
             "  Breathe in for 4, hold for 4, out for 4, hold for 4. Then pick one next step.",
         )?;
-        say(out, "  (In the dashboard, s guides you through it.)")?;
+        let key = session.dashboard_key(crate::tui::action::Action::Checkin);
+        say(
+            out,
+            &format!("  (In the dashboard, {key} guides you through it.)"),
+        )?;
     }
     Ok(())
 }

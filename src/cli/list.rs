@@ -25,13 +25,17 @@ pub fn list(
     let now = session.ctx.now;
     let session_threshold = session.config.favor_threshold;
     let ascii = session.looks.ascii;
+    let keys = (
+        session.dashboard_key(crate::tui::action::Action::Checkin),
+        session.dashboard_key(crate::tui::action::Action::Reflect),
+    );
     let store = session.store()?;
     let reader = store.reader();
     let kind = match what {
         ListWhat::People => return people(&reader, out, json, session_threshold),
         ListWhat::Favors => return favors(&reader, out, json, &now),
-        ListWhat::Checkins => return checkins(&reader, out, json, &now),
-        ListWhat::Reflections => return reflections(&reader, out, json),
+        ListWhat::Checkins => return checkins(&reader, out, json, &now, &keys.0),
+        ListWhat::Reflections => return reflections(&reader, out, json, &keys.1),
         ListWhat::Asks => Kind::Ask,
         ListWhat::Deadlines => Kind::Deadline,
         ListWhat::Proofing => Kind::Proofing,
@@ -226,7 +230,14 @@ fn favors(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) ->
     Ok(())
 }
 
-fn checkins(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) -> Handled {
+/// `key`: the dashboard's check-in key, for the empty list's hint.
+fn checkins(
+    reader: &Reader<'_>,
+    out: &mut dyn Write,
+    json: bool,
+    now: &Moment,
+    key: &str,
+) -> Handled {
     let checkins = reader.checkins(usize::MAX >> 1)?;
     if json {
         return json_out(out, &checkins);
@@ -234,7 +245,7 @@ fn checkins(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) 
     if checkins.is_empty() {
         return say(
             out,
-            "No check-ins yet: nudge checkin 3, or s in the dashboard.",
+            &format!("No check-ins yet: nudge checkin 3, or {key} in the dashboard."),
         );
     }
     let mut rows = vec![
@@ -271,7 +282,8 @@ fn checkins(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) 
     Ok(())
 }
 
-fn reflections(reader: &Reader<'_>, out: &mut dyn Write, json: bool) -> Handled {
+/// `key`: the dashboard's reflection key, for the empty list's hint.
+fn reflections(reader: &Reader<'_>, out: &mut dyn Write, json: bool, key: &str) -> Handled {
     let reflections = reader.reflections(usize::MAX >> 1)?;
     if json {
         return json_out(out, &reflections);
@@ -279,7 +291,7 @@ fn reflections(reader: &Reader<'_>, out: &mut dyn Write, json: bool) -> Handled 
     if reflections.is_empty() {
         return say(
             out,
-            "No reflections yet: R in the dashboard, or nudge reflect.",
+            &format!("No reflections yet: {key} in the dashboard, or nudge reflect."),
         );
     }
     let mut rows = vec![
@@ -418,7 +430,7 @@ pub fn show_person(session: &mut Session, out: &mut dyn Write, name: &str) -> Ha
     };
     let card = ops::person_card(&reader, &ctx, person.id)?;
     for (i, (kind, line)) in card.lines(&ctx.now, None).into_iter().enumerate() {
-        if kind == ops::LineKind::Heading && i > 0 {
+        if matches!(kind, ops::LineKind::Heading | ops::LineKind::DraftHeading) && i > 0 {
             say(out, "")?;
         }
         say(out, &crate::text::inert(&line))?;
@@ -431,7 +443,7 @@ pub fn show(session: &mut Session, out: &mut dyn Write, id: i64) -> Handled {
     let store = session.store()?;
     let detail = ops::detail(&store.reader(), id, &ctx)?;
     for (kind, line) in detail.lines(&ctx.now) {
-        if kind == ops::LineKind::Heading {
+        if matches!(kind, ops::LineKind::Heading | ops::LineKind::DraftHeading) {
             say(out, "")?;
         }
         say(out, &crate::text::inert(&line))?;

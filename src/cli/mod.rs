@@ -61,6 +61,17 @@ pub struct Session {
 }
 
 impl Session {
+    /// The dashboard key of `action`, for messages that point there ("s in the dashboard"): the
+    /// user's keymap, so a remap never makes them lie.
+    pub fn dashboard_key(&self, action: crate::tui::action::Action) -> String {
+        let keymap = crate::tui::keymap::Keymap::load(&self.config.keys)
+            .or_else(|_| crate::tui::keymap::Keymap::load(&Default::default()));
+        match keymap {
+            Ok(keymap) => keymap.key_name(crate::tui::keymap::Context::Dashboard, action),
+            Err(_) => action.name().to_string(),
+        }
+    }
+
     /// The database, opened on first use.
     pub fn store(&mut self) -> Result<&mut Store, OpError> {
         if self.store.is_none() {

@@ -406,7 +406,7 @@ pub fn review_card(
         push(LineKind::Warning, helper.clone());
     }
     if let Some(draft) = &detail.draft {
-        push(LineKind::Heading, "Draft (y copies it)".into());
+        push(LineKind::DraftHeading, "Draft".into());
         for line in draft.lines() {
             push(LineKind::Text, format!("  {line}"));
         }

@@ -32,6 +32,8 @@ pub struct Detail {
 pub enum LineKind {
     Title,
     Heading,
+    /// The heading of a message drafted to send (the dashboard adds how to copy it).
+    DraftHeading,
     Text,
     Muted,
     Warning,
@@ -168,7 +170,7 @@ impl Detail {
                     super::ordinal(item.follow_ups() + 1)
                 )
             };
-            push(LineKind::Heading, format!("{what} (y copies it)"));
+            push(LineKind::DraftHeading, what);
             for line in draft.lines() {
                 push(LineKind::Text, format!("  {line}"));
             }

@@ -1,7 +1,6 @@
 //! What the dashboard shows, loaded from the store: the header's figures and one window of each
 //! list, sized to the panes. Nothing else is read.
 
-use super::app::ListState;
 use super::layout::Pane;
 use crate::config::Config;
 use crate::domain::Item;
@@ -10,6 +9,13 @@ use crate::ops::StressInfo;
 use crate::store::Reader;
 use crate::store::items::{Counts, DeadlineRow, ProofingRow};
 use crate::when::Moment;
+
+/// Selection within one list. `selected` and `offset` count from the top of the whole list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListState {
+    pub selected: usize,
+    pub offset: usize,
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Board {

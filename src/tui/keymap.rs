@@ -334,6 +334,13 @@ impl Keymap {
             .map(|(_, a, keys)| (*a, keys.as_slice()))
     }
 
+    /// The key that does `action` in `context`, as a message names it ("enter"); the action's
+    /// own name when a remap left it without one.
+    pub fn key_name(&self, context: Context, action: Action) -> String {
+        self.key_for(context, action)
+            .map_or_else(|| action.name().to_string(), |key| key.to_string())
+    }
+
     /// The first key of an action in a context, for hints ("a ask").
     pub fn key_for(&self, context: Context, action: Action) -> Option<Key> {
         self.bindings

@@ -11,6 +11,7 @@ pub mod input;
 pub mod kept;
 pub mod keymap;
 pub mod layout;
+pub mod look;
 pub mod panes;
 pub mod pick;
 pub mod signals;

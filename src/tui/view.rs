@@ -29,6 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         fresh = Layout::compute(area, app.focus, app.wants);
         &fresh
     };
+    let look = app.look();
     header(frame, app, layout.header);
     let body = Rect::new(
         area.x,
@@ -38,20 +39,20 @@ pub fn draw(frame: &mut Frame, app: &App) {
     );
     match app.screen.beneath_modals() {
         Screen::Detail { detail, scroll, .. } => {
-            flows::detail::draw(frame, app, detail, *scroll, body)
+            flows::detail::draw(frame, &look, detail, *scroll, body)
         }
-        Screen::People { view } => flows::people::draw(frame, app, view, body),
-        Screen::Insights { view } => flows::insights::draw(frame, app, view, body),
-        Screen::Review { flow } => flows::review::draw(frame, app, flow, body),
-        Screen::Reflect { flow, .. } => flows::reflect::draw(frame, app, flow, body),
-        Screen::Reflections { list } => flows::reflect::draw_list(frame, app, list, body),
+        Screen::People { view } => flows::people::draw(frame, &look, view, body),
+        Screen::Insights { view } => flows::insights::draw(frame, &look, view, body),
+        Screen::Review { flow } => flows::review::draw(frame, &look, flow, body),
+        Screen::Reflect { flow, .. } => flows::reflect::draw(frame, &look, flow, body),
+        Screen::Reflections { list } => flows::reflect::draw_list(frame, &look, list, body),
         Screen::Card {
             card,
             scroll,
             selected,
             ..
-        } => flows::people::draw_card(frame, app, card, *scroll, *selected, body),
-        _ if app.first_run() => flows::first_run::draw(frame, app, body),
+        } => flows::people::draw_card(frame, &look, card, *scroll, *selected, body),
+        _ if app.first_run() => flows::first_run::draw(frame, &look, body),
         _ => {
             if layout.single {
                 tabs(frame, app, layout.tabs);
@@ -62,16 +63,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
     }
     match &app.screen {
-        Screen::Help { scroll, .. } => flows::help::draw(frame, app, *scroll, body),
+        Screen::Help { scroll, .. } => flows::help::draw(frame, &look, *scroll, body),
         Screen::Text {
             title,
             text,
             scroll,
             ..
-        } => flows::text::draw(frame, app, title, text, *scroll, body),
-        Screen::Input { input, .. } => flows::input::draw(frame, app, input, body),
-        Screen::Pick { pick, .. } => flows::input::draw_pick(frame, app, pick, body),
-        Screen::Checkin { flow, .. } => flows::checkin::draw(frame, app, flow, body),
+        } => flows::text::draw(frame, &look, title, text, *scroll, body),
+        Screen::Input { input, .. } => flows::input::draw(frame, &look, input, body),
+        Screen::Pick { pick, .. } => flows::input::draw_pick(frame, &look, pick, body),
+        Screen::Checkin { flow, .. } => flows::checkin::draw(frame, &look, flow, body),
         _ => {}
     }
     footer(frame, app, layout.footer, layout.single);

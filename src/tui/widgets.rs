@@ -12,24 +12,30 @@ use super::theme::Theme;
 use crate::ops::LineKind;
 use crate::text;
 
-/// An item's or card's lines in the theme's styles, with a blank line before each heading.
+/// An item's or card's lines in the theme's styles, with a blank line before each heading; a
+/// draft's heading says which key copies it (`copy`, the key in the view's context).
 pub fn styled_lines(
     theme: &Theme,
+    copy: &str,
     lines: impl IntoIterator<Item = (LineKind, String)>,
 ) -> Vec<(String, Style)> {
     let mut items = Vec::new();
     for (kind, line) in lines {
         let style = match kind {
             LineKind::Title => theme.title,
-            LineKind::Heading => theme.accent,
+            LineKind::Heading | LineKind::DraftHeading => theme.accent,
             LineKind::Text => theme.text,
             LineKind::Muted => theme.muted,
             LineKind::Warning => theme.warning,
         };
-        if kind == LineKind::Heading {
+        if matches!(kind, LineKind::Heading | LineKind::DraftHeading) {
             items.push((String::new(), style));
         }
-        items.push((line, style));
+        if kind == LineKind::DraftHeading {
+            items.push((format!("{line} ({copy} copies it)"), style));
+        } else {
+            items.push((line, style));
+        }
     }
     items
 }

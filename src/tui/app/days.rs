@@ -7,7 +7,7 @@ use super::{App, Change, Notice, Said, Screen, Then};
 use crate::domain::review::Decision;
 use crate::ops::{self, OpError, ReviewState};
 use crate::tui::action::Action;
-use crate::tui::app::ListState;
+use crate::tui::board::ListState;
 use crate::tui::flows::reflect::{ReflectFlow, ReflectOutcome, ReflectionList};
 use crate::tui::flows::review::{Making, ReviewFlow, Step};
 use crate::tui::keymap::Context;

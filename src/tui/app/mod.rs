@@ -36,6 +36,7 @@ use super::flows::review::ReviewFlow;
 use super::input::{Input, Purpose};
 use super::keymap::{Context, Keymap};
 use super::layout::{Layout, Pane};
+use super::look::Look;
 use super::pick::Pick;
 use super::theme::Theme;
 use crate::config::Config;
@@ -48,12 +49,7 @@ pub const DASHBOARD_WAIT: std::time::Duration = std::time::Duration::from_millis
 
 pub use crate::clock::Clock;
 
-/// Selection within one list. `selected` and `offset` count from the top of the whole list.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ListState {
-    pub selected: usize,
-    pub offset: usize,
-}
+pub use super::board::ListState;
 
 /// What fills the screen. Views that open over another keep it `under`, to go back to.
 #[derive(Debug, Clone)]
@@ -247,12 +243,19 @@ impl App {
         }
     }
 
-    /// The key that does `action` in `context`, as a message names it ("enter"); its name when
-    /// a remap left it without one.
+    /// The key that does `action` in `context`, as a message names it ("enter").
     pub fn key_name(&self, context: Context, action: Action) -> String {
-        self.keymap
-            .key_for(context, action)
-            .map_or_else(|| action.name().to_string(), |key| key.to_string())
+        self.keymap.key_name(context, action)
+    }
+
+    /// What drawing a view needs: the styles, the keys, the settings, the time.
+    pub fn look(&self) -> Look<'_> {
+        Look {
+            theme: &self.theme,
+            keymap: &self.keymap,
+            config: &self.config,
+            now: self.now,
+        }
     }
 
     /// One message through `update`, then the changes it asked for.

@@ -33,20 +33,23 @@ impl App {
         let width = usize::from(area.width.saturating_sub(4));
         let rows = usize::from(area.height.saturating_sub(4));
         let (lines, rows) = match &self.screen {
-            Screen::Detail { detail, .. } => {
-                (flows::detail::content(self, detail, width).len(), rows)
-            }
+            Screen::Detail { detail, .. } => (
+                flows::detail::content(&self.look(), detail, width).len(),
+                rows,
+            ),
             Screen::Card { card, selected, .. } => (
-                flows::people::card_content(self, card, *selected, width)
+                flows::people::card_content(&self.look(), card, *selected, width)
                     .0
                     .len(),
                 rows,
             ),
-            Screen::Help { .. } => (flows::help::lines(self).len(), rows),
-            Screen::Text { text, .. } => (flows::text::content(self, text, width).len(), rows),
+            Screen::Help { .. } => (flows::help::lines(&self.look()).len(), rows),
+            Screen::Text { text, .. } => {
+                (flows::text::content(&self.look(), text, width).len(), rows)
+            }
             // The review keeps its last row for the progress line.
             Screen::Review { flow } => (
-                flows::review::content(self, flow, width).len(),
+                flows::review::content(&self.look(), flow, width).len(),
                 rows.saturating_sub(1),
             ),
             _ => return 0,
@@ -171,7 +174,7 @@ impl App {
             .saturating_add_signed(delta)
             .min(order.len().saturating_sub(1));
         let chosen = order.get(next).copied();
-        let (_, line) = flows::people::card_content(self, card, chosen, width);
+        let (_, line) = flows::people::card_content(&self.look(), card, chosen, width);
         if let Screen::Card {
             selected, scroll, ..
         } = &mut self.screen

@@ -13,9 +13,9 @@ use crate::domain::stress::{BREATH_STEP_SECS, SLOWDOWN_LINES, SLOWDOWN_SECS, bre
 use crate::domain::{Item, Stress, words};
 use crate::text;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::editor::LineEditor;
 use crate::tui::keymap::Context;
+use crate::tui::look::Look;
 use crate::tui::widgets::pane_block;
 use crate::when::Moment;
 
@@ -183,8 +183,8 @@ impl CheckinFlow {
 
 const SCALE: [&str; 5] = ["calm", "fine", "busy", "stressed", "overwhelmed"];
 
-pub fn draw(frame: &mut Frame, app: &App, flow: &CheckinFlow, area: Rect) {
-    let theme = &app.theme;
+pub fn draw(frame: &mut Frame, look: &Look<'_>, flow: &CheckinFlow, area: Rect) {
+    let theme = &look.theme;
     // The slow-down takes the whole screen: nothing else asks for attention for a minute.
     if flow.is_timing() {
         frame.render_widget(Clear, area);
@@ -201,10 +201,10 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &CheckinFlow, area: Rect) {
     if let Some(deadline) = &flow.deadline
         && let Some(due) = deadline.due
     {
-        let left = if due < app.now {
-            format!("overdue by {}", words::span(app.now - due))
+        let left = if due < look.now {
+            format!("overdue by {}", words::span(look.now - due))
         } else {
-            format!("due in {}", words::span(due - app.now))
+            format!("due in {}", words::span(due - look.now))
         };
         lines.push(Line::styled(
             format!("{} · {left}", text::inert(&deadline.title)),
@@ -213,8 +213,8 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &CheckinFlow, area: Rect) {
         lines.push(Line::raw(""));
     }
     let mut cursor: Option<(usize, usize)> = None;
-    let submit = app.key_name(Context::Input, Action::Submit);
-    let cancel = app.key_name(Context::Input, Action::Cancel);
+    let submit = look.key_name(Context::Input, Action::Submit);
+    let cancel = look.key_name(Context::Input, Action::Cancel);
     match &flow.step {
         Step::Rate => {
             lines.push(Line::styled("How stressed are you right now?", theme.title));
@@ -222,14 +222,14 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &CheckinFlow, area: Rect) {
             for (i, word) in SCALE.iter().enumerate() {
                 lines.push(Line::from(vec![
                     Span::styled(
-                        format!("  {} ", app.key_name(Context::Pick, Action::CHOICES[i])),
+                        format!("  {} ", look.key_name(Context::Pick, Action::CHOICES[i])),
                         theme.key,
                     ),
                     Span::styled(word.to_string(), theme.text),
                 ]));
             }
             lines.push(Line::styled(
-                format!("{} cancels", app.key_name(Context::Pick, Action::Cancel)),
+                format!("{} cancels", look.key_name(Context::Pick, Action::Cancel)),
                 theme.muted,
             ));
         }
@@ -250,7 +250,7 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &CheckinFlow, area: Rect) {
             ]));
         }
         Step::SlowDown { started } => {
-            let elapsed = (app.now - *started).num_seconds().clamp(0, SLOWDOWN_SECS);
+            let elapsed = (look.now - *started).num_seconds().clamp(0, SLOWDOWN_SECS);
             for (i, line) in SLOWDOWN_LINES.iter().enumerate() {
                 // The three lines arrive one after the other.
                 let style = if elapsed >= i as i64 * 3 {
@@ -295,7 +295,7 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &CheckinFlow, area: Rect) {
             for (ask, choose) in flow.asks.iter().zip(Action::CHOICES) {
                 lines.push(Line::from(vec![
                     Span::styled(
-                        format!("  {} ", app.key_name(Context::Pick, choose)),
+                        format!("  {} ", look.key_name(Context::Pick, choose)),
                         theme.key,
                     ),
                     Span::styled(

@@ -7,17 +7,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::centered;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::look::Look;
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = &app.theme;
-    let key = |action: Action, fallback: &str| {
-        app.keymap
-            .key_for(Context::Dashboard, action)
-            .map(|k| k.to_string())
-            .unwrap_or_else(|| fallback.to_string())
-    };
+pub fn draw(frame: &mut Frame, look: &Look<'_>, area: Rect) {
+    let theme = &look.theme;
     let lines = vec![
         Line::styled("Welcome to nudge", theme.title),
         Line::raw(""),
@@ -29,7 +23,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Line::raw(""),
         Line::from(vec![
             Span::raw("Press "),
-            Span::styled(key(Action::CaptureAsk, "a"), theme.key),
+            Span::styled(
+                look.key_name(Context::Dashboard, Action::CaptureAsk),
+                theme.key,
+            ),
             Span::raw(" to capture your first ask, for example"),
         ]),
         Line::styled(
@@ -38,11 +35,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ),
         Line::raw(""),
         Line::from(vec![
-            Span::styled(key(Action::CaptureDeadline, "D"), theme.key),
+            Span::styled(
+                look.key_name(Context::Dashboard, Action::CaptureDeadline),
+                theme.key,
+            ),
             Span::styled(" adds a deadline · ", theme.muted),
-            Span::styled(key(Action::Help, "?"), theme.key),
+            Span::styled(look.key_name(Context::Dashboard, Action::Help), theme.key),
             Span::styled(" shows every key · ", theme.muted),
-            Span::styled(key(Action::Quit, "q"), theme.key),
+            Span::styled(look.key_name(Context::Dashboard, Action::Quit), theme.key),
             Span::styled(" quits", theme.muted),
         ]),
         Line::styled(

@@ -6,12 +6,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::text;
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::look::Look;
 use crate::tui::widgets::{clamp_scroll, pane_block};
 
-pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+pub fn lines(look: &Look<'_>) -> Vec<Line<'static>> {
+    let theme = &look.theme;
     let mut lines = Vec::new();
     for context in Context::ALL {
         let title = match context {
@@ -27,7 +27,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             Context::Pick => "One-key choices (a channel, an answer, a number)",
         };
         lines.push(Line::styled(title, theme.title));
-        for (action, keys) in app.keymap.bindings(context) {
+        for (action, keys) in look.keymap.bindings(context) {
             let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
             lines.push(Line::from(vec![
                 Span::styled(format!("  {}", text::pad(&keys.join(" "), 22)), theme.key),
@@ -44,15 +44,15 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn draw(frame: &mut Frame, app: &App, scroll: usize, area: Rect) {
+pub fn draw(frame: &mut Frame, look: &Look<'_>, scroll: usize, area: Rect) {
     if area.width == 0 || area.height == 0 {
         return;
     }
     frame.render_widget(Clear, area);
-    let block = pane_block(&app.theme, "Keys", None, true);
+    let block = pane_block(&look.theme, "Keys", None, true);
     let inner = block.inner(area).inner(Margin::new(1, 0));
     frame.render_widget(block, area);
-    let lines = lines(app);
+    let lines = lines(look);
     let scroll = clamp_scroll(scroll, lines.len(), usize::from(inner.height));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }

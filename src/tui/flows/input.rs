@@ -8,16 +8,16 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use super::centered;
 use crate::text;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::input::{Input, Preview, Purpose};
 use crate::tui::keymap::Context;
+use crate::tui::look::Look;
 use crate::tui::pick::Pick;
 use crate::tui::widgets::pane_block;
 
-pub fn draw(frame: &mut Frame, app: &App, input: &Input, area: Rect) {
-    let theme = &app.theme;
+pub fn draw(frame: &mut Frame, look: &Look<'_>, input: &Input, area: Rect) {
+    let theme = &look.theme;
     let width = area.width.saturating_sub(4).clamp(1, 100);
-    let message_lines = preview_lines(app, input);
+    let message_lines = preview_lines(look, input);
     // Room for the line, a gap, the reading as wrapped, and the hint on the border.
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     let wrapped: usize = message_lines
@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, input: &Input, area: Rect) {
     frame.render_widget(Clear, box_area);
     let title = input
         .purpose
-        .title(&app.key_name(Context::Input, Action::Submit));
+        .title(&look.key_name(Context::Input, Action::Submit));
     let block = pane_block(theme, &title, None, true);
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
@@ -54,11 +54,11 @@ pub fn draw(frame: &mut Frame, app: &App, input: &Input, area: Rect) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     let hint = Line::from(vec![
         Span::styled(
-            format!(" {}", app.key_name(Context::Input, Action::Submit)),
+            format!(" {}", look.key_name(Context::Input, Action::Submit)),
             theme.key,
         ),
         Span::styled(" save  ", theme.muted),
-        Span::styled(app.key_name(Context::Input, Action::Cancel), theme.key),
+        Span::styled(look.key_name(Context::Input, Action::Cancel), theme.key),
         Span::styled(" cancel ", theme.muted),
     ]);
     let hint_area = Rect::new(
@@ -78,8 +78,8 @@ pub fn draw(frame: &mut Frame, app: &App, input: &Input, area: Rect) {
 }
 
 /// How the line reads, as styled lines.
-fn preview_lines(app: &App, input: &Input) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+fn preview_lines(look: &Look<'_>, input: &Input) -> Vec<Line<'static>> {
+    let theme = &look.theme;
     let mut lines = Vec::new();
     match &input.preview {
         Preview::Empty => lines.push(Line::styled(
@@ -91,7 +91,7 @@ fn preview_lines(app: &App, input: &Input) -> Vec<Line<'static>> {
             for note in notes {
                 lines.push(Line::styled(text::inert(note).into_owned(), theme.warning));
             }
-            if let Some(next) = what_comes_next(app, input.purpose) {
+            if let Some(next) = what_comes_next(look, input.purpose) {
                 lines.push(Line::styled(next, theme.muted));
             }
         }
@@ -108,9 +108,9 @@ fn preview_lines(app: &App, input: &Input) -> Vec<Line<'static>> {
 }
 
 /// For a line a one-key choice finishes: what its submit key leads to.
-fn what_comes_next(app: &App, purpose: Purpose) -> Option<String> {
-    let submit = app.key_name(Context::Input, Action::Submit);
-    let key = |action| app.key_name(Context::Pick, action);
+fn what_comes_next(look: &Look<'_>, purpose: Purpose) -> Option<String> {
+    let submit = look.key_name(Context::Input, Action::Submit);
+    let key = |action| look.key_name(Context::Pick, action);
     match purpose {
         Purpose::Critique => Some(format!(
             "{submit}, then one key for your answer ({} invites them to proof the next piece, …)",
@@ -126,8 +126,8 @@ fn what_comes_next(app: &App, purpose: Purpose) -> Option<String> {
 }
 
 /// A one-key choice: "enter call (suggested) · e email · c chat · p call · w walk over".
-pub fn draw_pick(frame: &mut Frame, app: &App, pick: &Pick, area: Rect) {
-    let theme = &app.theme;
+pub fn draw_pick(frame: &mut Frame, look: &Look<'_>, pick: &Pick, area: Rect) {
+    let theme = &look.theme;
     let options = pick.options();
     let height = u16::try_from(options.len() + 3).unwrap_or(u16::MAX);
     let box_area = centered(area, area.width.saturating_sub(4).clamp(1, 64), height);
@@ -138,13 +138,13 @@ pub fn draw_pick(frame: &mut Frame, app: &App, pick: &Pick, area: Rect) {
     let block = pane_block(theme, &pick.title(), None, true);
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
-    let submit = app.key_name(Context::Pick, Action::Submit);
+    let submit = look.key_name(Context::Pick, Action::Submit);
     let mut lines: Vec<Line> = options
         .iter()
         .enumerate()
         .map(|(i, (action, label, _))| {
             let shown = match action {
-                Some(action) => app.key_name(Context::Pick, *action),
+                Some(action) => look.key_name(Context::Pick, *action),
                 None => submit.clone(),
             };
             let default = if i == 0 && action.is_some() {
@@ -163,7 +163,7 @@ pub fn draw_pick(frame: &mut Frame, app: &App, pick: &Pick, area: Rect) {
         })
         .collect();
     lines.push(Line::styled(
-        format!(" {} cancels", app.key_name(Context::Pick, Action::Cancel)),
+        format!(" {} cancels", look.key_name(Context::Pick, Action::Cancel)),
         theme.muted,
     ));
     frame.render_widget(Paragraph::new(lines), inner);

@@ -13,7 +13,8 @@ use crate::domain::insight::ChannelStat;
 use crate::domain::{Channel, stress, words};
 use crate::ops::{self, Context, Insights, OpError};
 use crate::store::Reader;
-use crate::tui::app::{App, ListState};
+use crate::tui::board::ListState;
+use crate::tui::look::Look;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pane_block;
 
@@ -54,13 +55,13 @@ fn channel_rows(verdict: &str, width: u16) -> u16 {
 
 const STRESS_ROWS: u16 = 3;
 
-pub fn draw(frame: &mut Frame, app: &App, view: &InsightsView, area: Rect) {
+pub fn draw(frame: &mut Frame, look: &Look<'_>, view: &InsightsView, area: Rect) {
     if area.width < 10 || area.height < 3 {
         return;
     }
     let channels_height = channel_rows(&view.insights.verdict, area.width).min(area.height);
     let channels = Rect::new(area.x, area.y, area.width, channels_height);
-    draw_channels(frame, app, &view.insights, channels);
+    draw_channels(frame, look, &view.insights, channels);
     let rest = area.height - channels_height;
     if rest < STRESS_ROWS {
         return;
@@ -70,15 +71,15 @@ pub fn draw(frame: &mut Frame, app: &App, view: &InsightsView, area: Rect) {
     let people_height = wanted.min(rest - STRESS_ROWS);
     if people_height >= 3 {
         let table = Rect::new(area.x, channels.bottom(), area.width, people_height);
-        people::draw(frame, app, &view.people, table);
+        people::draw(frame, look, &view.people, table);
     }
     let stress_top = channels.bottom() + if people_height >= 3 { people_height } else { 0 };
     let stress = Rect::new(area.x, stress_top, area.width, STRESS_ROWS);
-    draw_stress(frame, app, &view.insights, stress);
+    draw_stress(frame, look, &view.insights, stress);
 }
 
-fn draw_channels(frame: &mut Frame, app: &App, insights: &Insights, area: Rect) {
-    let theme = &app.theme;
+fn draw_channels(frame: &mut Frame, look: &Look<'_>, insights: &Insights, area: Rect) {
+    let theme = &look.theme;
     let title = format!(
         "Reply rate by channel · asks of the last {} days",
         ops::CHANNEL_DAYS
@@ -169,8 +170,8 @@ fn channel_line(theme: &Theme, stat: &ChannelStat, width: usize) -> Line<'static
     ])
 }
 
-fn draw_stress(frame: &mut Frame, app: &App, insights: &Insights, area: Rect) {
-    let theme = &app.theme;
+fn draw_stress(frame: &mut Frame, look: &Look<'_>, insights: &Insights, area: Rect) {
+    let theme = &look.theme;
     let title = format!("Stress · last {} days", ops::STRESS_DAYS);
     let block = pane_block(theme, &title, None, true);
     let inner = block.inner(area).inner(Margin::new(1, 0));

@@ -10,7 +10,8 @@ use ratatui::widgets::Paragraph;
 use crate::domain::PersonStats;
 use crate::ops::{LineKind, OpError, PersonCard};
 use crate::store::Reader;
-use crate::tui::app::{App, ListState};
+use crate::tui::board::ListState;
+use crate::tui::look::Look;
 use crate::tui::widgets::{
     GridRow, clamp_scroll, column_width, marker, pane_block, render_grid, wrap_styled,
 };
@@ -59,11 +60,11 @@ impl PeopleView {
 
 const HEADERS: [&str; 8] = crate::domain::person::PEOPLE_COLUMNS;
 
-pub fn draw(frame: &mut Frame, app: &App, view: &PeopleView, area: Rect) {
+pub fn draw(frame: &mut Frame, look: &Look<'_>, view: &PeopleView, area: Rect) {
     if area.width < 3 || area.height < 3 {
         return;
     }
-    let theme = &app.theme;
+    let theme = &look.theme;
     let block = pane_block(theme, "People", Some(view.people.len()), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -75,7 +76,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &PeopleView, area: Rect) {
         );
         return;
     }
-    let threshold = app.config.favor_threshold;
+    let threshold = look.config.favor_threshold;
     let cells: Vec<[String; 8]> = view.people.iter().map(|p| p.cells(threshold)).collect();
     let width = usize::from(inner.width);
     let mut widths: Vec<usize> = (0..8)
@@ -142,17 +143,17 @@ pub fn draw(frame: &mut Frame, app: &App, view: &PeopleView, area: Rect) {
 /// A person's card's lines (without the name, which is the title), wrapped to `width`, with the
 /// selected ask marked; and the first wrapped line of the selected ask.
 pub fn card_content(
-    app: &App,
+    look: &Look<'_>,
     card: &PersonCard,
     selected: Option<i64>,
     width: usize,
 ) -> (Vec<Line<'static>>, Option<usize>) {
-    let theme = &app.theme;
+    let theme = &look.theme;
     let mut lines = Vec::new();
     let mut selected_at = None;
-    for (kind, line, ask) in card.lines_with_asks(&app.now, None).into_iter().skip(1) {
+    for (kind, line, ask) in card.lines_with_asks(&look.now, None).into_iter().skip(1) {
         let style = match kind {
-            LineKind::Title | LineKind::Heading => theme.title,
+            LineKind::Title | LineKind::Heading | LineKind::DraftHeading => theme.title,
             LineKind::Text => theme.text,
             LineKind::Muted => theme.muted,
             LineKind::Warning => theme.warning,
@@ -175,7 +176,7 @@ pub fn card_content(
 /// A person's card, scrollable, its asks selectable.
 pub fn draw_card(
     frame: &mut Frame,
-    app: &App,
+    look: &Look<'_>,
     card: &PersonCard,
     scroll: usize,
     selected: Option<i64>,
@@ -184,10 +185,10 @@ pub fn draw_card(
     if area.width < 3 || area.height < 3 {
         return;
     }
-    let block = pane_block(&app.theme, &card.stats.person.name, None, true);
+    let block = pane_block(&look.theme, &card.stats.person.name, None, true);
     let inner = block.inner(area).inner(Margin::new(1, 0));
     frame.render_widget(block, area);
-    let (lines, _) = card_content(app, card, selected, usize::from(inner.width));
+    let (lines, _) = card_content(look, card, selected, usize::from(inner.width));
     let scroll = clamp_scroll(scroll, lines.len(), usize::from(inner.height));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }

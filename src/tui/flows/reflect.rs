@@ -10,9 +10,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::domain::{Reflection, Stress};
 use crate::text;
 use crate::tui::action::Action;
-use crate::tui::app::{App, ListState};
+use crate::tui::board::ListState;
 use crate::tui::editor::LineEditor;
 use crate::tui::keymap::Context;
+use crate::tui::look::Look;
 use crate::tui::textarea::TextArea;
 use crate::tui::widgets::{GridRow, marker, pane_block, render_grid};
 
@@ -181,11 +182,11 @@ pub struct ReflectionList {
     pub list: ListState,
 }
 
-pub fn draw(frame: &mut Frame, app: &App, flow: &ReflectFlow, area: Rect) {
+pub fn draw(frame: &mut Frame, look: &Look<'_>, flow: &ReflectFlow, area: Rect) {
     if area.width < 3 || area.height < 3 {
         return;
     }
-    let theme = &app.theme;
+    let theme = &look.theme;
     let title = if flow.read_only {
         format!("Reflection · {} (read-only)", flow.reflection.day)
     } else {
@@ -200,7 +201,7 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &ReflectFlow, area: Rect) {
         lines.push(Line::styled(format!("  {line}"), theme.muted));
     }
     let mut cursor: Option<(usize, usize)> = None;
-    let submit = app.key_name(Context::Editor, Action::Newline);
+    let submit = look.key_name(Context::Editor, Action::Newline);
     for field in Field::ALL {
         let active = field == flow.field && !flow.read_only;
         lines.push(Line::raw(""));
@@ -263,14 +264,14 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &ReflectFlow, area: Rect) {
         }
     }
     lines.push(Line::raw(""));
-    let back = app.key_name(Context::Reflect, Action::Back);
+    let back = look.key_name(Context::Reflect, Action::Back);
     lines.push(Line::styled(
         if flow.read_only {
             format!("{back} goes back")
         } else {
             format!(
                 "{} moves to the next question · everything is saved as you type · {back} closes",
-                app.key_name(Context::Reflect, Action::NextField)
+                look.key_name(Context::Reflect, Action::NextField)
             )
         },
         theme.muted,
@@ -302,11 +303,11 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &ReflectFlow, area: Rect) {
     }
 }
 
-pub fn draw_list(frame: &mut Frame, app: &App, list: &ReflectionList, area: Rect) {
+pub fn draw_list(frame: &mut Frame, look: &Look<'_>, list: &ReflectionList, area: Rect) {
     if area.width < 3 || area.height < 3 {
         return;
     }
-    let theme = &app.theme;
+    let theme = &look.theme;
     let block = pane_block(theme, "Reflections", Some(list.days.len()), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);

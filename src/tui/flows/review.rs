@@ -10,8 +10,8 @@ use crate::domain::Kind;
 use crate::domain::review::Decision;
 use crate::ops::{ReviewCard, ReviewState};
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::look::Look;
 use crate::tui::widgets::{clamp_scroll, pane_block, styled_lines, wrap_styled};
 
 /// Where the review is: a card waiting for a decision, a decision being made in a modal over it,
@@ -106,8 +106,8 @@ pub fn section(card: &ReviewCard, now: &crate::when::Moment) -> &'static str {
 }
 
 /// The card of the current entry, or the summary at the end, wrapped to `width`.
-pub fn content(app: &App, flow: &ReviewFlow, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+pub fn content(look: &Look<'_>, flow: &ReviewFlow, width: usize) -> Vec<Line<'static>> {
+    let theme = &look.theme;
     let total = flow.state.queue.len();
     let mut items: Vec<(String, Style)> = Vec::new();
     match (&flow.card, flow.at_end()) {
@@ -128,27 +128,28 @@ pub fn content(app: &App, flow: &ReviewFlow, width: usize) -> Vec<Line<'static>>
             items.push(("The review is recorded for today.".into(), theme.muted));
             let mut lines = wrap_styled(items, width);
             lines.push(Line::from(vec![
-                Span::styled(app.key_name(Context::Review, Action::Undo), theme.key),
+                Span::styled(look.key_name(Context::Review, Action::Undo), theme.key),
                 Span::styled(" takes back the last decision · ", theme.muted),
-                Span::styled(app.key_name(Context::Review, Action::Back), theme.key),
+                Span::styled(look.key_name(Context::Review, Action::Back), theme.key),
                 Span::styled(" returns to the dashboard", theme.muted),
             ]));
             return lines;
         }
         (Some(card), false) => {
-            items.push((section(card, &app.now).to_string(), theme.accent));
-            items.extend(styled_lines(theme, card.lines.iter().cloned()));
+            items.push((section(card, &look.now).to_string(), theme.accent));
+            let copy = look.key_name(Context::Review, Action::CopyDraft);
+            items.extend(styled_lines(theme, &copy, card.lines.iter().cloned()));
         }
         (None, false) => items.push(("…".into(), theme.muted)),
     }
     wrap_styled(items, width)
 }
 
-pub fn draw(frame: &mut Frame, app: &App, flow: &ReviewFlow, area: Rect) {
+pub fn draw(frame: &mut Frame, look: &Look<'_>, flow: &ReviewFlow, area: Rect) {
     if area.width < 3 || area.height < 3 {
         return;
     }
-    let theme = &app.theme;
+    let theme = &look.theme;
     let title = if flow.at_end() {
         "Daily review · done"
     } else {
@@ -163,7 +164,7 @@ pub fn draw(frame: &mut Frame, app: &App, flow: &ReviewFlow, area: Rect) {
         inner.width,
         inner.height.saturating_sub(1),
     );
-    let lines = content(app, flow, usize::from(body.width));
+    let lines = content(look, flow, usize::from(body.width));
     let scroll = clamp_scroll(flow.scroll, lines.len(), usize::from(body.height));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), body);
     if inner.height > 0 {

@@ -20,8 +20,7 @@ pub fn rows(app: &App, width: usize) -> Content {
     let theme = &app.theme;
     let asks = app.ask_rows();
     if asks.is_empty() {
-        let key = app.keymap.key_for(Context::Dashboard, Action::CaptureAsk);
-        let key = key.map(|k| k.to_string()).unwrap_or_else(|| "a".into());
+        let key = app.key_name(Context::Dashboard, Action::CaptureAsk);
         return Content::Lines(vec![Line::styled(
             format!("Nothing pending. {key} captures an ask."),
             theme.muted,

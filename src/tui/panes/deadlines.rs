@@ -15,10 +15,7 @@ use crate::tui::widgets::{GridRow, column_width, marker, title_first};
 pub fn rows(app: &App, width: usize) -> Content {
     let theme = &app.theme;
     if app.board.deadlines.is_empty() {
-        let key = app
-            .keymap
-            .key_for(Context::Dashboard, Action::CaptureDeadline);
-        let key = key.map(|k| k.to_string()).unwrap_or_else(|| "D".into());
+        let key = app.key_name(Context::Dashboard, Action::CaptureDeadline);
         return Content::Lines(vec![Line::styled(
             format!("No deadlines of your own. {key} adds one."),
             theme.muted,

@@ -14,8 +14,7 @@ use crate::tui::widgets::{GridRow, column_width, marker, title_first};
 pub fn rows(app: &App, width: usize) -> Content {
     let theme = &app.theme;
     if app.board.proofing.is_empty() {
-        let key = app.keymap.key_for(Context::Dashboard, Action::Critique);
-        let key = key.map(|k| k.to_string()).unwrap_or_else(|| "c".into());
+        let key = app.key_name(Context::Dashboard, Action::Critique);
         return Content::Lines(vec![Line::styled(
             format!(
                 "When someone criticises your work, {key} logs it and invites them to proof the \
