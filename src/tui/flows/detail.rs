@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, detail: &Detail, scroll: usize, 
         return;
     }
     let block = pane_block(
-        &look.theme,
+        look.theme,
         &format!("{} {}", detail.item.kind.title(), detail.item.id),
         None,
         true,

@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, scroll: usize, area: Rect) {
         return;
     }
     frame.render_widget(Clear, area);
-    let block = pane_block(&look.theme, "Keys", None, true);
+    let block = pane_block(look.theme, "Keys", None, true);
     let inner = block.inner(area).inner(Margin::new(1, 0));
     frame.render_widget(block, area);
     let lines = lines(look);

@@ -185,7 +185,7 @@ pub fn draw_card(
     if area.width < 3 || area.height < 3 {
         return;
     }
-    let block = pane_block(&look.theme, &card.stats.person.name, None, true);
+    let block = pane_block(look.theme, &card.stats.person.name, None, true);
     let inner = block.inner(area).inner(Margin::new(1, 0));
     frame.render_widget(block, area);
     let (lines, _) = card_content(look, card, selected, usize::from(inner.width));

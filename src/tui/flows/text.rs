@@ -31,7 +31,7 @@ pub fn draw(
         return;
     }
     frame.render_widget(Clear, area);
-    let block = pane_block(&look.theme, title, None, true);
+    let block = pane_block(look.theme, title, None, true);
     let inner = block.inner(area).inner(Margin::new(1, 0));
     frame.render_widget(block, area);
     let lines = content(look, text, usize::from(inner.width));
