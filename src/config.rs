@@ -162,9 +162,28 @@ pub enum ConfigError {
         message: String,
     },
     /// The default file could not be written (it says why and where).
-    #[error("{0}")]
-    NotWritten(String),
+    #[error(transparent)]
+    NotWritten(#[from] NotWritten),
 }
+
+/// Why the default settings file was not written (the system's reason, as it says it).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotWritten {
+    #[error("cannot make the folder {}: {cause}", .folder.display())]
+    Folder { folder: PathBuf, cause: String },
+    #[error(
+        "{} already exists; nothing was written (`nudge config show` prints what is in effect)",
+        .0.display()
+    )]
+    Exists(PathBuf),
+    #[error("cannot write {}: {cause}", .path.display())]
+    Write { path: PathBuf, cause: String },
+}
+
+/// A setting that should be a time of day and is not.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not a time of day; use 24-hour HH:MM, like \"17:30\"")]
+pub struct NotATime(pub String);
 
 /// A check of settings that only a higher layer can make (the dashboard's keys and styles):
 /// the key at fault and what is wrong.
@@ -243,14 +262,13 @@ impl Config {
         self.validate_fields()
             .map_err(|(key, problem)| (key.to_string(), problem))?;
         if !self.templates.is_empty() {
-            crate::domain::draft::Templates::load(&self.templates).map_err(|problem| {
+            use crate::domain::draft::{TemplateError, Templates};
+            Templates::load(&self.templates).map_err(|error| match error {
                 // "first: {frist_name} …": the template's own line.
-                match problem.split_once(": ") {
-                    Some((name, rest)) if self.templates.contains_key(name) => {
-                        (format!("templates.{name}"), rest.to_string())
-                    }
-                    _ => ("templates".to_string(), problem),
+                TemplateError::Variable { template, problem } => {
+                    (format!("templates.{template}"), problem.to_string())
                 }
+                other => ("templates".to_string(), other.to_string()),
             })?;
         }
         let name = &self.theme.name;
@@ -264,8 +282,8 @@ impl Config {
     }
 
     fn validate_fields(&self) -> Result<(), (&'static str, String)> {
-        clock_time(&self.workday_end).map_err(|p| ("workday_end", p))?;
-        clock_time(&self.workday_start).map_err(|p| ("workday_start", p))?;
+        clock_time(&self.workday_end).map_err(|p| ("workday_end", p.to_string()))?;
+        clock_time(&self.workday_start).map_err(|p| ("workday_start", p.to_string()))?;
         for day in &self.work_days {
             weekday(day).ok_or_else(|| {
                 (
@@ -421,9 +439,8 @@ fn plain_type_error(message: &str) -> String {
     format!("expected {wanted}, not {got}")
 }
 
-fn clock_time(text: &str) -> Result<NaiveTime, String> {
-    NaiveTime::parse_from_str(text.trim(), "%H:%M")
-        .map_err(|_| format!("\"{text}\" is not a time of day; use 24-hour HH:MM, like \"17:30\""))
+fn clock_time(text: &str) -> Result<NaiveTime, NotATime> {
+    NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| NotATime(text.to_string()))
 }
 
 fn weekday(text: &str) -> Option<usize> {
@@ -470,18 +487,25 @@ fn line_of_key(text: &str, key: &str) -> usize {
 
 /// Write the commented default file at `path`, never over an existing one.
 pub fn write_default(path: &Path) -> Result<(), ConfigError> {
-    write_default_file(path).map_err(ConfigError::NotWritten)
+    Ok(write_default_file(path)?)
 }
 
-fn write_default_file(path: &Path) -> Result<(), String> {
+fn write_default_file(path: &Path) -> Result<(), NotWritten> {
     use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    let write = |cause: std::io::Error| NotWritten::Write {
+        path: path.to_path_buf(),
+        cause: cause.to_string(),
+    };
     // 0700 and 0600 whatever the umask: the file may hold templates with names in them.
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
             .create(dir)
-            .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
+            .map_err(|cause| NotWritten::Folder {
+                folder: dir.to_path_buf(),
+                cause: cause.to_string(),
+            })?;
     }
     let mut file = std::fs::OpenOptions::new()
         .write(true)
@@ -489,14 +513,10 @@ fn write_default_file(path: &Path) -> Result<(), String> {
         .mode(0o600)
         .open(path)
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => format!(
-                "{} already exists; nothing was written (`nudge config show` prints what is in effect)",
-                path.display()
-            ),
-            _ => format!("cannot write {}: {e}", path.display()),
+            std::io::ErrorKind::AlreadyExists => NotWritten::Exists(path.to_path_buf()),
+            _ => write(e),
         })?;
-    std::io::Write::write_all(&mut file, DEFAULT_FILE.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    std::io::Write::write_all(&mut file, DEFAULT_FILE.as_bytes()).map_err(write)
 }
 
 /// `$XDG_CONFIG_HOME/nudge/config.toml`.

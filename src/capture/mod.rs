@@ -114,7 +114,7 @@ pub fn parse(
         unread,
         grammar,
     };
-    let (tokens, why) = tokenize(line).map_err(|message| fail(message, Vec::new()))?;
+    let (tokens, why) = tokenize(line).map_err(|open| fail(open.to_string(), Vec::new()))?;
     let mut capture = Capture {
         why,
         ..Capture::default()

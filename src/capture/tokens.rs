@@ -10,8 +10,13 @@ pub struct Token {
 const OPENING_QUOTES: [char; 2] = ['"', '“'];
 const CLOSING_QUOTES: [char; 2] = ['"', '”'];
 
+/// A quote opened and never closed: the rest of the line from it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a quote is not closed: {0}")]
+pub struct OpenQuote(pub String);
+
 /// The words of a line, and the text after `why:` (which is taken whole, keywords and all).
-pub fn tokenize(line: &str) -> Result<(Vec<Token>, Option<String>), String> {
+pub fn tokenize(line: &str) -> Result<(Vec<Token>, Option<String>), OpenQuote> {
     let mut tokens = Vec::new();
     let mut rest = line;
     loop {
@@ -22,7 +27,7 @@ pub fn tokenize(line: &str) -> Result<(Vec<Token>, Option<String>), String> {
         if OPENING_QUOTES.contains(&first) {
             let inner = &rest[first.len_utf8()..];
             let Some(end) = inner.find(CLOSING_QUOTES) else {
-                return Err(format!("a quote is not closed: {rest}"));
+                return Err(OpenQuote(rest.to_string()));
             };
             tokens.push(Token {
                 text: inner[..end].trim().to_string(),

@@ -25,6 +25,32 @@ pub const VARIABLES: [&str; 11] = [
     "said",
 ];
 
+/// A template the settings cannot use.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TemplateError {
+    #[error("the built-in templates: {0}")]
+    BuiltIn(String),
+    #[error("[templates] has no template \"{0}\"; the names are {names}", names = NAMES.join(", "))]
+    NoSuch(String),
+    #[error("{template}: {problem}")]
+    Variable {
+        template: String,
+        problem: UnknownVariable,
+    },
+}
+
+/// A `{name}` or `[name]` in a template that is not a variable, with the one it most likely
+/// meant.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{written} is not a variable (did you mean {{{meant}}}?); the variables are {known}",
+    known = VARIABLES.map(|v| format!("{{{v}}}")).join(" ")
+)]
+pub struct UnknownVariable {
+    pub written: String,
+    pub meant: &'static str,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Templates {
     texts: BTreeMap<String, String>,
@@ -32,17 +58,17 @@ pub struct Templates {
 
 impl Templates {
     /// The built-in templates with the user's overrides. Unknown names are an error.
-    pub fn load(overrides: &BTreeMap<String, String>) -> Result<Templates, String> {
+    pub fn load(overrides: &BTreeMap<String, String>) -> Result<Templates, TemplateError> {
         let mut texts: BTreeMap<String, String> =
-            toml::from_str(DEFAULT_FILE).map_err(|e| format!("the built-in templates: {e}"))?;
+            toml::from_str(DEFAULT_FILE).map_err(|e| TemplateError::BuiltIn(e.to_string()))?;
         for (name, text) in overrides {
             if !NAMES.contains(&name.as_str()) {
-                return Err(format!(
-                    "[templates] has no template \"{name}\"; the names are {}",
-                    NAMES.join(", ")
-                ));
+                return Err(TemplateError::NoSuch(name.clone()));
             }
-            check_variables(text).map_err(|problem| format!("{name}: {problem}"))?;
+            check_variables(text).map_err(|problem| TemplateError::Variable {
+                template: name.clone(),
+                problem,
+            })?;
             texts.insert(name.clone(), text.clone());
         }
         Ok(Templates { texts })
@@ -60,14 +86,11 @@ impl Templates {
 
 /// Every `{name}` and `[name]` in a template must be one of `VARIABLES`: a typo would otherwise
 /// quietly leave a hole in every message.
-fn check_variables(text: &str) -> Result<(), String> {
+fn check_variables(text: &str) -> Result<(), UnknownVariable> {
     let known = |name: &str| VARIABLES.contains(&name);
-    let unknown = |written: String, name: &str| {
-        format!(
-            "{written} is not a variable (did you mean {{{}}}?); the variables are {}",
-            closest(name),
-            VARIABLES.map(|v| format!("{{{v}}}")).join(" ")
-        )
+    let unknown = |written: String, name: &str| UnknownVariable {
+        written,
+        meant: closest(name),
     };
     for line in text.lines() {
         let mut body = line;
@@ -308,7 +331,9 @@ mod tests {
         assert_eq!(render(templates.get("first"), &facts()), "Yo Dana");
         assert!(templates.get("second").contains("Sorry to nag"));
         overrides.insert("fourth".to_string(), "x".to_string());
-        let err = Templates::load(&overrides).expect_err("unknown");
+        let err = Templates::load(&overrides)
+            .expect_err("unknown")
+            .to_string();
         assert!(err.contains("no template \"fourth\""), "{err}");
     }
 
@@ -316,14 +341,18 @@ mod tests {
     fn an_unknown_variable_is_named_with_the_known_ones() {
         let mut overrides = BTreeMap::new();
         overrides.insert("first".to_string(), "Hi {frist_name}".to_string());
-        let err = Templates::load(&overrides).expect_err("unknown variable");
+        let err = Templates::load(&overrides)
+            .expect_err("unknown variable")
+            .to_string();
         assert!(
             err.starts_with("first: {frist_name} is not a variable (did you mean {first_name}?)"),
             "{err}"
         );
         assert!(err.contains("{need_by}"), "{err}");
         overrides.insert("first".to_string(), "[nedd_by] by {need_by}".to_string());
-        let err = Templates::load(&overrides).expect_err("unknown condition");
+        let err = Templates::load(&overrides)
+            .expect_err("unknown condition")
+            .to_string();
         assert!(
             err.starts_with("first: [nedd_by] is not a variable"),
             "{err}"

@@ -1,6 +1,6 @@
 //! Capturing asks and deadlines from one line, and saying how the line was understood.
 
-use super::{Context, OpError, OpResult, find};
+use super::{Context, OpError, OpResult, Reading, find};
 use crate::capture::{self, Capture, Grammar};
 use crate::domain::person::display_name;
 use crate::domain::{Channel, Item, Kind, Person, Status, reply, words};
@@ -113,36 +113,38 @@ pub fn first_call_line(line: &str, ctx: &Context) -> String {
 }
 
 /// How a line would be understood, without saving it (the dashboard's live preview).
-pub fn preview(
-    reader: &Reader<'_>,
-    ctx: &Context,
-    kind: Kind,
-    line: &str,
-) -> Result<(String, Vec<String>), String> {
-    let to_text = |e: OpError| e.to_string();
+pub fn preview(reader: &Reader<'_>, ctx: &Context, kind: Kind, line: &str) -> OpResult<Reading> {
     match kind {
         Kind::Ask => {
-            let capture = read(line, Grammar::Ask, ctx).map_err(to_text)?;
-            let name = check_ask(&capture, ctx).map_err(to_text)?;
-            check_deadline_link(reader, capture.deadline).map_err(|e| e.to_string())?;
-            let deadline = linked_deadline(reader, capture.deadline).map_err(|e| e.to_string())?;
-            let known = reader.person_named(&name).map_err(|e| e.to_string())?;
+            let capture = read(line, Grammar::Ask, ctx)?;
+            let name = check_ask(&capture, ctx)?;
+            check_deadline_link(reader, capture.deadline)?;
+            let deadline = linked_deadline(reader, capture.deadline)?;
+            let known = reader.person_named(&name)?;
             let person = known.clone().unwrap_or_else(|| stand_in(&name, ctx));
             let mut item = new_ask(&capture, &person, ctx, deadline.as_ref());
             item.person = Some(person.name.clone());
             let mut notes = ask_notes(&item, Some(&person), deadline.as_ref(), ctx);
             if known.is_none() {
-                let note = super::new_person_note(reader, &person.name, false).map_err(to_text)?;
+                let note = super::new_person_note(reader, &person.name, false)?;
                 notes.splice(0..0, note);
             }
-            Ok((describe(&item, &ctx.now), notes))
+            Ok(Reading {
+                line: describe(&item, &ctx.now),
+                notes,
+            })
         }
         Kind::Deadline => {
-            let capture = read(line, Grammar::Deadline, ctx).map_err(to_text)?;
-            check_deadline(&capture, ctx).map_err(to_text)?;
-            Ok((describe(&new_deadline(&capture, ctx), &ctx.now), Vec::new()))
+            let capture = read(line, Grammar::Deadline, ctx)?;
+            check_deadline(&capture, ctx)?;
+            Ok(Reading {
+                line: describe(&new_deadline(&capture, ctx), &ctx.now),
+                notes: Vec::new(),
+            })
         }
-        Kind::Proofing => Err("proofing invitations come from critiques".into()),
+        Kind::Proofing => Err(OpError::Input(
+            "proofing invitations come from critiques".into(),
+        )),
     }
 }
 

@@ -276,19 +276,18 @@ pub fn preview_edit(
     id: i64,
     line: &str,
     mode: EditMode,
-) -> Result<String, String> {
-    let change = read_edit(id, line, mode, ctx).map_err(|e| e.to_string())?;
-    let before = find(reader, id).map_err(|e| e.to_string())?;
+) -> OpResult<String> {
+    let change = read_edit(id, line, mode, ctx)?;
+    let before = find(reader, id)?;
     let person = match (&change.person, before.kind) {
         (Some(name), Kind::Ask) => Some(
             reader
-                .person_named(name)
-                .map_err(|e| e.to_string())?
+                .person_named(name)?
                 .unwrap_or_else(|| stand_in(name, ctx)),
         ),
         _ => None,
     };
-    let item = edited(reader, ctx, &before, &change, mode, person).map_err(|e| e.to_string())?;
+    let item = edited(reader, ctx, &before, &change, mode, person)?;
     Ok(if item == before {
         "Nothing changes yet".to_string()
     } else {

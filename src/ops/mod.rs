@@ -105,6 +105,14 @@ impl From<WriteError> for OpError {
 
 pub type OpResult<T> = Result<T, OpError>;
 
+/// How a line reads before it is saved (a live preview): the line as it will be, and advice to
+/// show under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub line: String,
+    pub notes: Vec<String>,
+}
+
 /// The item with this id, or an input error that says there is none.
 pub fn find(reader: &Reader<'_>, id: i64) -> Result<Item, WriteError> {
     reader.item(id).map_err(WriteError::Store)?.ok_or_else(|| {

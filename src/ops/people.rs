@@ -2,7 +2,7 @@
 
 use super::capture::Captured;
 use super::change::short;
-use super::{Context, OpError, OpResult, find, label};
+use super::{Context, OpError, OpResult, Reading, find, label};
 use crate::capture::{self, Capture, Grammar, Piece};
 use crate::domain::NewCritique;
 use crate::domain::critique::{self, Response};
@@ -145,30 +145,28 @@ fn criticised_piece(
 
 /// How a critique line reads before it is saved ("Sam said “too wordy” about Q4 launch deck
 /// (Deadline 3)"), with a note when the person is new; or why it cannot be saved.
-pub fn preview_critique(
-    reader: &Reader<'_>,
-    ctx: &Context,
-    line: &str,
-) -> Result<(String, Vec<String>), String> {
-    let (name, capture) = read_critique(line, ctx).map_err(|e| e.to_string())?;
-    let (deadline, piece) =
-        criticised_piece(reader, &capture.on).map_err(|e| OpError::from(e).to_string())?;
+pub fn preview_critique(reader: &Reader<'_>, ctx: &Context, line: &str) -> OpResult<Reading> {
+    let (name, capture) = read_critique(line, ctx)?;
+    let (deadline, piece) = criticised_piece(reader, &capture.on)?;
     let about = match (deadline, piece) {
         (Some(id), Some(piece)) => format!(" about {piece} (Deadline {id})"),
         (None, Some(piece)) => format!(" about {piece}"),
         _ => String::new(),
     };
     let (person, notes) = named(reader, &name)?;
-    Ok((format!("{person} said \"{}\"{about}", capture.title), notes))
+    Ok(Reading {
+        line: format!("{person} said \"{}\"{about}", capture.title),
+        notes,
+    })
 }
 
 /// The person a line names as they will be saved, and a note when they are new.
-fn named(reader: &Reader<'_>, typed: &str) -> Result<(String, Vec<String>), String> {
-    match reader.person_named(typed).map_err(|e| e.to_string())? {
+fn named(reader: &Reader<'_>, typed: &str) -> OpResult<(String, Vec<String>)> {
+    match reader.person_named(typed)? {
         Some(known) => Ok((known.name, Vec::new())),
         None => {
             let name = crate::domain::person::display_name(typed);
-            let note = new_person_note(reader, &name, false).map_err(|e| e.to_string())?;
+            let note = new_person_note(reader, &name, false)?;
             Ok((name, note.into_iter().collect()))
         }
     }
@@ -444,14 +442,13 @@ fn read_favor(line: &str, ctx: &Context) -> OpResult<(String, Capture)> {
 
 /// How a favor line reads before it is saved ("A favor with Sam: reviewed his deck"), with a
 /// note when the person is new; or why it cannot be saved.
-pub fn preview_favor(
-    reader: &Reader<'_>,
-    ctx: &Context,
-    line: &str,
-) -> Result<(String, Vec<String>), String> {
-    let (name, capture) = read_favor(line, ctx).map_err(|e| e.to_string())?;
+pub fn preview_favor(reader: &Reader<'_>, ctx: &Context, line: &str) -> OpResult<Reading> {
+    let (name, capture) = read_favor(line, ctx)?;
     let (person, notes) = named(reader, &name)?;
-    Ok((format!("A favor with {person}: {}", capture.title), notes))
+    Ok(Reading {
+        line: format!("A favor with {person}: {}", capture.title),
+        notes,
+    })
 }
 
 /// Said when a line names someone nudge does not know yet. Before saving (`added` false) it is

@@ -171,7 +171,7 @@ impl Input {
             Purpose::Edit(id) => {
                 match ops::preview_edit(&reader, ctx, id, &text, EditMode::Replace) {
                     Ok(reads) => Preview::Reads(reads, Vec::new()),
-                    Err(message) => Preview::Error(message),
+                    Err(e) => Preview::Error(e.to_string()),
                 }
             }
         };
@@ -202,7 +202,7 @@ impl Input {
 
     /// For lines finished by a one-key choice (a critique, a favor): how the line reads, with
     /// notes about a new person; or what is missing (the rules are the ones the save keeps).
-    pub fn check(&self, store: &Store, ctx: &Context) -> Result<(String, Vec<String>), String> {
+    pub fn check(&self, store: &Store, ctx: &Context) -> ops::OpResult<ops::Reading> {
         let text = self.editor.text();
         let reader = store.reader();
         match self.purpose {
@@ -216,10 +216,10 @@ impl Input {
     }
 }
 
-fn read(result: Result<(String, Vec<String>), String>) -> Preview {
+fn read(result: ops::OpResult<ops::Reading>) -> Preview {
     match result {
-        Ok((line, notes)) => Preview::Reads(line, notes),
-        Err(message) => Preview::Error(message),
+        Ok(reading) => Preview::Reads(reading.line, reading.notes),
+        Err(e) => Preview::Error(e.to_string()),
     }
 }
 

@@ -263,10 +263,10 @@ impl App {
             let line = ops::first_call_line(&line, &ctx);
             Some(
                 match ops::preview(&self.store.reader(), &ctx, crate::domain::Kind::Ask, &line) {
-                    Ok((reading, _)) => (true, format!("{submit} makes it an ask: {reading}")),
-                    Err(message) => (
+                    Ok(reading) => (true, format!("{submit} makes it an ask: {}", reading.line)),
+                    Err(e) => (
                         false,
-                        message.lines().next().unwrap_or_default().to_string(),
+                        e.to_string().lines().next().unwrap_or_default().to_string(),
                     ),
                 },
             )

@@ -138,8 +138,8 @@ impl App {
         let text = input.editor.text();
         // Some lines are only half the story: a critique needs its answer, a favor its way.
         if matches!(input.purpose, Purpose::Critique | Purpose::Favor) {
-            if let Err(message) = input.check(&self.store, &ctx) {
-                input.show_error(message);
+            if let Err(e) = input.check(&self.store, &ctx) {
+                input.show_error(e.to_string());
                 return;
             }
             let pick = match input.purpose {
