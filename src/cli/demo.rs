@@ -25,7 +25,7 @@ pub fn demo(
         &mut |done, total| progress.show(done, total),
     )
     .map_err(|e| match e {
-        DemoError::NotEmpty => Failure::Op(OpError::Input(e.to_string())),
+        DemoError::NotEmpty | DemoError::Data(_) => Failure::Op(OpError::Input(e.to_string())),
         DemoError::Store(s) => Failure::Op(OpError::Store(s)),
     })?;
     progress.clear();

@@ -5,7 +5,10 @@ use rusqlite::{Transaction, TransactionBehavior, params};
 
 use super::rows::{join_words, seconds};
 use super::{Result, Store, StoreError, new_uuid};
-use crate::domain::{Channel, Item, reply};
+use crate::domain::critique::Response;
+use crate::domain::favor::Direction;
+use crate::domain::stress::Outcome;
+use crate::domain::{Channel, Item, Stress, Vocabulary, reply};
 use crate::when::Moment;
 
 pub struct Bulk<'a> {
@@ -141,29 +144,41 @@ impl Bulk<'_> {
         person_id: i64,
         said: &str,
         piece: Option<&str>,
-        response: &str,
+        response: Response,
         proofing_id: Option<i64>,
         at: &Moment,
     ) -> Result<()> {
         self.execute(
             "INSERT INTO critiques (uuid, person_id, said, piece, response, proofing_id, at, created_at, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?7)",
-            params![new_uuid(), person_id, said, piece, response, proofing_id, at.timestamp()],
+            params![new_uuid(), person_id, said, piece, response.word(), proofing_id, at.timestamp()],
         )
     }
 
-    pub fn favor(&self, person_id: i64, direction: &str, what: &str, at: &Moment) -> Result<()> {
+    pub fn favor(
+        &self,
+        person_id: i64,
+        direction: Direction,
+        what: &str,
+        at: &Moment,
+    ) -> Result<()> {
         self.execute(
             "INSERT INTO favors (uuid, person_id, direction, what, at, created_at, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5)",
-            params![new_uuid(), person_id, direction, what, at.timestamp()],
+            params![
+                new_uuid(),
+                person_id,
+                direction.word(),
+                what,
+                at.timestamp()
+            ],
         )
     }
 
     pub fn checkin(
         &self,
         at: &Moment,
-        stress: u8,
+        stress: Stress,
         deadline_id: Option<i64>,
         note: &str,
         slowdown_secs: i64,
@@ -172,7 +187,7 @@ impl Bulk<'_> {
         self.execute(
             "INSERT INTO checkins (uuid, at, stress, deadline_id, note, slowdown_secs, next_action, created_at, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?2, ?2)",
-            params![new_uuid(), at.timestamp(), stress, deadline_id, note, slowdown_secs, next_action],
+            params![new_uuid(), at.timestamp(), stress.get(), deadline_id, note, slowdown_secs, next_action],
         )
     }
 
@@ -182,12 +197,12 @@ impl Bulk<'_> {
         started: &Moment,
         length_secs: i64,
         ended: &Moment,
-        outcome: &str,
+        outcome: Outcome,
     ) -> Result<()> {
         self.execute(
             "INSERT INTO sprints (uuid, deadline_id, started_at, length_secs, ended_at, outcome, created_at, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, ?5)",
-            params![new_uuid(), deadline_id, started.timestamp(), length_secs, ended.timestamp(), outcome],
+            params![new_uuid(), deadline_id, started.timestamp(), length_secs, ended.timestamp(), outcome.word()],
         )
     }
 
