@@ -1,0 +1,113 @@
+//! The checks a settings file must pass beyond its shape: times of day, work days, the clipboard,
+//! the templates, the theme.
+
+use chrono::NaiveTime;
+
+use super::{CLIPBOARD_METHODS, Config};
+
+/// A setting that should be a time of day and is not.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not a time of day; use 24-hour HH:MM, like \"17:30\"")]
+pub struct NotATime(pub String);
+
+impl Config {
+    pub(super) fn validate(&self) -> Result<(), (String, String)> {
+        self.validate_fields()
+            .map_err(|(key, problem)| (key.to_string(), problem))?;
+        if !self.templates.is_empty() {
+            use crate::domain::draft::{TemplateError, Templates};
+            Templates::load(&self.templates).map_err(|error| match error {
+                // "first: {frist_name} …": the template's own line.
+                TemplateError::Variable { template, problem } => {
+                    (format!("templates.{template}"), problem.to_string())
+                }
+                other => ("templates".to_string(), other.to_string()),
+            })?;
+        }
+        let name = &self.theme.name;
+        if !matches!(name.as_str(), "dark" | "light") {
+            return Err((
+                "theme.name".into(),
+                format!("\"{name}\" is not a theme; use \"dark\" or \"light\""),
+            ));
+        }
+        Ok(())
+    }
+
+    fn validate_fields(&self) -> Result<(), (&'static str, String)> {
+        clock_time(&self.workday_end).map_err(|p| ("workday_end", p.to_string()))?;
+        clock_time(&self.workday_start).map_err(|p| ("workday_start", p.to_string()))?;
+        for day in &self.work_days {
+            weekday(day).ok_or_else(|| {
+                (
+                    "work_days",
+                    format!("\"{day}\" is not a day; use mon, tue, wed, thu, fri, sat or sun"),
+                )
+            })?;
+        }
+        if !CLIPBOARD_METHODS.contains(&self.clipboard.as_str()) {
+            return Err((
+                "clipboard",
+                format!(
+                    "\"{}\" is not a way to copy; use {}",
+                    self.clipboard,
+                    CLIPBOARD_METHODS.join(", ")
+                ),
+            ));
+        }
+        if self.work_days.is_empty() {
+            return Err((
+                "work_days",
+                "is empty; nudge schedules check-backs on work days: list at least one, like \
+                 [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"
+                    .into(),
+            ));
+        }
+        if let (Ok(start), Ok(end)) = (
+            clock_time(&self.workday_start),
+            clock_time(&self.workday_end),
+        ) && start >= end
+        {
+            return Err((
+                "workday_end",
+                format!(
+                    "\"{}\" is not after workday_start \"{}\"; the day must end after it starts",
+                    self.workday_end, self.workday_start
+                ),
+            ));
+        }
+        for (key, value, range) in [
+            ("check_back_days", self.check_back_days, 1..=30),
+            ("tight_window_hours", self.tight_window_hours, 1..=24 * 14),
+            (
+                "checkin_every_minutes",
+                self.checkin_every_minutes,
+                5..=24 * 60,
+            ),
+            ("sprint_minutes", self.sprint_minutes, 1..=240),
+            ("favor_threshold", self.favor_threshold, 1..=100),
+        ] {
+            if !range.contains(&value) {
+                return Err((
+                    key,
+                    format!(
+                        "{value} is out of range; use {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+pub(super) fn clock_time(text: &str) -> Result<NaiveTime, NotATime> {
+    NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| NotATime(text.to_string()))
+}
+
+pub(super) fn weekday(text: &str) -> Option<usize> {
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let lower = text.to_lowercase();
+    days.iter().position(|d| lower.starts_with(d))
+}

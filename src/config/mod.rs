@@ -1,0 +1,259 @@
+//! The user's settings: a TOML file where every key is optional. Unknown keys and bad values are
+//! errors that name the file, the line and the key, and say what would work.
+
+mod check;
+mod file;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::schedule::CheckBackRule;
+use crate::when::WorkWeek;
+
+/// The ways `y` can copy (the dashboard's clipboard module reads the same words).
+pub const CLIPBOARD_METHODS: [&str; 7] = [
+    "auto", "osc52", "wl-copy", "xclip", "xsel", "pbcopy", "none",
+];
+
+/// The commented default file, embedded in the binary.
+pub const DEFAULT_FILE: &str = include_str!("../../assets/config.toml");
+
+pub use check::NotATime;
+use check::{clock_time, weekday};
+pub use file::{Check, ConfigError, NotWritten, Source, default_path, write_default};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub workday_end: String,
+    pub workday_start: String,
+    pub work_days: Vec<String>,
+    pub check_back_days: u32,
+    pub escalation_hint: bool,
+    pub tight_window_hours: u32,
+    pub checkin_every_minutes: u32,
+    pub sprint_minutes: u32,
+    pub favor_threshold: u32,
+    /// How `y` copies a draft: auto, osc52, wl-copy, xclip, xsel, pbcopy or none.
+    pub clipboard: String,
+    /// Key overrides per context: `[keys.dashboard] snooze = ["s"]`.
+    pub keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    /// Message templates by name: `[templates] first = "…"`.
+    pub templates: BTreeMap<String, String>,
+    /// Colors and symbols: `[theme] name = "light"`, `danger = "bold red"`, `ascii = true`.
+    pub theme: ThemeConfig,
+}
+
+/// `[theme]`: a built-in theme, its styles overridden by meaning, and ASCII-only symbols.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThemeConfig {
+    /// "dark" (the default) or "light".
+    pub name: String,
+    /// Only ASCII symbols and borders (also `NUDGE_ASCII=1`).
+    pub ascii: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub muted: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub border: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub border_focused: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub selected: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub danger: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ok: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accent: Option<String>,
+}
+
+impl Default for ThemeConfig {
+    fn default() -> Self {
+        ThemeConfig {
+            name: "dark".into(),
+            ascii: false,
+            text: None,
+            muted: None,
+            title: None,
+            header: None,
+            border: None,
+            border_focused: None,
+            selected: None,
+            danger: None,
+            warning: None,
+            ok: None,
+            key: None,
+            error: None,
+            accent: None,
+        }
+    }
+}
+
+impl ThemeConfig {
+    /// (name, override) for every style, in the theme's order.
+    pub fn styles(&self) -> [(&'static str, Option<&str>); 13] {
+        [
+            ("text", self.text.as_deref()),
+            ("muted", self.muted.as_deref()),
+            ("title", self.title.as_deref()),
+            ("header", self.header.as_deref()),
+            ("border", self.border.as_deref()),
+            ("border_focused", self.border_focused.as_deref()),
+            ("selected", self.selected.as_deref()),
+            ("danger", self.danger.as_deref()),
+            ("warning", self.warning.as_deref()),
+            ("ok", self.ok.as_deref()),
+            ("key", self.key.as_deref()),
+            ("error", self.error.as_deref()),
+            ("accent", self.accent.as_deref()),
+        ]
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            workday_end: "17:00".into(),
+            workday_start: "09:00".into(),
+            work_days: ["mon", "tue", "wed", "thu", "fri"]
+                .map(String::from)
+                .to_vec(),
+            check_back_days: 2,
+            escalation_hint: true,
+            tight_window_hours: 24,
+            checkin_every_minutes: 90,
+            sprint_minutes: 25,
+            favor_threshold: 3,
+            clipboard: "auto".into(),
+            keys: BTreeMap::new(),
+            templates: BTreeMap::new(),
+            theme: ThemeConfig::default(),
+        }
+    }
+}
+
+impl Config {
+    /// The message templates: the built-in ones with this file's overrides.
+    pub fn templates(&self) -> crate::domain::draft::Templates {
+        crate::domain::draft::Templates::load(&self.templates).unwrap_or_default()
+    }
+
+    /// The working week these settings describe.
+    pub fn work_week(&self) -> WorkWeek {
+        let defaults = WorkWeek::default();
+        let mut days = [false; 7];
+        for day in &self.work_days {
+            if let Some(index) = weekday(day) {
+                days[index] = true;
+            }
+        }
+        WorkWeek {
+            days,
+            end_of_day: clock_time(&self.workday_end).unwrap_or(defaults.end_of_day),
+            start_of_day: clock_time(&self.workday_start).unwrap_or(defaults.start_of_day),
+        }
+    }
+
+    pub fn check_back_rule(&self) -> CheckBackRule {
+        CheckBackRule {
+            week: self.work_week(),
+            after_work_days: self.check_back_days,
+        }
+    }
+
+    /// The effective configuration as TOML.
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The most a settings file may hold: a real one is a few kilobytes.
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::NaiveTime;
+
+    use super::*;
+
+    const KEYS: [&str; 10] = [
+        "workday_end",
+        "workday_start",
+        "work_days",
+        "check_back_days",
+        "escalation_hint",
+        "tight_window_hours",
+        "checkin_every_minutes",
+        "sprint_minutes",
+        "favor_threshold",
+        "clipboard",
+    ];
+
+    fn parse(text: &str) -> Result<Config, String> {
+        Config::parse(text, Path::new("/home/me/nudge.toml")).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_default_file_is_the_defaults() {
+        assert_eq!(parse(DEFAULT_FILE), Ok(Config::default()));
+        for key in KEYS {
+            assert!(
+                DEFAULT_FILE.contains(&format!("\n{key} = ")),
+                "{key} is documented"
+            );
+        }
+    }
+
+    #[test]
+    fn every_key_is_optional() {
+        let config = parse("workday_end = \"18:30\"\n").expect("parses");
+        assert_eq!(
+            config.work_week().end_of_day,
+            NaiveTime::from_hms_opt(18, 30, 0).expect("time")
+        );
+        assert_eq!(config.check_back_days, 2);
+    }
+
+    #[test]
+    fn errors_name_the_file_line_and_key() {
+        let err = parse("# c\nworkday_ends = \"18:00\"\n").expect_err("unknown key");
+        assert!(
+            err.starts_with("/home/me/nudge.toml:2: unknown field `workday_ends`"),
+            "{err}"
+        );
+        assert!(err.contains("expected one of `workday_end`"), "{err}");
+        let err = parse("\ncheck_back_days = \"two\"\n").expect_err("wrong type");
+        assert!(err.starts_with("/home/me/nudge.toml:2:"), "{err}");
+        let err = parse("\n\nworkday_end = \"25:00\"\n").expect_err("bad time");
+        assert_eq!(
+            err,
+            "/home/me/nudge.toml:3: workday_end: \"25:00\" is not a time of day; use 24-hour HH:MM, like \"17:30\""
+        );
+        let err = parse("work_days = [\"mon\", \"funday\"]\n").expect_err("bad day");
+        assert!(err.contains("\"funday\" is not a day"), "{err}");
+    }
+
+    #[test]
+    fn work_days_shape_the_week() {
+        let config =
+            parse("work_days = [\"sun\", \"mon\", \"tue\", \"wed\", \"thu\"]\n").expect("parses");
+        assert_eq!(
+            config.work_week().days,
+            [true, true, true, true, false, false, true]
+        );
+    }
+}
