@@ -3,7 +3,9 @@
 
 use rusqlite::{Transaction, TransactionBehavior, params};
 
-use super::rows::{join_words, seconds};
+use rusqlite::types::Value;
+
+use super::rows::{ITEM_VALUES, ITEM_WRITTEN, execute_named, item_values};
 use super::{Result, Store, StoreError, new_uuid};
 use crate::domain::critique::Response;
 use crate::domain::favor::Direction;
@@ -97,36 +99,25 @@ impl Bulk<'_> {
     /// `last_via`: the channel of the item's last follow-up, when it will have some (set here, in
     /// the insert, rather than updated per follow-up: cheaper for the indexes and triggers).
     pub fn item(&self, item: &Item, last_via: Option<Channel>) -> Result<i64> {
-        self.execute(
-            "INSERT INTO items (uuid, kind, title, status, person_id, why, channel, asked_at, \
-               need_by, next_check, due, tags, deadline_id, piece, notes, decline_reason, \
-               closed_at, created_at, updated_at, last_via, check_by_hand) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, \
-               COALESCE(?20, ?7), ?21)",
-            params![
-                new_uuid(),
-                item.kind.as_str(),
-                item.title,
-                item.status.as_str(),
-                item.person_id,
-                item.why,
-                item.channel.map(Channel::as_str),
-                seconds(item.asked_at.as_ref()),
-                seconds(item.need_by.as_ref()),
-                seconds(item.next_check.as_ref()),
-                seconds(item.due.as_ref()),
-                join_words(&item.tags),
-                item.deadline_id,
-                item.piece,
-                item.notes,
-                item.decline_reason,
-                seconds(item.closed_at.as_ref()),
-                item.created_at.timestamp(),
-                item.updated_at.timestamp(),
-                last_via.map(Channel::as_str),
-                item.check_by_hand,
-            ],
-        )?;
+        let mut values = item_values(item);
+        values.extend([
+            (":uuid", Value::Text(new_uuid())),
+            (":created_at", Value::Integer(item.created_at.timestamp())),
+            (":updated_at", Value::Integer(item.updated_at.timestamp())),
+            (
+                ":last_via",
+                last_via.map_or(Value::Null, |c| Value::Text(c.word().into())),
+            ),
+        ]);
+        execute_named(
+            &self.tx,
+            &format!(
+                "INSERT INTO items ({ITEM_WRITTEN}, uuid, created_at, updated_at, last_via) \
+                 VALUES ({ITEM_VALUES}, :uuid, :created_at, :updated_at, COALESCE(:last_via, :channel))"
+            ),
+            &values,
+        )
+        .map_err(|e| self.sql(e))?;
         Ok(self.tx.last_insert_rowid())
     }
 

@@ -7,6 +7,9 @@ use std::collections::HashMap;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
+use super::fields::{Fields, References};
+pub use super::merged::Merged;
+use super::merged::Outcome;
 use super::rows::join_words;
 use super::tables::{Table, unknown_reference};
 use super::{Store, StoreError};
@@ -25,75 +28,6 @@ pub enum ImportError {
     Bad(#[from] BadFile),
     #[error(transparent)]
     Store(#[from] StoreError),
-}
-
-/// How a merge went, per kind of record: (added, updated, unchanged).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Merged {
-    pub counts: Vec<(&'static str, u64, u64, u64)>,
-    /// Records stamped as changed in the future, taken as changed now; the latest such time.
-    pub future: u64,
-    pub latest: Option<i64>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Outcome {
-    Added,
-    Updated,
-    Unchanged,
-}
-
-impl Merged {
-    fn add(&mut self, list: &'static str, outcome: Outcome) {
-        let index = match self.counts.iter().position(|c| c.0 == list) {
-            Some(index) => index,
-            None => {
-                self.counts.push((list, 0, 0, 0));
-                self.counts.len() - 1
-            }
-        };
-        let entry = &mut self.counts[index];
-        match outcome {
-            Outcome::Added => entry.1 += 1,
-            Outcome::Updated => entry.2 += 1,
-            Outcome::Unchanged => entry.3 += 1,
-        }
-    }
-
-    /// "items: 3 added, 1 updated, 40 unchanged · people: …"
-    pub fn line(&self) -> String {
-        if self.counts.is_empty() {
-            return "nothing to import".into();
-        }
-        let mut line = self
-            .counts
-            .iter()
-            .map(|(list, added, updated, same)| {
-                format!("{list}: {added} added, {updated} updated, {same} unchanged")
-            })
-            .collect::<Vec<_>>()
-            .join(" · ");
-        if let Some(latest) = self.latest {
-            let when = chrono::DateTime::from_timestamp(latest, 0)
-                .map(|t| t.format("%Y-%m-%d").to_string())
-                .unwrap_or_else(|| "far ahead".into());
-            line.push_str(&format!(
-                " · {} said {} changed in the future (as late as {when}): taken as changed when \
-                 the file was written",
-                crate::domain::words::count(self.future, "record"),
-                if self.future == 1 {
-                    "it was"
-                } else {
-                    "they were"
-                }
-            ));
-        }
-        line
-    }
-
-    pub fn changed(&self) -> u64 {
-        self.counts.iter().map(|c| c.1 + c.2).sum()
-    }
 }
 
 /// One merge in progress.
@@ -115,26 +49,6 @@ pub(super) struct Merge<'a, 'p> {
     progress: &'p mut dyn FnMut(u64, u64),
 }
 
-/// The columns one record writes, built by its `Table::write`; errors name the record and field.
-pub(super) struct Fields<'m> {
-    merge: &'m dyn References,
-    list: &'static str,
-    index: usize,
-    columns: Vec<(&'static str, Value)>,
-}
-
-/// How a reference by UUID finds its local row.
-trait References {
-    fn id_of(
-        &self,
-        table: &str,
-        uuid: Option<&str>,
-        list: &str,
-        index: usize,
-        field: &str,
-    ) -> Result<Option<i64>, ImportError>;
-}
-
 impl References for Merge<'_, '_> {
     fn id_of(
         &self,
@@ -154,79 +68,6 @@ impl References for Merge<'_, '_> {
             Some((id, _)) => Ok(Some(id)),
             None => Err(unknown_reference(list, index, field, uuid).into()),
         }
-    }
-}
-
-impl Fields<'_> {
-    /// The record is wrong in this field.
-    pub fn bad(&self, field: &str, why: String) -> ImportError {
-        ImportError::Bad(BadFile(format!(
-            "{} record {}: field `{field}`: {why}",
-            self.list,
-            self.index + 1
-        )))
-    }
-
-    pub fn text(&mut self, column: &'static str, value: impl Into<String>) {
-        self.columns.push((column, Value::Text(value.into())));
-    }
-
-    pub fn maybe_text(&mut self, column: &'static str, value: &Option<String>) {
-        let value = value.clone().map_or(Value::Null, Value::Text);
-        self.columns.push((column, value));
-    }
-
-    pub fn word(&mut self, column: &'static str, value: impl Vocabulary) {
-        self.text(column, value.word());
-    }
-
-    pub fn maybe_word(&mut self, column: &'static str, value: Option<impl Vocabulary>) {
-        self.maybe_text(column, &value.map(|v| v.word().to_string()));
-    }
-
-    pub fn int(&mut self, column: &'static str, value: i64) {
-        self.columns.push((column, Value::Integer(value)));
-    }
-
-    pub fn maybe_int(&mut self, column: &'static str, value: Option<i64>) {
-        self.columns
-            .push((column, value.map_or(Value::Null, Value::Integer)));
-    }
-
-    /// A time of the record, named by its column.
-    pub fn time(&mut self, column: &'static str, text: &str) -> Result<(), ImportError> {
-        let at = seconds(text, self.list, self.index, column)?;
-        self.int(column, at);
-        Ok(())
-    }
-
-    pub fn maybe_time(
-        &mut self,
-        column: &'static str,
-        text: &Option<String>,
-    ) -> Result<(), ImportError> {
-        match text {
-            Some(text) => self.time(column, text),
-            None => {
-                self.maybe_int(column, None);
-                Ok(())
-            }
-        }
-    }
-
-    /// The local id of the row of `table` that `uuid` (the record's `field`) names.
-    pub fn reference(
-        &mut self,
-        column: &'static str,
-        table: &str,
-        uuid: Option<&str>,
-        field: &str,
-    ) -> Result<(), ImportError> {
-        let id = self
-            .merge
-            .id_of(table, uuid, self.list, self.index, field)?;
-        self.maybe_int(column, id);
-        Ok(())
     }
 }
 

@@ -3,7 +3,7 @@
 
 use chrono::Duration;
 use rusqlite::Row;
-use rusqlite::types::{FromSql, Type};
+use rusqlite::types::{FromSql, Type, Value};
 
 use crate::domain::{Item, Person, Stress, Vocabulary};
 use crate::when::{Moment, Zone};
@@ -170,14 +170,70 @@ pub fn person_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Person> {
     })
 }
 
+/// The columns every write of an item sets, and their named parameters (`item_values`).
+pub const ITEM_WRITTEN: &str = "kind, title, status, person_id, why, channel, asked_at, need_by, \
+     next_check, due, tags, deadline_id, piece, notes, decline_reason, closed_at, check_by_hand";
+
+pub const ITEM_VALUES: &str = ":kind, :title, :status, :person_id, :why, :channel, :asked_at, \
+     :need_by, :next_check, :due, :tags, :deadline_id, :piece, :notes, :decline_reason, \
+     :closed_at, :check_by_hand";
+
+/// An item's fields, as the named parameters of `ITEM_WRITTEN`.
+pub fn item_values(item: &Item) -> Vec<(&'static str, Value)> {
+    let text = |t: &str| Value::Text(t.to_string());
+    let maybe_text = |t: &Option<String>| t.as_deref().map_or(Value::Null, text);
+    let time = |m: &Option<Moment>| m.map_or(Value::Null, |m| Value::Integer(m.timestamp()));
+    vec![
+        (":kind", text(item.kind.word())),
+        (":title", text(&item.title)),
+        (":status", text(item.status.word())),
+        (
+            ":person_id",
+            item.person_id.map_or(Value::Null, Value::Integer),
+        ),
+        (":why", maybe_text(&item.why)),
+        (
+            ":channel",
+            item.channel.map_or(Value::Null, |c| text(c.word())),
+        ),
+        (":asked_at", time(&item.asked_at)),
+        (":need_by", time(&item.need_by)),
+        (":next_check", time(&item.next_check)),
+        (":due", time(&item.due)),
+        (":tags", Value::Text(join_words(&item.tags))),
+        (
+            ":deadline_id",
+            item.deadline_id.map_or(Value::Null, Value::Integer),
+        ),
+        (":piece", maybe_text(&item.piece)),
+        (":notes", text(&item.notes)),
+        (":decline_reason", maybe_text(&item.decline_reason)),
+        (":closed_at", time(&item.closed_at)),
+        (
+            ":check_by_hand",
+            Value::Integer(i64::from(item.check_by_hand)),
+        ),
+    ]
+}
+
+/// Run one cached statement with named parameters (`item_values` and its extras).
+pub fn execute_named(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    values: &[(&'static str, Value)],
+) -> rusqlite::Result<usize> {
+    let named: Vec<(&str, &dyn rusqlite::ToSql)> = values
+        .iter()
+        .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
+        .collect();
+    conn.prepare_cached(sql)
+        .and_then(|mut s| s.execute(named.as_slice()))
+}
+
 pub fn split_words(text: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_string).collect()
 }
 
 pub fn join_words(words: &[String]) -> String {
     words.join(" ")
-}
-
-pub fn seconds(moment: Option<&Moment>) -> Option<i64> {
-    moment.map(|m| m.timestamp())
 }

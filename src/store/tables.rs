@@ -2,7 +2,8 @@
 //! named like the field, references as UUIDs), and the columns a record writes back. The loops
 //! that use them are in `export` and `import`.
 
-use super::import::{Fields, ImportError};
+use super::fields::Fields;
+use super::import::ImportError;
 use super::rows::{Cells, join_words};
 use crate::domain::person::name_key;
 use crate::exchange::{

@@ -1,0 +1,135 @@
+//! Writing asks, deadlines and proofing invitations, and their follow-ups: each write journaled,
+//! the person's usual reply time kept current.
+
+use rusqlite::params;
+use rusqlite::types::Value;
+
+use super::journal::Table;
+use super::rows::{ITEM_VALUES, ITEM_WRITTEN, execute_named, item_values};
+use super::{WriteError, Writer};
+use crate::domain::{Channel, Item};
+use crate::when::Moment;
+
+impl Writer<'_> {
+    /// Insert a new item; its id and uuid are assigned here. Returns the id.
+    pub fn insert_item(&mut self, item: &Item) -> std::result::Result<i64, WriteError> {
+        let mut values = item_values(item);
+        values.push((":uuid", Value::Text(super::new_uuid())));
+        values.push((":now", Value::Integer(self.now)));
+        self.execute_named(
+            &format!(
+                "INSERT INTO items ({ITEM_WRITTEN}, uuid, created_at, updated_at, last_via) \
+                 VALUES ({ITEM_VALUES}, :uuid, :now, :now, :channel)"
+            ),
+            &values,
+        )?;
+        let id = self.tx.last_insert_rowid();
+        self.remember_new(Table::Items, id, Some(id))?;
+        if let Some(person) = item.person_id {
+            self.refresh_reply_median(person)?;
+        }
+        Ok(id)
+    }
+
+    /// Save every field of an existing item (the caller read it, changed it, and hands it back).
+    pub fn save_item(&mut self, item: &Item) -> std::result::Result<(), WriteError> {
+        let before_person = self
+            .reader()
+            .item(item.id)
+            .map_err(WriteError::Store)?
+            .and_then(|i| i.person_id);
+        self.remember(Table::Items, item.id, Some(item.id))?;
+        let mut values = item_values(item);
+        values.push((":id", Value::Integer(item.id)));
+        values.push((":now", Value::Integer(self.now)));
+        // Every column the item carries is set again (its kind never changes, so it stays).
+        let sets = ITEM_WRITTEN
+            .split(", ")
+            .map(|column| format!("{column} = :{column}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.execute_named(
+            &format!(
+                "UPDATE items SET {sets}, updated_at = MAX(:now, updated_at + 1) WHERE id = :id"
+            ),
+            &values,
+        )?;
+        for person in [before_person, item.person_id].into_iter().flatten() {
+            self.refresh_reply_median(person)?;
+        }
+        Ok(())
+    }
+
+    /// Log a follow-up on an item. Returns its id.
+    pub fn add_follow_up(
+        &mut self,
+        item_id: i64,
+        at: &Moment,
+        channel: Channel,
+        note: &str,
+    ) -> std::result::Result<i64, WriteError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO follow_ups (uuid, item_id, at, channel, note, created_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    super::new_uuid(),
+                    item_id,
+                    at.timestamp(),
+                    channel.as_str(),
+                    note,
+                    self.now
+                ])
+            })
+            .map_err(|e| self.sql(e))?;
+        let id = self.tx.last_insert_rowid();
+        self.remember_new(Table::FollowUps, id, Some(item_id))?;
+        self.remember(Table::Items, item_id, Some(item_id))?;
+        self.tx
+            .execute(
+                "UPDATE items SET last_via = ?2 WHERE id = ?1",
+                params![item_id, channel.as_str()],
+            )
+            .map_err(|e| self.sql(e))?;
+        Ok(id)
+    }
+
+    /// Run one cached statement with named parameters.
+    fn execute_named(
+        &self,
+        sql: &str,
+        values: &[(&'static str, Value)],
+    ) -> std::result::Result<(), WriteError> {
+        execute_named(&self.tx, sql, values).map_err(|e| self.sql(e))?;
+        Ok(())
+    }
+
+    /// Keep the person's usual reply time current (it orders the attention queue).
+    fn refresh_reply_median(&mut self, person_id: i64) -> std::result::Result<(), WriteError> {
+        let median = self
+            .reader()
+            .reply_median(person_id)
+            .map_err(WriteError::Store)?
+            .map(|d| d.num_seconds());
+        let current: Option<i64> = self
+            .reader()
+            .maybe_value(
+                "SELECT reply_median_secs FROM people WHERE id = ?1",
+                [person_id],
+            )
+            .map_err(WriteError::Store)?
+            .flatten();
+        if current != median {
+            self.remember(Table::People, person_id, None)?;
+            self.tx
+                .execute(
+                    "UPDATE people SET reply_median_secs = ?2 WHERE id = ?1",
+                    params![person_id, median],
+                )
+                .map_err(|e| self.sql(e))?;
+        }
+        Ok(())
+    }
+}
