@@ -14,6 +14,7 @@ mod output;
 mod people;
 mod progress;
 mod report;
+mod route;
 mod sink;
 
 use std::io::Write;
@@ -135,7 +136,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     let result = match early {
         Some(result) => result,
         None => match start(&cli, source) {
-            Ok(mut session) => args::dispatch(cli, &mut session, out_ref),
+            Ok(mut session) => route::dispatch(cli, &mut session, out_ref),
             Err(e) => Err(Failure::Op(e)),
         },
     };

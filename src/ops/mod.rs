@@ -6,6 +6,7 @@ mod card;
 mod change;
 mod day;
 mod detail;
+mod edit;
 mod exchange;
 mod followup;
 mod insights;
@@ -14,15 +15,13 @@ mod stress;
 
 pub use capture::{Captured, capture_ask, capture_deadline, first_call_line, preview};
 pub use card::{PersonCard, person_card};
-pub use change::{
-    EditMode, LineEdit, capture_line, done, drop_item, edit, edit_opened, missed, preview_edit,
-    short, snooze, undo,
-};
+pub use change::{done, drop_item, missed, short, snooze, undo};
 pub use day::{
     DayReport, ReviewCard, ReviewState, day_bounds, day_key, day_report, day_summary,
     reflection_for, review_card, review_queue, save_reflection,
 };
 pub use detail::{Detail, LineKind, detail};
+pub use edit::{EditMode, LineEdit, capture_line, edit, edit_opened, preview_edit};
 pub use exchange::{ExportFailure, ExportFormat, ImportFormat, detect, export, import};
 pub use followup::{Declined, declined, draft, draft_for, follow_up, ordinal, read_declined};
 pub use insights::{CHANNEL_DAYS, Insights, STRESS_DAYS, WeekReport, insights, week_report};

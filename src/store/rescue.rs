@@ -1,0 +1,68 @@
+//! A database deleted or replaced while nudge has it open: what the connection holds is saved
+//! beside it, and nothing more is written anywhere.
+
+use rusqlite::Connection;
+
+use super::{Result, Store, file};
+
+impl Store {
+    /// The file at `path` must still be the one the connection opened. Once it is not (deleted,
+    /// or another file put there), everything the connection holds is saved beside it as a
+    /// rescue copy, the connection is closed (so its write-ahead log is not left to be applied
+    /// to the new file), and from then on every read and write says so.
+    pub(super) fn still_here(&mut self) -> Result<()> {
+        if let Some(gone) = &self.gone {
+            return Err(self.unusable(gone.clone()));
+        }
+        if self.identity.is_none() || file::identity(&self.path) == self.identity {
+            return Ok(());
+        }
+        let what = if file::identity(&self.path).is_none() {
+            "was deleted"
+        } else {
+            "was replaced by another file"
+        };
+        // The first free name of nudge.db.rescued.db, nudge.db.rescued-2.db, …
+        let rescue = (1..)
+            .map(|n| match n {
+                1 => file::with_suffix(&self.path, ".rescued.db"),
+                n => file::with_suffix(&self.path, &format!(".rescued-{n}.db")),
+            })
+            .find(|p| std::fs::symlink_metadata(p).is_err())
+            .unwrap_or_else(|| file::with_suffix(&self.path, ".rescued.db"));
+        let rescued = self
+            .conn
+            .execute("VACUUM INTO ?1", [rescue.to_string_lossy().as_ref()])
+            .is_ok();
+        if rescued {
+            // As private as the database it copies.
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&rescue, std::fs::Permissions::from_mode(0o600));
+        }
+        let empty = Connection::open_in_memory().map_err(|e| self.unusable(e.to_string()))?;
+        let closed = std::mem::replace(&mut self.conn, empty);
+        let _ = closed.close();
+        // A deleted file's log stays behind (SQLite cannot checkpoint into an unlinked file):
+        // moved aside, it can never be applied to whatever is put at the path next.
+        if rescued && file::identity(&self.path).is_none() {
+            for side in ["-wal", "-shm"] {
+                let left = file::with_suffix(&self.path, side);
+                let _ = std::fs::rename(&left, file::with_suffix(&left, ".left-behind"));
+            }
+        }
+        let gone = if rescued {
+            format!(
+                "{what} while nudge had it open; nothing more is saved to it. Everything it held \
+                 is in {}: quit, and put that file back in its place",
+                rescue.display()
+            )
+        } else {
+            format!(
+                "{what} while nudge had it open; nothing more is saved to it. Quit and start again"
+            )
+        };
+        tracing::error!(path = %self.path.display(), %gone, "the database file went away");
+        self.gone = Some(gone.clone());
+        Err(self.unusable(gone))
+    }
+}
