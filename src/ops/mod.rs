@@ -4,10 +4,12 @@
 mod capture;
 mod card;
 mod change;
+mod critique;
 mod day;
 mod detail;
 mod edit;
 mod exchange;
+mod favors;
 mod followup;
 mod insights;
 mod people;
@@ -16,6 +18,9 @@ mod stress;
 pub use capture::{Captured, capture_ask, capture_deadline, first_call_line, preview};
 pub use card::{PersonCard, person_card};
 pub use change::{done, drop_item, missed, short, snooze, undo};
+pub use critique::{
+    critique, expert_notes, invite_draft, next_piece, preview_critique, proofing_status,
+};
 pub use day::{
     DayReport, ReviewCard, ReviewState, day_bounds, day_key, day_report, day_summary,
     reflection_for, review_card, review_queue, save_reflection,
@@ -23,12 +28,10 @@ pub use day::{
 pub use detail::{Detail, LineKind, detail};
 pub use edit::{EditMode, LineEdit, capture_line, edit, edit_opened, preview_edit};
 pub use exchange::{ExportFailure, ExportFormat, ImportFormat, detect, export, import};
+pub use favors::{favor, ledger_note, preview_favor};
 pub use followup::{Declined, declined, draft, draft_for, follow_up, ordinal, read_declined};
 pub use insights::{CHANNEL_DAYS, Insights, STRESS_DAYS, WeekReport, insights, week_report};
-pub use people::{
-    PersonChange, critique, expert_notes, expertise_list, favor, invite_draft, ledger_note,
-    new_person_note, person, preview_critique, preview_favor, proofing_status,
-};
+pub use people::{PersonChange, expertise_list, new_person_note, person};
 pub use stress::{
     StressInfo, checkin, cycle, daily_averages, finish_sprint_if_over, rating_error, start_sprint,
     stop_sprint, stress_info, stress_sparkline,
