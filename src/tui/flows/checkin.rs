@@ -213,119 +213,12 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, flow: &CheckinFlow, area: Rect) 
         lines.push(Line::raw(""));
     }
     let mut cursor: Option<(usize, usize)> = None;
-    let submit = look.key_name(Context::Input, Action::Submit);
-    let cancel = look.key_name(Context::Input, Action::Cancel);
+    let width = usize::from(inner.width);
     match &flow.step {
-        Step::Rate => {
-            lines.push(Line::styled("How stressed are you right now?", theme.title));
-            lines.push(Line::raw(""));
-            for (i, word) in SCALE.iter().enumerate() {
-                lines.push(Line::from(vec![
-                    Span::styled(
-                        format!("  {} ", look.key_name(Context::Pick, Action::CHOICES[i])),
-                        theme.key,
-                    ),
-                    Span::styled(word.to_string(), theme.text),
-                ]));
-            }
-            lines.push(Line::styled(
-                format!("{} cancels", look.key_name(Context::Pick, Action::Cancel)),
-                theme.muted,
-            ));
-        }
-        Step::Note => {
-            lines.push(Line::styled(
-                format!(
-                    "Stress {}/5. Anything to note? ({submit} skips)",
-                    flow.stress
-                ),
-                theme.title,
-            ));
-            lines.push(Line::raw(""));
-            let (visible, at) = flow.note.view(usize::from(inner.width.saturating_sub(2)));
-            cursor = Some((lines.len(), at + 2));
-            lines.push(Line::from(vec![
-                Span::styled("> ", theme.key),
-                Span::styled(visible, theme.text),
-            ]));
-        }
-        Step::SlowDown { started } => {
-            let elapsed = (look.now - *started).num_seconds().clamp(0, SLOWDOWN_SECS);
-            for (i, line) in SLOWDOWN_LINES.iter().enumerate() {
-                // The three lines arrive one after the other.
-                let style = if elapsed >= i as i64 * 3 {
-                    theme.title
-                } else {
-                    theme.muted
-                };
-                lines.push(Line::styled(format!("  {line}"), style).alignment(Alignment::Center));
-            }
-            lines.push(Line::raw(""));
-            let (breath, into) = breath_at(elapsed);
-            let filled = usize::try_from(into + 1).unwrap_or(1);
-            let steps = usize::try_from(BREATH_STEP_SECS).unwrap_or(4);
-            let (full, empty) = if theme.ascii {
-                ("##", "..")
-            } else {
-                ("██", "░░")
-            };
-            lines.push(
-                Line::from(vec![
-                    Span::styled(format!("{:<12}", breath.words()), theme.ok),
-                    Span::styled(full.repeat(filled), theme.ok),
-                    Span::styled(empty.repeat(steps - filled.min(steps)), theme.muted),
-                    Span::styled(format!("  {}", BREATH_STEP_SECS - into), theme.muted),
-                ])
-                .alignment(Alignment::Center),
-            );
-            lines.push(Line::raw(""));
-            lines.push(
-                Line::styled(
-                    format!(
-                        "{} s of {SLOWDOWN_SECS} · {cancel} skips",
-                        SLOWDOWN_SECS - elapsed
-                    ),
-                    theme.muted,
-                )
-                .alignment(Alignment::Center),
-            );
-        }
-        Step::Action => {
-            lines.push(Line::styled("What is the one next thing?", theme.title));
-            for (ask, choose) in flow.asks.iter().zip(Action::CHOICES) {
-                lines.push(Line::from(vec![
-                    Span::styled(
-                        format!("  {} ", look.key_name(Context::Pick, choose)),
-                        theme.key,
-                    ),
-                    Span::styled(
-                        text::fit(
-                            &format!(
-                                "chase {} about {}",
-                                ask.person.as_deref().unwrap_or("them"),
-                                ask.title
-                            ),
-                            usize::from(inner.width.saturating_sub(5)),
-                        ),
-                        theme.text,
-                    ),
-                ]));
-            }
-            lines.push(Line::styled(
-                if flow.asks.is_empty() {
-                    format!("Type it, then {submit}:")
-                } else {
-                    format!("or type it, then {submit}:")
-                },
-                theme.muted,
-            ));
-            let (visible, at) = flow.action.view(usize::from(inner.width.saturating_sub(2)));
-            cursor = Some((lines.len(), at + 2));
-            lines.push(Line::from(vec![
-                Span::styled("> ", theme.key),
-                Span::styled(visible, theme.text),
-            ]));
-        }
+        Step::Rate => rate_lines(look, &mut lines),
+        Step::Note => note_lines(look, flow, width, &mut lines, &mut cursor),
+        Step::SlowDown { started } => slowdown_lines(look, *started, &mut lines),
+        Step::Action => action_lines(look, flow, width, &mut lines, &mut cursor),
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     if let Some((row, column)) = cursor {
@@ -337,4 +230,141 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, flow: &CheckinFlow, area: Rect) 
             frame.set_cursor_position((x, y));
         }
     }
+}
+
+/// The first step: the scale, each rating with its key.
+fn rate_lines(look: &Look<'_>, lines: &mut Vec<Line<'static>>) {
+    let theme = &look.theme;
+    lines.push(Line::styled("How stressed are you right now?", theme.title));
+    lines.push(Line::raw(""));
+    for (i, word) in SCALE.iter().enumerate() {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {} ", look.key_name(Context::Pick, Action::CHOICES[i])),
+                theme.key,
+            ),
+            Span::styled(word.to_string(), theme.text),
+        ]));
+    }
+    lines.push(Line::styled(
+        format!("{} cancels", look.key_name(Context::Pick, Action::Cancel)),
+        theme.muted,
+    ));
+}
+
+/// The note, typed under the rating.
+fn note_lines(
+    look: &Look<'_>,
+    flow: &CheckinFlow,
+    width: usize,
+    lines: &mut Vec<Line<'static>>,
+    cursor: &mut Option<(usize, usize)>,
+) {
+    let theme = &look.theme;
+    let submit = look.key_name(Context::Input, Action::Submit);
+    lines.push(Line::styled(
+        format!(
+            "Stress {}/5. Anything to note? ({submit} skips)",
+            flow.stress
+        ),
+        theme.title,
+    ));
+    lines.push(Line::raw(""));
+    let (visible, at) = flow.note.view(width.saturating_sub(2));
+    *cursor = Some((lines.len(), at + 2));
+    lines.push(Line::from(vec![
+        Span::styled("> ", theme.key),
+        Span::styled(visible, theme.text),
+    ]));
+}
+
+/// The guided minute: the three lines, the breath and how long is left.
+fn slowdown_lines(look: &Look<'_>, started: Moment, lines: &mut Vec<Line<'static>>) {
+    let theme = &look.theme;
+    let cancel = look.key_name(Context::Input, Action::Cancel);
+    let elapsed = (look.now - started).num_seconds().clamp(0, SLOWDOWN_SECS);
+    for (i, line) in SLOWDOWN_LINES.iter().enumerate() {
+        // The three lines arrive one after the other.
+        let style = if elapsed >= i as i64 * 3 {
+            theme.title
+        } else {
+            theme.muted
+        };
+        lines.push(Line::styled(format!("  {line}"), style).alignment(Alignment::Center));
+    }
+    lines.push(Line::raw(""));
+    let (breath, into) = breath_at(elapsed);
+    let filled = usize::try_from(into + 1).unwrap_or(1);
+    let steps = usize::try_from(BREATH_STEP_SECS).unwrap_or(4);
+    let (full, empty) = if theme.ascii {
+        ("##", "..")
+    } else {
+        ("██", "░░")
+    };
+    lines.push(
+        Line::from(vec![
+            Span::styled(format!("{:<12}", breath.words()), theme.ok),
+            Span::styled(full.repeat(filled), theme.ok),
+            Span::styled(empty.repeat(steps - filled.min(steps)), theme.muted),
+            Span::styled(format!("  {}", BREATH_STEP_SECS - into), theme.muted),
+        ])
+        .alignment(Alignment::Center),
+    );
+    lines.push(Line::raw(""));
+    lines.push(
+        Line::styled(
+            format!(
+                "{} s of {SLOWDOWN_SECS} · {cancel} skips",
+                SLOWDOWN_SECS - elapsed
+            ),
+            theme.muted,
+        )
+        .alignment(Alignment::Center),
+    );
+}
+
+/// The one next action: the deadline's open asks to choose from, or typed.
+fn action_lines(
+    look: &Look<'_>,
+    flow: &CheckinFlow,
+    width: usize,
+    lines: &mut Vec<Line<'static>>,
+    cursor: &mut Option<(usize, usize)>,
+) {
+    let theme = &look.theme;
+    let submit = look.key_name(Context::Input, Action::Submit);
+    lines.push(Line::styled("What is the one next thing?", theme.title));
+    for (ask, choose) in flow.asks.iter().zip(Action::CHOICES) {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {} ", look.key_name(Context::Pick, choose)),
+                theme.key,
+            ),
+            Span::styled(
+                text::fit(
+                    &format!(
+                        "chase {} about {}",
+                        ask.person.as_deref().unwrap_or("them"),
+                        ask.title
+                    ),
+                    width.saturating_sub(5),
+                ),
+                theme.text,
+            ),
+        ]));
+    }
+    lines.push(Line::styled(
+        if flow.asks.is_empty() {
+            format!("Type it, then {submit}:")
+        } else {
+            format!("or type it, then {submit}:")
+        },
+        theme.muted,
+    ));
+    let (visible, at) = flow.action.view(width.saturating_sub(2));
+    *cursor = Some((lines.len(), at + 2));
+    lines.push(Line::from(vec![
+        Span::styled("> ", theme.key),
+        Span::styled(visible, theme.text),
+    ]));
 }
