@@ -276,139 +276,30 @@ pub fn review_card(
     entry: Entry,
 ) -> Result<ReviewCard, OpError> {
     let now = &ctx.now;
-    let mut lines = Vec::new();
-    let mut push = |kind: LineKind, text: String| lines.push((kind, text));
     let Some(id) = entry.item_id() else {
         let Entry::Ledger { person_id } = entry else {
             return Err(OpError::Input("an empty review card".into()));
         };
-        let card = super::person_card(reader, ctx, person_id)?;
-        let person = &card.stats.person;
-        push(LineKind::Title, person.name.clone());
-        push(
-            LineKind::Text,
-            format!(
-                "favors {} ({} given, {} received)",
-                card.stats.balance.shown(),
-                card.stats.balance.gave,
-                card.stats.balance.got
-            ),
-        );
-        if let Some(advice) = &card.ledger {
-            push(LineKind::Warning, advice.clone());
-        }
-        for favor in card.favors.iter().take(5) {
-            let way = match favor.direction {
-                crate::domain::favor::Direction::Gave => "you did",
-                crate::domain::favor::Direction::Got => "they did",
-            };
-            push(
-                LineKind::Muted,
-                format!("{} · {way}: {}", words::day(&favor.at, now), favor.what),
-            );
-        }
-        return Ok(ReviewCard {
-            entry,
-            item: None,
-            lines,
-            open: card.ledger.is_some(),
-        });
+        return ledger_card(reader, ctx, entry, person_id);
     };
     let detail = super::detail(reader, id, ctx)?;
     let item = detail.item.clone();
-    push(
+    let mut lines = vec![(
         LineKind::Title,
         format!("{} {} · {}", item.kind.title(), item.id, item.title),
-    );
+    )];
     match item.kind {
-        Kind::Ask => {
-            let mut facts = vec![words::status_phrase(&item, now)];
-            if let Some(person) = &item.person {
-                facts.push(person.clone());
-            }
-            if let Some(need_by) = &item.need_by {
-                facts.push(format!("need by {}", words::full(need_by, now)));
-            }
-            push(LineKind::Text, facts.join(" · "));
-            if let Some(why) = &item.why {
-                push(LineKind::Text, format!("why: {why}"));
-            }
-            if let Some(card) = &detail.card {
-                let usual = card
-                    .stats
-                    .person
-                    .reply_median
-                    .map(|d| format!("usually answers in {}", words::span(d)))
-                    .unwrap_or_else(|| "no reply history yet".into());
-                push(
-                    LineKind::Text,
-                    format!("{usual} · favors {}", card.stats.balance.shown()),
-                );
-                if let Some(ledger) = &card.ledger {
-                    push(LineKind::Warning, ledger.clone());
-                }
-            }
-            let count = item.follow_ups();
-            let next = detail.next_channel.map(|c| c.label()).unwrap_or("call");
-            push(
-                LineKind::Text,
-                format!(
-                    "{} so far · next by {next}",
-                    words::count(count, "follow-up")
-                ),
-            );
-        }
-        Kind::Deadline => {
-            push(LineKind::Text, words::status_phrase(&item, now));
-            let open: Vec<&Item> = detail.linked.iter().filter(|a| a.is_open()).collect();
-            if open.is_empty() {
-                push(LineKind::Muted, "no open asks feed it".into());
-            } else {
-                push(
-                    LineKind::Warning,
-                    format!(
-                        "{} {} it:",
-                        words::count(open.len() as u64, "open ask"),
-                        if open.len() == 1 { "feeds" } else { "feed" }
-                    ),
-                );
-                for ask in open {
-                    push(
-                        LineKind::Text,
-                        format!(
-                            "  Ask {} · {} · {} · {}",
-                            ask.id,
-                            ask.person.as_deref().unwrap_or("?"),
-                            ask.title,
-                            words::status_phrase(ask, now)
-                        ),
-                    );
-                }
-            }
-        }
-        Kind::Proofing => {
-            if let Some(critique) = reader.critique_for(item.id)? {
-                push(
-                    LineKind::Text,
-                    format!("{} said \"{}\"", critique.person, critique.said),
-                );
-            }
-            push(
-                LineKind::Text,
-                format!(
-                    "invite them to proof {}",
-                    item.piece.as_deref().unwrap_or("the next piece")
-                ),
-            );
-        }
+        Kind::Ask => ask_lines(&detail, now, &mut lines),
+        Kind::Deadline => deadline_lines(&detail, now, &mut lines),
+        Kind::Proofing => proofing_lines(reader, &item, &mut lines)?,
     }
     for helper in &detail.helpers {
-        push(LineKind::Warning, helper.clone());
+        lines.push((LineKind::Warning, helper.clone()));
     }
     if let Some(draft) = &detail.draft {
-        push(LineKind::DraftHeading, "Draft".into());
+        lines.push((LineKind::DraftHeading, "Draft".into()));
         for line in draft.lines() {
-            push(LineKind::Text, format!("  {line}"));
+            lines.push((LineKind::Text, format!("  {line}")));
         }
     }
     let open = item.is_open();
@@ -418,4 +309,136 @@ pub fn review_card(
         lines,
         open,
     })
+}
+
+type Lines = Vec<(LineKind, String)>;
+
+/// A person whose favors are far from even: the balance, the advice, the latest favors.
+fn ledger_card(
+    reader: &Reader<'_>,
+    ctx: &Context,
+    entry: Entry,
+    person_id: i64,
+) -> Result<ReviewCard, OpError> {
+    let now = &ctx.now;
+    let card = super::person_card(reader, ctx, person_id)?;
+    let balance = &card.stats.balance;
+    let mut lines = vec![
+        (LineKind::Title, card.stats.person.name.clone()),
+        (
+            LineKind::Text,
+            format!(
+                "favors {} ({} given, {} received)",
+                balance.shown(),
+                balance.gave,
+                balance.got
+            ),
+        ),
+    ];
+    if let Some(advice) = &card.ledger {
+        lines.push((LineKind::Warning, advice.clone()));
+    }
+    for favor in card.favors.iter().take(5) {
+        let way = match favor.direction {
+            crate::domain::favor::Direction::Gave => "you did",
+            crate::domain::favor::Direction::Got => "they did",
+        };
+        lines.push((
+            LineKind::Muted,
+            format!("{} · {way}: {}", words::day(&favor.at, now), favor.what),
+        ));
+    }
+    Ok(ReviewCard {
+        entry,
+        item: None,
+        lines,
+        open: card.ledger.is_some(),
+    })
+}
+
+/// An ask: where it stands, who and why, how they usually answer, the follow-ups so far.
+fn ask_lines(detail: &super::Detail, now: &Moment, lines: &mut Lines) {
+    let item = &detail.item;
+    let mut facts = vec![words::status_phrase(item, now)];
+    if let Some(person) = &item.person {
+        facts.push(person.clone());
+    }
+    if let Some(need_by) = &item.need_by {
+        facts.push(format!("need by {}", words::full(need_by, now)));
+    }
+    lines.push((LineKind::Text, facts.join(" · ")));
+    if let Some(why) = &item.why {
+        lines.push((LineKind::Text, format!("why: {why}")));
+    }
+    if let Some(card) = &detail.card {
+        let usual = card
+            .stats
+            .person
+            .reply_median
+            .map(|d| format!("usually answers in {}", words::span(d)))
+            .unwrap_or_else(|| "no reply history yet".into());
+        lines.push((
+            LineKind::Text,
+            format!("{usual} · favors {}", card.stats.balance.shown()),
+        ));
+        if let Some(ledger) = &card.ledger {
+            lines.push((LineKind::Warning, ledger.clone()));
+        }
+    }
+    let next = detail.next_channel.map(|c| c.label()).unwrap_or("call");
+    lines.push((
+        LineKind::Text,
+        format!(
+            "{} so far · next by {next}",
+            words::count(item.follow_ups(), "follow-up")
+        ),
+    ));
+}
+
+/// A deadline: where it stands, and the open asks that feed it.
+fn deadline_lines(detail: &super::Detail, now: &Moment, lines: &mut Lines) {
+    lines.push((LineKind::Text, words::status_phrase(&detail.item, now)));
+    let open: Vec<&Item> = detail.linked.iter().filter(|a| a.is_open()).collect();
+    if open.is_empty() {
+        lines.push((LineKind::Muted, "no open asks feed it".into()));
+        return;
+    }
+    lines.push((
+        LineKind::Warning,
+        format!(
+            "{} {} it:",
+            words::count(open.len() as u64, "open ask"),
+            if open.len() == 1 { "feeds" } else { "feed" }
+        ),
+    ));
+    for ask in open {
+        lines.push((
+            LineKind::Text,
+            format!(
+                "  Ask {} · {} · {} · {}",
+                ask.id,
+                ask.person.as_deref().unwrap_or("?"),
+                ask.title,
+                words::status_phrase(ask, now)
+            ),
+        ));
+    }
+}
+
+/// An invitation: the critique it came from, and the piece to proof.
+fn proofing_lines(reader: &Reader<'_>, item: &Item, lines: &mut Lines) -> Result<(), OpError> {
+    if let Some(critique) = reader.critique_for(item.id)? {
+        lines.push((
+            LineKind::Text,
+            format!("{} said \"{}\"", critique.person, critique.said),
+        ));
+    }
+    lines.push((
+        LineKind::Text,
+        format!(
+            "invite them to proof {}",
+            item.piece.as_deref().unwrap_or("the next piece")
+        ),
+    ));
+    Ok(())
 }
