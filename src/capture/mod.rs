@@ -5,6 +5,7 @@
 //! Pure: dates are read relative to the `now` passed in. Anything that looks meant as a date but
 //! cannot be read is an error that quotes the words; nothing is guessed.
 
+mod reading;
 mod tokens;
 
 use std::fmt;
@@ -12,6 +13,7 @@ use std::fmt;
 use crate::domain::Channel;
 use crate::domain::channel::CHANNEL_WORDS;
 use crate::when::{self, Moment, WorkWeek};
+use reading::{Reading, Took};
 use tokens::{Token, tokenize};
 
 /// The piece a critique is about.
@@ -109,147 +111,38 @@ pub fn parse(
     now: &Moment,
     week: &WorkWeek,
 ) -> Result<Capture, CaptureError> {
-    let fail = |message: String, unread: Vec<String>| CaptureError {
-        message,
-        unread,
+    let (tokens, why) = tokenize(line).map_err(|open| CaptureError {
+        message: open.to_string(),
+        unread: Vec::new(),
         grammar,
-    };
-    let (tokens, why) = tokenize(line).map_err(|open| fail(open.to_string(), Vec::new()))?;
-    let mut capture = Capture {
-        why,
-        ..Capture::default()
+    })?;
+    let mut reading = Reading {
+        tokens: &tokens,
+        grammar,
+        now,
+        week,
+        capture: Capture {
+            why,
+            ..Capture::default()
+        },
     };
     let mut title: Vec<String> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let token = &tokens[i];
-        if token.quoted {
-            title.push(token.text.clone());
-            i += 1;
-            continue;
+        match reading.word(i)? {
+            Took::Words(used) => i += used,
+            Took::Title => {
+                title.push(tokens[i].text.clone());
+                i += 1;
+            }
         }
-        let word = token.text.as_str();
-        let lower = word.to_lowercase();
-        if let Some(name) = word.strip_prefix('@').map(trim_punctuation)
-            && !name.is_empty()
-        {
-            if !valid_name(name) {
-                return Err(fail(
-                    format!("\"@{name}\" is not a name: use letters, digits, '.', '-' or '_'"),
-                    vec![word.to_string()],
-                ));
-            }
-            if let Some(first) = &capture.person
-                && !first.eq_ignore_ascii_case(name)
-            {
-                return Err(fail(
-                    format!("one person per line: @{first} and @{name}"),
-                    vec![word.to_string()],
-                ));
-            }
-            capture.person = Some(name.to_string());
-        } else if let Some(tag) = word
-            .strip_prefix('#')
-            .or_else(|| {
-                word.strip_prefix('+')
-                    .filter(|t| t.starts_with(char::is_alphabetic))
-            })
-            .map(trim_punctuation)
-            && !tag.is_empty()
-            && !tag.starts_with(['#', '+'])
-        {
-            let tag = tag.to_lowercase();
-            if !capture.tags.contains(&tag) {
-                capture.tags.push(tag);
-            }
-        } else if let Some(name) = word.strip_prefix('~').map(trim_punctuation)
-            && !name.is_empty()
-        {
-            let Some(channel) = Channel::from_word(name) else {
-                return Err(fail(
-                    format!("unknown channel \"~{name}\": use {CHANNEL_WORDS}"),
-                    vec![word.to_string()],
-                ));
-            };
-            if let Some(first) = capture.channel
-                && first != channel
-            {
-                return Err(fail(
-                    format!("two channels: ~{} and ~{name}; keep one", first.as_str()),
-                    vec![word.to_string()],
-                ));
-            }
-            capture.channel = Some(channel);
-        } else if matches!(lower.as_str(), "by" | "due" | "check") {
-            let skip_back = lower == "check"
-                && tokens
-                    .get(i + 1)
-                    .is_some_and(|t| !t.quoted && t.text.eq_ignore_ascii_case("back"));
-            let start = i + 1 + usize::from(skip_back);
-            match read_date(&tokens, start, now, week) {
-                DateRead::Found(used, moment) => {
-                    let slot = if lower == "check" {
-                        &mut capture.check
-                    } else {
-                        &mut capture.due
-                    };
-                    if slot.is_some() {
-                        return Err(fail(
-                            format!("\"{word}\" is given twice; keep one"),
-                            vec![word.to_string()],
-                        ));
-                    }
-                    *slot = Some(moment);
-                    i = start + used;
-                    continue;
-                }
-                DateRead::Failed(words, error) => {
-                    let said = words.join(" ");
-                    let reason = error.reason.map(|r| format!(" ({r})")).unwrap_or_default();
-                    return Err(fail(
-                        format!(
-                            "could not read \"{said}\" after \"{word}\" as a date{reason}\n  \
-                             try: {}\n  to keep \"{word}\" in the title, put the title in quotes",
-                            when::EXAMPLES
-                        ),
-                        words,
-                    ));
-                }
-                DateRead::NotADate => title.push(word.to_string()),
-            }
-        } else if lower == "for"
-            && let Some(id) = tokens.get(i + 1).and_then(item_id)
-        {
-            if capture.deadline.is_some() {
-                return Err(fail(
-                    "\"for\" is given twice; keep one".into(),
-                    vec![word.into()],
-                ));
-            }
-            capture.deadline = Some(id);
-            i += 2;
-            continue;
-        } else if lower == "on"
-            && grammar.reads_on()
-            && let Some(next) = tokens.get(i + 1)
-            && (next.quoted || item_id(next).is_some())
-        {
-            capture.on = Some(match item_id(next) {
-                Some(id) if !next.quoted => Piece::Deadline(id),
-                _ => Piece::Named(next.text.clone()),
-            });
-            i += 2;
-            continue;
-        } else {
-            title.push(word.to_string());
-        }
-        i += 1;
     }
+    let mut capture = reading.capture;
     capture.title = title.join(" ").trim().to_string();
     Ok(capture)
 }
 
-enum DateRead {
+pub(crate) enum DateRead {
     Found(usize, Moment),
     Failed(Vec<String>, when::WhenError),
     NotADate,
@@ -258,7 +151,7 @@ enum DateRead {
 /// The longest run of words from `start` that reads as one date. A run that fails is an error
 /// only when its first word looks meant as a date (a date word, a number, or a near-miss like
 /// "fir"); otherwise the keyword was an ordinary word of the title ("stories by vertical").
-fn read_date(tokens: &[Token], start: usize, now: &Moment, week: &WorkWeek) -> DateRead {
+pub(crate) fn read_date(tokens: &[Token], start: usize, now: &Moment, week: &WorkWeek) -> DateRead {
     let words: Vec<String> = tokens[start..]
         .iter()
         .take_while(|t| !t.quoted && !t.text.starts_with(['@', '#', '~']))
@@ -434,7 +327,7 @@ fn near_miss(word: &str, target: &str) -> bool {
     strsim::osa_distance(word, target) <= 1
 }
 
-fn item_id(token: &Token) -> Option<i64> {
+pub(crate) fn item_id(token: &Token) -> Option<i64> {
     let text = token.text.strip_prefix('#').unwrap_or(&token.text);
     if text.is_empty() || text.len() > 12 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -442,11 +335,11 @@ fn item_id(token: &Token) -> Option<i64> {
     text.parse().ok()
 }
 
-fn trim_punctuation(text: &str) -> &str {
+pub(crate) fn trim_punctuation(text: &str) -> &str {
     text.trim_end_matches([',', '.', ';', ':', '!', '?', ')'])
 }
 
-fn valid_name(name: &str) -> bool {
+pub(crate) fn valid_name(name: &str) -> bool {
     name.chars()
         .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '\''))
 }
