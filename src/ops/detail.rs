@@ -86,13 +86,23 @@ pub fn detail(reader: &Reader<'_>, id: i64, ctx: &Context) -> OpResult<Detail> {
 impl Detail {
     /// The detail as lines of text, for the terminal and the dashboard alike.
     pub fn lines(&self, now: &Moment) -> Vec<(LineKind, String)> {
-        let item = &self.item;
         let mut out = Vec::new();
-        let mut push = |kind: LineKind, text: String| out.push((kind, text));
-        push(
+        self.summary(now, &mut out);
+        self.draft_lines(&mut out);
+        self.sections(now, &mut out);
+        if let Some(card) = &self.card {
+            out.extend(card.lines(now, Some(self.item.id)));
+        }
+        out
+    }
+
+    /// What it is, where it stands, its dates, why, and what to do next.
+    fn summary(&self, now: &Moment, out: &mut Vec<(LineKind, String)>) {
+        let item = &self.item;
+        out.push((
             LineKind::Title,
             format!("{} {} · {}", item.kind.title(), item.id, item.title),
-        );
+        ));
         let mut facts = vec![words::status_phrase(item, now)];
         if let Some(person) = &item.person {
             facts.push(person.clone());
@@ -100,7 +110,7 @@ impl Detail {
         if let Some(channel) = item.channel {
             facts.push(format!("asked by {}", channel.label()));
         }
-        push(LineKind::Text, facts.join(" · "));
+        out.push((LineKind::Text, facts.join(" · ")));
         let mut dates = Vec::new();
         if let Some(asked) = &item.asked_at {
             dates.push(format!("asked {}", words::full(asked, now)));
@@ -122,20 +132,20 @@ impl Detail {
             ));
         }
         if !dates.is_empty() {
-            push(LineKind::Text, dates.join(" · "));
+            out.push((LineKind::Text, dates.join(" · ")));
         }
         if let Some(why) = &item.why {
-            push(LineKind::Text, format!("why: {why}"));
+            out.push((LineKind::Text, format!("why: {why}")));
         }
         if let Some(reason) = &item.decline_reason {
-            push(LineKind::Warning, format!("declined: {reason}"));
+            out.push((LineKind::Warning, format!("declined: {reason}")));
         }
         if !item.tags.is_empty() {
             let tags: Vec<String> = item.tags.iter().map(|t| format!("#{t}")).collect();
-            push(LineKind::Muted, tags.join(" "));
+            out.push((LineKind::Muted, tags.join(" ")));
         }
         if let Some(deadline) = &self.deadline {
-            push(
+            out.push((
                 LineKind::Text,
                 format!(
                     "feeds Deadline {} · {} · {}",
@@ -143,22 +153,27 @@ impl Detail {
                     deadline.title,
                     words::status_phrase(deadline, now)
                 ),
-            );
+            ));
         }
         if let Some(next) = self.next_channel {
             let tried = item.follow_ups();
-            push(
+            out.push((
                 LineKind::Warning,
                 format!(
                     "next follow-up: {} ({} so far)",
                     next.label(),
                     words::count(tried, "follow-up")
                 ),
-            );
+            ));
         }
         for helper in &self.helpers {
-            push(LineKind::Warning, helper.clone());
+            out.push((LineKind::Warning, helper.clone()));
         }
+    }
+
+    /// The message drafted for it, when there is one.
+    fn draft_lines(&self, out: &mut Vec<(LineKind, String)>) {
+        let item = &self.item;
         if let Some(draft) = &self.draft {
             let what = if item.status == crate::domain::Status::Declined {
                 "Re-ask draft".to_string()
@@ -170,56 +185,57 @@ impl Detail {
                     super::ordinal(item.follow_ups() + 1)
                 )
             };
-            push(LineKind::DraftHeading, what);
+            out.push((LineKind::DraftHeading, what));
             for line in draft.lines() {
-                push(LineKind::Text, format!("  {line}"));
+                out.push((LineKind::Text, format!("  {line}")));
             }
         }
+    }
+
+    /// Its notes, the asks that feed it, its follow-ups and its history.
+    fn sections(&self, now: &Moment, out: &mut Vec<(LineKind, String)>) {
+        let item = &self.item;
         if !item.notes.is_empty() {
-            push(LineKind::Heading, "Notes".into());
+            out.push((LineKind::Heading, "Notes".into()));
             for line in item.notes.lines() {
-                push(LineKind::Text, line.to_string());
+                out.push((LineKind::Text, line.to_string()));
             }
         }
         if !self.linked.is_empty() {
-            push(
+            out.push((
                 LineKind::Heading,
                 format!("Asks for this deadline ({})", self.linked.len()),
-            );
+            ));
             for ask in &self.linked {
-                push(LineKind::Text, ask_line(ask, now));
+                out.push((LineKind::Text, ask_line(ask, now)));
             }
         }
         if !self.follow_ups.is_empty() {
-            push(
+            out.push((
                 LineKind::Heading,
                 format!("Follow-ups ({})", self.follow_ups.len()),
-            );
+            ));
             for f in &self.follow_ups {
                 let note = if f.note.is_empty() {
                     String::new()
                 } else {
                     format!(" · {}", f.note)
                 };
-                push(
+                out.push((
                     LineKind::Text,
                     format!("{} · {}{note}", words::full(&f.at, now), f.channel.label()),
-                );
+                ));
             }
         }
         if !self.history.is_empty() {
-            push(LineKind::Heading, "History".into());
+            out.push((LineKind::Heading, "History".into()));
             for entry in &self.history {
-                push(
+                out.push((
                     LineKind::Muted,
                     format!("{} · {}", words::full(&entry.at, now), entry.summary),
-                );
+                ));
             }
         }
-        if let Some(card) = &self.card {
-            out.extend(card.lines(now, Some(item.id)));
-        }
-        out
     }
 }
 
