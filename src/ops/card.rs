@@ -60,10 +60,17 @@ impl PersonCard {
         now: &Moment,
         skip: Option<i64>,
     ) -> Vec<(LineKind, String, Option<i64>)> {
-        let person = &self.stats.person;
         let mut out = Vec::new();
-        let mut push = |kind: LineKind, text: String, ask: Option<i64>| out.push((kind, text, ask));
-        push(LineKind::Heading, format!("{}'s card", person.name), None);
+        self.about(&mut out);
+        self.ask_lines(now, skip, &mut out);
+        self.favor_and_critique_lines(now, &mut out);
+        out
+    }
+
+    /// Who they are: team, how they answer, what they know, the ledger, the notes.
+    fn about(&self, out: &mut Vec<(LineKind, String, Option<i64>)>) {
+        let person = &self.stats.person;
+        out.push((LineKind::Heading, format!("{}'s card", person.name), None));
         let mut facts = Vec::new();
         if let Some(team) = &person.team {
             facts.push(format!("team {team}"));
@@ -78,7 +85,7 @@ impl PersonCard {
         if let Some(prefers) = person.prefers {
             facts.push(format!("prefers {}", prefers.label()));
         }
-        push(LineKind::Text, facts.join(" · "), None);
+        out.push((LineKind::Text, facts.join(" · "), None));
         let mut more = Vec::new();
         if !person.expertise.is_empty() {
             more.push(format!("knows {}", person.expertise.join(", ")));
@@ -102,22 +109,31 @@ impl PersonCard {
                 }
             ));
         }
-        push(LineKind::Text, more.join(" · "), None);
+        out.push((LineKind::Text, more.join(" · "), None));
         if let Some(ledger) = &self.ledger {
-            push(LineKind::Warning, ledger.clone(), None);
+            out.push((LineKind::Warning, ledger.clone(), None));
         }
         if !person.notes.is_empty() {
-            push(LineKind::Muted, person.notes.clone(), None);
+            out.push((LineKind::Muted, person.notes.clone(), None));
         }
+    }
+
+    /// Their open asks, then their reply history (each line with its ask, to select).
+    fn ask_lines(
+        &self,
+        now: &Moment,
+        skip: Option<i64>,
+        out: &mut Vec<(LineKind, String, Option<i64>)>,
+    ) {
         let open: Vec<&Item> = self
             .asks
             .iter()
             .filter(|a| a.is_open() && Some(a.id) != skip)
             .collect();
         if !open.is_empty() {
-            push(LineKind::Text, format!("open asks ({}):", open.len()), None);
+            out.push((LineKind::Text, format!("open asks ({}):", open.len()), None));
             for ask in open {
-                push(
+                out.push((
                     LineKind::Text,
                     format!(
                         "  Ask {} · {} · {}",
@@ -126,7 +142,7 @@ impl PersonCard {
                         words::status_phrase(ask, now)
                     ),
                     Some(ask.id),
-                );
+                ));
             }
         }
         let closed: Vec<&Item> = self
@@ -135,7 +151,7 @@ impl PersonCard {
             .filter(|a| !a.is_open() && Some(a.id) != skip)
             .collect();
         if !closed.is_empty() {
-            push(LineKind::Muted, "reply history:".into(), None);
+            out.push((LineKind::Muted, "reply history:".into(), None));
             for ask in closed {
                 let outcome = match (ask.status, &ask.asked_at, &ask.closed_at) {
                     (Status::Received, Some(a), Some(c)) => {
@@ -143,36 +159,44 @@ impl PersonCard {
                     }
                     (status, _, _) => status.label().to_string(),
                 };
-                push(
+                out.push((
                     LineKind::Muted,
                     format!("  Ask {} · {} · {outcome}", ask.id, ask.title),
                     Some(ask.id),
-                );
+                ));
             }
         }
+    }
+
+    /// The favors both ways, and their critiques with how they were answered.
+    fn favor_and_critique_lines(
+        &self,
+        now: &Moment,
+        out: &mut Vec<(LineKind, String, Option<i64>)>,
+    ) {
         if !self.favors.is_empty() {
-            push(LineKind::Muted, "favors:".into(), None);
+            out.push((LineKind::Muted, "favors:".into(), None));
             for favor in &self.favors {
                 let way = match favor.direction {
                     Direction::Gave => "you did",
                     Direction::Got => "they did",
                 };
-                push(
+                out.push((
                     LineKind::Muted,
                     format!("  {} · {way}: {}", words::day(&favor.at, now), favor.what),
                     None,
-                );
+                ));
             }
         }
         if !self.critiques.is_empty() {
-            push(LineKind::Muted, "critiques:".into(), None);
+            out.push((LineKind::Muted, "critiques:".into(), None));
             for critique in &self.critiques {
                 let on = critique
                     .piece
                     .as_deref()
                     .map(|p| format!(" on {p}"))
                     .unwrap_or_default();
-                push(
+                out.push((
                     LineKind::Muted,
                     format!(
                         "  {} · \"{}\"{on} · {}",
@@ -181,9 +205,8 @@ impl PersonCard {
                         critique.response.label()
                     ),
                     None,
-                );
+                ));
             }
         }
-        out
     }
 }
