@@ -9,98 +9,109 @@ use crate::domain::{Item, Kind};
 /// The calendar for these items (open deadlines and open asks; others are left out). DTSTAMP is
 /// when the item last changed, so the file only changes when the items do.
 pub fn calendar(items: &[Item]) -> String {
-    let mut out = String::new();
-    let mut line = |text: String| {
-        out.push_str(&fold(&text));
-        out.push_str("\r\n");
-    };
-    line("BEGIN:VCALENDAR".into());
-    line("VERSION:2.0".into());
-    line("PRODID:-//nudge//nudge//EN".into());
-    line("CALSCALE:GREGORIAN".into());
-    line("X-WR-CALNAME:nudge".into());
+    let mut out = Lines::default();
+    out.line("BEGIN:VCALENDAR");
+    out.line("VERSION:2.0");
+    out.line("PRODID:-//nudge//nudge//EN");
+    out.line("CALSCALE:GREGORIAN");
+    out.line("X-WR-CALNAME:nudge");
     for item in items.iter().filter(|i| i.is_open()) {
-        match item.kind {
-            Kind::Deadline => {
-                let Some(due) = item.due else { continue };
-                let due = due.with_timezone(&Utc);
-                line("BEGIN:VEVENT".into());
-                line(format!("UID:{}@nudge", item.uuid));
-                line(format!(
-                    "DTSTAMP:{}",
-                    utc(&item.updated_at.with_timezone(&Utc))
-                ));
-                line(format!(
-                    "DTSTART:{}",
-                    utc(&(due - chrono::Duration::minutes(30)))
-                ));
-                line(format!("DTEND:{}", utc(&due)));
-                line(format!(
-                    "SUMMARY:{}",
-                    escape(&format!("Due: {}", item.title))
-                ));
-                if !item.tags.is_empty() {
-                    line(format!(
-                        "CATEGORIES:{}",
-                        item.tags
-                            .iter()
-                            .map(|t| escape(t))
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    ));
-                }
-                if !item.notes.is_empty() {
-                    line(format!("DESCRIPTION:{}", escape(&item.notes)));
-                }
-                alarm(
-                    &mut line,
-                    "-PT1H",
-                    &format!("Due in an hour: {}", item.title),
-                );
-                line("END:VEVENT".into());
-            }
-            Kind::Ask => {
-                let Some(check) = item.next_check else {
-                    continue;
-                };
-                let who = item.person.as_deref().unwrap_or("them");
-                line("BEGIN:VTODO".into());
-                line(format!("UID:{}@nudge", item.uuid));
-                line(format!(
-                    "DTSTAMP:{}",
-                    utc(&item.updated_at.with_timezone(&Utc))
-                ));
-                line(format!("DUE:{}", utc(&check.with_timezone(&Utc))));
-                line(format!(
-                    "SUMMARY:{}",
-                    escape(&format!("Check back with {who}: {}", item.title))
-                ));
-                let mut description = Vec::new();
-                if let Some(need_by) = item.need_by {
-                    description.push(format!("Need by {}", need_by.format("%a %-d %b %H:%M")));
-                }
-                if let Some(why) = &item.why {
-                    description.push(format!("Why: {why}"));
-                }
-                description.push(format!("nudge followup {} logs the chase", item.id));
-                line(format!("DESCRIPTION:{}", escape(&description.join("\n"))));
-                line("STATUS:NEEDS-ACTION".into());
-                alarm(&mut line, "PT0M", &format!("Check back with {who}"));
-                line("END:VTODO".into());
-            }
-            Kind::Proofing => {}
-        }
+        component(&mut out, item);
     }
-    line("END:VCALENDAR".into());
-    out
+    out.line("END:VCALENDAR");
+    out.0
 }
 
-fn alarm(line: &mut impl FnMut(String), trigger: &str, text: &str) {
-    line("BEGIN:VALARM".into());
-    line("ACTION:DISPLAY".into());
-    line(format!("TRIGGER:{trigger}"));
-    line(format!("DESCRIPTION:{}", escape(text)));
-    line("END:VALARM".into());
+/// Content lines, each folded and ended with CRLF.
+#[derive(Default)]
+struct Lines(String);
+
+impl Lines {
+    fn line(&mut self, text: &str) {
+        self.0.push_str(&fold(text));
+        self.0.push_str("\r\n");
+    }
+
+    fn alarm(&mut self, trigger: &str, text: &str) {
+        self.line("BEGIN:VALARM");
+        self.line("ACTION:DISPLAY");
+        self.line(&format!("TRIGGER:{trigger}"));
+        self.line(&format!("DESCRIPTION:{}", escape(text)));
+        self.line("END:VALARM");
+    }
+}
+
+/// An open item's event or to-do: a deadline with a due time, an ask with a check-back.
+fn component(out: &mut Lines, item: &Item) {
+    match item.kind {
+        Kind::Deadline => {
+            if let Some(due) = item.due {
+                deadline_event(out, item, &due.with_timezone(&Utc));
+            }
+        }
+        Kind::Ask => {
+            if let Some(check) = item.next_check {
+                checkback_todo(out, item, &check.with_timezone(&Utc));
+            }
+        }
+        Kind::Proofing => {}
+    }
+}
+
+/// A deadline as a half-hour event ending when it is due, with an alarm an hour before.
+fn deadline_event(out: &mut Lines, item: &Item, due: &DateTime<Utc>) {
+    out.line("BEGIN:VEVENT");
+    out.line(&format!("UID:{}@nudge", item.uuid));
+    out.line(&format!(
+        "DTSTAMP:{}",
+        utc(&item.updated_at.with_timezone(&Utc))
+    ));
+    out.line(&format!(
+        "DTSTART:{}",
+        utc(&(*due - chrono::Duration::minutes(30)))
+    ));
+    out.line(&format!("DTEND:{}", utc(due)));
+    out.line(&format!(
+        "SUMMARY:{}",
+        escape(&format!("Due: {}", item.title))
+    ));
+    if !item.tags.is_empty() {
+        let tags: Vec<String> = item.tags.iter().map(|t| escape(t)).collect();
+        out.line(&format!("CATEGORIES:{}", tags.join(",")));
+    }
+    if !item.notes.is_empty() {
+        out.line(&format!("DESCRIPTION:{}", escape(&item.notes)));
+    }
+    out.alarm("-PT1H", &format!("Due in an hour: {}", item.title));
+    out.line("END:VEVENT");
+}
+
+/// An ask's check-back as a to-do due when it is time to look again.
+fn checkback_todo(out: &mut Lines, item: &Item, check: &DateTime<Utc>) {
+    let who = item.person.as_deref().unwrap_or("them");
+    out.line("BEGIN:VTODO");
+    out.line(&format!("UID:{}@nudge", item.uuid));
+    out.line(&format!(
+        "DTSTAMP:{}",
+        utc(&item.updated_at.with_timezone(&Utc))
+    ));
+    out.line(&format!("DUE:{}", utc(check)));
+    out.line(&format!(
+        "SUMMARY:{}",
+        escape(&format!("Check back with {who}: {}", item.title))
+    ));
+    let mut description = Vec::new();
+    if let Some(need_by) = item.need_by {
+        description.push(format!("Need by {}", need_by.format("%a %-d %b %H:%M")));
+    }
+    if let Some(why) = &item.why {
+        description.push(format!("Why: {why}"));
+    }
+    description.push(format!("nudge followup {} logs the chase", item.id));
+    out.line(&format!("DESCRIPTION:{}", escape(&description.join("\n"))));
+    out.line("STATUS:NEEDS-ACTION");
+    out.alarm("PT0M", &format!("Check back with {who}"));
+    out.line("END:VTODO");
 }
 
 fn utc(moment: &DateTime<Utc>) -> String {

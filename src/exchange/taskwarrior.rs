@@ -58,97 +58,118 @@ pub fn plan(
     };
     let mut plan = Plan::default();
     for (i, record) in records.into_iter().enumerate() {
+        let number = i + 1;
         let task: Task =
-            serde_json::from_value(record).map_err(|e| BadFile(format!("task {}: {e}", i + 1)))?;
-        let time = |field: &str, value: &Option<String>| -> Result<Option<Moment>, BadFile> {
-            value
-                .as_deref()
-                .map(|v| {
-                    let moment = tw_time(v, now, week).ok_or_else(|| {
-                        BadFile(format!(
-                            "task {}: field `{field}`: \"{v}\" is not a Taskwarrior date",
-                            i + 1
-                        ))
-                    })?;
-                    if !when::writable(moment.timestamp()) {
-                        return Err(BadFile(format!(
-                            "task {}: field `{field}`: \"{v}\" {}",
-                            i + 1,
-                            when::NOT_WRITABLE
-                        )));
-                    }
-                    Ok(moment)
-                })
-                .transpose()
+            serde_json::from_value(record).map_err(|e| BadFile(format!("task {number}: {e}")))?;
+        let time = |field: &str, value: &Option<String>| task_time(number, field, value, now, week);
+        let times = TaskTimes {
+            due: time("due", &task.due)?,
+            wait: time("wait", &task.wait)?,
+            entry: time("entry", &task.entry)?.unwrap_or(*now),
+            modified: time("modified", &task.modified)?,
         };
-        let due = time("due", &task.due)?;
-        let wait = time("wait", &task.wait)?;
-        let entry = time("entry", &task.entry)?.unwrap_or(*now);
-        let modified = time("modified", &task.modified)?.unwrap_or(entry);
-        if !matches!(task.status.as_str(), "pending" | "waiting") {
-            plan.skipped
-                .push((task.description, format!("{} in Taskwarrior", task.status)));
-            continue;
+        match task_item(&task, &times, rule) {
+            Ok(planned) => plan.items.push(planned),
+            Err(why) => plan.skipped.push((task.description, why)),
         }
-        let is_ask = task.tags.iter().any(|t| t == "ask" || t == "waiting")
-            || wait.is_some()
-            || task.status == "waiting";
-        let mut tags: Vec<String> = task
-            .tags
-            .iter()
-            .filter(|t| *t != "ask" && *t != "waiting")
-            .map(|t| t.to_lowercase())
-            .collect();
-        if let Some(project) = task.project.as_deref().filter(|p| !p.is_empty()) {
-            tags.push(project.to_lowercase().replace(' ', "-"));
-        }
-        let notes = task
-            .annotations
-            .iter()
-            .map(|a| a.description.clone())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let (title, person) = split_person(&task.description);
-        let mut item = Item {
-            uuid: task.uuid.clone(),
-            tags,
-            notes,
-            created_at: entry,
-            updated_at: modified,
-            ..Item::blank(if is_ask { Kind::Ask } else { Kind::Deadline }, entry)
-        };
-        if is_ask {
-            if person.is_none() {
-                plan.skipped.push((
-                    task.description,
-                    "an ask (+ask, +waiting or wait:) without a @name".into(),
-                ));
-                continue;
-            }
-            item.title = title;
-            item.asked_at = Some(entry);
-            item.need_by = due;
-            item.next_check = Some(wait.unwrap_or_else(|| rule.first(&entry, due.as_ref())));
-            item.channel = Some(crate::domain::Channel::Email);
-        } else {
-            let Some(due) = due else {
-                plan.skipped.push((
-                    task.description,
-                    "no due date (a deadline needs one)".into(),
-                ));
-                continue;
-            };
-            item.title = task.description.clone();
-            item.due = Some(due);
-        }
-        if item.title.trim().is_empty() {
-            plan.skipped
-                .push((task.description, "no description".into()));
-            continue;
-        }
-        plan.items.push((item, person));
     }
     Ok(plan)
+}
+
+/// One task's times, read and checked.
+struct TaskTimes {
+    due: Option<Moment>,
+    wait: Option<Moment>,
+    entry: Moment,
+    modified: Option<Moment>,
+}
+
+/// Reads one of a task's dates; the error names the task and the field.
+fn task_time(
+    number: usize,
+    field: &str,
+    value: &Option<String>,
+    now: &Moment,
+    week: &WorkWeek,
+) -> Result<Option<Moment>, BadFile> {
+    let Some(v) = value.as_deref() else {
+        return Ok(None);
+    };
+    let moment = tw_time(v, now, week).ok_or_else(|| {
+        BadFile(format!(
+            "task {number}: field `{field}`: \"{v}\" is not a Taskwarrior date"
+        ))
+    })?;
+    if !when::writable(moment.timestamp()) {
+        return Err(BadFile(format!(
+            "task {number}: field `{field}`: \"{v}\" {}",
+            when::NOT_WRITABLE
+        )));
+    }
+    Ok(Some(moment))
+}
+
+/// The item a task becomes, or why it is skipped.
+fn task_item(
+    task: &Task,
+    times: &TaskTimes,
+    rule: &CheckBackRule,
+) -> Result<(Item, Option<String>), String> {
+    if !matches!(task.status.as_str(), "pending" | "waiting") {
+        return Err(format!("{} in Taskwarrior", task.status));
+    }
+    let is_ask = task.tags.iter().any(|t| t == "ask" || t == "waiting")
+        || times.wait.is_some()
+        || task.status == "waiting";
+    let mut tags: Vec<String> = task
+        .tags
+        .iter()
+        .filter(|t| *t != "ask" && *t != "waiting")
+        .map(|t| t.to_lowercase())
+        .collect();
+    if let Some(project) = task.project.as_deref().filter(|p| !p.is_empty()) {
+        tags.push(project.to_lowercase().replace(' ', "-"));
+    }
+    let notes = task
+        .annotations
+        .iter()
+        .map(|a| a.description.clone())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (title, person) = split_person(&task.description);
+    let entry = times.entry;
+    let mut item = Item {
+        uuid: task.uuid.clone(),
+        tags,
+        notes,
+        created_at: entry,
+        updated_at: times.modified.unwrap_or(entry),
+        ..Item::blank(if is_ask { Kind::Ask } else { Kind::Deadline }, entry)
+    };
+    if is_ask {
+        if person.is_none() {
+            return Err("an ask (+ask, +waiting or wait:) without a @name".into());
+        }
+        item.title = title;
+        item.asked_at = Some(entry);
+        item.need_by = times.due;
+        item.next_check = Some(
+            times
+                .wait
+                .unwrap_or_else(|| rule.first(&entry, times.due.as_ref())),
+        );
+        item.channel = Some(crate::domain::Channel::Email);
+    } else {
+        let Some(due) = times.due else {
+            return Err("no due date (a deadline needs one)".into());
+        };
+        item.title = task.description.clone();
+        item.due = Some(due);
+    }
+    if item.title.trim().is_empty() {
+        return Err("no description".into());
+    }
+    Ok((item, person))
 }
 
 /// "20261204T170000Z". A time of exactly midnight is Taskwarrior's way of saying a date, and a

@@ -122,59 +122,11 @@ pub fn week_report(
     let end = when::local(&zone, sunday + Duration::days(1), NaiveTime::MIN);
     let channels = reader.channel_stats(&start, &end)?;
     let (met, missed) = reader.deadlines_closed(&start, &end)?;
-    let horizon = end + Duration::days(7);
-    let ahead = reader
-        .open_deadlines(50, 0)?
-        .into_iter()
-        .filter(|row| row.item.due.is_some_and(|due| due < horizon))
-        .map(|row| DeadlineAhead {
-            id: row.item.id,
-            title: row.item.title.clone(),
-            due: row.item.due.map(|d| d.to_rfc3339()),
-            when: words::status_phrase(&row.item, now),
-            open_asks: row.open_asks,
-        })
-        .collect();
-    let slowest = reader
-        .slowest_open_asks(5)?
-        .into_iter()
-        .map(|item| WaitingAsk {
-            id: item.id,
-            waiting_days: item
-                .asked_at
-                .map(|a| (*now - a).num_days().max(0))
-                .unwrap_or(0),
-            asked_at: item.asked_at.map(|a| a.to_rfc3339()),
-            follow_ups: item.chased_via.len(),
-            person: item.person,
-            title: item.title,
-        })
-        .collect();
     let ratings: Vec<(Moment, Stress)> = reader
         .ratings_since(&start)?
         .into_iter()
         .filter(|(at, _)| *at < end)
         .collect();
-    let mut days = vec![(0u32, 0u32); 7];
-    for (at, rating) in &ratings {
-        if let Some(slot) = usize::try_from((at.date_naive() - monday).num_days())
-            .ok()
-            .and_then(|i| days.get_mut(i))
-        {
-            slot.0 += u32::from(rating.get());
-            slot.1 += 1;
-        }
-    }
-    let total: u32 = ratings.iter().map(|(_, r)| u32::from(r.get())).sum();
-    let stress = WeekStress {
-        checkins: ratings.len() as u32,
-        average: (!ratings.is_empty()).then(|| f64::from(total) / ratings.len() as f64),
-        highest: ratings.iter().map(|(_, r)| *r).max(),
-        days: days
-            .into_iter()
-            .map(|(sum, n)| (n > 0).then(|| f64::from(sum) / f64::from(n)))
-            .collect(),
-    };
     let mut stuck: Vec<StuckLine> = reader
         .reflections_between(&day_key(monday), &day_key(sunday), 7)?
         .into_iter()
@@ -198,44 +150,114 @@ pub fn week_report(
                 median_secs: c.median.map(|m| m.num_seconds()),
             })
             .collect(),
-        slowest_open_asks: slowest,
+        slowest_open_asks: slowest_open_asks(reader, now)?,
         deadlines_met: met,
         deadlines_missed: missed,
-        deadlines_ahead: ahead,
-        stress,
+        deadlines_ahead: deadlines_ahead(reader, now, &(end + Duration::days(7)))?,
+        stress: week_stress(&ratings, monday),
         stuck,
     })
 }
 
+/// Open deadlines due before `horizon` (the week after the report's).
+fn deadlines_ahead(
+    reader: &Reader<'_>,
+    now: &Moment,
+    horizon: &Moment,
+) -> Result<Vec<DeadlineAhead>, OpError> {
+    Ok(reader
+        .open_deadlines(50, 0)?
+        .into_iter()
+        .filter(|row| row.item.due.is_some_and(|due| due < *horizon))
+        .map(|row| DeadlineAhead {
+            id: row.item.id,
+            title: row.item.title.clone(),
+            due: row.item.due.map(|d| d.to_rfc3339()),
+            when: words::status_phrase(&row.item, now),
+            open_asks: row.open_asks,
+        })
+        .collect())
+}
+
+fn slowest_open_asks(reader: &Reader<'_>, now: &Moment) -> Result<Vec<WaitingAsk>, OpError> {
+    Ok(reader
+        .slowest_open_asks(5)?
+        .into_iter()
+        .map(|item| WaitingAsk {
+            id: item.id,
+            waiting_days: item
+                .asked_at
+                .map(|a| (*now - a).num_days().max(0))
+                .unwrap_or(0),
+            asked_at: item.asked_at.map(|a| a.to_rfc3339()),
+            follow_ups: item.chased_via.len(),
+            person: item.person,
+            title: item.title,
+        })
+        .collect())
+}
+
+/// The week's check-ins: how many, the average and highest, and each day's average.
+fn week_stress(ratings: &[(Moment, Stress)], monday: NaiveDate) -> WeekStress {
+    let mut days = vec![(0u32, 0u32); 7];
+    for (at, rating) in ratings {
+        if let Some(slot) = usize::try_from((at.date_naive() - monday).num_days())
+            .ok()
+            .and_then(|i| days.get_mut(i))
+        {
+            slot.0 += u32::from(rating.get());
+            slot.1 += 1;
+        }
+    }
+    let total: u32 = ratings.iter().map(|(_, r)| u32::from(r.get())).sum();
+    WeekStress {
+        checkins: ratings.len() as u32,
+        average: (!ratings.is_empty()).then(|| f64::from(total) / ratings.len() as f64),
+        highest: ratings.iter().map(|(_, r)| *r).max(),
+        days: days
+            .into_iter()
+            .map(|(sum, n)| (n > 0).then(|| f64::from(sum) / f64::from(n)))
+            .collect(),
+    }
+}
+
 impl WeekReport {
     pub fn markdown(&self) -> String {
-        let day = |key: &str| {
-            NaiveDate::parse_from_str(key, "%Y-%m-%d")
-                .map(|d| d.format("%a %-d %b").to_string())
-                .unwrap_or_else(|_| key.to_string())
-        };
         let mut out = format!(
-            "# The week of {} to {}\n\n## Asks, by the channel of the last try\n\n",
-            day(&self.first_day),
-            day(&self.last_day)
+            "# The week of {} to {}\n\n",
+            short_day(&self.first_day),
+            short_day(&self.last_day)
         );
+        self.asks_markdown(&mut out);
+        self.waiting_markdown(&mut out);
+        self.deadlines_markdown(&mut out);
+        self.stress_markdown(&mut out);
+        self.stuck_markdown(&mut out);
+        out
+    }
+
+    fn asks_markdown(&self, out: &mut String) {
+        out.push_str("## Asks, by the channel of the last try\n\n");
         if self.asks.is_empty() {
             out.push_str("_No asks made this week._\n");
-        } else {
-            out.push_str("| channel | asked | answered | answers in |\n|---|---:|---:|---|\n");
-            for row in &self.asks {
-                out.push_str(&format!(
-                    "| {} | {} | {} | {} |\n",
-                    row.channel.label(),
-                    row.asked,
-                    row.answered,
-                    row.median_secs
-                        .map(|s| words::span(Duration::seconds(s)))
-                        .unwrap_or_else(|| "-".into())
-                ));
-            }
-            out.push_str(&format!("\n{}\n", self.verdict));
+            return;
         }
+        out.push_str("| channel | asked | answered | answers in |\n|---|---:|---:|---|\n");
+        for row in &self.asks {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                row.channel.label(),
+                row.asked,
+                row.answered,
+                row.median_secs
+                    .map(|s| words::span(Duration::seconds(s)))
+                    .unwrap_or_else(|| "-".into())
+            ));
+        }
+        out.push_str(&format!("\n{}\n", self.verdict));
+    }
+
+    fn waiting_markdown(&self, out: &mut String) {
         out.push_str("\n## Waiting longest\n\n");
         if self.slowest_open_asks.is_empty() {
             out.push_str("_Nothing open._\n");
@@ -250,6 +272,9 @@ impl WeekReport {
                 words::count(ask.follow_ups, "follow-up"),
             ));
         }
+    }
+
+    fn deadlines_markdown(&self, out: &mut String) {
         out.push_str(&format!(
             "\n## Deadlines\n\n{} met, {} missed this week.\n",
             self.deadlines_met, self.deadlines_missed
@@ -266,6 +291,9 @@ impl WeekReport {
                 md(&deadline.title)
             ));
         }
+    }
+
+    fn stress_markdown(&self, out: &mut String) {
         out.push_str("\n## Stress\n\n");
         match self.stress.average {
             None => out.push_str("_No check-ins this week._\n"),
@@ -278,6 +306,9 @@ impl WeekReport {
                 stress::sparkline(&self.stress.days, true)
             )),
         }
+    }
+
+    fn stuck_markdown(&self, out: &mut String) {
         out.push_str("\n## What was stuck\n\n");
         if self.stuck.is_empty() {
             out.push_str("_Nothing written._\n");
@@ -285,12 +316,18 @@ impl WeekReport {
         for line in &self.stuck {
             out.push_str(&format!(
                 "- {}: {}\n",
-                day(&line.day),
+                short_day(&line.day),
                 md(&line.text.replace('\n', " "))
             ));
         }
-        out
     }
+}
+
+/// "2026-11-23" as "Mon 23 Nov"; a key that is not a date is shown as it is.
+fn short_day(key: &str) -> String {
+    NaiveDate::parse_from_str(key, "%Y-%m-%d")
+        .map(|d| d.format("%a %-d %b").to_string())
+        .unwrap_or_else(|_| key.to_string())
 }
 
 /// Text from the database kept from becoming Markdown structure or terminal commands.

@@ -13,7 +13,9 @@ use super::keymap::Context;
 use super::layout::{Layout, Pane};
 use super::panes;
 use super::widgets::key_hints;
+use crate::domain::{Item, Kind};
 use crate::text;
+use crate::when::Moment;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -193,70 +195,12 @@ fn footer(frame: &mut Frame, app: &App, area: Rect, single: bool) {
 /// comes last and is kept when the line is cut.
 fn footer_actions(app: &App, single: bool) -> (Context, Vec<Action>) {
     use Action::*;
-    let selected = app.selected_item();
     let (context, mut actions) = match &app.screen {
         Screen::Dashboard if app.first_run() => {
             (Context::Dashboard, vec![CaptureAsk, CaptureDeadline, Quit])
         }
-        Screen::Dashboard => {
-            let mut actions = if single { vec![NextPane] } else { Vec::new() };
-            actions.extend(match (app.focus, selected) {
-                (Pane::Asks, Some(_)) => vec![
-                    CaptureAsk, Open, FollowUp, CopyDraft, Done, Snooze, Declined, Edit, Drop,
-                ],
-                (Pane::Asks, None) => vec![CaptureAsk],
-                (Pane::Deadlines, Some(item)) if item.due.is_some_and(|d| d < app.now) => {
-                    vec![CaptureDeadline, Open, MarkMissed, Done, Snooze, Edit, Drop]
-                }
-                (Pane::Deadlines, Some(_)) => vec![
-                    CaptureDeadline,
-                    Open,
-                    Sprint,
-                    Checkin,
-                    Done,
-                    Snooze,
-                    Edit,
-                    Drop,
-                ],
-                (Pane::Deadlines, None) => vec![CaptureDeadline],
-                (Pane::Proofing, Some(_)) => vec![
-                    Critique,
-                    Open,
-                    CopyDraft,
-                    MarkSent,
-                    MarkAccepted,
-                    Declined,
-                    Done,
-                ],
-                (Pane::Proofing, None) => vec![Critique],
-                (Pane::Stress, _) if app.board.stress.sprint.is_some() => vec![Checkin, StopSprint],
-                (Pane::Stress, _) => vec![Checkin, CaptureDeadline],
-            });
-            actions.extend([
-                Undo, Review, Reflect, People, Insights, Favor, NextPane, Quit,
-            ]);
-            (Context::Dashboard, actions)
-        }
-        Screen::Detail { detail, .. } => {
-            let actions = match detail.item.kind {
-                crate::domain::Kind::Ask => vec![
-                    Back, FollowUp, CopyDraft, Done, Snooze, Declined, Edit, Drop, Undo,
-                ],
-                crate::domain::Kind::Deadline => {
-                    vec![Back, Sprint, Done, MarkMissed, Snooze, Edit, Drop, Undo]
-                }
-                crate::domain::Kind::Proofing => vec![
-                    Back,
-                    CopyDraft,
-                    MarkSent,
-                    MarkAccepted,
-                    Declined,
-                    Done,
-                    Undo,
-                ],
-            };
-            (Context::Detail, actions)
-        }
+        Screen::Dashboard => (Context::Dashboard, dashboard_actions(app, single)),
+        Screen::Detail { detail, .. } => (Context::Detail, detail_actions(detail.item.kind)),
         Screen::Help { .. } | Screen::Text { .. } => (Context::Help, vec![Back, Down, Up]),
         Screen::Card { selected, .. } => match selected {
             Some(_) => (Context::Card, vec![Open, CopyDraft, Down, Up, Back]),
@@ -271,27 +215,91 @@ fn footer_actions(app: &App, single: bool) -> (Context, Vec<Action>) {
         Screen::Review { flow } if flow.at_end() => (Context::Review, vec![Back, Undo]),
         Screen::Review { flow } => {
             let item = flow.card.as_ref().and_then(|c| c.item.as_ref());
-            let overdue = item.is_some_and(|i| i.due.is_some_and(|due| due < app.now));
-            let actions = match item.map(|i| i.kind) {
-                Some(crate::domain::Kind::Ask) => vec![
-                    FollowUp, Done, Declined, Snooze, Drop, Edit, Skip, Undo, CopyDraft, Back,
-                ],
-                Some(crate::domain::Kind::Proofing) => {
-                    vec![MarkSent, CopyDraft, Done, Declined, Drop, Skip, Undo, Back]
-                }
-                Some(crate::domain::Kind::Deadline) if overdue => {
-                    vec![MarkMissed, Done, Snooze, Edit, Skip, Undo, Back]
-                }
-                Some(crate::domain::Kind::Deadline) => {
-                    vec![Done, Snooze, Drop, Edit, Skip, Undo, Back]
-                }
-                None => vec![Skip, Undo, Back],
-            };
-            (Context::Review, actions)
+            (Context::Review, review_actions(item, &app.now))
         }
         Screen::Reflect { .. } => (Context::Reflect, vec![NextField, PrevField, Back]),
     };
     actions.dedup();
     actions.push(Help);
     (context, actions)
+}
+
+/// The dashboard's keys for the focused pane and its selected row, then the ones always there.
+fn dashboard_actions(app: &App, single: bool) -> Vec<Action> {
+    use Action::*;
+    let mut actions = if single { vec![NextPane] } else { Vec::new() };
+    actions.extend(match (app.focus, app.selected_item()) {
+        (Pane::Asks, Some(_)) => vec![
+            CaptureAsk, Open, FollowUp, CopyDraft, Done, Snooze, Declined, Edit, Drop,
+        ],
+        (Pane::Asks, None) => vec![CaptureAsk],
+        (Pane::Deadlines, Some(item)) if item.due.is_some_and(|d| d < app.now) => {
+            vec![CaptureDeadline, Open, MarkMissed, Done, Snooze, Edit, Drop]
+        }
+        (Pane::Deadlines, Some(_)) => vec![
+            CaptureDeadline,
+            Open,
+            Sprint,
+            Checkin,
+            Done,
+            Snooze,
+            Edit,
+            Drop,
+        ],
+        (Pane::Deadlines, None) => vec![CaptureDeadline],
+        (Pane::Proofing, Some(_)) => vec![
+            Critique,
+            Open,
+            CopyDraft,
+            MarkSent,
+            MarkAccepted,
+            Declined,
+            Done,
+        ],
+        (Pane::Proofing, None) => vec![Critique],
+        (Pane::Stress, _) if app.board.stress.sprint.is_some() => vec![Checkin, StopSprint],
+        (Pane::Stress, _) => vec![Checkin, CaptureDeadline],
+    });
+    actions.extend([
+        Undo, Review, Reflect, People, Insights, Favor, NextPane, Quit,
+    ]);
+    actions
+}
+
+fn detail_actions(kind: Kind) -> Vec<Action> {
+    use Action::*;
+    match kind {
+        Kind::Ask => vec![
+            Back, FollowUp, CopyDraft, Done, Snooze, Declined, Edit, Drop, Undo,
+        ],
+        Kind::Deadline => vec![Back, Sprint, Done, MarkMissed, Snooze, Edit, Drop, Undo],
+        Kind::Proofing => vec![
+            Back,
+            CopyDraft,
+            MarkSent,
+            MarkAccepted,
+            Declined,
+            Done,
+            Undo,
+        ],
+    }
+}
+
+/// The review card's keys: what fits the card's kind, and skip, undo and back.
+fn review_actions(item: Option<&Item>, now: &Moment) -> Vec<Action> {
+    use Action::*;
+    let overdue = item.is_some_and(|i| i.due.is_some_and(|due| due < *now));
+    match item.map(|i| i.kind) {
+        Some(Kind::Ask) => vec![
+            FollowUp, Done, Declined, Snooze, Drop, Edit, Skip, Undo, CopyDraft, Back,
+        ],
+        Some(Kind::Proofing) => {
+            vec![MarkSent, CopyDraft, Done, Declined, Drop, Skip, Undo, Back]
+        }
+        Some(Kind::Deadline) if overdue => {
+            vec![MarkMissed, Done, Snooze, Edit, Skip, Undo, Back]
+        }
+        Some(Kind::Deadline) => vec![Done, Snooze, Drop, Edit, Skip, Undo, Back],
+        None => vec![Skip, Undo, Back],
+    }
 }

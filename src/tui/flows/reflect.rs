@@ -15,6 +15,7 @@ use crate::tui::editor::LineEditor;
 use crate::tui::keymap::Context;
 use crate::tui::look::Look;
 use crate::tui::textarea::TextArea;
+use crate::tui::theme::Theme;
 use crate::tui::widgets::{GridRow, marker, pane_block, render_grid};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,75 +211,93 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, flow: &ReflectFlow, area: Rect) 
             Span::styled(if active { "▸ " } else { "  " }, theme.key),
             Span::styled(field.prompt(&submit), prompt_style),
         ]));
-        let body_style = Style::default();
-        match field {
-            Field::WentWell | Field::Stuck => {
-                let area = if field == Field::WentWell {
-                    &flow.went_well
-                } else {
-                    &flow.stuck
-                };
-                let (wrapped, (row, col)) = area.wrapped(width.saturating_sub(4));
-                if active {
-                    cursor = Some((lines.len() + row, col + 4));
-                }
-                for piece in wrapped {
-                    lines.push(Line::styled(
-                        format!("    {}", text::inert(&piece)),
-                        body_style,
-                    ));
-                }
-            }
-            Field::FirstCall => {
-                let (visible, at) = flow.first_call.view(width.saturating_sub(4));
-                if active {
-                    cursor = Some((lines.len(), at + 4));
-                }
-                lines.push(Line::styled(
-                    format!("    {}", text::inert(&visible)),
-                    body_style,
-                ));
-                if let Some((ok, note)) = &flow.first_call_note {
-                    lines.push(Line::styled(
-                        format!("    {note}"),
-                        if *ok { theme.ok } else { theme.muted },
-                    ));
-                }
-            }
-            Field::Stress => {
-                let mut spans = vec![Span::raw("    ")];
-                for n in 1..=5u8 {
-                    let chosen = flow.reflection.stress.map(Stress::get) == Some(n);
-                    let style = if chosen { theme.selected } else { theme.muted };
-                    spans.push(Span::styled(
-                        if chosen {
-                            format!("[{n}]")
-                        } else {
-                            format!(" {n} ")
-                        },
-                        style,
-                    ));
-                }
-                lines.push(Line::from(spans));
-            }
+        let at = field_lines(&mut lines, theme, flow, field, width);
+        if active {
+            cursor = at;
         }
     }
     lines.push(Line::raw(""));
-    let back = look.key_name(Context::Reflect, Action::Back);
     lines.push(Line::styled(
-        if flow.read_only {
-            format!("{back} goes back")
-        } else {
-            format!(
-                "{} moves to the next question · everything is saved as you type · {back} closes",
-                look.key_name(Context::Reflect, Action::NextField)
-            )
-        },
+        closing_hint(look, flow.read_only),
         theme.muted,
     ));
-    // Keep the cursor on screen.
+    show_scrolled(frame, inner, lines, flow.scroll, cursor);
+}
+
+/// Appends one answer's lines; returns where its cursor would stand.
+fn field_lines(
+    lines: &mut Vec<Line<'static>>,
+    theme: &Theme,
+    flow: &ReflectFlow,
+    field: Field,
+    width: usize,
+) -> Option<(usize, usize)> {
+    let text_width = width.saturating_sub(4);
+    match field {
+        Field::WentWell | Field::Stuck => {
+            let area = if field == Field::WentWell {
+                &flow.went_well
+            } else {
+                &flow.stuck
+            };
+            let (wrapped, (row, col)) = area.wrapped(text_width);
+            let cursor = (lines.len() + row, col + 4);
+            for piece in wrapped {
+                lines.push(Line::raw(format!("    {}", text::inert(&piece))));
+            }
+            Some(cursor)
+        }
+        Field::FirstCall => {
+            let (visible, at) = flow.first_call.view(text_width);
+            let cursor = (lines.len(), at + 4);
+            lines.push(Line::raw(format!("    {}", text::inert(&visible))));
+            if let Some((ok, note)) = &flow.first_call_note {
+                lines.push(Line::styled(
+                    format!("    {note}"),
+                    if *ok { theme.ok } else { theme.muted },
+                ));
+            }
+            Some(cursor)
+        }
+        Field::Stress => {
+            let mut spans = vec![Span::raw("    ")];
+            for n in 1..=5u8 {
+                let chosen = flow.reflection.stress.map(Stress::get) == Some(n);
+                let (label, style) = if chosen {
+                    (format!("[{n}]"), theme.selected)
+                } else {
+                    (format!(" {n} "), theme.muted)
+                };
+                spans.push(Span::styled(label, style));
+            }
+            lines.push(Line::from(spans));
+            None
+        }
+    }
+}
+
+fn closing_hint(look: &Look<'_>, read_only: bool) -> String {
+    let back = look.key_name(Context::Reflect, Action::Back);
+    if read_only {
+        format!("{back} goes back")
+    } else {
+        format!(
+            "{} moves to the next question · everything is saved as you type · {back} closes",
+            look.key_name(Context::Reflect, Action::NextField)
+        )
+    }
+}
+
+/// Draws the lines scrolled so the cursor stays on screen, and places it.
+fn show_scrolled(
+    frame: &mut Frame,
+    inner: Rect,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+    cursor: Option<(usize, usize)>,
+) {
     let height = usize::from(inner.height);
-    let mut scroll = flow.scroll;
+    let mut scroll = scroll;
     if let Some((row, _)) = cursor
         && row >= scroll + height
     {
