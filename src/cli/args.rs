@@ -232,10 +232,8 @@ pub enum ProofingStep {
 
 #[derive(Debug, Args)]
 pub struct ProofingArgs {
-    /// The item's number, as `nudge list` and `nudge due` show it (asks, deadlines and
-    /// invitations share one sequence)
-    #[arg(value_parser = parse_id)]
-    pub id: i64,
+    #[command(flatten)]
+    pub item: IdArgs,
     /// Where it moves: sent, accepted, declined, or done (they proofed it)
     #[arg(value_enum, required_unless_present = "draft")]
     pub step: Option<ProofingStep>,
@@ -341,10 +339,8 @@ pub struct IdArgs {
 
 #[derive(Debug, Args)]
 pub struct IdNoteArgs {
-    /// The item's number, as `nudge list` and `nudge due` show it (asks, deadlines and
-    /// invitations share one sequence)
-    #[arg(value_parser = parse_id)]
-    pub id: i64,
+    #[command(flatten)]
+    pub item: IdArgs,
     /// An optional note
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     pub note: Vec<String>,
@@ -352,10 +348,8 @@ pub struct IdNoteArgs {
 
 #[derive(Debug, Args)]
 pub struct FollowupArgs {
-    /// The item's number, as `nudge list` and `nudge due` show it (asks, deadlines and
-    /// invitations share one sequence)
-    #[arg(value_parser = parse_id)]
-    pub id: i64,
+    #[command(flatten)]
+    pub item: IdArgs,
     /// The channel used: email, chat, call or walk (default: the suggested one)
     #[arg(long, value_parser = parse_channel, value_name = "CHANNEL")]
     pub via: Option<Channel>,
@@ -368,10 +362,8 @@ pub struct FollowupArgs {
 
 #[derive(Debug, Args)]
 pub struct SnoozeArgs {
-    /// The item's number, as `nudge list` and `nudge due` show it (asks, deadlines and
-    /// invitations share one sequence)
-    #[arg(value_parser = parse_id)]
-    pub id: i64,
+    #[command(flatten)]
+    pub item: IdArgs,
     /// When (tomorrow, mon 9am, in 3 days, dec 3 …)
     #[arg(
         required = true,
@@ -384,10 +376,8 @@ pub struct SnoozeArgs {
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// The item's number, as `nudge list` and `nudge due` show it (asks, deadlines and
-    /// invitations share one sequence)
-    #[arg(value_parser = parse_id)]
-    pub id: i64,
+    #[command(flatten)]
+    pub item: IdArgs,
     /// What is new, in the capture grammar
     #[arg(
         required = true,

@@ -20,7 +20,8 @@ pub fn deadline(session: &mut Session, out: &mut dyn Write, words: &[String]) ->
     print(out, &captured)
 }
 
-fn print(out: &mut dyn Write, captured: &Captured) -> Handled {
+/// What a capture did, and its notes under it.
+pub(super) fn print(out: &mut dyn Write, captured: &Captured) -> Handled {
     say(out, &captured.line)?;
     for note in &captured.notes {
         say(out, &format!("  {note}"))?;

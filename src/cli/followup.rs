@@ -11,12 +11,12 @@ pub fn followup(session: &mut Session, out: &mut dyn Write, args: &FollowupArgs)
     let ctx = session.ctx.clone();
     if args.draft {
         // Only the message, so it can be piped straight into a clipboard or a mail client.
-        return say(out, &ops::draft(session.store()?, &ctx, args.id)?);
+        return say(out, &ops::draft(session.store()?, &ctx, args.item.id)?);
     }
     let line = ops::follow_up(
         session.store()?,
         &ctx,
-        args.id,
+        args.item.id,
         args.via,
         &args.note.join(" "),
     )?;

@@ -3,12 +3,13 @@
 use std::io::Write;
 
 use super::args::{CritiqueArgs, FavorArgs, FavorWay, PersonArgs, ProofingArgs, ProofingStep};
+use super::capture::print;
 use super::{Handled, Session, say};
 use crate::capture::line_from_args;
 use crate::domain::Status;
 use crate::domain::critique::Response;
 use crate::domain::favor::Direction;
-use crate::ops::{self, Captured, PersonChange};
+use crate::ops::{self, PersonChange};
 
 pub fn critique(session: &mut Session, out: &mut dyn Write, args: &CritiqueArgs) -> Handled {
     let response = if args.style_guide {
@@ -41,14 +42,14 @@ pub fn proofing(session: &mut Session, out: &mut dyn Write, args: &ProofingArgs)
         };
         say(
             out,
-            &ops::proofing_status(session.store()?, &ctx, args.id, status)?,
+            &ops::proofing_status(session.store()?, &ctx, args.item.id, status)?,
         )?;
     }
     if args.draft {
         if args.step.is_some() {
             say(out, "")?;
         }
-        say(out, &ops::draft(session.store()?, &ctx, args.id)?)?;
+        say(out, &ops::draft(session.store()?, &ctx, args.item.id)?)?;
     }
     Ok(())
 }
@@ -80,12 +81,4 @@ pub fn favor(session: &mut Session, out: &mut dyn Write, args: &FavorArgs) -> Ha
         &line_from_args(&args.words),
     )?;
     print(out, &captured)
-}
-
-fn print(out: &mut dyn Write, captured: &Captured) -> Handled {
-    say(out, &captured.line)?;
-    for note in &captured.notes {
-        say(out, &format!("  {note}"))?;
-    }
-    Ok(())
 }

@@ -50,17 +50,19 @@ pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled
             Shown::Item(id) => list::show(session, out, id),
             Shown::Person(name) => list::show_person(session, out, &name),
         },
-        Some(Command::Done(a)) => change::done(session, out, a.id, &a.note.join(" ")),
+        Some(Command::Done(a)) => change::done(session, out, a.item.id, &a.note.join(" ")),
         Some(Command::Drop(a)) => change::drop(session, out, a.id),
         Some(Command::Followup(a)) => followup::followup(session, out, &a),
-        Some(Command::Declined(a)) => followup::declined(session, out, a.id, &a.note.join(" ")),
+        Some(Command::Declined(a)) => {
+            followup::declined(session, out, a.item.id, &a.note.join(" "))
+        }
         Some(Command::Critique(a)) => people::critique(session, out, &a),
         Some(Command::Proofing(a)) => people::proofing(session, out, &a),
         Some(Command::Person(a)) => people::person(session, out, &a),
         Some(Command::Favor(a)) => people::favor(session, out, &a),
         Some(Command::Checkin(a)) => followup::checkin(session, out, a.stress, &a.note.join(" ")),
-        Some(Command::Snooze(a)) => change::snooze(session, out, a.id, &a.when.join(" ")),
-        Some(Command::Edit(a)) => change::edit(session, out, a.id, &a.words),
+        Some(Command::Snooze(a)) => change::snooze(session, out, a.item.id, &a.when.join(" ")),
+        Some(Command::Edit(a)) => change::edit(session, out, a.item.id, &a.words),
         Some(Command::Undo) => change::undo(session, out),
         Some(Command::Demo(a)) => demo::demo(session, out, a.scale, a.force),
         // Answered before the session starts (see `cli::run`).

@@ -18,14 +18,10 @@ pub fn at_risk(due: Option<&Moment>, open_asks: u32, late_asks: u32, now: &Momen
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::when::testing::london;
-    use chrono::TimeZone;
+    use crate::when::testing::london_at;
 
     fn at(d: u32, h: u32) -> Moment {
-        london()
-            .with_ymd_and_hms(2026, 11, d, h, 0, 0)
-            .earliest()
-            .expect("moment")
+        london_at(11, d, h, 0)
     }
 
     #[test]

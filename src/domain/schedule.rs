@@ -125,14 +125,11 @@ fn halfway(from: &Moment, to: &Moment) -> Moment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::when::testing::london;
+    use crate::when::testing::{london, london_at};
     use chrono::TimeZone;
 
     fn at(d: u32, h: u32, m: u32) -> Moment {
-        london()
-            .with_ymd_and_hms(2026, 11, d, h, m, 0)
-            .earliest()
-            .expect("moment")
+        london_at(11, d, h, m)
     }
 
     fn dec(d: u32, h: u32, m: u32) -> Moment {

@@ -248,14 +248,10 @@ pub fn sparkline(days: &[Option<f64>], ascii: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::when::testing::london;
-    use chrono::TimeZone;
+    use crate::when::testing::london_at;
 
     fn at(d: u32, h: u32, m: u32) -> Moment {
-        london()
-            .with_ymd_and_hms(2026, 11, d, h, m, 0)
-            .earliest()
-            .expect("moment")
+        london_at(11, d, h, m)
     }
 
     fn cycle() -> Cycle {

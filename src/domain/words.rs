@@ -175,14 +175,10 @@ pub fn channel_glyphs(item: &Item, ascii: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::when::testing::london;
-    use chrono::TimeZone;
+    use crate::when::testing::london_at;
 
     fn at(mo: u32, d: u32, h: u32, m: u32) -> Moment {
-        london()
-            .with_ymd_and_hms(2026, mo, d, h, m, 0)
-            .earliest()
-            .expect("moment")
+        london_at(mo, d, h, m)
     }
 
     #[test]

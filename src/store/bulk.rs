@@ -1,7 +1,7 @@
 //! Fast inserts in one transaction, without the journal: for sample data and imports that are
 //! all-or-nothing by themselves.
 
-use rusqlite::{Transaction, TransactionBehavior, params};
+use rusqlite::{Transaction, params};
 
 use rusqlite::types::Value;
 
@@ -21,15 +21,8 @@ pub struct Bulk<'a> {
 impl Store {
     /// Start a bulk load; nothing is visible until `finish`, and dropping it undoes everything.
     pub fn bulk(&mut self) -> Result<Bulk<'_>> {
-        self.prepare_for_big_writes()?;
         let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|source| StoreError::Sql {
-                path: path.clone(),
-                source,
-            })?;
+        let tx = self.big_write()?;
         Ok(Bulk { tx, path })
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::fields::{Fields, References};
 pub use super::merged::Merged;
@@ -79,15 +79,8 @@ impl<'a, 'p> Merge<'a, 'p> {
         total: u64,
         progress: &'p mut dyn FnMut(u64, u64),
     ) -> Result<Self, ImportError> {
-        store.prepare_for_big_writes()?;
         let path = store.path.clone();
-        let tx = store
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|source| StoreError::Sql {
-                path: path.clone(),
-                source,
-            })?;
+        let tx = store.big_write()?;
         Ok(Merge {
             tx,
             path,

@@ -63,16 +63,8 @@ impl Writer<'_> {
         row_id: i64,
         item_id: Option<i64>,
     ) -> std::result::Result<(), WriteError> {
-        let journal_id = self.journal_entry(item_id)?;
         let before = snapshot(self, table, row_id)?;
-        self.seq += 1;
-        self.tx
-            .execute(
-                "INSERT INTO journal_changes (journal_id, seq, tbl, row_id, before) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![journal_id, self.seq, table.name(), row_id, before],
-            )
-            .map_err(|e| self.sql(e))?;
-        Ok(())
+        self.change(table, row_id, item_id, before)
     }
 
     /// Record that a row was just created (undo deletes it). Call right after the insert.
@@ -82,12 +74,23 @@ impl Writer<'_> {
         row_id: i64,
         item_id: Option<i64>,
     ) -> std::result::Result<(), WriteError> {
+        self.change(table, row_id, item_id, None)
+    }
+
+    /// One journal change: the row as it was before (None: undo deletes it).
+    fn change(
+        &mut self,
+        table: Table,
+        row_id: i64,
+        item_id: Option<i64>,
+        before: Option<String>,
+    ) -> std::result::Result<(), WriteError> {
         let journal_id = self.journal_entry(item_id)?;
         self.seq += 1;
         self.tx
             .execute(
-                "INSERT INTO journal_changes (journal_id, seq, tbl, row_id, before) VALUES (?1, ?2, ?3, ?4, NULL)",
-                params![journal_id, self.seq, table.name(), row_id],
+                "INSERT INTO journal_changes (journal_id, seq, tbl, row_id, before) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![journal_id, self.seq, table.name(), row_id, before],
             )
             .map_err(|e| self.sql(e))?;
         Ok(())

@@ -259,16 +259,20 @@ impl Store {
         result
     }
 
-    /// Before one transaction that writes many thousands of rows (an import, a demo load): a page
-    /// cache big enough to hold its changes, so they are not spilled to the WAL page by page. It
-    /// only grows as far as it is used.
-    pub(crate) fn prepare_for_big_writes(&self) -> Result<()> {
+    /// One IMMEDIATE transaction that writes many thousands of rows (an import, a demo load), with
+    /// a page cache big enough to hold its changes, so they are not spilled to the WAL page by
+    /// page. The cache only grows as far as it is used.
+    pub(crate) fn big_write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        let sql = |path: &std::path::Path, source| StoreError::Sql {
+            path: path.to_path_buf(),
+            source,
+        };
         self.conn
             .pragma_update(None, "cache_size", -65_536)
-            .map_err(|source| StoreError::Sql {
-                path: self.path.clone(),
-                source,
-            })
+            .map_err(|e| sql(&self.path, e))?;
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sql(&self.path, e))
     }
 
     pub fn zone(&self) -> Zone {

@@ -120,6 +120,32 @@ impl GridRow {
         self
     }
 
+    /// A list's row: highlighted when selected, and the selection marker in its first two columns.
+    pub fn listed(theme: &Theme, selected: bool) -> Self {
+        let style = if selected {
+            theme.selected
+        } else {
+            Style::default()
+        };
+        GridRow::new(style).cell(marker(theme, selected), 2, theme.text)
+    }
+
+    /// A cell and the gap after it, or nothing when the column has no room.
+    pub fn cell_then_gap(self, value: &str, width: usize, style: Style) -> Self {
+        if width == 0 {
+            return self;
+        }
+        self.cell(value, width, style).gap()
+    }
+
+    /// A gap and a cell after it, or nothing when the column has no room.
+    pub fn gap_then_cell(self, value: &str, width: usize, style: Style) -> Self {
+        if width == 0 {
+            return self;
+        }
+        self.gap().cell(value, width, style)
+    }
+
     /// One blank column between cells.
     pub fn gap(mut self) -> Self {
         self.cells.push((1, String::new(), Style::default()));

@@ -249,7 +249,16 @@ mod tests;
 /// Zones for tests, from the system's time zone database.
 #[cfg(test)]
 pub mod testing {
-    use super::Zone;
+    use super::{Moment, Zone};
+    use chrono::TimeZone;
+
+    /// A moment of 2026 in London.
+    pub fn london_at(month: u32, day: u32, hour: u32, minute: u32) -> Moment {
+        london()
+            .with_ymd_and_hms(2026, month, day, hour, minute, 0)
+            .earliest()
+            .expect("the test's moment exists in London")
+    }
 
     pub fn london() -> Zone {
         Zone::named("Europe/London").expect("tzdata has Europe/London")

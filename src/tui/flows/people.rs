@@ -121,12 +121,7 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, view: &PeopleView, area: Rect) {
         let selected = i == view.list.selected;
         let stats = &view.people[i];
         let one_sided = stats.balance.one_sided(threshold).is_some();
-        let mut row = GridRow::new(if selected {
-            theme.selected
-        } else {
-            Style::default()
-        })
-        .cell(marker(theme, selected), 2, theme.text);
+        let mut row = GridRow::listed(theme, selected);
         for (c, w) in widths.iter().enumerate() {
             let style = match c {
                 0 => theme.accent,

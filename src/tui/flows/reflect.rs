@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -16,7 +15,7 @@ use crate::tui::keymap::Context;
 use crate::tui::look::Look;
 use crate::tui::textarea::TextArea;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{GridRow, marker, pane_block, render_grid};
+use crate::tui::widgets::{GridRow, pane_block, render_grid};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -338,14 +337,9 @@ pub fn draw_list(frame: &mut Frame, look: &Look<'_>, list: &ReflectionList, area
         .skip(list.list.offset)
         .map(|(i, (day, line))| {
             let selected = i == list.list.selected;
-            GridRow::new(if selected {
-                theme.selected
-            } else {
-                Style::default()
-            })
-            .cell(marker(theme, selected), 2, theme.text)
-            .cell(day, 12, theme.accent)
-            .cell(line, width.saturating_sub(14), theme.text)
+            GridRow::listed(theme, selected)
+                .cell(day, 12, theme.accent)
+                .cell(line, width.saturating_sub(14), theme.text)
         })
         .collect();
     render_grid(frame.buffer_mut(), inner, &rows);

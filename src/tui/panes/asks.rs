@@ -10,7 +10,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::layout::Pane;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{GridRow, column_width, marker, title_first};
+use crate::tui::widgets::{GridRow, column_width, title_first};
 
 /// How much of a title shows before the status words get their room.
 pub const TITLE_ROOM: usize = 16;
@@ -65,30 +65,15 @@ pub fn rows(app: &App, width: usize) -> Content {
         .enumerate()
         .map(|(i, (item, (phrase, hint)))| {
             let selected = is_selected(app, Pane::Asks, 0, i);
-            let mut row = GridRow::new(if selected {
-                theme.selected
-            } else {
-                Style::default()
-            })
-            .cell(marker(theme, selected), 2, theme.text);
-            if person_w > 0 {
-                row = row
-                    .cell(
-                        item.person.as_deref().unwrap_or("?"),
-                        person_w,
-                        theme.accent,
-                    )
-                    .gap();
-            }
+            let mut row = GridRow::listed(theme, selected);
+            row = row.cell_then_gap(
+                item.person.as_deref().unwrap_or("?"),
+                person_w,
+                theme.accent,
+            );
             row = row.cell(&item.title, title_w, theme.text);
-            if status_w > 0 {
-                row = row
-                    .gap()
-                    .cell(phrase, status_w, urgency_style(theme, item, &app.now));
-            }
-            if hint_w > 0 {
-                row = row.gap().cell(hint, hint_w, theme.warning);
-            }
+            row = row.gap_then_cell(phrase, status_w, urgency_style(theme, item, &app.now));
+            row = row.gap_then_cell(hint, hint_w, theme.warning);
             row
         })
         .collect();

@@ -1,7 +1,6 @@
 //! Deadlines, soonest first: when due in words, and the asks that put them at risk.
 
 use chrono::Duration;
-use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::{Content, is_selected};
@@ -10,7 +9,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::layout::Pane;
-use crate::tui::widgets::{GridRow, column_width, marker, title_first};
+use crate::tui::widgets::{GridRow, column_width, title_first};
 
 pub fn rows(app: &App, width: usize) -> Content {
     let theme = &app.theme;
@@ -64,16 +63,8 @@ pub fn rows(app: &App, width: usize) -> Content {
                 Some(due) if due - app.now <= Duration::hours(24) => theme.warning,
                 _ => theme.muted,
             };
-            let mut line = GridRow::new(if selected {
-                theme.selected
-            } else {
-                Style::default()
-            })
-            .cell(marker(theme, selected), 2, theme.text)
-            .cell(&item.title, title_w, theme.text);
-            if when_w > 0 {
-                line = line.gap().cell(when, when_w, when_style);
-            }
+            let mut line = GridRow::listed(theme, selected).cell(&item.title, title_w, theme.text);
+            line = line.gap_then_cell(when, when_w, when_style);
             if risk_w > 0 {
                 line = line.gap().cell(
                     &risk,

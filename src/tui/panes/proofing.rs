@@ -1,6 +1,5 @@
 //! Proofing invitations: the critic, what they said, the piece, status and age.
 
-use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::{Content, is_selected};
@@ -9,7 +8,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::layout::Pane;
-use crate::tui::widgets::{GridRow, column_width, marker, title_first};
+use crate::tui::widgets::{GridRow, column_width, title_first};
 
 pub fn rows(app: &App, width: usize) -> Content {
     let theme = &app.theme;
@@ -67,25 +66,14 @@ pub fn rows(app: &App, width: usize) -> Content {
             } else {
                 theme.muted
             };
-            let mut line = GridRow::new(if selected {
-                theme.selected
-            } else {
-                Style::default()
-            })
-            .cell(marker(theme, selected), 2, theme.text);
-            if person_w > 0 {
-                line = line
-                    .cell(
-                        item.person.as_deref().unwrap_or("?"),
-                        person_w,
-                        theme.accent,
-                    )
-                    .gap();
-            }
+            let mut line = GridRow::listed(theme, selected);
+            line = line.cell_then_gap(
+                item.person.as_deref().unwrap_or("?"),
+                person_w,
+                theme.accent,
+            );
             line = line.cell(&what, what_w, theme.text);
-            if status_w > 0 {
-                line = line.gap().cell(status, status_w, status_style);
-            }
+            line = line.gap_then_cell(status, status_w, status_style);
             line
         })
         .collect();
