@@ -254,9 +254,6 @@ mod tests {
     }
 }
 
-/// JSON for any output: as serde_json writes it, with DEL, the C1 controls and the bidi
-/// controls escaped too (`\u009b`, `\u202e`), so a document holds no byte a terminal acts on,
-/// wherever it is shown. The strings mean exactly what they meant.
 pub fn to_json<T: serde::Serialize + ?Sized>(
     value: &T,
     pretty: bool,

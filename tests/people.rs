@@ -430,3 +430,55 @@ fn demo_has_the_whole_ledger() {
         "Sam's one-sided ledger is flagged: {table}"
     );
 }
+
+/// Many asks to one person and many follow-ups on one ask, made through the library in one
+/// process (a process per ask would take minutes), then shown by the binary.
+fn busy_person(home: &Home, asks: usize, follow_ups: usize) {
+    use nudge::{clock, config::Config, ops, store::Store, when::Zone};
+    let zone = Zone::named("Europe/London").expect("zone");
+    let mut store = Store::open(&home.db(), zone).expect("store");
+    let now = clock::parse_now(common::NOW, &zone).expect("now");
+    let ctx = ops::Context::new(now, Config::default());
+    for i in 0..asks {
+        ops::capture_ask(&mut store, &ctx, &format!("@dana figures {i}")).expect("ask");
+    }
+    for _ in 0..follow_ups {
+        ops::follow_up(&mut store, &ctx, 1, None, "").expect("follow-up");
+    }
+}
+
+#[test]
+fn counts_on_a_card_are_counts_and_a_cut_list_says_so() {
+    let home = Home::new();
+    busy_person(&home, 40, 30);
+    let card = home.run(&["show", "@dana"]);
+    assert!(
+        card.contains("open asks (15 of 40):"),
+        "the card lists 15 of Dana's 40 open asks and says so:\n{card}"
+    );
+    let detail = home.run(&["show", "1"]);
+    assert!(
+        detail.contains("Follow-ups (20 of 30)"),
+        "the detail lists the latest 20 of 30 follow-ups:\n{detail}"
+    );
+    assert!(
+        detail.contains("History (latest 20 of 31)"),
+        "the ask and its 30 follow-ups, the latest 20 listed:\n{detail}"
+    );
+    assert_eq!(detail.matches(" · walk over\n").count(), 20, "{detail}");
+    // The JSON is the whole record: every follow-up.
+    let asks = json(&home, &["list", "asks", "--json", "--all"]);
+    let first = asks
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["id"] == 1))
+        .expect("ask 1 listed");
+    assert_eq!(first["follow_ups"].as_array().map(Vec::len), Some(30));
+
+    let few = Home::new();
+    busy_person(&few, 3, 2);
+    let card = few.run(&["show", "@dana"]);
+    assert!(card.contains("open asks (3):"), "{card}");
+    let detail = few.run(&["show", "1"]);
+    assert!(detail.contains("Follow-ups (2)"), "{detail}");
+    assert!(detail.contains("\nHistory\n"), "{detail}");
+}

@@ -288,6 +288,7 @@ fn dump(store: &Store) -> Vec<String> {
         "reflections",
         "reviews",
         "person_channels",
+        "item_chases",
     ] {
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))

@@ -561,7 +561,7 @@ fn following_up_from_the_dashboard() {
         .expect("read")
         .expect("item");
     assert_eq!(after.follow_ups(), item.follow_ups() + 1);
-    assert_eq!(after.chased_via.last(), Some(&nudge::domain::Channel::Call));
+    assert_eq!(after.chased.last, Some(nudge::domain::Channel::Call));
     insta::assert_snapshot!("follow_up_logged", screen(&f.app));
     // The selection stays where it was, on the next ask to handle; its draft goes to the
     // clipboard through the event loop.

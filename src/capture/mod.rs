@@ -139,6 +139,7 @@ pub fn parse(
     }
     let mut capture = reading.capture;
     capture.title = title.join(" ").trim().to_string();
+    capture.tags = crate::domain::words::distinct(std::mem::take(&mut capture.tags));
     Ok(capture)
 }
 

@@ -54,10 +54,8 @@ impl Reading<'_> {
             && !tag.is_empty()
             && !tag.starts_with(['#', '+'])
         {
-            let tag = tag.to_lowercase();
-            if !self.capture.tags.contains(&tag) {
-                self.capture.tags.push(tag);
-            }
+            // Repeats are dropped once the line is read (`parse`), not per tag.
+            self.capture.tags.push(tag.to_lowercase());
         } else if let Some(name) = word.strip_prefix('~').map(trim_punctuation)
             && !name.is_empty()
         {

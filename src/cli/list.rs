@@ -334,9 +334,9 @@ pub fn due(
     let (queue, hidden) = attention_queue(&reader, &now, page_size(limit, json))?;
     if json {
         let items: Vec<Item> = queue.iter().map(|(i, _)| i.clone()).collect();
-        return print_json(&reader, out, &items, |item| {
-            queue.iter().find(|(i, _)| i.id == item.id).map(|(_, r)| *r)
-        });
+        let reasons: std::collections::HashMap<i64, Reason> =
+            queue.iter().map(|(i, r)| (i.id, *r)).collect();
+        return print_json(&reader, out, &items, |item| reasons.get(&item.id).copied());
     }
     let mut rows = Vec::new();
     for (item, reason) in &queue {

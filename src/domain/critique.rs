@@ -1,6 +1,8 @@
 //! Criticism turned into an ally: how I answered it, and who knows what (expertise matched to a
 //! piece's tags).
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::vocabulary::Vocabulary;
@@ -87,13 +89,23 @@ pub fn experts<'a>(
     tags: &[String],
     people: impl IntoIterator<Item = (&'a str, &'a [String])>,
 ) -> Vec<(String, Vec<String>)> {
+    // Each tag's place, so a person's expertise is looked up, not compared with every tag.
+    let mut place: HashMap<String, usize> = HashMap::new();
+    for (i, tag) in tags.iter().enumerate() {
+        place.entry(tag.to_lowercase()).or_insert(i);
+    }
     let mut found: Vec<(String, Vec<String>)> = people
         .into_iter()
         .filter_map(|(name, expertise)| {
-            let covered: Vec<String> = tags
+            let mut at: Vec<usize> = expertise
                 .iter()
-                .filter(|t| expertise.iter().any(|e| e.eq_ignore_ascii_case(t)))
-                .cloned()
+                .filter_map(|e| place.get(&e.to_lowercase()).copied())
+                .collect();
+            at.sort_unstable();
+            at.dedup();
+            let covered: Vec<String> = at
+                .into_iter()
+                .filter_map(|i| tags.get(i).cloned())
                 .collect();
             (!covered.is_empty()).then(|| (name.to_string(), covered))
         })

@@ -3,19 +3,65 @@
 
 use super::channel::Channel;
 
+/// How an ask has been chased so far: the follow-ups on each channel, and the latest one's
+/// channel. A summary, so an ask chased ten thousand times reads as fast as one chased once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Chased {
+    times: [u32; 4],
+    pub last: Option<Channel>,
+}
+
+impl Chased {
+    /// The summary of these follow-ups, oldest first.
+    pub fn of(channels: &[Channel]) -> Chased {
+        let mut chased = Chased::default();
+        for &channel in channels {
+            chased.add(channel, 1);
+        }
+        chased.last = channels.last().copied();
+        chased
+    }
+
+    /// Count `n` more follow-ups on `channel`.
+    pub fn add(&mut self, channel: Channel, n: u32) {
+        let slot = Channel::ALL.iter().position(|c| *c == channel);
+        if let Some(times) = slot.and_then(|i| self.times.get_mut(i)) {
+            *times = times.saturating_add(n);
+        }
+    }
+
+    /// How many follow-ups used `channel`.
+    pub fn times(&self, channel: Channel) -> u32 {
+        Channel::ALL
+            .iter()
+            .position(|c| *c == channel)
+            .and_then(|i| self.times.get(i).copied())
+            .unwrap_or(0)
+    }
+
+    /// How many follow-ups in all.
+    pub fn count(&self) -> u32 {
+        self.times
+            .iter()
+            .fold(0u32, |sum, n| sum.saturating_add(*n))
+    }
+}
+
 /// The channel to use for the next follow-up, from how the ask was made and chased so far.
-pub fn next_channel(asked_via: Option<Channel>, follow_ups: &[Channel]) -> Channel {
-    let attempts: Vec<Channel> = asked_via
+pub fn next_channel(asked_via: Option<Channel>, chased: &Chased) -> Channel {
+    let tries = |channel: Channel| chased.times(channel) + u32::from(asked_via == Some(channel));
+    let Some(loudest) = Channel::ALL
         .into_iter()
-        .chain(follow_ups.iter().copied())
-        .collect();
-    let Some(loudest) = attempts.iter().copied().max_by_key(|c| c.loudness()) else {
+        .filter(|c| tries(*c) > 0)
+        .max_by_key(|c| c.loudness())
+    else {
         return Channel::Call;
     };
-    let tries_at_loudest = attempts
-        .iter()
+    let tries_at_loudest: u32 = Channel::ALL
+        .into_iter()
         .filter(|c| c.loudness() == loudest.loudness())
-        .count();
+        .map(tries)
+        .sum();
     match loudest {
         Channel::Email | Channel::Chat => Channel::Call,
         // One unanswered call earns a second; after that, go and see them.
@@ -25,9 +71,9 @@ pub fn next_channel(asked_via: Option<Channel>, follow_ups: &[Channel]) -> Chann
 }
 
 /// The hint worth showing: from the last channel used to a louder suggested one ("✉→☎").
-pub fn hint(asked_via: Option<Channel>, follow_ups: &[Channel]) -> Option<(Channel, Channel)> {
-    let last = follow_ups.last().copied().or(asked_via)?;
-    let next = next_channel(asked_via, follow_ups);
+pub fn hint(asked_via: Option<Channel>, chased: &Chased) -> Option<(Channel, Channel)> {
+    let last = chased.last.or(asked_via)?;
+    let next = next_channel(asked_via, chased);
     (next.loudness() > last.loudness()).then_some((last, next))
 }
 
@@ -38,25 +84,41 @@ mod tests {
 
     #[test]
     fn the_ladder() {
-        assert_eq!(next_channel(Some(Email), &[]), Call);
-        assert_eq!(next_channel(Some(Chat), &[Chat, Email]), Call);
-        assert_eq!(next_channel(Some(Email), &[Call]), Call);
-        assert_eq!(next_channel(Some(Email), &[Call, Call]), InPerson);
-        assert_eq!(next_channel(Some(Call), &[]), Call);
-        assert_eq!(next_channel(Some(Call), &[Call]), InPerson);
-        assert_eq!(next_channel(Some(InPerson), &[]), InPerson);
+        assert_eq!(next_channel(Some(Email), &Chased::of(&[])), Call);
+        assert_eq!(next_channel(Some(Chat), &Chased::of(&[Chat, Email])), Call);
+        assert_eq!(next_channel(Some(Email), &Chased::of(&[Call])), Call);
+        assert_eq!(
+            next_channel(Some(Email), &Chased::of(&[Call, Call])),
+            InPerson
+        );
+        assert_eq!(next_channel(Some(Call), &Chased::of(&[])), Call);
+        assert_eq!(next_channel(Some(Call), &Chased::of(&[Call])), InPerson);
+        assert_eq!(next_channel(Some(InPerson), &Chased::of(&[])), InPerson);
         // An email after an unanswered call does not count as the second call.
-        assert_eq!(next_channel(Some(Call), &[Email]), Call);
-        assert_eq!(next_channel(None, &[]), Call);
+        assert_eq!(next_channel(Some(Call), &Chased::of(&[Email])), Call);
+        assert_eq!(next_channel(None, &Chased::of(&[])), Call);
+    }
+
+    #[test]
+    fn the_summary_counts_each_channel_and_keeps_the_last() {
+        let chased = Chased::of(&[Email, Call, Email]);
+        assert_eq!((chased.times(Email), chased.times(Call)), (2, 1));
+        assert_eq!((chased.count(), chased.last), (3, Some(Email)));
+        let mut many = Chased::default();
+        many.add(Call, 10_000);
+        assert_eq!(next_channel(Some(Email), &many), InPerson);
     }
 
     #[test]
     fn hints_only_point_upwards() {
-        assert_eq!(hint(Some(Email), &[]), Some((Email, Call)));
-        assert_eq!(hint(Some(Call), &[]), None);
-        assert_eq!(hint(Some(Call), &[Call]), Some((Call, InPerson)));
-        assert_eq!(hint(Some(Call), &[Email]), Some((Email, Call)));
-        assert_eq!(hint(Some(InPerson), &[InPerson]), None);
-        assert_eq!(hint(None, &[]), None);
+        assert_eq!(hint(Some(Email), &Chased::of(&[])), Some((Email, Call)));
+        assert_eq!(hint(Some(Call), &Chased::of(&[])), None);
+        assert_eq!(
+            hint(Some(Call), &Chased::of(&[Call])),
+            Some((Call, InPerson))
+        );
+        assert_eq!(hint(Some(Call), &Chased::of(&[Email])), Some((Email, Call)));
+        assert_eq!(hint(Some(InPerson), &Chased::of(&[InPerson])), None);
+        assert_eq!(hint(None, &Chased::of(&[])), None);
     }
 }

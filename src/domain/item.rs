@@ -5,6 +5,7 @@ use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::channel::Channel;
+use super::escalation::Chased;
 use super::vocabulary::Vocabulary;
 use crate::when::Moment;
 
@@ -180,8 +181,8 @@ pub struct Item {
     pub deadline_id: Option<i64>,
     /// A proofing invitation's piece when it is not one of my deadlines.
     pub piece: Option<String>,
-    /// The channel of each logged follow-up, oldest first (read from the follow-up log).
-    pub chased_via: Vec<Channel>,
+    /// The logged follow-ups: how many on each channel, and the latest one's.
+    pub chased: Chased,
     pub notes: String,
     /// Why the person said no ("no time"), for declined asks.
     pub decline_reason: Option<String>,
@@ -213,7 +214,7 @@ impl Item {
             tags: Vec::new(),
             deadline_id: None,
             piece: None,
-            chased_via: Vec::new(),
+            chased: Chased::default(),
             notes: String::new(),
             decline_reason: None,
             closed_at: None,
@@ -229,7 +230,7 @@ impl Item {
 
     /// How many follow-ups are logged.
     pub fn follow_ups(&self) -> u32 {
-        self.chased_via.len().try_into().unwrap_or(u32::MAX)
+        self.chased.count()
     }
 
     /// The fields in which `other` differs from this item.

@@ -51,8 +51,9 @@ pub fn build_queue(
         .iter()
         .map(|&id| Entry::CheckBack { id })
         .collect();
+    let checked: std::collections::HashSet<i64> = check_backs.iter().copied().collect();
     for &id in need_bys {
-        if !check_backs.contains(&id) {
+        if !checked.contains(&id) {
             queue.push(Entry::NeedBy { id });
         }
     }

@@ -99,6 +99,27 @@ pub fn age(length: Duration) -> String {
 }
 
 /// Like `span`, but down to the second, for countdowns that tick: "24:59", "1:02:03".
+/// Each word once (tags, expertise), in the order first seen; linear however many there are.
+pub fn distinct(values: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    values
+        .into_iter()
+        .filter(|v| seen.insert(v.clone()))
+        .collect()
+}
+
+/// JSON for any output: as serde_json writes it, with DEL, the C1 controls and the bidi
+/// controls escaped too (`\u009b`, `\u202e`), so a document holds no byte a terminal acts on,
+/// wherever it is shown. The strings mean exactly what they meant.
+/// How many a list shows: "15", or "15 of 500" when it was cut for room.
+pub fn shown_of(shown: usize, total: impl TryInto<u64>) -> String {
+    let total: u64 = total.try_into().unwrap_or(0);
+    match u64::try_from(shown) {
+        Ok(n) if n < total => format!("{n} of {total}"),
+        _ => shown.to_string(),
+    }
+}
+
 pub fn countdown(length: Duration) -> String {
     let seconds = length.num_seconds().max(0);
     let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
@@ -153,7 +174,7 @@ pub fn status_phrase(item: &Item, now: &Moment) -> String {
 /// with `ascii`, "@" and "@>T".
 pub fn channel_glyphs(item: &Item, ascii: bool) -> String {
     let glyph = |c: super::Channel| if ascii { c.ascii_symbol() } else { c.symbol() };
-    match super::escalation::hint(item.channel, &item.chased_via) {
+    match super::escalation::hint(item.channel, &item.chased) {
         Some((from, to)) if item.is_open() => {
             format!(
                 "{}{}{}",
@@ -163,9 +184,8 @@ pub fn channel_glyphs(item: &Item, ascii: bool) -> String {
             )
         }
         _ => item
-            .chased_via
-            .last()
-            .copied()
+            .chased
+            .last
             .or(item.channel)
             .map(|c| glyph(c).to_string())
             .unwrap_or_else(|| "-".into()),

@@ -38,9 +38,9 @@ pub fn asks(items: &[Item]) -> String {
                 item.channel
                     .map(|c| c.as_str().to_string())
                     .unwrap_or_default(),
-                item.chased_via.len().to_string(),
-                item.chased_via
-                    .last()
+                item.follow_ups().to_string(),
+                item.chased
+                    .last
                     .map(|c| c.as_str().to_string())
                     .unwrap_or_default(),
                 text(item.why.as_deref().unwrap_or_default()),

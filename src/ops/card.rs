@@ -131,7 +131,14 @@ impl PersonCard {
             .filter(|a| a.is_open() && Some(a.id) != skip)
             .collect();
         if !open.is_empty() {
-            out.push((LineKind::Text, format!("open asks ({}):", open.len()), None));
+            // The card lists a few; the count is of all their open asks (less the one on screen).
+            let skipped = self.asks.iter().any(|a| a.is_open() && Some(a.id) == skip);
+            let total = self.stats.open_asks.saturating_sub(u32::from(skipped));
+            out.push((
+                LineKind::Text,
+                format!("open asks ({}):", words::shown_of(open.len(), total)),
+                None,
+            ));
             for ask in open {
                 out.push((
                     LineKind::Text,
@@ -175,7 +182,12 @@ impl PersonCard {
         out: &mut Vec<(LineKind, String, Option<i64>)>,
     ) {
         if !self.favors.is_empty() {
-            out.push((LineKind::Muted, "favors:".into(), None));
+            let total = self.stats.balance.gave + self.stats.balance.got;
+            out.push((
+                LineKind::Muted,
+                cut_heading("favors", self.favors.len(), total),
+                None,
+            ));
             for favor in &self.favors {
                 let way = match favor.direction {
                     Direction::Gave => "you did",
@@ -189,7 +201,8 @@ impl PersonCard {
             }
         }
         if !self.critiques.is_empty() {
-            out.push((LineKind::Muted, "critiques:".into(), None));
+            let heading = cut_heading("critiques", self.critiques.len(), self.stats.critiques);
+            out.push((LineKind::Muted, heading, None));
             for critique in &self.critiques {
                 let on = critique
                     .piece
@@ -208,5 +221,14 @@ impl PersonCard {
                 ));
             }
         }
+    }
+}
+
+/// "favors:", or "favors (latest 10 of 40):" when the card shows only the latest.
+fn cut_heading(what: &str, shown: usize, total: u32) -> String {
+    if u32::try_from(shown).is_ok_and(|n| n < total) {
+        format!("{what} (latest {shown} of {total}):")
+    } else {
+        format!("{what}:")
     }
 }

@@ -7,10 +7,16 @@ use crate::domain::{Channel, Item, Kind, Person, escalation, words};
 use crate::store::{HistoryEntry, Reader};
 use crate::when::Moment;
 
+/// How many of an item's latest follow-ups and history entries its detail lists; the headings
+/// count them all.
+const SHOWN: usize = 20;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Detail {
     pub item: Item,
     pub history: Vec<HistoryEntry>,
+    /// All its history entries, of which `history` holds the latest.
+    pub history_total: u64,
     pub follow_ups: Vec<FollowUp>,
     pub person: Option<Person>,
     /// The person's card.
@@ -41,7 +47,8 @@ pub enum LineKind {
 
 pub fn detail(reader: &Reader<'_>, id: i64, ctx: &Context) -> OpResult<Detail> {
     let item = find(reader, id)?;
-    let follow_ups = reader.follow_ups(id)?;
+    let follow_ups = reader.latest_follow_ups(id, SHOWN)?;
+    let (history, history_total) = reader.history(id, SHOWN)?;
     let person = match item.person_id {
         Some(pid) => reader.person(pid)?,
         None => None,
@@ -59,10 +66,8 @@ pub fn detail(reader: &Reader<'_>, id: i64, ctx: &Context) -> OpResult<Detail> {
         Some(d) => reader.item(d)?,
         None => None,
     };
-    let next_channel = (item.kind == Kind::Ask && item.is_open()).then(|| {
-        let channels: Vec<Channel> = follow_ups.iter().map(|f| f.channel).collect();
-        escalation::next_channel(item.channel, &channels)
-    });
+    let next_channel = (item.kind == Kind::Ask && item.is_open())
+        .then(|| escalation::next_channel(item.channel, &item.chased));
     let draft = super::draft_for(reader, &ctx.config.templates(), &item, &ctx.now)?;
     let helpers = if item.kind == Kind::Ask {
         Vec::new()
@@ -72,7 +77,8 @@ pub fn detail(reader: &Reader<'_>, id: i64, ctx: &Context) -> OpResult<Detail> {
     Ok(Detail {
         draft,
         helpers,
-        history: reader.history(id)?,
+        history,
+        history_total,
         item,
         follow_ups,
         person,
@@ -213,7 +219,10 @@ impl Detail {
         if !self.follow_ups.is_empty() {
             out.push((
                 LineKind::Heading,
-                format!("Follow-ups ({})", self.follow_ups.len()),
+                format!(
+                    "Follow-ups ({})",
+                    words::shown_of(self.follow_ups.len(), self.item.follow_ups())
+                ),
             ));
             for f in &self.follow_ups {
                 let note = if f.note.is_empty() {
@@ -228,7 +237,16 @@ impl Detail {
             }
         }
         if !self.history.is_empty() {
-            out.push((LineKind::Heading, "History".into()));
+            let heading = if u64::try_from(self.history.len()).is_ok_and(|n| n < self.history_total)
+            {
+                format!(
+                    "History (latest {})",
+                    words::shown_of(self.history.len(), self.history_total)
+                )
+            } else {
+                "History".to_string()
+            };
+            out.push((LineKind::Heading, heading));
             for entry in &self.history {
                 out.push((
                     LineKind::Muted,

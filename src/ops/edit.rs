@@ -220,11 +220,10 @@ fn edited(
     if replace {
         item.tags = change.tags.clone();
     } else {
-        for tag in &change.tags {
-            if !item.tags.contains(tag) {
-                item.tags.push(tag.clone());
-            }
-        }
+        let both = std::mem::take(&mut item.tags)
+            .into_iter()
+            .chain(change.tags.iter().cloned());
+        item.tags = crate::domain::words::distinct(both);
     }
     for (moment, what) in [
         (&change.due, "the new date"),

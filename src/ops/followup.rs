@@ -22,8 +22,7 @@ pub fn follow_up(
     Ok(store.write("followup", &ctx.now, |w| {
         let mut item = find(&w.reader(), id)?;
         must_be_open_ask(&item, "follow up")?;
-        let channel =
-            via.unwrap_or_else(|| escalation::next_channel(item.channel, &item.chased_via));
+        let channel = via.unwrap_or_else(|| escalation::next_channel(item.channel, &item.chased));
         w.add_follow_up(id, &ctx.now, channel, note.trim())?;
         let deadline = super::capture::linked_deadline(&w.reader(), item.deadline_id)?;
         let chase_by = super::capture::chase_by(item.need_by, deadline.as_ref());
@@ -72,7 +71,7 @@ fn facts(reader: &Reader<'_>, item: &Item, now: &Moment) -> Result<Facts, OpErro
         Some(person) => reader.unreturned_favor(person)?.map(|(what, _)| what),
         None => None,
     };
-    let next = escalation::next_channel(item.channel, &item.chased_via);
+    let next = escalation::next_channel(item.channel, &item.chased);
     Ok(Facts {
         first_name: item
             .person

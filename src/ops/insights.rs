@@ -190,7 +190,7 @@ fn slowest_open_asks(reader: &Reader<'_>, now: &Moment) -> Result<Vec<WaitingAsk
                 .map(|a| (*now - a).num_days().max(0))
                 .unwrap_or(0),
             asked_at: item.asked_at.map(|a| a.to_rfc3339()),
-            follow_ups: item.chased_via.len(),
+            follow_ups: item.follow_ups() as usize,
             person: item.person,
             title: item.title,
         })

@@ -111,16 +111,11 @@ fn person_line(person: &Person) -> String {
 
 /// Split "pricing, Roadmap  ,api" into tags.
 pub fn expertise_list(text: &str) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
-    for tag in text
-        .split([',', ' '])
-        .map(|t| t.trim().trim_start_matches('#').to_lowercase())
-    {
-        if !tag.is_empty() && !tags.contains(&tag) {
-            tags.push(tag);
-        }
-    }
-    tags
+    crate::domain::words::distinct(
+        text.split([',', ' '])
+            .map(|t| t.trim().trim_start_matches('#').to_lowercase())
+            .filter(|t| !t.is_empty()),
+    )
 }
 
 /// Said when a line names someone nudge does not know yet. Before saving (`added` false) it is

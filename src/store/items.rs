@@ -4,7 +4,7 @@ use rusqlite::params;
 
 use super::rows::{Cells, ITEM_COLUMNS, ITEM_FROM, item_from_row};
 use super::{Reader, Result};
-use crate::domain::{Channel, FollowUp, Item, Kind, reply};
+use crate::domain::{FollowUp, Item, Kind, reply};
 use crate::when::Moment;
 
 /// A deadline with what it waits on.
@@ -128,7 +128,9 @@ impl Reader<'_> {
             "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id IN (SELECT value FROM json_each(?1))"
         );
         let mut items = self.items(&sql, [list])?;
-        items.sort_by_key(|item| ids.iter().position(|id| *id == item.id));
+        let place: std::collections::HashMap<i64, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        items.sort_by_key(|item| place.get(&item.id).copied());
         Ok(items)
     }
 
@@ -324,13 +326,14 @@ impl Reader<'_> {
         )
     }
 
-    /// The channels of an item's follow-ups, oldest first (for the escalation ladder).
-    pub fn follow_up_channels(&self, item_id: i64) -> Result<Vec<Channel>> {
-        Ok(self
-            .follow_ups(item_id)?
-            .into_iter()
-            .map(|f| f.channel)
-            .collect())
+    /// An item's latest `limit` follow-ups, the oldest of them first.
+    pub fn latest_follow_ups(&self, item_id: i64, limit: usize) -> Result<Vec<FollowUp>> {
+        self.rows(
+            "SELECT * FROM (SELECT id, uuid, item_id, at, channel, note FROM follow_ups \
+               WHERE item_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2) ORDER BY at, id",
+            params![item_id, limit as i64],
+            follow_up_from_row,
+        )
     }
 
     /// The header's figures.

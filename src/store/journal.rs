@@ -289,10 +289,16 @@ pub struct HistoryEntry {
 
 impl Reader<'_> {
     /// What was done to an item, oldest first (undone writes left out).
-    pub fn history(&self, item_id: i64) -> Result<Vec<HistoryEntry>> {
-        self.rows(
-            "SELECT at, action, summary FROM journal WHERE item_id = ?1 AND undone_at IS NULL ORDER BY id",
+    /// An item's latest `limit` history entries, the oldest of them first, and how many it has.
+    pub fn history(&self, item_id: i64, limit: usize) -> Result<(Vec<HistoryEntry>, u64)> {
+        let total = self.count(
+            "SELECT COUNT(*) FROM journal WHERE item_id = ?1 AND undone_at IS NULL",
             [item_id],
+        )?;
+        let entries = self.rows(
+            "SELECT * FROM (SELECT id, at, action, summary FROM journal \
+               WHERE item_id = ?1 AND undone_at IS NULL ORDER BY id DESC LIMIT ?2) ORDER BY id",
+            params![item_id, limit as i64],
             |r| {
                 Ok(HistoryEntry {
                     at: r.time("at")?,
@@ -300,6 +306,7 @@ impl Reader<'_> {
                     summary: r.get("summary")?,
                 })
             },
-        )
+        )?;
+        Ok((entries, total))
     }
 }

@@ -1,5 +1,7 @@
 //! People: found by name case-insensitively, created the first time `@name` is used.
 
+use std::collections::HashMap;
+
 use rusqlite::params;
 
 use super::journal::Table;
@@ -59,8 +61,14 @@ impl Reader<'_> {
                 channels: Vec::new(),
             })
         })?;
+        // By id, so each channel row finds its person at once, however many people there are.
+        let at: HashMap<i64, usize> = people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.person.id, i))
+            .collect();
         for (person_id, record) in self.channel_records(only)? {
-            if let Some(stats) = people.iter_mut().find(|p| p.person.id == person_id) {
+            if let Some(stats) = at.get(&person_id).and_then(|&i| people.get_mut(i)) {
                 stats.channels.push(record);
             }
         }

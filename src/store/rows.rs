@@ -5,7 +5,8 @@ use chrono::Duration;
 use rusqlite::Row;
 use rusqlite::types::{FromSql, Type, Value};
 
-use crate::domain::{Item, Person, Stress, Vocabulary};
+use crate::domain::escalation::Chased;
+use crate::domain::{Channel, Item, Person, Stress, Vocabulary};
 use crate::when::{Moment, Zone};
 
 /// One row, read by column name, with the zone its times are shown in.
@@ -88,6 +89,24 @@ impl<'r, 's> Cells<'r, 's> {
         Ok(split_words(&self.get::<String>(column)?))
     }
 
+    /// An ask's follow-ups: "call 2 email 1" from `item_chases`, and the latest one's channel.
+    /// A channel nudge does not know (written by a newer one) is left out.
+    pub fn chased(&self, counts: &str, last: &str) -> rusqlite::Result<Chased> {
+        let mut chased = Chased::default();
+        chased.last = self
+            .get::<Option<String>>(last)?
+            .as_deref()
+            .and_then(Channel::parse_stored);
+        let text = self.get::<Option<String>>(counts)?.unwrap_or_default();
+        let mut words = text.split_whitespace();
+        while let (Some(channel), Some(times)) = (words.next(), words.next()) {
+            if let (Some(channel), Ok(times)) = (Channel::parse_stored(channel), times.parse()) {
+                chased.add(channel, times);
+            }
+        }
+        Ok(chased)
+    }
+
     /// A count, which is never negative.
     pub fn count(&self, column: &str) -> rusqlite::Result<u32> {
         Ok(self.get::<i64>(column)?.try_into().unwrap_or(0))
@@ -110,7 +129,8 @@ impl<'r, 's> Cells<'r, 's> {
 pub const ITEM_COLUMNS: &str = "i.id, i.uuid, i.kind, i.title, i.status, i.person_id, \
      p.name AS person_name, i.why, i.channel, i.asked_at, i.need_by, i.next_check, \
      i.check_by_hand, i.due, i.tags, i.deadline_id, i.piece, \
-     (SELECT group_concat(f.channel, ' ') FROM (SELECT channel FROM follow_ups WHERE item_id = i.id ORDER BY at, id) f) AS chased_via, \
+     (SELECT group_concat(c.channel || ' ' || c.times, ' ') FROM item_chases c WHERE c.item_id = i.id) AS chases, \
+     (SELECT f.channel FROM follow_ups f WHERE f.item_id = i.id ORDER BY f.at DESC, f.id DESC LIMIT 1) AS last_chase, \
      i.notes, i.decline_reason, i.closed_at, i.created_at, i.updated_at, \
      p.reply_median_secs AS usual_reply_secs";
 
@@ -136,12 +156,7 @@ pub fn item_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Item> {
         tags: r.words("tags")?,
         deadline_id: r.get("deadline_id")?,
         piece: r.get("piece")?,
-        chased_via: r
-            .get::<Option<String>>("chased_via")?
-            .unwrap_or_default()
-            .split_whitespace()
-            .filter_map(Vocabulary::parse_stored)
-            .collect(),
+        chased: r.chased("chases", "last_chase")?,
         notes: r.get("notes")?,
         decline_reason: r.get("decline_reason")?,
         closed_at: r.maybe_time("closed_at")?,

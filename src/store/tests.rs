@@ -171,7 +171,7 @@ fn history_lists_what_was_done() {
             w.save_item(&item)
         })
         .expect("snooze");
-    let history = store.reader().history(id).expect("history");
+    let (history, _) = store.reader().history(id, 100).expect("history");
     let actions: Vec<&str> = history.iter().map(|h| h.action.as_str()).collect();
     assert_eq!(actions, vec!["ask", "snooze"]);
     assert_eq!(history[1].summary, "Snoozed to Mon");
@@ -271,8 +271,10 @@ fn sql_attention_order_is_the_domain_order() {
     );
 }
 
-/// `person_channels` (kept by triggers) against the same figures counted from the items.
+/// `person_channels` and `item_chases` (kept by triggers) against the same figures counted from
+/// the items and follow-ups; returns how many person-channel rows there are.
 fn person_channels_match(store: &Store) -> usize {
+    item_chases_match(store);
     let conn = &store.conn;
     let read = |sql: &str| -> Vec<(i64, String, i64, i64)> {
         let mut stmt = conn.prepare(sql).expect("prepares");
@@ -291,6 +293,23 @@ fn person_channels_match(store: &Store) -> usize {
     );
     assert_eq!(kept, counted);
     kept.len()
+}
+
+fn item_chases_match(store: &Store) {
+    let conn = &store.conn;
+    let read = |sql: &str| -> Vec<(i64, String, i64)> {
+        let mut stmt = conn.prepare(sql).expect("prepares");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(|rows| rows.collect())
+            .expect("reads")
+    };
+    assert_eq!(
+        read("SELECT item_id, channel, times FROM item_chases ORDER BY 1, 2"),
+        read(
+            "SELECT item_id, channel, COUNT(*) FROM follow_ups GROUP BY item_id, channel \
+             ORDER BY 1, 2"
+        )
+    );
 }
 
 #[test]

@@ -143,7 +143,7 @@ impl App {
             self.notice = Some(Notice::Info("Select an open ask to follow up".into()));
             return;
         };
-        let suggested = escalation::next_channel(item.channel, &item.chased_via);
+        let suggested = escalation::next_channel(item.channel, &item.chased);
         self.open_over(|under| Screen::Pick {
             pick: Pick::Channel {
                 id: item.id,
