@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
-"""Time nudge against Taskwarrior on the same data, as whole processes.
+"""Time nudge against its floor and Taskwarrior on the same data, as whole processes.
 
 For each size, `nudge demo --scale N` makes a database; the same items are written as Taskwarrior
 data (open ones pending, closed ones completed; asks tagged +ask with the person in the
-description). Then each piece of work runs RUNS times in each tool and the table shows the
-median time, the peak memory and the ratio (Taskwarrior / nudge).
+description). Each piece of work is then run by every contender once per round, for --runs
+rounds, the order rotated each round so no contender always goes first (a warm cache or a busy
+neighbour falls on each in turn). The table shows the median with p25–p75 and the ratios.
 
-    scripts/compare-taskwarrior.py [--sizes 10000,100000,1000000] [--runs 20] [--nudge PATH]
+The floor (`examples/floor.rs`) is the same SQLite work in a minimal program linking the same
+rusqlite, with nudge's durability (WAL, synchronous=FULL, checkpoint on close): one insert for a
+capture, 50 rows through an index for a first page, and that read plus ratatui's empty frame at
+200x60 for the dashboard's first frame. docs/PERFORMANCE.md states every target as a ratio to it.
 
-Above --taskwarrior-up-to (100,000 by default) only nudge is measured. The rows marked "first
-page" are DESIGN.md's targets (a screenful, as a terminal shows it).
+    scripts/compare-taskwarrior.py [--sizes 10000,100000,1000000] [--runs 21] [--nudge PATH]
 
-Needs python3 and Taskwarrior (`apt-get install taskwarrior`); builds nudge in release mode when
-the binary is missing. docs/PERFORMANCE.md holds the latest table.
+Above --taskwarrior-up-to (100,000 by default) Taskwarrior is left out. `due --limit 40` is
+compared with `task next limit:40`, page for page.
+
+Needs python3 and Taskwarrior (`apt-get install taskwarrior`); builds nudge and the floor in
+release mode when they are missing.
 """
 
 import argparse
@@ -47,62 +53,6 @@ def run_once(argv, env, stdin=None, stdout=None):
     elapsed = time.perf_counter() - start
     os.close(null)
     return elapsed, os.waitstatus_to_exitcode(status)
-
-
-def peak_memory(argv, env, stdin=None, stdout=None):
-    """Peak resident memory in MB, from GNU time (a child of this Python would report this
-    Python's own memory: Linux carries the peak across exec)."""
-    if not os.path.exists("/usr/bin/time"):
-        return float("nan")
-    with tempfile.NamedTemporaryFile("r") as out:
-        run_once(["/usr/bin/time", "-f", "%M", "-o", out.name] + argv, env, stdin, stdout)
-        try:
-            return int(out.read().strip().splitlines()[-1]) / 1024.0
-        except (ValueError, IndexError):
-            return float("nan")
-
-
-def measure(argv, env, runs):
-    times = []
-    for _ in range(runs):
-        elapsed, code = run_once(argv, env)
-        if code != 0:
-            raise SystemExit(f"{' '.join(argv)} exited {code}")
-        times.append(elapsed)
-    return statistics.median(times) * 1000.0, peak_memory(argv, env)
-
-
-def first_frame(nudge, env, runs, cols=200, rows=60):
-    """nudge's start to first full frame, in a pseudo-terminal of cols x rows."""
-    import fcntl
-    import termios
-
-    times, peak = [], 0.0
-    for i in range(runs + 1):
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-
-        def drain():
-            try:
-                while os.read(master, 65536):
-                    pass
-            except OSError:
-                pass
-
-        reader = threading.Thread(target=drain, daemon=True)
-        reader.start()
-        if i == runs:
-            # One more run, through GNU time, for the peak memory.
-            peak = peak_memory([nudge], dict(env, NUDGE_FIRST_FRAME="1"), stdin=slave, stdout=slave)
-            code = 0
-        else:
-            elapsed, code = run_once([nudge], dict(env, NUDGE_FIRST_FRAME="1"), stdin=slave, stdout=slave)
-            times.append(elapsed)
-        os.close(slave)
-        os.close(master)
-        if code != 0:
-            raise SystemExit(f"NUDGE_FIRST_FRAME=1 nudge exited {code}")
-    return statistics.median(times) * 1000.0, peak
 
 
 def epoch(text):
@@ -154,19 +104,66 @@ def taskwarrior_data(export, data_dir):
     return len(pending), len(completed)
 
 
+def spread(times):
+    """(median, p25, p75) in ms."""
+    ms = sorted(t * 1000.0 for t in times)
+    q = statistics.quantiles(ms, n=4, method="inclusive") if len(ms) > 1 else [ms[0]] * 3
+    return statistics.median(ms), q[0], q[2]
+
+
+def pty_run(argv, env, cols=200, rows=60):
+    """(seconds, exit code) of one run in a pseudo-terminal of cols x rows."""
+    import fcntl
+    import termios
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+    def drain():
+        try:
+            while os.read(master, 65536):
+                pass
+        except OSError:
+            pass
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    result = run_once(argv, env, stdin=slave, stdout=slave)
+    os.close(slave)
+    os.close(master)
+    return result
+
+
+def rounds(contenders, env, runs):
+    """Each contender once per round, the order rotated each round: {name: [seconds]}."""
+    times = {name: [] for name, _, _ in contenders}
+    for r in range(runs):
+        k = r % len(contenders)
+        for name, argv, in_pty in contenders[k:] + contenders[:k]:
+            elapsed, code = (pty_run if in_pty else run_once)(argv, env)
+            if code != 0:
+                raise SystemExit(f"{' '.join(argv)} exited {code}")
+            times[name].append(elapsed)
+    return times
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
-    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--nudge", default=os.path.join(ROOT, "target", "release", "nudge"))
+    parser.add_argument("--floor", default=os.path.join(ROOT, "target", "release", "examples", "floor"))
     parser.add_argument("--taskwarrior-up-to", type=int, default=100_000)
     args = parser.parse_args()
-    if not shutil.which("task"):
-        print("Taskwarrior is not installed (apt-get install taskwarrior): nothing to compare.")
-        return 2
+    has_tw = shutil.which("task") is not None
+    if not has_tw:
+        print("Taskwarrior is not installed (apt-get install taskwarrior): nudge and its floor only.\n")
     if not os.path.exists(args.nudge):
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    task_version = subprocess.run(["task", "--version"], capture_output=True, text=True).stdout.strip()
+    if not os.path.exists(args.floor):
+        subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "floor"], cwd=ROOT, check=True)
+    task_version = (subprocess.run(["task", "--version"], capture_output=True, text=True).stdout.strip()
+                    if has_tw else "-")
     nudge_version = subprocess.run([args.nudge, "--version"], capture_output=True, text=True).stdout.strip()
     cpu = "unknown CPU"
     try:
@@ -174,21 +171,22 @@ def main():
             cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    print(f"{nudge_version} vs Taskwarrior {task_version} · {cpu} · {os.cpu_count()} cores · "
-          f"{platform.system()} {platform.release()} · median of {args.runs} runs\n")
+    print(f"{nudge_version} · floor · Taskwarrior {task_version} · {cpu} · {os.cpu_count()} cores · "
+          f"{platform.system()} {platform.release()} · {args.runs} interleaved rounds, "
+          f"median (p25–p75) in ms\n")
     notes = []
-    print("| items | work | nudge | Taskwarrior | ratio |")
-    print("|---:|---|---:|---:|---:|")
+    print("| items | work | nudge | floor | nudge / floor | Taskwarrior | Taskwarrior / nudge |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
     for size in [int(s) for s in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory() as tmp:
-            env = dict(os.environ, NUDGE_NOW=NOW, TZ="Europe/London",
-                       NUDGE_DB=os.path.join(tmp, "nudge.db"),
+            db = os.path.join(tmp, "nudge.db")
+            env = dict(os.environ, NUDGE_NOW=NOW, TZ="Europe/London", NUDGE_DB=db,
                        XDG_CONFIG_HOME=os.path.join(tmp, "config"),
                        XDG_STATE_HOME=os.path.join(tmp, "state"),
                        TASKDATA=os.path.join(tmp, "task"), TASKRC=os.path.join(tmp, "taskrc"))
             subprocess.run([args.nudge, "demo", "--scale", str(size)], env=env, check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            with_tw = size <= args.taskwarrior_up_to
+            with_tw = has_tw and size <= args.taskwarrior_up_to
             if with_tw:
                 export = json.loads(subprocess.run([args.nudge, "export"], env=env, check=True,
                                                    capture_output=True).stdout)
@@ -196,28 +194,43 @@ def main():
                 del export
             with open(env["TASKRC"], "w") as f:
                 f.write("confirmation=no\nverbose=nothing\nhooks=off\nrecurrence=off\n")
+            page = ["limit:40"]
             work = [
                 ("capture one item",
                  [args.nudge, "ask", "@dana", "bench", "quotes", "by", "fri"],
-                 ["task", "add", "@dana bench quotes", "due:friday", "+ask"]),
-                ("next actions, all (`due` / `next`)", [args.nudge, "due"], ["task", "next"]),
-                ("next actions, first page (`due --limit 40`)",
-                 [args.nudge, "due", "--limit", "40"], None),
-                ("open asks, first page (`list --limit 40`)",
-                 [args.nudge, "list", "--limit", "40"], None),
-                ("export everything as JSON", [args.nudge, "export"], ["task", "export"]),
+                 [args.floor, "insert", db],
+                 ["task", "add", "@dana bench quotes", "due:friday", "+ask"], False),
+                ("next actions, first page (`due --limit 40` / `task next limit:40`)",
+                 [args.nudge, "due", "--limit", "40"], [args.floor, "read", db],
+                 ["task", "next"] + page, False),
+                ("open asks, first page (`list --limit 40` / `task list limit:40`)",
+                 [args.nudge, "list", "--limit", "40"], [args.floor, "read", db],
+                 ["task", "+ask", "list"] + page, False),
+                ("dashboard: start to first frame (200x60)",
+                 [args.nudge], [args.floor, "frame", db], None, True),
+                ("export everything as JSON", [args.nudge, "export"], None, ["task", "export"], False),
             ]
-            for label, ours, theirs in work:
-                n_ms, n_mb = measure(ours, env, args.runs)
+            for label, ours, floor, theirs, in_pty in work:
+                run_env = dict(env, NUDGE_FIRST_FRAME="1") if in_pty else env
+                contenders = [("nudge", ours, in_pty)]
+                if floor:
+                    contenders.append(("floor", floor, in_pty))
                 if theirs and with_tw:
-                    t_ms, t_mb = measure(theirs, env, args.runs)
-                    print(f"| {size:,} | {label} | {n_ms:.1f} ms, {n_mb:.0f} MB | "
-                          f"{t_ms:.1f} ms, {t_mb:.0f} MB | {t_ms / n_ms:.0f}x |")
+                    contenders.append(("task", theirs, False))
+                times = rounds(contenders, run_env, args.runs)
+                n = spread(times["nudge"])
+                cells = [f"{n[0]:.2f} ({n[1]:.2f}–{n[2]:.2f})"]
+                if "floor" in times:
+                    f = spread(times["floor"])
+                    cells += [f"{f[0]:.2f} ({f[1]:.2f}–{f[2]:.2f})", f"{n[0] / f[0]:.2f}×"]
                 else:
-                    print(f"| {size:,} | {label} | {n_ms:.1f} ms, {n_mb:.0f} MB | | |")
-            f_ms, f_mb = first_frame(args.nudge, env, args.runs)
-            print(f"| {size:,} | dashboard: start to first frame (200x60) | {f_ms:.1f} ms, "
-                  f"{f_mb:.0f} MB | (taskwarrior-tui: not measured) | |")
+                    cells += ["", ""]
+                if "task" in times:
+                    t = spread(times["task"])
+                    cells += [f"{t[0]:.2f} ({t[1]:.2f}–{t[2]:.2f})", f"{t[0] / n[0]:.1f}×"]
+                else:
+                    cells += ["", ""]
+                print(f"| {size:,} | {label} | " + " | ".join(cells) + " |", flush=True)
             if with_tw:
                 notes.append(f"{size:,} items: {pending:,} open (pending) and {completed:,} closed "
                              f"(completed or deleted), the same in both")
