@@ -362,6 +362,25 @@ pub fn due(
     more(out, hidden, "due")
 }
 
+/// At most `room` rows from `fetch`, and how many more `count` finds. A full page fetches
+/// nothing (only counts), and a page with room left is not counted.
+fn page<T>(
+    room: usize,
+    fetch: impl FnOnce(usize) -> crate::store::Result<Vec<T>>,
+    count: impl FnOnce() -> crate::store::Result<u64>,
+) -> crate::store::Result<(Vec<T>, u64)> {
+    if room == 0 {
+        return Ok((Vec::new(), count()?));
+    }
+    let rows = fetch(room)?;
+    let more = if rows.len() == room {
+        count()?.saturating_sub(room as u64)
+    } else {
+        0
+    };
+    Ok((rows, more))
+}
+
 /// Most urgent first, in DESIGN.md's order: asks, then deadlines within 48 hours, then
 /// invitations to send; at most `limit` of them, and how many more there are. Only what is shown
 /// is read; the rest is counted.
@@ -372,44 +391,43 @@ pub fn attention_queue(
 ) -> Result<(Vec<(Item, Reason)>, u64), Failure> {
     let mut queue = Vec::new();
     let mut hidden = 0;
-    let asks = reader.asks_needing_attention(now, limit)?;
-    if asks.len() == limit {
-        hidden += reader
-            .count_asks_needing_attention(now)?
-            .saturating_sub(limit as u64);
-    }
+    let (asks, more) = page(
+        limit,
+        |n| reader.asks_needing_attention(now, n),
+        || reader.count_asks_needing_attention(now),
+    )?;
+    hidden += more;
     for ask in asks {
         if let Some(reason) = attention::ask_reason(&ask, ask.usual_reply, now) {
             queue.push((ask, reason));
         }
     }
     // Asks that would come too late for the deadline they feed, though nothing else is due.
-    let room = limit - queue.len().min(limit);
-    let late = reader.asks_after_their_deadline(now, room)?;
-    if late.len() == room {
-        hidden += reader
-            .count_asks_after_their_deadline(now)?
-            .saturating_sub(room as u64);
-    }
+    let (late, more) = page(
+        limit - queue.len().min(limit),
+        |n| reader.asks_after_their_deadline(now, n),
+        || reader.count_asks_after_their_deadline(now),
+    )?;
+    hidden += more;
     queue.extend(late.into_iter().map(|ask| (ask, Reason::AfterDeadline)));
     let soon = *now + chrono::Duration::hours(48);
-    let room = limit - queue.len().min(limit);
-    let deadlines = reader.deadlines_due_by(&soon, room)?;
-    if deadlines.len() == room {
-        hidden += reader
-            .count_deadlines_due_by(&soon)?
-            .saturating_sub(room as u64);
-    }
+    let (deadlines, more) = page(
+        limit - queue.len().min(limit),
+        |n| reader.deadlines_due_by(&soon, n),
+        || reader.count_deadlines_due_by(&soon),
+    )?;
+    hidden += more;
     queue.extend(
         deadlines
             .into_iter()
             .map(|row| (row.item, Reason::DeadlineSoon)),
     );
-    let room = limit - queue.len().min(limit);
-    let invitations = reader.proofing_to_send(room)?;
-    if invitations.len() == room {
-        hidden += reader.count_proofing_to_send()?.saturating_sub(room as u64);
-    }
+    let (invitations, more) = page(
+        limit - queue.len().min(limit),
+        |n| reader.proofing_to_send(n),
+        || reader.count_proofing_to_send(),
+    )?;
+    hidden += more;
     queue.extend(
         invitations
             .into_iter()
