@@ -363,3 +363,37 @@ fn a_new_database_beside_a_leftover_log_is_refused_naming_both() {
     );
     assert!(!db.exists(), "no new database was made");
 }
+
+#[test]
+fn the_log_is_kept_between_runs_emptied_and_goes_with_a_deleted_database() {
+    use std::os::unix::fs::MetadataExt;
+    let home = Home::new();
+    let side = |suffix: &str| {
+        let mut name = home.db().into_os_string();
+        name.push(suffix);
+        std::path::PathBuf::from(name)
+    };
+    // A read on a database without a kept log leaves nothing new behind.
+    home.run(&["list"]);
+    assert!(!side("-wal").exists(), "a first read keeps no log");
+    home.run(&["ask", "@dana", "quotes"]);
+    let kept = std::fs::metadata(side("-wal")).expect("the log is kept after a write");
+    assert_eq!(
+        kept.len(),
+        0,
+        "and emptied: everything is in the database file"
+    );
+    assert!(side("-shm").exists());
+    home.run(&["list"]);
+    let again = std::fs::metadata(side("-wal")).expect("still there");
+    assert_eq!(
+        (again.ino(), again.len()),
+        (kept.ino(), 0),
+        "the next command uses the same log instead of making a new one"
+    );
+    // The database deleted by hand: its empty log is no leftover, and a new database starts.
+    std::fs::remove_file(home.db()).expect("delete");
+    home.run(&["ask", "@sam", "deck"]);
+    let list = home.run(&["list"]);
+    assert!(list.contains("Sam") && !list.contains("Dana"), "{list}");
+}

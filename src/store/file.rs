@@ -116,10 +116,16 @@ pub fn check_no_leftover_log(path: &Path) -> Result<(), Refused> {
         });
     }
     let wal = with_suffix(path, "-wal");
-    if fs::symlink_metadata(&wal).is_ok() {
-        return Err(Refused::LogLeft(wal));
+    match fs::symlink_metadata(&wal) {
+        // nudge keeps its log between runs, emptied: one left empty beside a database that was
+        // deleted holds nothing, and goes with its index.
+        Ok(meta) if meta.is_file() && meta.len() == 0 => {
+            let _ = fs::remove_file(with_suffix(path, "-shm"));
+            fs::remove_file(&wal).map_err(|_| Refused::LogLeft(wal))
+        }
+        Ok(_) => Err(Refused::LogLeft(wal)),
+        Err(_) => Ok(()),
     }
-    Ok(())
 }
 
 /// The database's write-ahead log (and its index), when there is one, must be this file's: the

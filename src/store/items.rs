@@ -145,7 +145,9 @@ impl Reader<'_> {
     /// Open asks whose need-by comes after the due time of the open deadline they feed, soonest
     /// deadline first, that do not need attention for another reason (?1 now). Found from the
     /// open deadlines, which are few, through the link index.
-    const AFTER_THEIR_DEADLINE: &'static str = "FROM items d JOIN items a ON a.deadline_id = d.id \
+    // From the open deadlines to their asks: never through the asks of closed deadlines.
+    const AFTER_THEIR_DEADLINE: &'static str = "FROM items d INDEXED BY items_open_deadlines \
+         CROSS JOIN items a ON a.deadline_id = d.id \
          LEFT JOIN people q ON q.id = a.person_id \
          WHERE d.kind = 'deadline' AND d.status = 'open' AND a.kind = 'ask' AND a.status = 'open' \
            AND a.need_by > d.due \

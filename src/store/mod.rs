@@ -84,6 +84,8 @@ pub struct Store {
     gone: Option<String>,
     /// How long writes wait for another program's lock.
     busy: Duration,
+    /// Whether the write-ahead log is kept when this connection closes (see `keep_log`).
+    keeping_log: bool,
 }
 
 impl Store {
@@ -111,6 +113,9 @@ impl Store {
             })
             .map_err(unusable)?;
         }
+        // A log kept by an earlier run stays kept; otherwise it is kept from the first write on,
+        // so a command that only reads (or refuses the file) leaves no new files behind.
+        let log_kept = file::exists(&file::with_suffix(path, "-wal")).unwrap_or(false);
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -126,8 +131,12 @@ impl Store {
             zone,
             gone: None,
             busy: BUSY_TIMEOUT,
+            keeping_log: log_kept,
         };
         store.configure().map_err(unusable)?;
+        if log_kept {
+            keep_log(&store.conn);
+        }
         Ok(store)
     }
 
@@ -169,6 +178,12 @@ impl Store {
         // into the database (SQLite's default, measured better for `due` and `list` than
         // leaving it), and while the dashboard stays open it is checkpointed every 256 pages.
         self.conn.pragma_update(None, "wal_autocheckpoint", 256)?;
+        // The log stays between runs, emptied when the last connection closes, instead of being
+        // made and deleted by every command (its create, chown and unlink cost more than the
+        // read itself). journal_size_limit makes the close empty it; while the dashboard runs,
+        // a log that grew past 4 MiB is cut back at a checkpoint.
+        self.conn
+            .pragma_update(None, "journal_size_limit", 4 * 1024 * 1024)?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         // Statement journals (every insert that fires a trigger keeps one) and sorts in memory,
         // not in files under /var/tmp: two system calls per page saved.
@@ -295,21 +310,28 @@ impl Store {
                 source,
             })
         };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
-        let mut writer = Writer {
-            tx,
-            zone: self.zone,
-            now: now.timestamp(),
-            at: *now,
-            action: action.to_string(),
-            journal_id: None,
-            seq: 0,
+        let value = {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(sql)?;
+            let mut writer = Writer {
+                tx,
+                zone: self.zone,
+                now: now.timestamp(),
+                at: *now,
+                action: action.to_string(),
+                journal_id: None,
+                seq: 0,
+            };
+            let value = work(&mut writer)?;
+            writer.tx.commit().map_err(sql)?;
+            value
         };
-        let value = work(&mut writer)?;
-        writer.tx.commit().map_err(sql)?;
+        if !self.keeping_log {
+            keep_log(&self.conn);
+            self.keeping_log = true;
+        }
         Ok(value)
     }
 
@@ -458,3 +480,22 @@ fn describe(error: &rusqlite::Error) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// Ask SQLite to keep the write-ahead log file when the last connection closes (emptied by the
+/// checkpoint, not deleted). Durability is unchanged: every commit still syncs the log. A SQLite
+/// that does not know the request just goes on deleting it.
+#[allow(unsafe_code)]
+fn keep_log(conn: &Connection) {
+    let mut keep: std::ffi::c_int = 1;
+    // SAFETY: the handle is this open connection's and outlives the call; "main" is a
+    // NUL-terminated name; SQLITE_FCNTL_PERSIST_WAL takes a pointer to one int, which lives
+    // on this stack frame for the whole call and is only written by SQLite.
+    let _ = unsafe {
+        rusqlite::ffi::sqlite3_file_control(
+            conn.handle(),
+            c"main".as_ptr(),
+            rusqlite::ffi::SQLITE_FCNTL_PERSIST_WAL,
+            (&raw mut keep).cast(),
+        )
+    };
+}
