@@ -7,7 +7,7 @@
 use nudge::clock;
 use nudge::config::Config;
 use nudge::store::Store;
-use nudge::tui::app::{App, Clock, Screen};
+use nudge::tui::app::{App, Clock, Msg, Screen};
 use nudge::tui::keymap::{Keymap, Overrides};
 use nudge::tui::layout::Pane;
 use nudge::tui::theme::Theme;
@@ -1698,4 +1698,24 @@ fn a_one_key_change_under_a_held_lock_is_kept_said_and_tried_again() {
         .expect("read")
         .expect("item");
     assert!(item.is_open(), "let go, so not dropped");
+}
+
+#[test]
+fn the_first_frame_reads_the_board_once() {
+    let mut f = fixture(200, 60, true);
+    assert_eq!(
+        f.app.board_loads, 1,
+        "App::new reads the board once, at the real size"
+    );
+    screen(&f.app);
+    // What the event loop does before the first frame when the size is already known.
+    f.app.handle(Msg::Resize(200, 60));
+    screen(&f.app);
+    assert_eq!(
+        f.app.board_loads, 1,
+        "drawing and an unchanged size read nothing again"
+    );
+    // A real resize that changes how many rows show reads the board again, once.
+    f.app.handle(Msg::Resize(100, 30));
+    assert_eq!(f.app.board_loads, 2);
 }

@@ -172,6 +172,7 @@ impl App {
             self.layout.rows(Pane::Deadlines),
             self.layout.rows(Pane::Proofing),
         ];
+        self.board_loads += 1;
         match Board::load(
             &self.store.reader(),
             &self.config,

@@ -179,6 +179,8 @@ pub struct App {
     data_version: i64,
     /// The ids of all open asks in attention order, and the minute they were read in.
     ask_order: Option<(i64, Vec<i64>)>,
+    /// How many times the whole board was read (the first frame reads it once).
+    pub board_loads: u32,
 }
 
 impl App {
@@ -217,6 +219,7 @@ impl App {
             ask_order: None,
             pinned: None,
             retry: None,
+            board_loads: 0,
         };
         app.reload();
         Ok(app)

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Does any command grow faster than it should? Grow one dimension by 10x twice and time the
+commands that touch it, as whole processes.
+
+Each dimension starts from a small database and grows on its own, the rest held still:
+
+- people                 `list people`, and asking someone new (the typo hint looks at names)
+- tags on one ask        `ask` with that many tags
+- follow-ups on one ask  `show 1`, `followup 1`
+- asks to one person     `show @dana`, `list --limit 40`
+- title length           `ask` with a title that long
+
+A step is flagged when the command's time more than doubles for a 10x bigger dimension (what
+the command must print aside: `list people` prints every person and is expected to grow).
+
+    scripts/growth.py [--runs 7] [--nudge PATH] [--steps 1000,10000,100000]
+
+Data is made by importing a generated export document, so making 100,000 people takes seconds.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import uuid
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+compare = __import__("compare-taskwarrior")
+
+NOW = "2026-11-28T09:00"
+AT = "2026-11-28T09:00:00+00:00"
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def person(name):
+    return {"uuid": str(uuid.uuid4()), "name": name, "team": None, "expertise": [], "notes": "",
+            "prefers": None, "created_at": AT, "updated_at": AT}
+
+
+def ask(person_uuid, title, tags=()):
+    return {"uuid": str(uuid.uuid4()), "kind": "ask", "title": title, "status": "open",
+            "person_uuid": person_uuid, "why": None, "channel": "email", "asked_at": AT,
+            "need_by": None, "next_check": "2026-12-01T13:00:00+00:00", "due": None,
+            "tags": list(tags), "deadline_uuid": None, "piece": None, "notes": "",
+            "decline_reason": None, "last_via": "email", "closed_at": None, "created_at": AT,
+            "updated_at": AT}
+
+
+def follow_up(item_uuid):
+    return {"uuid": str(uuid.uuid4()), "item_uuid": item_uuid, "at": AT, "channel": "call",
+            "note": "", "created_at": AT, "updated_at": AT}
+
+
+def document(people=(), items=(), follow_ups=()):
+    return {"format": "nudge", "version": 1, "exported_at": AT, "people": list(people),
+            "items": list(items), "follow_ups": list(follow_ups), "critiques": [], "favors": [],
+            "checkins": [], "sprints": [], "reflections": []}
+
+
+def world(dimension, n):
+    """The export document for one step of one dimension, and the commands to time on it."""
+    dana = person("Dana")
+    if dimension == "people":
+        people = [dana] + [person(f"Person{i:06d}") for i in range(n)]
+        return document(people, [ask(dana["uuid"], "quotes")]), [
+            ("list people", ["list", "people"], True),
+            ("ask someone new", ["ask", "@Persn000123", "figures"], False),
+        ]
+    if dimension == "tags on one ask":
+        tags = " ".join(f"+t{i}" for i in range(n))
+        return document([dana], [ask(dana["uuid"], "quotes")]), [
+            ("ask with the tags", ["ask", "@dana", "figures"] + tags.split(), False),
+        ]
+    if dimension == "follow-ups on one ask":
+        first = ask(dana["uuid"], "quotes")
+        return document([dana], [first], [follow_up(first["uuid"]) for _ in range(n)]), [
+            ("show 1", ["show", "1"], False),
+            ("followup 1", ["followup", "1"], False),
+        ]
+    if dimension == "asks to one person":
+        return document([dana], [ask(dana["uuid"], f"quotes {i}") for i in range(n)]), [
+            ("show @dana", ["show", "@dana"], False),
+            ("list --limit 40", ["list", "--limit", "40"], False),
+        ]
+    if dimension == "title length":
+        return document([dana], [ask(dana["uuid"], "quotes")]), [
+            ("ask with the title", ["ask", "@dana", "x" * n], False),
+        ]
+    raise ValueError(dimension)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--nudge", default=os.path.join(ROOT, "target", "release", "nudge"))
+    parser.add_argument("--steps", default="")
+    args = parser.parse_args()
+    if not os.path.exists(args.nudge):
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    steps = {
+        "people": [1_000, 10_000, 100_000],
+        "tags on one ask": [50, 500, 5_000],
+        "follow-ups on one ask": [100, 1_000, 10_000],
+        "asks to one person": [100, 1_000, 10_000],
+        "title length": [100, 1_000, 10_000],
+    }
+    if args.steps:
+        chosen = [int(s) for s in args.steps.split(",")]
+        steps = {d: chosen for d in steps}
+    print(f"median of {args.runs} runs, ms; ratio = this step / the one before (flagged above 2x)\n")
+    print("| dimension | command | " + " | ".join("n" for _ in range(3)) + " | step ratios |")
+    print("|---|---|---:|---:|---:|---|")
+    flagged = 0
+    for dimension, sizes in steps.items():
+        results = {}
+        for n in sizes:
+            doc, commands = world(dimension, n)
+            with tempfile.TemporaryDirectory() as tmp:
+                db = os.path.join(tmp, "nudge.db")
+                env = dict(os.environ, NUDGE_NOW=NOW, TZ="Europe/London", NUDGE_DB=db,
+                           XDG_CONFIG_HOME=os.path.join(tmp, "config"),
+                           XDG_STATE_HOME=os.path.join(tmp, "state"))
+                with open(os.path.join(tmp, "in.json"), "w") as f:
+                    json.dump(doc, f)
+                subprocess.run([args.nudge, "import", os.path.join(tmp, "in.json")], env=env,
+                               check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                # A write first, so the log is kept as in daily use.
+                subprocess.run([args.nudge, "ask", "@lee", "warm up"], env=env, check=True,
+                               stdout=subprocess.DEVNULL)
+                for label, argv, prints_all in commands:
+                    times = []
+                    for _ in range(args.runs):
+                        elapsed, code = compare.run_once([args.nudge] + argv, env)
+                        if code != 0:
+                            raise SystemExit(f"nudge {' '.join(argv[:4])} … exited {code}")
+                        times.append(elapsed * 1000.0)
+                    results.setdefault(label, (prints_all, []))[1].append(
+                        (n, statistics.median(times)))
+        for label, (prints_all, row) in results.items():
+            ratios = []
+            for (_, before), (_, after) in zip(row, row[1:]):
+                ratio = after / before
+                flag = ratio > 2 and not prints_all
+                flagged += flag
+                ratios.append(f"{ratio:.2f}×" + (" ⚠" if flag else ""))
+            cells = " | ".join(f"{n:,}: {ms:.1f}" for n, ms in row)
+            note = " (prints every row)" if prints_all else ""
+            print(f"| {dimension} | {label}{note} | {cells} | {', '.join(ratios)} |", flush=True)
+    print(f"\n{flagged} step(s) grew more than 2x")
+    return 1 if flagged else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
