@@ -4,7 +4,7 @@ use rusqlite::params;
 
 use super::rows::{Cells, ITEM_COLUMNS, ITEM_FROM, item_from_row};
 use super::{Reader, Result};
-use crate::domain::{FollowUp, Item, Kind, reply};
+use crate::domain::{FollowUp, Item, Kind, Status, Vocabulary, reply};
 use crate::when::Moment;
 
 /// A deadline with what it waits on.
@@ -315,10 +315,29 @@ impl Reader<'_> {
         self.items(&sql, [deadline_id])
     }
 
-    /// A person's asks, open first, then the latest answered.
+    /// A person's asks, open first (the latest asked), then the latest closed. The candidates
+    /// are chosen on `items_person` (at most `limit` of each status, the closed ones in its
+    /// `closed_at` order), so someone with ten thousand answered asks costs what one with ten
+    /// does; only the rows shown are read whole.
     pub fn asks_of_person(&self, person_id: i64, limit: usize) -> Result<Vec<Item>> {
+        let latest = |status: &str, order: &str| {
+            format!(
+                "SELECT id FROM (SELECT id FROM items INDEXED BY items_person \
+                 WHERE person_id = ?1 AND kind = 'ask' AND status = '{status}' \
+                 ORDER BY {order} LIMIT ?2)"
+            )
+        };
+        // Every status a stored ask may carry, so none is left out.
+        let candidates: Vec<String> = <Status as Vocabulary>::ALL
+            .iter()
+            .map(|status| match status {
+                Status::Open => latest(status.as_str(), "asked_at DESC, id DESC"),
+                _ => latest(status.as_str(), "closed_at DESC, id DESC"),
+            })
+            .collect();
+        let candidates = candidates.join(" UNION ALL ");
         let sql = format!(
-            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.person_id = ?1 AND i.kind = 'ask' \
+            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id IN ({candidates}) \
              ORDER BY i.status <> 'open', COALESCE(i.closed_at, i.asked_at) DESC, i.id DESC LIMIT ?2"
         );
         self.items(&sql, params![person_id, limit as i64])
