@@ -289,6 +289,7 @@ fn dump(store: &Store) -> Vec<String> {
         "reviews",
         "person_channels",
         "item_chases",
+        "person_keys",
     ] {
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))

@@ -128,7 +128,7 @@ pub fn new_person_note(
 ) -> Result<Option<String>, OpError> {
     let key = name_key(name);
     let others: Vec<String> = reader
-        .person_names()?
+        .names_near(name)?
         .into_iter()
         .filter(|other| name_key(other) != key)
         .collect();

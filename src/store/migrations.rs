@@ -10,6 +10,7 @@ const STEPS: &[(i64, &str)] = &[
     (2, include_str!("migrations/002_insights.sql")),
     (3, include_str!("migrations/003_check_by_hand.sql")),
     (4, include_str!("migrations/004_item_chases.sql")),
+    (5, include_str!("migrations/005_person_keys.sql")),
 ];
 
 pub const LATEST: i64 = STEPS[STEPS.len() - 1].0;

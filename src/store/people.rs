@@ -23,9 +23,29 @@ impl Reader<'_> {
         self.row(&sql, [id], person_from_row)
     }
 
-    /// Every person's name, for pointing a typo at the name meant.
-    pub fn person_names(&self) -> Result<Vec<String>> {
-        self.rows("SELECT name FROM people", [], |r| r.get("name"))
+    /// The names `typed` may be a typo of or the start of: those that share a spelling with one
+    /// letter left out with it, or with it two letters short (`person_keys`), and the first
+    /// three that begin with it. A few index lookups, however many people there are.
+    pub fn names_near(&self, typed: &str) -> Result<Vec<String>> {
+        let key = name_key(typed);
+        let mut variants = one_letter_out(&key);
+        if key.chars().count() > 4 {
+            let twice: Vec<String> = variants.iter().flat_map(|v| one_letter_out(v)).collect();
+            variants.extend(twice);
+        }
+        variants.push(key.clone());
+        variants.sort_unstable();
+        variants.dedup();
+        let list = serde_json::to_string(&variants).unwrap_or_else(|_| "[]".into());
+        self.rows(
+            "SELECT p.name FROM person_keys k JOIN people p ON p.id = k.person_id \
+               WHERE k.variant IN (SELECT value FROM json_each(?1)) \
+             UNION \
+             SELECT name FROM (SELECT name FROM people \
+               WHERE name_key >= ?2 AND name_key < ?2 || char(1114111) ORDER BY name_key LIMIT 3)",
+            params![list, key],
+            |r| r.get("name"),
+        )
     }
 
     /// Everyone, by name.
@@ -94,6 +114,14 @@ impl Reader<'_> {
             },
         )
     }
+}
+
+/// `word` with each one of its letters left out in turn.
+fn one_letter_out(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    (0..chars.len())
+        .map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect())
+        .collect()
 }
 
 impl Writer<'_> {

@@ -275,6 +275,7 @@ fn sql_attention_order_is_the_domain_order() {
 /// the items and follow-ups; returns how many person-channel rows there are.
 fn person_channels_match(store: &Store) -> usize {
     item_chases_match(store);
+    person_keys_match(store);
     let conn = &store.conn;
     let read = |sql: &str| -> Vec<(i64, String, i64, i64)> {
         let mut stmt = conn.prepare(sql).expect("prepares");
@@ -293,6 +294,37 @@ fn person_channels_match(store: &Store) -> usize {
     );
     assert_eq!(kept, counted);
     kept.len()
+}
+
+/// `person_keys` (kept by triggers) against every person's key and its one-letter-out spellings.
+fn person_keys_match(store: &Store) {
+    let conn = &store.conn;
+    let mut stmt = conn
+        .prepare("SELECT variant, person_id FROM person_keys ORDER BY 1, 2")
+        .expect("prepares");
+    let kept: Vec<(String, i64)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .and_then(|rows| rows.collect())
+        .expect("reads");
+    let mut stmt = conn
+        .prepare("SELECT name_key, id FROM people")
+        .expect("prepares");
+    let people: Vec<(String, i64)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .and_then(|rows| rows.collect())
+        .expect("reads");
+    let mut expected: Vec<(String, i64)> = Vec::new();
+    for (key, id) in people {
+        let chars: Vec<char> = key.chars().collect();
+        expected.push((key.clone(), id));
+        for i in 0..chars.len() {
+            let variant: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
+            expected.push((variant, id));
+        }
+    }
+    expected.sort();
+    expected.dedup();
+    assert_eq!(kept, expected);
 }
 
 fn item_chases_match(store: &Store) {
@@ -439,4 +471,43 @@ fn a_stored_value_out_of_its_range_is_an_error_that_names_the_column() {
         ),
         "{said}"
     );
+}
+
+#[test]
+fn names_near_a_typo_are_found_without_reading_every_name() {
+    let (_dir, mut store) = open_temp();
+    for name in ["dana", "sam", "marcus", "priya", "mara", "annabel"] {
+        capture(&mut store, "hello", name);
+    }
+    let near = |typed: &str| {
+        let mut names = store.reader().names_near(typed).expect("reads");
+        names.sort();
+        names
+    };
+    assert!(
+        near("dnaa").contains(&"Dana".to_string()),
+        "two letters swapped"
+    );
+    assert!(near("sma").contains(&"Sam".to_string()));
+    assert!(
+        near("marcs").contains(&"Marcus".to_string()),
+        "a letter dropped"
+    );
+    assert!(near("priay").contains(&"Priya".to_string()));
+    assert!(
+        near("marc").contains(&"Marcus".to_string()),
+        "the start of a name"
+    );
+    assert!(
+        near("anabell").contains(&"Annabel".to_string()),
+        "two edits in a longer name"
+    );
+    assert_eq!(near("zqxw"), Vec::<String>::new());
+    // What the hint makes of them is the rule's, over these candidates.
+    let candidates = near("dnaa");
+    assert_eq!(
+        crate::domain::person::likely_meant("dnaa", &candidates),
+        Some("Dana")
+    );
+    person_keys_match(&store);
 }
