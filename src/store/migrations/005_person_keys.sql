@@ -25,7 +25,7 @@ BEGIN
         SELECT NEW.name_key AS v UNION
         SELECT substr(NEW.name_key, 1, n - 1) || substr(NEW.name_key, n + 1)
         FROM key_positions WHERE n <= length(NEW.name_key))
-    WHERE v NOT IN (SELECT variant FROM person_keys WHERE person_id = NEW.id);
+    WHERE NOT EXISTS (SELECT 1 FROM person_keys WHERE variant = v AND person_id = NEW.id);
 END;
 
 CREATE TRIGGER person_keys_delete AFTER DELETE ON people
@@ -47,5 +47,5 @@ BEGIN
         SELECT NEW.name_key AS v UNION
         SELECT substr(NEW.name_key, 1, n - 1) || substr(NEW.name_key, n + 1)
         FROM key_positions WHERE n <= length(NEW.name_key))
-    WHERE v NOT IN (SELECT variant FROM person_keys WHERE person_id = NEW.id);
+    WHERE NOT EXISTS (SELECT 1 FROM person_keys WHERE variant = v AND person_id = NEW.id);
 END;
