@@ -25,7 +25,9 @@ impl Reader<'_> {
 
     /// The names `typed` may be a typo of or the start of: those that share a spelling with one
     /// letter left out with it, or with it two letters short (`person_keys`), and the first
-    /// three that begin with it. A few index lookups, however many people there are.
+    /// three that begin with it. A few index lookups, however many people there are. Every name
+    /// one typo away is found; of those two away, all but two letters changed or two missing
+    /// (those would need every two-letters-out spelling of every name stored).
     pub fn names_near(&self, typed: &str) -> Result<Vec<String>> {
         let key = name_key(typed);
         let mut variants = one_letter_out(&key);
