@@ -1719,3 +1719,19 @@ fn the_first_frame_reads_the_board_once() {
     f.app.handle(Msg::Resize(100, 30));
     assert_eq!(f.app.board_loads, 2);
 }
+
+#[test]
+fn a_short_terminal_scrolls_the_reflection_to_the_rating_being_chosen() {
+    let mut f = fixture(50, 15, true);
+    typed(&mut f.app, "R");
+    for _ in 0..3 {
+        key(&mut f.app, KeyCode::Tab);
+    }
+    typed(&mut f.app, "3");
+    let shown = screen(&f.app);
+    assert!(shown.contains("▸ Stress today"), "{shown}");
+    assert!(
+        shown.contains("[3]"),
+        "the rating row is on screen:\n{shown}"
+    );
+}

@@ -197,8 +197,11 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, flow: &ReflectFlow, area: Rect) 
     frame.render_widget(block, area);
     let width = usize::from(inner.width).max(4);
     let mut lines: Vec<Line> = vec![Line::styled("The day in numbers", theme.accent)];
+    // Every line is wrapped here, one row each, so the scroll below counts rows right.
     for line in flow.reflection.summary.lines() {
-        lines.push(Line::styled(format!("  {line}"), theme.muted));
+        for row in text::wrap_hanging(&format!("  {line}"), width) {
+            lines.push(Line::styled(row, theme.muted));
+        }
     }
     let mut cursor: Option<(usize, usize)> = None;
     let submit = look.key_name(Context::Editor, Action::Newline);
@@ -206,24 +209,27 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, flow: &ReflectFlow, area: Rect) 
         let active = field == flow.field && !flow.read_only;
         lines.push(Line::raw(""));
         let prompt_style = if active { theme.title } else { theme.text };
-        lines.push(Line::from(vec![
-            Span::styled(if active { "▸ " } else { "  " }, theme.key),
-            Span::styled(field.prompt(&submit), prompt_style),
-        ]));
+        let prompt = text::wrap_hanging(&field.prompt(&submit), width.saturating_sub(2));
+        for (i, row) in prompt.into_iter().enumerate() {
+            let marker = if active && i == 0 { "▸ " } else { "  " };
+            lines.push(Line::from(vec![
+                Span::styled(marker, theme.key),
+                Span::styled(row, prompt_style),
+            ]));
+        }
         let at = field_lines(&mut lines, theme, flow, field, width);
         if active {
             cursor = at;
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        closing_hint(look, flow.read_only),
-        theme.muted,
-    ));
+    for row in text::wrap_hanging(&closing_hint(look, flow.read_only), width) {
+        lines.push(Line::styled(row, theme.muted));
+    }
     show_scrolled(frame, inner, lines, flow.scroll, cursor);
 }
 
-/// Appends one answer's lines; returns where its cursor would stand.
+/// Appends one answer's lines; returns where its cursor stands (the rating row for stress).
 fn field_lines(
     lines: &mut Vec<Line<'static>>,
     theme: &Theme,
@@ -259,6 +265,8 @@ fn field_lines(
             Some(cursor)
         }
         Field::Stress => {
+            // The cursor on the rating row, so a short terminal scrolls it into view.
+            let cursor = (lines.len(), 4);
             let mut spans = vec![Span::raw("    ")];
             for n in 1..=5u8 {
                 let chosen = flow.reflection.stress.map(Stress::get) == Some(n);
@@ -270,7 +278,7 @@ fn field_lines(
                 spans.push(Span::styled(label, style));
             }
             lines.push(Line::from(spans));
-            None
+            Some(cursor)
         }
     }
 }
