@@ -7,7 +7,8 @@ use super::channel::Channel;
 /// channel. A summary, so an ask chased ten thousand times reads as fast as one chased once.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Chased {
-    times: [u32; 4],
+    /// By `Channel` in declaration order (its discriminant).
+    times: [u32; Channel::ALL.len()],
     pub last: Option<Channel>,
 }
 
@@ -24,19 +25,13 @@ impl Chased {
 
     /// Count `n` more follow-ups on `channel`.
     pub fn add(&mut self, channel: Channel, n: u32) {
-        let slot = Channel::ALL.iter().position(|c| *c == channel);
-        if let Some(times) = slot.and_then(|i| self.times.get_mut(i)) {
-            *times = times.saturating_add(n);
-        }
+        let times = &mut self.times[channel as usize];
+        *times = times.saturating_add(n);
     }
 
     /// How many follow-ups used `channel`.
     pub fn times(&self, channel: Channel) -> u32 {
-        Channel::ALL
-            .iter()
-            .position(|c| *c == channel)
-            .and_then(|i| self.times.get(i).copied())
-            .unwrap_or(0)
+        self.times[channel as usize]
     }
 
     /// How many follow-ups in all.

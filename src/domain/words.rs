@@ -120,6 +120,16 @@ pub fn shown_of(shown: usize, total: impl TryInto<u64>) -> String {
     }
 }
 
+/// A heading over a list that may show only the latest: "History", or "History (latest 20 of
+/// 31)" when it was cut.
+pub fn latest_of(heading: &str, shown: usize, total: impl TryInto<u64>) -> String {
+    let total: u64 = total.try_into().unwrap_or(0);
+    match u64::try_from(shown) {
+        Ok(n) if n < total => format!("{heading} (latest {n} of {total})"),
+        _ => heading.to_string(),
+    }
+}
+
 pub fn countdown(length: Duration) -> String {
     let seconds = length.num_seconds().max(0);
     let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);

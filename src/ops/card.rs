@@ -185,7 +185,7 @@ impl PersonCard {
             let total = self.stats.balance.gave + self.stats.balance.got;
             out.push((
                 LineKind::Muted,
-                cut_heading("favors", self.favors.len(), total),
+                format!("{}:", words::latest_of("favors", self.favors.len(), total)),
                 None,
             ));
             for favor in &self.favors {
@@ -201,8 +201,9 @@ impl PersonCard {
             }
         }
         if !self.critiques.is_empty() {
-            let heading = cut_heading("critiques", self.critiques.len(), self.stats.critiques);
-            out.push((LineKind::Muted, heading, None));
+            let shown = self.critiques.len();
+            let heading = words::latest_of("critiques", shown, self.stats.critiques);
+            out.push((LineKind::Muted, format!("{heading}:"), None));
             for critique in &self.critiques {
                 let on = critique
                     .piece
@@ -221,14 +222,5 @@ impl PersonCard {
                 ));
             }
         }
-    }
-}
-
-/// "favors:", or "favors (latest 10 of 40):" when the card shows only the latest.
-fn cut_heading(what: &str, shown: usize, total: u32) -> String {
-    if u32::try_from(shown).is_ok_and(|n| n < total) {
-        format!("{what} (latest {shown} of {total}):")
-    } else {
-        format!("{what}:")
     }
 }

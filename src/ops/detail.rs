@@ -237,15 +237,7 @@ impl Detail {
             }
         }
         if !self.history.is_empty() {
-            let heading = if u64::try_from(self.history.len()).is_ok_and(|n| n < self.history_total)
-            {
-                format!(
-                    "History (latest {})",
-                    words::shown_of(self.history.len(), self.history_total)
-                )
-            } else {
-                "History".to_string()
-            };
+            let heading = words::latest_of("History", self.history.len(), self.history_total);
             out.push((LineKind::Heading, heading));
             for entry in &self.history {
                 out.push((
