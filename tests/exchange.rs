@@ -76,6 +76,32 @@ fn export_import_export_gives_the_same_document() {
 }
 
 #[test]
+fn a_file_in_any_order_from_a_pipe_imports_the_same() {
+    let source = Home::with_demo();
+    let first = export_json(&source);
+    // Keys sorted (`jq -S`: the header last, favors before people) and every list backwards, so
+    // an ask comes before the deadline it is linked to; read from standard input.
+    let mut shuffled = first.clone();
+    for (_, list) in shuffled.as_object_mut().expect("an object").iter_mut() {
+        if let Value::Array(records) = list {
+            records.reverse();
+        }
+    }
+    shuffled["exported_at"] = Value::String("2026-11-28T09:00:00+00:00".into());
+    let text = serde_json::to_string(&shuffled).expect("json");
+    assert!(text.find("\"favors\"") < text.find("\"people\""), "keys are sorted");
+    let target = Home::new();
+    target
+        .nudge()
+        .args(["import", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("items: 58 added"));
+    assert_eq!(export_json(&target), first);
+}
+
+#[test]
 fn importing_the_same_file_twice_changes_nothing() {
     let source = Home::with_demo();
     let text = source.run(&["export"]);

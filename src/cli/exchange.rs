@@ -61,14 +61,14 @@ pub fn import(
     } else {
         file.display().to_string()
     };
-    let text = read(file)
+    let opened = open(file)
         .map_err(|e| OpError::Input(format!("cannot read {name}: {e}. Nothing was imported.")))?;
     let ctx = session.ctx.clone();
     let store = session.store()?;
     // A damaged database takes nothing in.
     store.verify()?;
     let mut progress = Progress::new("records");
-    let lines = ops::import(store, &ctx, text, &name, format, &mut |done, total| {
+    let lines = ops::import(store, &ctx, opened, &name, format, &mut |done, total| {
         progress.show(done, total)
     });
     progress.clear();
@@ -78,22 +78,21 @@ pub fn import(
     Ok(())
 }
 
-fn read(file: &Path) -> std::io::Result<String> {
-    let mut bytes = Vec::new();
-    if file == Path::new("-") {
-        std::io::stdin().lock().read_to_end(&mut bytes)?;
-    } else {
-        std::fs::File::open(file)?.read_to_end(&mut bytes)?;
+/// The file to import, read from its start as many times as the import needs: standard input
+/// or a pipe (`<(…)`) is copied to an unnamed temporary file first.
+fn open(file: &Path) -> std::io::Result<std::fs::File> {
+    if file != Path::new("-") {
+        let opened = std::fs::File::open(file)?;
+        if opened.metadata()?.is_file() {
+            return Ok(opened);
+        }
+        return copied(opened);
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        std::io::Error::other(format!(
-            "it is not UTF-8 text (byte {} is not)",
-            e.utf8_error().valid_up_to() + 1
-        ))
-    })?;
-    // Editors on some systems start a UTF-8 file with a byte-order mark: it says nothing here.
-    Ok(match text.strip_prefix('\u{FEFF}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    copied(std::io::stdin().lock())
+}
+
+fn copied(mut from: impl Read) -> std::io::Result<std::fs::File> {
+    let mut copy = tempfile::tempfile()?;
+    std::io::copy(&mut from, &mut copy)?;
+    Ok(copy)
 }

@@ -7,13 +7,15 @@ pub mod ics;
 mod json;
 pub mod markdown;
 mod records;
+mod stream;
 pub mod taskwarrior;
 
-pub use json::{JsonWriter, parse_document};
+pub use json::JsonWriter;
 pub use records::{
-    CheckinRecord, CritiqueRecord, Document, FavorRecord, FollowUpRecord, ItemRecord, PersonRecord,
-    Record, ReflectionRecord, Sink, SprintRecord, Visit,
+    CheckinRecord, CritiqueRecord, Document, Entry, FavorRecord, FollowUpRecord, ItemRecord, LISTS,
+    Lists, PersonRecord, Record, ReflectionRecord, Sink, SprintRecord, Take,
 };
+pub use stream::ExportFile;
 
 /// The document format's name and version.
 pub const FORMAT: &str = "nudge";
@@ -23,6 +25,24 @@ pub const VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
 pub struct BadFile(pub String);
+
+/// A whole file as text (for the small formats read whole): it must be UTF-8, and a byte-order
+/// mark at its start says nothing.
+pub fn read_text(file: &mut impl std::io::Read) -> Result<String, BadFile> {
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)
+        .map_err(|e| BadFile(format!("cannot read it: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        BadFile(format!(
+            "it is not UTF-8 text (byte {} is not)",
+            e.utf8_error().valid_up_to() + 1
+        ))
+    })?;
+    Ok(match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
 
 /// An RFC 3339 time of a record, as seconds; the error names where it was.
 pub fn seconds(text: &str, list: &str, index: usize, field: &str) -> Result<i64, BadFile> {
@@ -54,4 +74,17 @@ pub fn maybe_seconds(
     text.as_deref()
         .map(|t| seconds(t, list, index, field))
         .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_bad_time_is_named_with_its_record_and_field() {
+        assert_eq!(
+            super::seconds("2026-13-01T00:00:00Z", "items", 730, "due")
+                .expect_err("bad")
+                .0,
+            "items record 731: field `due`: \"2026-13-01T00:00:00Z\" is not an RFC 3339 time"
+        );
+    }
 }

@@ -5,6 +5,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::BadFile;
 use crate::domain::critique::Response;
 use crate::domain::favor::Direction;
 use crate::domain::stress::Outcome;
@@ -163,7 +164,7 @@ pub trait Record: Serialize + DeserializeOwned + Sized {
 }
 
 macro_rules! record {
-    ($record:ty, $list:ident) => {
+    ($record:ident, $list:ident) => {
         impl Record for $record {
             const LIST: &'static str = stringify!($list);
 
@@ -183,7 +184,85 @@ macro_rules! record {
                 &mut doc.$list
             }
         }
+
+        impl From<$record> for Entry {
+            fn from(record: $record) -> Entry {
+                Entry::$record(record)
+            }
+        }
     };
+}
+
+/// Every list, in the order they are exported and merged (people before what refers to them).
+pub const LISTS: [&str; 8] = [
+    "people",
+    "items",
+    "follow_ups",
+    "critiques",
+    "favors",
+    "checkins",
+    "sprints",
+    "reflections",
+];
+
+/// One record of any kind, as it is read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    PersonRecord(PersonRecord),
+    ItemRecord(ItemRecord),
+    FollowUpRecord(FollowUpRecord),
+    CritiqueRecord(CritiqueRecord),
+    FavorRecord(FavorRecord),
+    CheckinRecord(CheckinRecord),
+    SprintRecord(SprintRecord),
+    ReflectionRecord(ReflectionRecord),
+}
+
+impl Entry {
+    pub fn list(&self) -> &'static str {
+        match self {
+            Entry::PersonRecord(_) => PersonRecord::LIST,
+            Entry::ItemRecord(_) => ItemRecord::LIST,
+            Entry::FollowUpRecord(_) => FollowUpRecord::LIST,
+            Entry::CritiqueRecord(_) => CritiqueRecord::LIST,
+            Entry::FavorRecord(_) => FavorRecord::LIST,
+            Entry::CheckinRecord(_) => CheckinRecord::LIST,
+            Entry::SprintRecord(_) => SprintRecord::LIST,
+            Entry::ReflectionRecord(_) => ReflectionRecord::LIST,
+        }
+    }
+
+    pub fn uuid(&self) -> &str {
+        match self {
+            Entry::PersonRecord(r) => r.uuid(),
+            Entry::ItemRecord(r) => r.uuid(),
+            Entry::FollowUpRecord(r) => r.uuid(),
+            Entry::CritiqueRecord(r) => r.uuid(),
+            Entry::FavorRecord(r) => r.uuid(),
+            Entry::CheckinRecord(r) => r.uuid(),
+            Entry::SprintRecord(r) => r.uuid(),
+            Entry::ReflectionRecord(r) => r.uuid(),
+        }
+    }
+}
+
+/// What takes a document's records as they are read, list by list in `LISTS` order.
+pub trait Take {
+    type Error: From<BadFile>;
+    /// The record at `index` (from 0) of its list.
+    fn record(&mut self, index: usize, record: Entry) -> Result<(), Self::Error>;
+    /// Every record of `list` has been taken.
+    fn end_list(&mut self, list: &'static str) -> Result<(), Self::Error>;
+}
+
+/// Records to import: an export file read as it streams, or a document in memory.
+pub trait Lists {
+    /// When it says it was exported ("" when it does not).
+    fn exported_at(&self) -> &str;
+    /// How many records it holds.
+    fn records(&self) -> u64;
+    /// Hand every record to `into`, list by list in `LISTS` order.
+    fn read_into<T: Take>(&mut self, into: &mut T) -> Result<(), T::Error>;
 }
 
 record!(PersonRecord, people);
@@ -195,13 +274,6 @@ record!(CheckinRecord, checkins);
 record!(SprintRecord, sprints);
 record!(ReflectionRecord, reflections);
 
-/// Something that looks at each list of a document in turn, in the order they are exported and
-/// merged (people before what refers to them).
-pub trait Visit {
-    type Error;
-    fn list<R: Record>(&mut self, records: &[R]) -> Result<(), Self::Error>;
-}
-
 /// Where an export goes, a list and a record at a time: a document in memory, or JSON written as
 /// it is read.
 pub trait Sink {
@@ -211,34 +283,78 @@ pub trait Sink {
 }
 
 impl Document {
-    pub fn visit<V: Visit>(&self, visitor: &mut V) -> Result<(), V::Error> {
-        visitor.list(&self.people)?;
-        visitor.list(&self.items)?;
-        visitor.list(&self.follow_ups)?;
-        visitor.list(&self.critiques)?;
-        visitor.list(&self.favors)?;
-        visitor.list(&self.checkins)?;
-        visitor.list(&self.sprints)?;
-        visitor.list(&self.reflections)
-    }
-
     /// How many records it holds, of every kind.
     pub fn len(&self) -> u64 {
-        struct Count(u64);
-        impl Visit for Count {
-            type Error = std::convert::Infallible;
-            fn list<R: Record>(&mut self, records: &[R]) -> Result<(), Self::Error> {
-                self.0 += records.len() as u64;
-                Ok(())
-            }
-        }
-        let mut count = Count(0);
-        let Ok(()) = self.visit(&mut count);
-        count.0
+        [
+            self.people.len(),
+            self.items.len(),
+            self.follow_ups.len(),
+            self.critiques.len(),
+            self.favors.len(),
+            self.checkins.len(),
+            self.sprints.len(),
+            self.reflections.len(),
+        ]
+        .iter()
+        .sum::<usize>() as u64
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+impl Lists for Document {
+    fn exported_at(&self) -> &str {
+        &self.exported_at
+    }
+
+    fn records(&self) -> u64 {
+        self.len()
+    }
+
+    /// The lists are handed over and left empty.
+    fn read_into<T: Take>(&mut self, into: &mut T) -> Result<(), T::Error> {
+        fn each<R: Record + Into<Entry>, T: Take>(
+            records: &mut Vec<R>,
+            into: &mut T,
+        ) -> Result<(), T::Error> {
+            for (index, record) in std::mem::take(records).into_iter().enumerate() {
+                into.record(index, record.into())?;
+            }
+            into.end_list(R::LIST)
+        }
+        each(&mut self.people, into)?;
+        each(&mut self.items, into)?;
+        each(&mut self.follow_ups, into)?;
+        each(&mut self.critiques, into)?;
+        each(&mut self.favors, into)?;
+        each(&mut self.checkins, into)?;
+        each(&mut self.sprints, into)?;
+        each(&mut self.reflections, into)
+    }
+}
+
+/// A document read whole (for tests and small files).
+impl Take for Document {
+    type Error = BadFile;
+
+    fn record(&mut self, _index: usize, record: Entry) -> Result<(), BadFile> {
+        match record {
+            Entry::PersonRecord(r) => self.people.push(r),
+            Entry::ItemRecord(r) => self.items.push(r),
+            Entry::FollowUpRecord(r) => self.follow_ups.push(r),
+            Entry::CritiqueRecord(r) => self.critiques.push(r),
+            Entry::FavorRecord(r) => self.favors.push(r),
+            Entry::CheckinRecord(r) => self.checkins.push(r),
+            Entry::SprintRecord(r) => self.sprints.push(r),
+            Entry::ReflectionRecord(r) => self.reflections.push(r),
+        }
+        Ok(())
+    }
+
+    fn end_list(&mut self, _list: &'static str) -> Result<(), BadFile> {
+        Ok(())
     }
 }
 

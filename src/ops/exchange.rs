@@ -73,21 +73,22 @@ pub fn export(
     out.write_all(text.as_bytes()).map_err(ExportFailure::Write)
 }
 
-/// A Taskwarrior export is a JSON list; a nudge export is an object.
-pub fn detect(text: &str) -> ImportFormat {
-    if text.trim_start().starts_with('[') {
-        ImportFormat::Taskwarrior
-    } else {
-        ImportFormat::Json
+/// A Taskwarrior export is a JSON list; a nudge export is an object. `start` is the file's
+/// first bytes.
+pub fn detect(start: &[u8]) -> ImportFormat {
+    let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+    match start.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'[') => ImportFormat::Taskwarrior,
+        _ => ImportFormat::Json,
     }
 }
 
-/// Import `text` (read from `name`); returns the lines that say what happened. The text is
-/// dropped once read into records, so the file and its records are not held at once.
+/// Import `file` (called `name`); returns the lines that say what happened. A nudge export is
+/// read as it streams (see `exchange::ExportFile`), so a file of any size takes little memory.
 pub fn import(
     store: &mut Store,
     ctx: &Context,
-    text: String,
+    mut file: std::fs::File,
     name: &str,
     format: Option<ImportFormat>,
     progress: &mut dyn FnMut(u64, u64),
@@ -97,13 +98,19 @@ pub fn import(
         ImportError::Bad(b) => bad(b),
         ImportError::Store(s) => OpError::Store(s),
     };
-    match format.unwrap_or_else(|| detect(&text)) {
+    let format = match format {
+        Some(format) => format,
+        None => detect(
+            &first_bytes(&mut file).map_err(|e| bad(BadFile(format!("cannot read it: {e}"))))?,
+        ),
+    };
+    match format {
         ImportFormat::Json => {
-            let doc = exchange::parse_document(&text).map_err(bad)?;
-            drop(text);
+            let mut export =
+                exchange::ExportFile::open(std::io::BufReader::new(file)).map_err(bad)?;
             let summary = format!("Import {name}");
             let merged = store
-                .import(&doc, &summary, &ctx.now, progress)
+                .import(&mut export, &summary, &ctx.now, progress)
                 .map_err(failed)?;
             tracing::info!(file = name, merged = %merged.line(), "imported");
             let mut lines = vec![format!("Imported {name}: {}", merged.line())];
@@ -118,6 +125,7 @@ pub fn import(
             Ok(lines)
         }
         ImportFormat::Taskwarrior => {
+            let text = exchange::read_text(&mut file).map_err(bad)?;
             let plan = taskwarrior::plan(&text, &ctx.now, &ctx.week(), &ctx.rule()).map_err(bad)?;
             drop(text);
             let asks = plan
@@ -151,6 +159,15 @@ pub fn import(
     }
 }
 
+/// The first bytes of a file, which is then read again from its start.
+fn first_bytes(file: &mut std::fs::File) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Seek};
+    let mut start = Vec::new();
+    file.by_ref().take(64 * 1024).read_to_end(&mut start)?;
+    file.rewind()?;
+    Ok(start)
+}
+
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         word.to_string()
@@ -165,8 +182,9 @@ mod tests {
 
     #[test]
     fn lists_are_taskwarrior_and_objects_are_nudge() {
-        assert_eq!(detect("  [{\"uuid\":1}]"), ImportFormat::Taskwarrior);
-        assert_eq!(detect("{\"format\":\"nudge\"}"), ImportFormat::Json);
-        assert_eq!(detect("garbage"), ImportFormat::Json);
+        assert_eq!(detect(b"  [{\"uuid\":1}]"), ImportFormat::Taskwarrior);
+        assert_eq!(detect(b"\xEF\xBB\xBF\n["), ImportFormat::Taskwarrior);
+        assert_eq!(detect(b"{\"format\":\"nudge\"}"), ImportFormat::Json);
+        assert_eq!(detect(b"garbage"), ImportFormat::Json);
     }
 }

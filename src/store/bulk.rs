@@ -22,7 +22,7 @@ impl Store {
     /// Start a bulk load; nothing is visible until `finish`, and dropping it undoes everything.
     pub fn bulk(&mut self) -> Result<Bulk<'_>> {
         let path = self.path.clone();
-        let tx = self.big_write()?;
+        let tx = self.big_write(64)?;
         Ok(Bulk { tx, path })
     }
 }

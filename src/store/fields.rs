@@ -13,6 +13,9 @@ pub(super) struct Fields<'m> {
     pub(super) list: &'static str,
     pub(super) index: usize,
     pub(super) columns: Vec<(&'static str, Value)>,
+    /// A reference to a record not in yet that may come later in the same list: (column, UUID,
+    /// field), set once the list is in.
+    pub(super) later: Option<(&'static str, String, &'static str)>,
 }
 
 /// How a reference by UUID finds its local row.
@@ -96,6 +99,28 @@ impl Fields<'_> {
             .merge
             .id_of(table, uuid, self.list, self.index, field)?;
         self.maybe_int(column, id);
+        Ok(())
+    }
+
+    /// A reference to a record of the same list (an item's deadline): to one already in, or one
+    /// that may come later, linked once the whole list is in.
+    pub fn reference_in_list(
+        &mut self,
+        column: &'static str,
+        uuid: Option<&str>,
+        field: &'static str,
+    ) -> Result<(), ImportError> {
+        match self
+            .merge
+            .id_of(self.list, uuid, self.list, self.index, field)
+        {
+            Ok(id) => self.maybe_int(column, id),
+            Err(ImportError::Bad(_)) => {
+                self.maybe_int(column, None);
+                self.later = uuid.map(|uuid| (column, uuid.to_string(), field));
+            }
+            Err(e) => return Err(e),
+        }
         Ok(())
     }
 }

@@ -276,15 +276,15 @@ impl Store {
     }
 
     /// One IMMEDIATE transaction that writes many thousands of rows (an import, a demo load), with
-    /// a page cache big enough to hold its changes, so they are not spilled to the WAL page by
-    /// page. The cache only grows as far as it is used.
-    pub(crate) fn big_write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+    /// a page cache of `cache_mib` MiB, so its changes are not spilled to the WAL page by page.
+    /// The cache only grows as far as it is used.
+    pub(crate) fn big_write(&mut self, cache_mib: i64) -> Result<rusqlite::Transaction<'_>> {
         let sql = |path: &std::path::Path, source| StoreError::Sql {
             path: path.to_path_buf(),
             source,
         };
         self.conn
-            .pragma_update(None, "cache_size", -65_536)
+            .pragma_update(None, "cache_size", -1024 * cache_mib)
             .map_err(|e| sql(&self.path, e))?;
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)

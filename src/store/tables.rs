@@ -99,7 +99,6 @@ impl Table for ItemRecord {
         })
     }
 
-    /// The deadline link is set once every item is in (`Merge::link_deadlines`).
     fn write(&self, f: &mut Fields<'_>) -> Result<(), ImportError> {
         f.text("uuid", &self.uuid);
         f.word("kind", self.kind);
@@ -119,6 +118,11 @@ impl Table for ItemRecord {
         f.int("check_by_hand", i64::from(self.check_by_hand));
         f.maybe_time("due", &self.due)?;
         f.text("tags", join_words(&self.tags));
+        f.reference_in_list(
+            "deadline_id",
+            self.deadline_uuid.as_deref(),
+            "deadline_uuid",
+        )?;
         f.maybe_text("piece", &self.piece);
         f.text("notes", &self.notes);
         f.maybe_text("decline_reason", &self.decline_reason);

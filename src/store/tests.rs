@@ -418,13 +418,13 @@ fn person_channels_follow_every_change() {
     )
     .expect("demo");
     person_channels_match(&store);
-    let doc = store
+    let mut doc = store
         .reader()
         .export("now", &mut |_, _| {})
         .expect("export");
     let (_other_dir, mut other) = open_temp();
     other
-        .import(&doc, "import", &now(), &mut |_, _| {})
+        .import(&mut doc, "import", &now(), &mut |_, _| {})
         .expect("import");
     assert!(person_channels_match(&other) > 10);
     other
