@@ -286,9 +286,14 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Escaping<F> {
         writer: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        // ASCII below DEL needs nothing here (serde_json escapes its controls itself): most text
+        // is only that, checked a word at a time instead of a character at a time.
+        if fragment.bytes().all(|b| b < 0x7f) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut start = 0;
         for (at, c) in fragment.char_indices() {
-            if needs_replacing(c) {
+            if c >= '\u{7f}' && needs_replacing(c) {
                 writer.write_all(&fragment.as_bytes()[start..at])?;
                 write!(writer, "\\u{:04x}", u32::from(c))?;
                 start = at + c.len_utf8();
@@ -352,6 +357,9 @@ mod json_tests {
             );
             let back: Vec<String> = serde_json::from_str(&json).expect("reads back");
             assert_eq!(back, vec![hostile.to_string()]);
+            // ASCII text with DEL in it, and plain ASCII (written as it is).
+            assert_eq!(super::to_json("ab\u{7f}", pretty).expect("json"), "\"ab\\u007f\"");
+            assert_eq!(super::to_json("ab c", pretty).expect("json"), "\"ab c\"");
         }
         assert_eq!(
             super::to_json(&serde_json::json!({"a": [1, 2]}), true).expect("json"),

@@ -89,7 +89,10 @@ fn a_file_in_any_order_from_a_pipe_imports_the_same() {
     }
     shuffled["exported_at"] = Value::String("2026-11-28T09:00:00+00:00".into());
     let text = serde_json::to_string(&shuffled).expect("json");
-    assert!(text.find("\"favors\"") < text.find("\"people\""), "keys are sorted");
+    assert!(
+        text.find("\"favors\"") < text.find("\"people\""),
+        "keys are sorted"
+    );
     let target = Home::new();
     target
         .nudge()

@@ -97,11 +97,13 @@ impl Reader<'_> {
     ) -> std::result::Result<(), ExportStop> {
         let failed = |e| ExportStop::Store(self.sql(e));
         let mut stmt = self.conn.prepare(T::SELECT).map_err(failed)?;
+        let names = super::rows::column_names(&stmt);
         sink.list(T::LIST).map_err(ExportStop::Write)?;
         let mut rows = stmt.query([]).map_err(failed)?;
         while let Some(row) = rows.next().map_err(failed)? {
             progress.tick();
-            let record = T::read(&super::rows::Cells::new(row, self.zone)).map_err(failed)?;
+            let record =
+                T::read(&super::rows::Cells::new(row, self.zone, &names)).map_err(failed)?;
             sink.record(record).map_err(ExportStop::Write)?;
         }
         Ok(())

@@ -16,8 +16,9 @@ impl Reader<'_> {
         mut read: impl FnMut(&Cells<'_, '_>) -> rusqlite::Result<T>,
     ) -> Result<Vec<T>> {
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql(e))?;
+        let names = super::rows::column_names(&stmt);
         let rows = stmt
-            .query_map(params, |row| read(&Cells::new(row, self.zone)))
+            .query_map(params, |row| read(&Cells::new(row, self.zone, &names)))
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<T>>>());
         rows.map_err(|e| self.sql(e))
     }
@@ -32,7 +33,7 @@ impl Reader<'_> {
         self.conn
             .prepare_cached(sql)
             .and_then(|mut stmt| {
-                stmt.query_row(params, |row| read(&Cells::new(row, self.zone)))
+                stmt.query_row(params, |row| read(&Cells::new(row, self.zone, &[])))
                     .optional()
             })
             .map_err(|e| self.sql(e))
