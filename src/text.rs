@@ -358,7 +358,10 @@ mod json_tests {
             let back: Vec<String> = serde_json::from_str(&json).expect("reads back");
             assert_eq!(back, vec![hostile.to_string()]);
             // ASCII text with DEL in it, and plain ASCII (written as it is).
-            assert_eq!(super::to_json("ab\u{7f}", pretty).expect("json"), "\"ab\\u007f\"");
+            assert_eq!(
+                super::to_json("ab\u{7f}", pretty).expect("json"),
+                "\"ab\\u007f\""
+            );
             assert_eq!(super::to_json("ab c", pretty).expect("json"), "\"ab c\"");
         }
         assert_eq!(

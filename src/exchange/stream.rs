@@ -33,7 +33,11 @@ impl<F: Read + Seek> ExportFile<F> {
         let mut checked = Utf8Checked::new(reader);
         let mut outline = Outline::default();
         let scanned = {
-            let mut json = serde_json::Deserializer::from_reader(&mut checked);
+            // serde_json reads a byte at a time: from a BufReader that is a copy, not a call.
+            let mut json = serde_json::Deserializer::from_reader(BufReader::with_capacity(
+                CHUNK,
+                &mut checked,
+            ));
             de::Deserializer::deserialize_any(&mut json, Scan(&mut outline))
                 .and_then(|()| json.end())
         };

@@ -22,6 +22,10 @@ use crate::when::Moment;
 /// import-memory.py); 16, 32 and 64 MiB imported 100,000 items equally fast.
 const IMPORT_CACHE_MIB: i64 = 16;
 
+/// How many referred-to records' ids an import keeps at once (each person is referred to by
+/// many asks): a few MB at most.
+const REFERRED_KEPT: usize = 50_000;
+
 /// How far ahead of this machine's clock a record's change time may be (clocks drift).
 const CLOCK_SLACK_SECS: i64 = 5 * 60;
 
@@ -47,6 +51,11 @@ pub(super) struct Merge<'a, 'p> {
     ceiling: i64,
     /// The file's UUIDs of records that already exist here under another UUID: their local ids.
     aliases: HashMap<String, i64>,
+    /// Local ids of records the file refers to by UUID, found once (UUIDs are unique across
+    /// tables, and no row leaves during an import).
+    referred: std::cell::RefCell<HashMap<String, i64>>,
+    /// The INSERT and UPDATE statements of each table, by the columns they write.
+    statements: HashMap<(&'static str, bool), (Vec<&'static str>, String)>,
     /// References to records later in their own list (an item's deadline), set at the list's end.
     later: Vec<Later>,
     /// Records looked at so far, of `total`, for the progress callback.
@@ -70,8 +79,18 @@ impl References for Merge<'_, '_> {
         if let Some(id) = self.aliases.get(uuid) {
             return Ok(Some(*id));
         }
+        if let Some(id) = self.referred.borrow().get(uuid) {
+            return Ok(Some(*id));
+        }
         match self.find(table, uuid)? {
-            Some((id, _)) => Ok(Some(id)),
+            Some((id, _)) => {
+                let mut referred = self.referred.borrow_mut();
+                if referred.len() >= REFERRED_KEPT {
+                    referred.clear();
+                }
+                referred.insert(uuid.to_string(), id);
+                Ok(Some(id))
+            }
             None => Err(unknown_reference(list, index, field, uuid).into()),
         }
     }
@@ -97,6 +116,8 @@ impl<'a, 'p> Merge<'a, 'p> {
             ceiling: now.timestamp() + CLOCK_SLACK_SECS,
             aliases: HashMap::new(),
             later: Vec::new(),
+            referred: std::cell::RefCell::new(HashMap::new()),
+            statements: HashMap::new(),
             records: 0,
             total,
             progress,
@@ -148,10 +169,18 @@ impl<'a, 'p> Merge<'a, 'p> {
 
     /// The local id and updated time of the row with this UUID.
     fn find(&self, table: &str, uuid: &str) -> Result<Option<(i64, i64)>, ImportError> {
-        self.find_by(
-            &format!("SELECT id, updated_at FROM {table} WHERE uuid = ?1"),
-            uuid,
-        )
+        let sql = match table {
+            "people" => "SELECT id, updated_at FROM people WHERE uuid = ?1",
+            "items" => "SELECT id, updated_at FROM items WHERE uuid = ?1",
+            "follow_ups" => "SELECT id, updated_at FROM follow_ups WHERE uuid = ?1",
+            _ => {
+                return self.find_by(
+                    &format!("SELECT id, updated_at FROM {table} WHERE uuid = ?1"),
+                    uuid,
+                );
+            }
+        };
+        self.find_by(sql, uuid)
     }
 
     /// Journal a row's state before this import wrote it (None: the import created it), so that
@@ -261,9 +290,9 @@ impl<'a, 'p> Merge<'a, 'p> {
         table: &'static str,
         existing: Option<(i64, i64)>,
         updated_at: i64,
-        columns: Vec<(&str, Value)>,
+        columns: Vec<(&'static str, Value)>,
     ) -> Result<Outcome, ImportError> {
-        let (columns, values): (Vec<&str>, Vec<_>) = columns
+        let (columns, values): (Vec<&'static str>, Vec<_>) = columns
             .into_iter()
             .filter(|(column, _)| existing.is_none() || *column != "uuid")
             .unzip();
@@ -277,25 +306,14 @@ impl<'a, 'p> Merge<'a, 'p> {
                 let before =
                     super::journal::snapshot_row(&self.tx, table, id).map_err(|e| self.sql(e))?;
                 self.remember(table, id, before)?;
-                let sets: Vec<String> = columns
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| format!("{c} = ?{}", i + 2))
-                    .collect();
-                let sql = format!("UPDATE {table} SET {} WHERE id = ?1", sets.join(", "));
+                let sql = self.statement(table, false, columns);
                 let mut params = vec![Value::Integer(id)];
                 params.extend(values);
                 self.execute(&sql, params)?;
                 Outcome::Updated
             }
             None => {
-                let placeholders: Vec<String> =
-                    (1..=columns.len()).map(|i| format!("?{i}")).collect();
-                let sql = format!(
-                    "INSERT INTO {table} ({}) VALUES ({})",
-                    columns.join(", "),
-                    placeholders.join(", ")
-                );
+                let sql = self.statement(table, true, columns);
                 self.execute(&sql, values)?;
                 self.remember(table, self.tx.last_insert_rowid(), None)?;
                 Outcome::Added
@@ -303,6 +321,38 @@ impl<'a, 'p> Merge<'a, 'p> {
         };
         self.merged.add(table, outcome);
         Ok(outcome)
+    }
+
+    /// The INSERT (`insert`) or UPDATE of `table` that writes `columns`, made once per table.
+    fn statement(
+        &mut self,
+        table: &'static str,
+        insert: bool,
+        columns: Vec<&'static str>,
+    ) -> String {
+        if let Some((known, sql)) = self.statements.get(&(table, insert)) {
+            if *known == columns {
+                return sql.clone();
+            }
+        }
+        let sql = if insert {
+            let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+            format!(
+                "INSERT INTO {table} ({}) VALUES ({})",
+                columns.join(", "),
+                placeholders.join(", ")
+            )
+        } else {
+            let sets: Vec<String> = columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{c} = ?{}", i + 2))
+                .collect();
+            format!("UPDATE {table} SET {} WHERE id = ?1", sets.join(", "))
+        };
+        self.statements
+            .insert((table, insert), (columns, sql.clone()));
+        sql
     }
 
     fn execute(&self, sql: &str, values: Vec<Value>) -> Result<(), ImportError> {
