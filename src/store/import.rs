@@ -330,10 +330,10 @@ impl<'a, 'p> Merge<'a, 'p> {
         insert: bool,
         columns: Vec<&'static str>,
     ) -> String {
-        if let Some((known, sql)) = self.statements.get(&(table, insert)) {
-            if *known == columns {
-                return sql.clone();
-            }
+        if let Some((known, sql)) = self.statements.get(&(table, insert))
+            && *known == columns
+        {
+            return sql.clone();
         }
         let sql = if insert {
             let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
