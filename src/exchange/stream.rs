@@ -68,7 +68,7 @@ impl<F: Read + Seek> ExportFile<F> {
             let mut json = serde_json::Deserializer::from_reader(reader);
             de::Deserializer::deserialize_map(
                 &mut json,
-                Read_ {
+                Records {
                     only,
                     into: &mut *into,
                     failed: &mut failed,
@@ -268,14 +268,14 @@ impl<'de> Visitor<'de> for Count {
 }
 
 /// A pass that reads records: the top-level object.
-struct Read_<'a, T: Take> {
+struct Records<'a, T: Take> {
     only: Option<usize>,
     into: &'a mut T,
     /// Why the pass stopped: a bad record, or the taker's own error.
     failed: &'a mut Option<T::Error>,
 }
 
-impl<'de, T: Take> Visitor<'de> for Read_<'_, T> {
+impl<'de, T: Take> Visitor<'de> for Records<'_, T> {
     type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
