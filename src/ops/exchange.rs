@@ -106,8 +106,7 @@ pub fn import(
     };
     match format {
         ImportFormat::Json => {
-            let mut export =
-                exchange::ExportFile::open(std::io::BufReader::new(file)).map_err(bad)?;
+            let mut export = exchange::ExportFile::open(file).map_err(bad)?;
             let summary = format!("Import {name}");
             let merged = store
                 .import(&mut export, &summary, &ctx.now, progress)
