@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod log;
 pub mod ops;
 pub mod store;
+pub mod sync;
 pub mod text;
 pub mod tui;
 pub mod when;

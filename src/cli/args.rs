@@ -80,6 +80,9 @@ pub enum Command {
     /// Merge a nudge JSON export (by UUID, the newer change wins) or a Taskwarrior `task export`:
     /// nudge import laptop.json
     Import(ImportArgs),
+    /// Sync with your other machines: send this one's changes, bring theirs (set up once with
+    /// `nudge sync init`; `nudge sync status` says what is pending)
+    Sync(SyncArgs),
     /// Fill the database with realistic sample data
     Demo(DemoArgs),
     /// Where the config file is, what is in effect, or write the commented default
@@ -104,6 +107,46 @@ pub enum ConfigAction {
     Show,
     /// Write the commented default file where there is none (never over an existing one)
     Init,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SyncArgs {
+    #[command(subcommand)]
+    pub action: Option<SyncAction>,
+    /// Join the remote as it is and send every record of this machine again (when sync says
+    /// this machine and the remote no longer share a history)
+    #[arg(long)]
+    pub rejoin: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncAction {
+    /// What is waiting to be sent, and when the last sync was
+    Status,
+    /// Set up sync: write the [sync] section of the config file (one of --folder, --git, --server)
+    Init(SyncInitArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("remote").required(true).args(["folder", "git", "server"])))]
+pub struct SyncInitArgs {
+    /// A shared folder (Syncthing, Dropbox, a mounted share): nudge keeps a git repository there
+    #[arg(long, value_name = "DIR")]
+    pub folder: Option<PathBuf>,
+    /// A git remote your own git can reach (a bare repository's path, or an ssh/https URL)
+    #[arg(long, value_name = "URL")]
+    pub git: Option<String>,
+    /// A taskchampion sync server
+    #[arg(long, value_name = "URL")]
+    pub server: Option<String>,
+    /// Your id on the sync server (a UUID; made when not given)
+    #[arg(long, value_name = "ID", requires = "server")]
+    pub client_id: Option<String>,
+    /// The encryption secret: the same file on every machine (made beside the config when not
+    /// given, readable only by you)
+    #[arg(long, value_name = "FILE")]
+    pub secret_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

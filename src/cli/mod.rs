@@ -16,6 +16,7 @@ mod progress;
 mod report;
 mod route;
 mod sink;
+mod sync;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -131,6 +132,10 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Some(Command::Completions(a)) => Some(config::completions(a.shell, out_ref)),
         Some(Command::Man) => Some(config::man(out_ref)),
         Some(Command::Config(a)) => Some(config::config(a.action, &source, out_ref)),
+        Some(Command::Sync(args::SyncArgs {
+            action: Some(args::SyncAction::Init(init)),
+            ..
+        })) => Some(sync::init(&source.path, out_ref, init)),
         _ => None,
     };
     let result = match early {

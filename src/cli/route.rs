@@ -5,6 +5,7 @@ use std::io::{IsTerminal, Write};
 use super::args::{Cli, Command, ExportFormatArg, ImportFormatArg, Shown};
 use super::{
     Handled, Session, capture, change, dashboard, demo, exchange, followup, list, people, report,
+    sync,
 };
 use crate::ops::{ExportFormat, ImportFormat};
 use crate::tui::action::Action;
@@ -64,6 +65,13 @@ pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled
         Some(Command::Snooze(a)) => change::snooze(session, out, a.item.id, &a.when.join(" ")),
         Some(Command::Edit(a)) => change::edit(session, out, a.item.id, &a.words),
         Some(Command::Undo) => change::undo(session, out),
+        Some(Command::Sync(a)) => match a.action {
+            None => sync::sync(session, out, a.rejoin),
+            Some(super::args::SyncAction::Status) => sync::status(session, out),
+            Some(super::args::SyncAction::Init(init)) => {
+                sync::init(&session.config_source.path.clone(), out, &init)
+            }
+        },
         Some(Command::Demo(a)) => demo::demo(session, out, a.scale, a.force),
         // Answered before the session starts (see `cli::run`).
         Some(Command::Config(a)) => {

@@ -244,6 +244,56 @@ fn write_default_file(path: &Path) -> Result<(), NotWritten> {
     std::io::Write::write_all(&mut file, DEFAULT_FILE.as_bytes()).map_err(write)
 }
 
+/// Add the table `[name]` with `body` to the settings file at `path` (written first as the
+/// commented default when there is none), keeping every other line as it is. Refused when the
+/// file already has that table, or would not read back; the file is replaced whole, never left
+/// half written.
+pub fn add_table(path: &Path, name: &str, body: &str) -> Result<(), ConfigError> {
+    let unreadable = |why: String| ConfigError::Unreadable {
+        path: path.to_path_buf(),
+        why,
+    };
+    let text = match read_settings(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            write_default_file(path)?;
+            DEFAULT_FILE.to_string()
+        }
+        Err(e) => return Err(unreadable(e.to_string())),
+    };
+    let header = format!("[{name}]");
+    if let Some(line) = text.lines().position(|l| l.trim() == header) {
+        return Err(ConfigError::At {
+            path: path.to_path_buf(),
+            line: line + 1,
+            message: format!(
+                "it already has a {header} table; change it there, or remove it and run this again"
+            ),
+        });
+    }
+    let mut text = text;
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(&format!("\n{header}\n{body}"));
+    Config::parse(&text, path)?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let write = |cause: std::io::Error| {
+        ConfigError::NotWritten(NotWritten::Write {
+            path: path.to_path_buf(),
+            cause: cause.to_string(),
+        })
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(write)?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(write)?;
+    file.as_file().sync_all().map_err(write)?;
+    file.persist(path).map_err(|e| write(e.error))?;
+    Ok(())
+}
+
 /// `$XDG_CONFIG_HOME/nudge/config.toml`.
 pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "nudge").map(|d| d.config_dir().join("config.toml"))

@@ -21,7 +21,7 @@ pub const DEFAULT_FILE: &str = include_str!("../../assets/config.toml");
 
 pub use check::NotATime;
 use check::{clock_time, weekday};
-pub use file::{Check, ConfigError, NotWritten, Source, default_path, write_default};
+pub use file::{Check, ConfigError, NotWritten, Source, add_table, default_path, write_default};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -43,6 +43,29 @@ pub struct Config {
     pub templates: BTreeMap<String, String>,
     /// Colors and symbols: `[theme] name = "light"`, `danger = "bold red"`, `ascii = true`.
     pub theme: ThemeConfig,
+    /// Sync with the user's other machines: `[sync] git = "…"` (`nudge sync init` writes it).
+    pub sync: SyncConfig,
+}
+
+/// `[sync]`: where `nudge sync` syncs to (one of folder, git, server), the shared secret, and
+/// when the dashboard syncs by itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SyncConfig {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub folder: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub git: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// The encryption secret's file (relative: beside the config file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret_file: Option<String>,
+    pub on_start: bool,
+    pub on_quit: bool,
+    pub every_minutes: u32,
 }
 
 /// `[theme]`: a built-in theme, its styles overridden by meaning, and ASCII-only symbols.
@@ -142,6 +165,7 @@ impl Default for Config {
             keys: BTreeMap::new(),
             templates: BTreeMap::new(),
             theme: ThemeConfig::default(),
+            sync: SyncConfig::default(),
         }
     }
 }

@@ -246,6 +246,64 @@ impl Entry {
     }
 }
 
+/// A record as the field map sync carries: each field's JSON text by name (null fields left out),
+/// and `record` naming its list. Two machines editing different fields of one record change
+/// different entries of this map.
+pub type Fields = std::collections::HashMap<String, String>;
+
+/// The map entry that names a record's list.
+pub const RECORD_FIELD: &str = "record";
+
+/// `record` as a field map.
+pub fn fields_of<R: Record>(record: &R) -> Fields {
+    let mut fields = Fields::new();
+    fields.insert(RECORD_FIELD.into(), serde_json::Value::from(R::LIST).to_string());
+    if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(record) {
+        for (name, value) in map {
+            if !value.is_null() {
+                fields.insert(name, value.to_string());
+            }
+        }
+    }
+    fields
+}
+
+impl Entry {
+    /// The record a field map describes, or why it is not one of nudge's records.
+    pub fn from_fields(fields: &Fields) -> Result<Entry, String> {
+        let list = fields
+            .get(RECORD_FIELD)
+            .and_then(|text| serde_json::from_str::<String>(text).ok())
+            .ok_or_else(|| "it has no `record` field naming a list".to_string())?;
+        let mut map = serde_json::Map::new();
+        for (name, text) in fields {
+            if name == RECORD_FIELD {
+                continue;
+            }
+            let value = serde_json::from_str(text)
+                .map_err(|_| format!("field `{name}` is not JSON: {text:?}"))?;
+            map.insert(name.clone(), value);
+        }
+        let value = serde_json::Value::Object(map);
+        fn read<R: Record + Into<Entry>>(value: serde_json::Value) -> Result<Entry, String> {
+            serde_json::from_value::<R>(value)
+                .map(Into::into)
+                .map_err(|e| format!("{} record: {e}", R::LIST))
+        }
+        match list.as_str() {
+            "people" => read::<PersonRecord>(value),
+            "items" => read::<ItemRecord>(value),
+            "follow_ups" => read::<FollowUpRecord>(value),
+            "critiques" => read::<CritiqueRecord>(value),
+            "favors" => read::<FavorRecord>(value),
+            "checkins" => read::<CheckinRecord>(value),
+            "sprints" => read::<SprintRecord>(value),
+            "reflections" => read::<ReflectionRecord>(value),
+            other => Err(format!("`record` is {other:?}, not one of nudge's lists")),
+        }
+    }
+}
+
 /// What takes a document's records as they are read, list by list in `LISTS` order.
 pub trait Take {
     type Error: From<BadFile>;

@@ -132,11 +132,21 @@ pub fn snooze(store: &mut Store, ctx: &Context, id: i64, when_text: &str) -> OpR
 pub fn undo(store: &mut Store, ctx: &Context) -> OpResult<String> {
     let undone = store.write("undo", &ctx.now, |w| w.undo_last())?;
     Ok(match undone {
-        Some(undone) => format!(
-            "Undone: {} (from {})",
-            undone.summary,
-            words::day_time(&undone.at, &ctx.now)
-        ),
+        Some(undone) => {
+            let mut line = format!(
+                "Undone: {} (from {})",
+                undone.summary,
+                words::day_time(&undone.at, &ctx.now)
+            );
+            if undone.kept > 0 {
+                line.push_str(&format!(
+                    "; {} changed on another machine since (brought by sync) left as {}",
+                    words::count(undone.kept, "record"),
+                    if undone.kept == 1 { "it is" } else { "they are" }
+                ));
+            }
+            line
+        }
         None => "Nothing to undo".to_string(),
     })
 }

@@ -28,6 +28,12 @@ pub(super) trait References {
         index: usize,
         field: &str,
     ) -> Result<Option<i64>, ImportError>;
+
+    /// Whether a reference to a record later in the same list may wait for it (an import reads
+    /// whole lists; a sync applies what is here).
+    fn later_allowed(&self) -> bool {
+        true
+    }
 }
 
 impl Fields<'_> {
@@ -110,6 +116,9 @@ impl Fields<'_> {
         uuid: Option<&str>,
         field: &'static str,
     ) -> Result<(), ImportError> {
+        if !self.merge.later_allowed() {
+            return self.reference(column, self.list, uuid, field);
+        }
         match self
             .merge
             .id_of(self.list, uuid, self.list, self.index, field)

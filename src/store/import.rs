@@ -40,7 +40,10 @@ pub enum ImportError {
 
 /// One merge in progress.
 pub(super) struct Merge<'a, 'p> {
-    tx: Transaction<'a>,
+    pub(super) tx: Transaction<'a>,
+    /// Applying what a sync brought (src/store/replica.rs): the replica's record is written as
+    /// it is (no newer-wins, no clock ceiling), unjournaled, and references must already be here.
+    sync: bool,
     path: std::path::PathBuf,
     merged: Merged,
     /// The journal entry that lets `undo` take the import back, made at the first write.
@@ -76,6 +79,11 @@ impl References for Merge<'_, '_> {
         let Some(uuid) = uuid else {
             return Ok(None);
         };
+        if self.sync
+            && let Some(id) = self.synced_alias(table, uuid)?
+        {
+            return Ok(Some(id));
+        }
         if let Some(id) = self.aliases.get(uuid) {
             return Ok(Some(*id));
         }
@@ -94,6 +102,10 @@ impl References for Merge<'_, '_> {
             None => Err(unknown_reference(list, index, field, uuid).into()),
         }
     }
+
+    fn later_allowed(&self) -> bool {
+        !self.sync
+    }
 }
 
 impl<'a, 'p> Merge<'a, 'p> {
@@ -108,6 +120,7 @@ impl<'a, 'p> Merge<'a, 'p> {
         let tx = store.big_write(IMPORT_CACHE_MIB)?;
         Ok(Merge {
             tx,
+            sync: false,
             path,
             merged: Merged::default(),
             journal: None,
@@ -124,8 +137,20 @@ impl<'a, 'p> Merge<'a, 'p> {
         })
     }
 
+    /// A merge that applies what a sync brought, in one transaction with the replica's own
+    /// writes (`tx`).
+    pub(super) fn for_sync(
+        store: &'a mut Store,
+        now: &Moment,
+        progress: &'p mut dyn FnMut(u64, u64),
+    ) -> Result<Self, ImportError> {
+        let mut merge = Merge::begin(store, "sync", now, 0, progress)?;
+        merge.sync = true;
+        Ok(merge)
+    }
+
     /// Refresh what the merged rows feed (reply medians), then commit.
-    fn finish(self) -> Result<Merged, ImportError> {
+    pub(super) fn finish(self) -> Result<Merged, ImportError> {
         super::bulk::refresh_medians(&self.tx).map_err(|e| self.sql(e))?;
         (self.progress)(self.total, self.total);
         let Merge {
@@ -136,7 +161,7 @@ impl<'a, 'p> Merge<'a, 'p> {
         Ok(merged)
     }
 
-    fn sql(&self, e: rusqlite::Error) -> ImportError {
+    pub(super) fn sql(&self, e: rusqlite::Error) -> ImportError {
         ImportError::Store(StoreError::Sql {
             path: self.path.clone(),
             source: e,
@@ -148,7 +173,7 @@ impl<'a, 'p> Merge<'a, 'p> {
     /// would undo them). Such times count as the file's own time (or, without one, now), the
     /// same on every import of it, and are said.
     fn not_ahead(&mut self, updated: i64) -> i64 {
-        if updated <= self.ceiling {
+        if self.sync || updated <= self.ceiling {
             return updated;
         }
         self.merged.future += 1;
@@ -191,6 +216,10 @@ impl<'a, 'p> Merge<'a, 'p> {
         row_id: i64,
         before: Option<String>,
     ) -> Result<(), ImportError> {
+        if self.sync {
+            // What a sync writes is the other machine's change: not this machine's to undo.
+            return Ok(());
+        }
         let (journal_id, seq) = match self.journal {
             Some((id, seq)) => (id, seq + 1),
             None => {
@@ -227,18 +256,7 @@ impl<'a, 'p> Merge<'a, 'p> {
             (None, None) => None,
         };
         let updated = self.not_ahead(seconds(record.updated_at(), T::LIST, index, "updated_at")?);
-        let mut fields = Fields {
-            merge: self,
-            list: T::LIST,
-            index,
-            columns: Vec::new(),
-            later: None,
-        };
-        record.write(&mut fields)?;
-        let Fields {
-            mut columns, later, ..
-        } = fields;
-        columns.push(("updated_at", Value::Integer(updated)));
+        let (columns, later) = self.columns(index, record, updated)?;
         let outcome = self.upsert(T::LIST, existing, updated, columns)?;
         // Only a row this file wrote takes its link (an unchanged row keeps its own).
         if let Some((column, uuid, field)) = later.filter(|_| outcome != Outcome::Unchanged) {
@@ -256,6 +274,66 @@ impl<'a, 'p> Merge<'a, 'p> {
             });
         }
         Ok(())
+    }
+
+    /// A record's columns (with `updated_at`), and its reference to a record later in its list.
+    #[allow(clippy::type_complexity)]
+    fn columns<T: Table>(
+        &mut self,
+        index: usize,
+        record: &T,
+        updated: i64,
+    ) -> Result<(Vec<(&'static str, Value)>, Option<(&'static str, String, &'static str)>), ImportError>
+    {
+        let mut fields = Fields {
+            merge: self,
+            list: T::LIST,
+            index,
+            columns: Vec::new(),
+            later: None,
+        };
+        record.write(&mut fields)?;
+        let Fields {
+            mut columns, later, ..
+        } = fields;
+        columns.push(("updated_at", Value::Integer(updated)));
+        Ok((columns, later))
+    }
+
+    /// Write a record a sync brought as it is; its local row id. A record that is new here by
+    /// UUID but the same as a row here (`Table::SAME_AS`: the same person made on both machines)
+    /// leaves that row as it is and leads to it.
+    pub(super) fn apply_synced<T: Table>(&mut self, record: &T) -> Result<i64, ImportError> {
+        let mut existing = self.find(T::LIST, record.uuid())?;
+        if existing.is_none()
+            && let Some(sql) = T::SAME_AS
+            && let Some((id, _)) = self.find_by(sql, &record.same_as_key())?
+        {
+            return Ok(id);
+        }
+        if existing.is_none() {
+            existing = self
+                .synced_alias(T::LIST, record.uuid())?
+                .map(|id| (id, 0));
+        }
+        let updated = seconds(record.updated_at(), T::LIST, 0, "updated_at")?;
+        let (columns, _) = self.columns(0, record, updated)?;
+        self.upsert(T::LIST, existing, updated, columns)?;
+        Ok(match existing {
+            Some((id, _)) => id,
+            None => self.tx.last_insert_rowid(),
+        })
+    }
+
+    /// The local row a synced UUID was matched to (`apply_synced`), when it is not its own.
+    fn synced_alias(&self, table: &str, uuid: &str) -> Result<Option<i64>, ImportError> {
+        self.tx
+            .prepare_cached(
+                "SELECT row_id FROM sync_tasks WHERE uuid = ?1 AND tbl = ?2 AND waiting = 0",
+            )
+            .and_then(|mut s| s.query_row(params![uuid, table], |r| r.get(0)).optional())
+            .map(Option::flatten)
+            .map_err(|e| self.sql(e))
     }
 
     /// The references that waited for the end of their list, now that it is all in.
@@ -301,7 +379,7 @@ impl<'a, 'p> Merge<'a, 'p> {
             (self.progress)(self.records, self.total);
         }
         let outcome = match existing {
-            Some((_, local)) if updated_at <= local => Outcome::Unchanged,
+            Some((_, local)) if updated_at <= local && !self.sync => Outcome::Unchanged,
             Some((id, _)) => {
                 let before =
                     super::journal::snapshot_row(&self.tx, table, id).map_err(|e| self.sql(e))?;

@@ -144,11 +144,12 @@ impl Writer<'_> {
                         action: r.get("action")?,
                         summary: r.get("summary")?,
                         at: r.time("at")?,
+                        kept: 0,
                     },
                 ))
             },
         )?;
-        let Some((journal_id, undone)) = last else {
+        let Some((journal_id, mut undone)) = last else {
             return Ok(None);
         };
         let changes = reader.rows(
@@ -166,11 +167,18 @@ impl Writer<'_> {
             let Some(table) = Table::from_name(&table) else {
                 continue;
             };
+            // A row a sync wrote after this entry holds another machine's later change: undo
+            // leaves it (and says so) rather than put back what it replaced.
+            if self.synced_since(table, row_id, journal_id)? {
+                undone.kept += 1;
+                continue;
+            }
             restore(self, table, row_id, before.as_deref())?;
         }
         self.tx
             .execute(
-                "UPDATE journal SET undone_at = ?1 WHERE id = ?2",
+                "UPDATE journal SET undone_at = ?1, \
+                   undo_seq = (SELECT COALESCE(MAX(undo_seq), 0) + 1 FROM journal) WHERE id = ?2",
                 params![self.now, journal_id],
             )
             .map_err(|e| self.sql(e))?;
@@ -188,6 +196,26 @@ pub struct Undone {
     pub action: String,
     pub summary: String,
     pub at: Moment,
+    /// Rows it left as they are: another machine changed them since (they came with a sync).
+    pub kept: u64,
+}
+
+impl Writer<'_> {
+    /// Whether a sync wrote this row after journal entry `journal_id`.
+    fn synced_since(
+        &self,
+        table: Table,
+        row_id: i64,
+        journal_id: i64,
+    ) -> std::result::Result<bool, WriteError> {
+        self.tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM sync_applied \
+                   WHERE tbl = ?1 AND row_id = ?2 AND journal_id >= ?3)",
+            )
+            .and_then(|mut s| s.query_row(params![table.name(), row_id, journal_id], |r| r.get(0)))
+            .map_err(|e| self.sql(e))
+    }
 }
 
 fn snapshot(

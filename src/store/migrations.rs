@@ -11,6 +11,7 @@ const STEPS: &[(i64, &str)] = &[
     (3, include_str!("migrations/003_check_by_hand.sql")),
     (4, include_str!("migrations/004_item_chases.sql")),
     (5, include_str!("migrations/005_person_keys.sql")),
+    (6, include_str!("migrations/006_sync.sql")),
 ];
 
 pub const LATEST: i64 = STEPS[STEPS.len() - 1].0;

@@ -22,6 +22,7 @@ mod journal;
 mod merged;
 mod migrations;
 mod query;
+mod replica;
 mod rescue;
 mod rows;
 mod tables;
@@ -41,6 +42,7 @@ pub use bulk::Bulk;
 pub use export::ExportStop;
 pub use import::{ImportError, Merged};
 pub use journal::{HistoryEntry, Table, Undone};
+pub use replica::{Applied, Change, CommitError, ReplicaCommit, ReplicaStatus, Started};
 
 /// How long a write waits for another program's lock before it gives up (DESIGN: at least 5 s).
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -15,6 +15,9 @@ pub(super) trait Table: Record {
     /// Every row as a record, in the order they are exported.
     const SELECT: &'static str;
 
+    /// The row id column in `SELECT` (with its table's alias there), to read one row.
+    const ID: &'static str = "id";
+
     /// How a record whose UUID is new here may still be a row here (the same person made on two
     /// machines, matched by name; the same day's reflection): the query, with the key as ?1.
     const SAME_AS: Option<&'static str> = None;
@@ -66,6 +69,7 @@ impl Table for PersonRecord {
 }
 
 impl Table for ItemRecord {
+    const ID: &'static str = "i.id";
     const SELECT: &'static str = "SELECT i.uuid, i.kind, i.title, i.status, p.uuid AS person_uuid, \
            i.why, i.channel, i.asked_at, i.need_by, i.next_check, i.check_by_hand, i.due, i.tags, \
            d.uuid AS deadline_uuid, i.piece, i.notes, i.decline_reason, i.last_via, i.closed_at, \
@@ -133,6 +137,7 @@ impl Table for ItemRecord {
 }
 
 impl Table for FollowUpRecord {
+    const ID: &'static str = "f.id";
     const SELECT: &'static str = "SELECT f.uuid, i.uuid AS item_uuid, f.at, f.channel, f.note, \
            f.created_at, f.updated_at \
          FROM follow_ups f JOIN items i ON i.id = f.item_id ORDER BY f.id";
@@ -160,6 +165,7 @@ impl Table for FollowUpRecord {
 }
 
 impl Table for CritiqueRecord {
+    const ID: &'static str = "c.id";
     const SELECT: &'static str = "SELECT c.uuid, p.uuid AS person_uuid, c.said, c.piece, \
            d.uuid AS deadline_uuid, c.response, x.uuid AS proofing_uuid, c.at, c.created_at, \
            c.updated_at \
@@ -211,6 +217,7 @@ impl Table for CritiqueRecord {
 }
 
 impl Table for FavorRecord {
+    const ID: &'static str = "f.id";
     const SELECT: &'static str = "SELECT f.uuid, p.uuid AS person_uuid, f.direction, f.what, f.at, \
            f.created_at, f.updated_at \
          FROM favors f JOIN people p ON p.id = f.person_id ORDER BY f.id";
@@ -243,6 +250,7 @@ impl Table for FavorRecord {
 }
 
 impl Table for CheckinRecord {
+    const ID: &'static str = "c.id";
     const SELECT: &'static str = "SELECT c.uuid, c.at, c.stress, d.uuid AS deadline_uuid, c.note, \
            c.slowdown_secs, c.next_action, c.created_at, c.updated_at \
          FROM checkins c LEFT JOIN items d ON d.id = c.deadline_id ORDER BY c.id";
@@ -279,6 +287,7 @@ impl Table for CheckinRecord {
 }
 
 impl Table for SprintRecord {
+    const ID: &'static str = "s.id";
     const SELECT: &'static str = "SELECT s.uuid, d.uuid AS deadline_uuid, s.started_at, \
            s.length_secs, s.ended_at, s.outcome, s.created_at, s.updated_at \
          FROM sprints s LEFT JOIN items d ON d.id = s.deadline_id ORDER BY s.id";
