@@ -49,9 +49,10 @@ pub fn settings(
         (Some(folder), None, None) => Remote::Folder(beside(config_file, folder)),
         (None, Some(git), None) => Remote::Git(git.clone()),
         (None, None, Some(url)) => {
-            let id = config.client_id.as_deref().ok_or_else(|| {
-                bad("a server needs client_id (your id on it, a UUID)".into())
-            })?;
+            let id = config
+                .client_id
+                .as_deref()
+                .ok_or_else(|| bad("a server needs client_id (your id on it, a UUID)".into()))?;
             let client_id = uuid::Uuid::parse_str(id)
                 .map_err(|_| bad(format!("client_id {id:?} is not a UUID")))?;
             Remote::Server {
@@ -122,8 +123,14 @@ pub fn sync(session: &mut Session, out: &mut dyn Write, rejoin: bool) -> Handled
 fn summary(synced: &sync::Synced, remote: &Remote) -> String {
     let applied = &synced.applied;
     let mut parts = Vec::new();
-    if synced.sent > 0 {
-        parts.push(format!("sent {}", words::count(synced.sent, "change")));
+    if synced.fed.records > 0 {
+        parts.push(format!(
+            "sent {}",
+            words::count(synced.fed.records, "changed record")
+        ));
+    }
+    if synced.sent > synced.fed.operations {
+        parts.push("sent what an earlier sync could not".into());
     }
     let brought: Vec<String> = applied
         .merged
@@ -144,7 +151,10 @@ fn summary(synced: &sync::Synced, remote: &Remote) -> String {
         parts.push(format!("brought {}", brought.join(" · ")));
     }
     if applied.deleted > 0 {
-        parts.push(format!("{} deleted", words::count(applied.deleted, "record")));
+        parts.push(format!(
+            "{} deleted",
+            words::count(applied.deleted, "record")
+        ));
     }
     if applied.waiting > 0 {
         parts.push(format!(
@@ -173,7 +183,10 @@ pub fn status(session: &mut Session, out: &mut dyn Write) -> Handled {
     };
     let now = session.ctx.now;
     let status = session.store()?.replica_status()?;
-    say(out, &format!("Syncs with {}.", remote_name(&settings.remote)))?;
+    say(
+        out,
+        &format!("Syncs with {}.", remote_name(&settings.remote)),
+    )?;
     let last_at = status
         .last_sync
         .and_then(|at| chrono::DateTime::from_timestamp(at, 0))
@@ -225,7 +238,10 @@ fn make_secret(path: &Path) -> Result<bool, SyncError> {
         })?;
     }
     let cannot = |e: std::io::Error| {
-        SyncError::Config(format!("cannot write the secret file {}: {e}", path.display()))
+        SyncError::Config(format!(
+            "cannot write the secret file {}: {e}",
+            path.display()
+        ))
     };
     let mut file = std::fs::OpenOptions::new()
         .write(true)
@@ -251,7 +267,10 @@ pub fn init(config_file: &Path, out: &mut dyn Write, args: &SyncInitArgs) -> Han
     let what = if let Some(folder) = &args.folder {
         let folder = absolute(folder);
         let repo = sync::remote::make_folder_repository(&folder).map_err(failed)?;
-        body.push_str(&format!("folder = {}\n", toml_text(&folder.to_string_lossy())));
+        body.push_str(&format!(
+            "folder = {}\n",
+            toml_text(&folder.to_string_lossy())
+        ));
         format!(
             "the folder {} (nudge keeps a git repository there: {})",
             folder.display(),
@@ -320,5 +339,8 @@ pub fn init(config_file: &Path, out: &mut dyn Write, args: &SyncInitArgs) -> Han
         format!("The secret is {}.", secret.display())
     };
     say(out, &secret_line)?;
-    say(out, "Run `nudge sync` now, then on each other machine after its own `nudge sync init`.")
+    say(
+        out,
+        "Run `nudge sync` now, then on each other machine after its own `nudge sync init`.",
+    )
 }

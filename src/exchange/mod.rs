@@ -12,8 +12,9 @@ pub mod taskwarrior;
 
 pub use json::JsonWriter;
 pub use records::{
-    CheckinRecord, CritiqueRecord, Document, Entry, FavorRecord, Fields, FollowUpRecord, ItemRecord, LISTS,
-    Lists, PersonRecord, RECORD_FIELD, Record, ReflectionRecord, Sink, SprintRecord, Take, fields_of,
+    CheckinRecord, CritiqueRecord, Document, Entry, FavorRecord, Fields, FollowUpRecord,
+    ItemRecord, LISTS, Lists, PersonRecord, RECORD_FIELD, Record, ReflectionRecord, Sink,
+    SprintRecord, Take, fields_of,
 };
 pub use stream::ExportFile;
 

@@ -257,7 +257,10 @@ pub const RECORD_FIELD: &str = "record";
 /// `record` as a field map.
 pub fn fields_of<R: Record>(record: &R) -> Fields {
     let mut fields = Fields::new();
-    fields.insert(RECORD_FIELD.into(), serde_json::Value::from(R::LIST).to_string());
+    fields.insert(
+        RECORD_FIELD.into(),
+        serde_json::Value::from(R::LIST).to_string(),
+    );
     if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(record) {
         for (name, value) in map {
             if !value.is_null() {

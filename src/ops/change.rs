@@ -142,7 +142,11 @@ pub fn undo(store: &mut Store, ctx: &Context) -> OpResult<String> {
                 line.push_str(&format!(
                     "; {} changed on another machine since (brought by sync) left as {}",
                     words::count(undone.kept, "record"),
-                    if undone.kept == 1 { "it is" } else { "they are" }
+                    if undone.kept == 1 {
+                        "it is"
+                    } else {
+                        "they are"
+                    }
                 ));
             }
             line

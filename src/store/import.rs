@@ -283,8 +283,13 @@ impl<'a, 'p> Merge<'a, 'p> {
         index: usize,
         record: &T,
         updated: i64,
-    ) -> Result<(Vec<(&'static str, Value)>, Option<(&'static str, String, &'static str)>), ImportError>
-    {
+    ) -> Result<
+        (
+            Vec<(&'static str, Value)>,
+            Option<(&'static str, String, &'static str)>,
+        ),
+        ImportError,
+    > {
         let mut fields = Fields {
             merge: self,
             list: T::LIST,
@@ -312,9 +317,7 @@ impl<'a, 'p> Merge<'a, 'p> {
             return Ok(id);
         }
         if existing.is_none() {
-            existing = self
-                .synced_alias(T::LIST, record.uuid())?
-                .map(|id| (id, 0));
+            existing = self.synced_alias(T::LIST, record.uuid())?.map(|id| (id, 0));
         }
         let updated = seconds(record.updated_at(), T::LIST, 0, "updated_at")?;
         let (columns, _) = self.columns(0, record, updated)?;

@@ -5,7 +5,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{OptionalExtension, params};
 use serde_json::{Map, Number, Value};
 
-use super::{Reader, Result, WriteError, Writer};
+use super::{Reader, Result, StoreError, WriteError, Writer};
 use crate::when::Moment;
 
 /// The tables a write may touch (a closed list: table names are never built from input).
@@ -173,7 +173,25 @@ impl Writer<'_> {
                 undone.kept += 1;
                 continue;
             }
-            restore(self, table, row_id, before.as_deref())?;
+            if undone.kept == 0 {
+                restore(self, table, row_id, before.as_deref())?;
+                continue;
+            }
+            // A row kept above may still need this one (an ask another machine changed keeps
+            // the person it names): what cannot be put back without breaking it stays too.
+            let savepoint = |sql: &str| self.tx.execute_batch(sql).map_err(|e| self.sql(e));
+            savepoint("SAVEPOINT undo_row")?;
+            match restore(self, table, row_id, before.as_deref()) {
+                Ok(()) => savepoint("RELEASE undo_row")?,
+                Err(WriteError::Store(StoreError::Sql {
+                    source: rusqlite::Error::SqliteFailure(failure, _),
+                    ..
+                })) if failure.code == rusqlite::ErrorCode::ConstraintViolation => {
+                    savepoint("ROLLBACK TO undo_row; RELEASE undo_row")?;
+                    undone.kept += 1;
+                }
+                Err(e) => return Err(e),
+            }
         }
         self.tx
             .execute(

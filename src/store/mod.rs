@@ -42,7 +42,7 @@ pub use bulk::Bulk;
 pub use export::ExportStop;
 pub use import::{ImportError, Merged};
 pub use journal::{HistoryEntry, Table, Undone};
-pub use replica::{Applied, Change, CommitError, ReplicaCommit, ReplicaStatus, Started};
+pub use replica::{Applied, Change, CommitError, Fed, ReplicaCommit, ReplicaStatus, Started};
 
 /// How long a write waits for another program's lock before it gives up (DESIGN: at least 5 s).
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

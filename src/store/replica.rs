@@ -91,6 +91,8 @@ pub struct ReplicaStatus {
     pub last_sync: Option<i64>,
     /// Whether this database has ever been given to the replica.
     pub started: bool,
+    /// Where a git remote was when this machine last synced with it.
+    pub remote_head: Option<String>,
 }
 
 const BASE: &str = "base_version";
@@ -98,6 +100,7 @@ const FED_JOURNAL: &str = "fed_journal";
 const FED_UNDO: &str = "fed_undo";
 const FED_ALL: &str = "fed_all";
 const LAST_SYNC: &str = "last_sync";
+const REMOTE_HEAD: &str = "remote_head";
 
 fn state(tx: &rusqlite::Connection, key: &str) -> rusqlite::Result<Option<String>> {
     tx.prepare_cached("SELECT value FROM sync_state WHERE key = ?1")?
@@ -150,7 +153,8 @@ fn changed_rows(tx: &rusqlite::Connection) -> rusqlite::Result<Vec<(String, i64,
 
 /// The marks that say every journal entry so far was fed.
 fn mark_fed(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
-    let journal: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM journal", [], |r| r.get(0))?;
+    let journal: i64 =
+        tx.query_row("SELECT COALESCE(MAX(id), 0) FROM journal", [], |r| r.get(0))?;
     let undo: i64 = tx.query_row(
         "SELECT COALESCE(MAX(undo_seq), 0) FROM journal WHERE undo_seq IS NOT NULL",
         [],
@@ -208,7 +212,14 @@ fn all_rows(tx: &rusqlite::Connection, table: &str) -> rusqlite::Result<Vec<i64>
 struct Feed<'t, 'e> {
     tx: &'t Transaction<'t>,
     encode: &'e mut dyn FnMut(Change<'_>) -> Option<String>,
-    operations: u64,
+    fed: Fed,
+}
+
+/// What a feed gave the replica: records changed, and their field changes (operations).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Fed {
+    pub records: u64,
+    pub operations: u64,
 }
 
 impl Feed<'_, '_> {
@@ -221,12 +232,21 @@ impl Feed<'_, '_> {
         self.tx
             .prepare_cached("INSERT INTO sync_operations (data) VALUES (?1)")?
             .execute([text])?;
-        self.operations += 1;
+        self.fed.operations += 1;
         Ok(())
     }
 
     /// Compare one row with what the replica was told of it, and tell it what changed.
     fn row(&mut self, table: &str, row_id: i64, at: i64) -> rusqlite::Result<()> {
+        let before = self.fed.operations;
+        self.compare(table, row_id, at)?;
+        if self.fed.operations > before {
+            self.fed.records += 1;
+        }
+        Ok(())
+    }
+
+    fn compare(&mut self, table: &str, row_id: i64, at: i64) -> rusqlite::Result<()> {
         let current = match row_fields(self.tx, table, row_id) {
             Ok(current) => current,
             Err(None) => return Ok(()),
@@ -261,7 +281,9 @@ impl Feed<'_, '_> {
             return Ok(());
         };
         let mut data = parse_fields(&data);
-        let base = base.map(|b| parse_fields(&b)).unwrap_or_else(|| data.clone());
+        let base = base
+            .map(|b| parse_fields(&b))
+            .unwrap_or_else(|| data.clone());
         let mut names: Vec<&String> = base.keys().chain(now.keys()).collect();
         names.sort();
         names.dedup();
@@ -303,7 +325,10 @@ impl Feed<'_, '_> {
             .collect::<rusqlite::Result<_>>()?;
         for (uuid, data) in gone {
             let old = parse_fields(&data);
-            self.push(Change::Delete { uuid: &uuid, old: &old })?;
+            self.push(Change::Delete {
+                uuid: &uuid,
+                old: &old,
+            })?;
             self.tx
                 .prepare_cached("DELETE FROM sync_tasks WHERE uuid = ?1")?
                 .execute([&uuid])?;
@@ -321,12 +346,12 @@ impl Store {
     }
 
     /// Give the replica every local change since the last feed (everything, the first time),
-    /// as operations `encode` makes, in one transaction. How many operations it made.
+    /// as operations `encode` makes, in one transaction.
     pub fn replica_feed(
         &mut self,
         now: &Moment,
         encode: &mut dyn FnMut(Change<'_>) -> Option<String>,
-    ) -> Result<u64> {
+    ) -> Result<Fed> {
         self.still_here()?;
         let path = self.path.clone();
         let sql = |source| StoreError::Sql {
@@ -334,11 +359,11 @@ impl Store {
             source,
         };
         let tx = self.big_write(16)?;
-        let operations = {
+        let fed = {
             let mut feed = Feed {
                 tx: &tx,
                 encode,
-                operations: 0,
+                fed: Fed::default(),
             };
             if state(&tx, FED_ALL).map_err(sql)?.is_none() {
                 for table in LISTS {
@@ -352,11 +377,11 @@ impl Store {
                     feed.row(&table, row_id, at).map_err(sql)?;
                 }
             }
-            feed.operations
+            feed.fed
         };
         mark_fed(&tx).map_err(sql)?;
         tx.commit().map_err(sql)?;
-        Ok(operations)
+        Ok(fed)
     }
 
     /// The replica's record with this UUID.
@@ -447,9 +472,25 @@ impl Store {
                 records: count("SELECT COUNT(*) FROM sync_tasks")? as u64,
                 last_sync: state(&self.conn, LAST_SYNC)?.and_then(|v| v.parse().ok()),
                 started,
+                remote_head: state(&self.conn, REMOTE_HEAD)?,
             })
         };
         read().map_err(|e| self.replica_sql(e))
+    }
+
+    /// A sync ended: when, and where the remote was then (a git remote's commit).
+    pub fn replica_synced(&mut self, now: &Moment, remote_head: Option<&str>) -> Result<()> {
+        let path = self.path.clone();
+        let tx = self.big_write(2)?;
+        set_state(&tx, LAST_SYNC, &now.timestamp().to_string())
+            .and_then(|()| match remote_head {
+                Some(head) => set_state(&tx, REMOTE_HEAD, head),
+                None => tx
+                    .execute("DELETE FROM sync_state WHERE key = ?1", [REMOTE_HEAD])
+                    .map(|_| ()),
+            })
+            .and_then(|()| tx.commit())
+            .map_err(|source| StoreError::Sql { path, source })
     }
 
     /// Forget the replica (this machine joins a remote afresh): every record is given to it again
@@ -496,7 +537,6 @@ impl Store {
         if let Some(base) = &commit.base {
             set_state(&m.tx, BASE, base).map_err(|e| sql(&m, e))?;
         }
-        set_state(&m.tx, LAST_SYNC, &now.timestamp().to_string()).map_err(|e| sql(&m, e))?;
         let changed: HashSet<(String, i64)> = changed_rows(&m.tx)
             .map_err(|e| sql(&m, e))?
             .into_iter()
@@ -505,9 +545,8 @@ impl Store {
         let mut applied = Applied::default();
         apply_waiting(&mut m, &changed)?;
         apply_deletions(&mut m, &changed, deleted_rows, &mut applied)?;
-        applied.waiting = m
-            .tx
-            .query_row(
+        applied.waiting =
+            m.tx.query_row(
                 "SELECT COUNT(*) FROM sync_tasks WHERE waiting = 1",
                 [],
                 |r| r.get::<_, i64>(0),
@@ -590,9 +629,8 @@ fn apply_waiting(
 ) -> std::result::Result<(), CommitError> {
     let sql = |m: &Merge<'_, '_>, e| store_error(m.sql(e));
     let waiting: Vec<(String, String, Option<String>, Option<i64>)> = (|| {
-        let mut stmt = m
-            .tx
-            .prepare("SELECT uuid, data, tbl, row_id FROM sync_tasks WHERE waiting = 1")?;
+        let mut stmt =
+            m.tx.prepare("SELECT uuid, data, tbl, row_id FROM sync_tasks WHERE waiting = 1")?;
         let rows = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<rusqlite::Result<Vec<_>>>();
@@ -612,10 +650,9 @@ fn apply_waiting(
         }
     }
     entries.sort_by_key(|(_, entry)| apply_order(entry));
-    let journal: i64 = m
-        .tx
-        .query_row("SELECT COALESCE(MAX(id), 0) FROM journal", [], |r| r.get(0))
-        .map_err(|e| sql(m, e))?;
+    let journal: i64 =
+        m.tx.query_row("SELECT COALESCE(MAX(id), 0) FROM journal", [], |r| r.get(0))
+            .map_err(|e| sql(m, e))?;
     for (uuid, entry) in entries {
         m.tx.execute_batch("SAVEPOINT synced_record")
             .map_err(|e| sql(m, e))?;
@@ -694,9 +731,8 @@ fn apply_deletions(
         }
         // Another record the replica still has may lead to the same row (the same person made
         // on both machines): the row stays for it.
-        let still_led_to: bool = m
-            .tx
-            .query_row(
+        let still_led_to: bool =
+            m.tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM sync_tasks WHERE tbl = ?1 AND row_id = ?2)",
                 params![table, row_id],
                 |r| r.get(0),

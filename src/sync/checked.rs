@@ -32,7 +32,10 @@ pub fn refuse(segment: &[u8]) -> Option<String> {
         let Some(update) = op.get("Update") else {
             continue;
         };
-        let property = update.get("property").and_then(|p| p.as_str()).unwrap_or("");
+        let property = update
+            .get("property")
+            .and_then(|p| p.as_str())
+            .unwrap_or("");
         // Every field nudge sends is JSON text; Taskwarrior's are plain words and numbers.
         if let Some(value) = update.get("value").and_then(|v| v.as_str())
             && serde_json::from_str::<serde_json::Value>(value).is_err()
@@ -73,7 +76,11 @@ impl Server for Checked {
         Ok(version)
     }
 
-    async fn add_snapshot(&mut self, version_id: VersionId, snapshot: Snapshot) -> Result<(), Error> {
+    async fn add_snapshot(
+        &mut self,
+        version_id: VersionId,
+        snapshot: Snapshot,
+    ) -> Result<(), Error> {
         self.inner.add_snapshot(version_id, snapshot).await
     }
 
@@ -94,12 +101,20 @@ mod tests {
             {"Update":{"uuid":"0190a0c8-0000-7000-8000-000000000001","property":"why",
               "value":null,"timestamp":"2026-11-28T09:00:00Z"}}]}"#;
         assert_eq!(refuse(ours), None);
-        let taskwarrior = br#"{"operations":[{"Update":{"uuid":"0190a0c8-0000-7000-8000-000000000001",
+        let taskwarrior =
+            br#"{"operations":[{"Update":{"uuid":"0190a0c8-0000-7000-8000-000000000001",
             "property":"status","value":"pending","timestamp":"2026-11-28T09:00:00Z"}}]}"#;
         let why = refuse(taskwarrior).expect("refused");
-        assert!(why.starts_with(FOREIGN) && why.contains("`status`"), "{why}");
+        assert!(
+            why.starts_with(FOREIGN) && why.contains("`status`"),
+            "{why}"
+        );
         assert!(refuse(b"\xff\xfe").expect("refused").starts_with(DAMAGED));
-        assert!(refuse(b"{\"operations\": 3}").expect("refused").starts_with(DAMAGED));
+        assert!(
+            refuse(b"{\"operations\": 3}")
+                .expect("refused")
+                .starts_with(DAMAGED)
+        );
         assert!(refuse(b"not json").expect("refused").starts_with(DAMAGED));
     }
 }

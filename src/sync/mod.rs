@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex};
 
 use taskchampion::{Operation, Replica, Uuid};
 
-use crate::store::{Applied, Change, CommitError, Store, StoreError};
+use crate::store::{Applied, Change, CommitError, Fed, Store, StoreError};
 use crate::when::Moment;
 
 /// Where this machine syncs to, and the secret every machine shares.
@@ -66,9 +66,9 @@ impl SyncError {
 /// What one sync did.
 #[derive(Debug, Clone, Default)]
 pub struct Synced {
-    /// Local changes given to the replica (operations) by this sync.
-    pub fed: u64,
-    /// Operations sent (this sync's and any an earlier one could not send).
+    /// Local changes given to the replica by this sync.
+    pub fed: Fed,
+    /// Field changes (operations) sent: this sync's, and any an earlier one could not send.
     pub sent: u64,
     pub applied: Applied,
 }
@@ -104,7 +104,24 @@ fn encode(change: Change<'_>) -> Option<String> {
 /// applied here in one transaction (the screen refreshes from it).
 pub fn sync(store: &mut Store, settings: &Settings, now: &Moment) -> Result<Synced, SyncError> {
     let fed = store.replica_feed(now, &mut encode)?;
-    let sent = store.replica_status()?.unsent;
+    let status = store.replica_status()?;
+    let sent = status.unsent;
+    let git_url = remote::git_url(settings)?;
+    let head = match &git_url {
+        Some(url) => remote::head(url)?,
+        None => None,
+    };
+    // Nothing to send, and the remote where this machine left it: nothing to do (and no key to
+    // derive, the slow part of an engine sync).
+    if sent == 0
+        && status.waiting == 0
+        && head.is_some()
+        && head == status.remote_head
+        && head == remote::local_head(&settings.db)
+    {
+        store.replica_synced(now, head.as_deref())?;
+        return Ok(Synced::default());
+    }
     let report = Arc::new(Mutex::new(storage::Report::default()));
     // The engine is async: a runtime of one thread, for this call only (never in the
     // dashboard's loop or a plain command's start-up).
@@ -115,7 +132,8 @@ pub fn sync(store: &mut Store, settings: &Settings, now: &Moment) -> Result<Sync
     let engine_report = report.clone();
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         runtime.block_on(async {
-            let inner = remote::server(settings).await?;
+            let git = git_url.as_deref().map(|url| (url, head.as_deref()));
+            let inner = remote::server(settings, git).await?;
             let mut server: Box<dyn taskchampion::Server> = Box::new(checked::Checked { inner });
             let mut replica = Replica::new(storage::NudgeStorage::new(store, *now, engine_report));
             replica
@@ -142,11 +160,17 @@ pub fn sync(store: &mut Store, settings: &Settings, now: &Moment) -> Result<Sync
             }),
             None => explain(e, settings),
         }),
-        Ok(Ok(())) => Ok(Synced {
-            fed,
-            sent,
-            applied: report.applied.unwrap_or_default(),
-        }),
+        Ok(Ok(())) => {
+            let head = git_url
+                .as_ref()
+                .and_then(|_| remote::local_head(&settings.db));
+            store.replica_synced(now, head.as_deref())?;
+            Ok(Synced {
+                fed,
+                sent,
+                applied: report.applied.unwrap_or_default(),
+            })
+        }
     }
 }
 
@@ -198,9 +222,8 @@ fn explain(error: SyncError, settings: &Settings) -> SyncError {
 pub fn rejoin(store: &mut Store, settings: &Settings) -> Result<(), SyncError> {
     let clone = remote::clone_path(&settings.db);
     if clone.exists() {
-        std::fs::remove_dir_all(&clone).map_err(|e| {
-            SyncError::Remote(format!("cannot remove {}: {e}", clone.display()))
-        })?;
+        std::fs::remove_dir_all(&clone)
+            .map_err(|e| SyncError::Remote(format!("cannot remove {}: {e}", clone.display())))?;
     }
     store.replica_forget()?;
     Ok(())

@@ -79,19 +79,10 @@ fn salt_of(meta: &[u8]) -> Option<String> {
     meta.get("salt")?.as_str().map(String::from)
 }
 
-/// The engine's server for `settings`, after the checks that make its errors say what they mean.
-pub async fn server(settings: &Settings) -> Result<Box<dyn Server>, SyncError> {
-    let url = match &settings.remote {
-        Remote::Server { url, client_id } => {
-            let config = ServerConfig::Remote {
-                url: url.clone(),
-                client_id: *client_id,
-                encryption_secret: settings.secret.clone(),
-            };
-            return config.into_server().await.map_err(|e| {
-                SyncError::Remote(format!("cannot use the sync server {url}: {e}"))
-            });
-        }
+/// The git URL a folder or git remote is reached at (None: a sync server).
+pub fn git_url(settings: &Settings) -> Result<Option<String>, SyncError> {
+    Ok(Some(match &settings.remote {
+        Remote::Server { .. } => return Ok(None),
         Remote::Folder(folder) => {
             let repo = folder_repository(folder);
             if !repo.join("HEAD").exists() {
@@ -105,15 +96,11 @@ pub async fn server(settings: &Settings) -> Result<Box<dyn Server>, SyncError> {
             repo.to_string_lossy().to_string()
         }
         Remote::Git(url) => url.clone(),
-    };
-    git_server(&url, &clone_path(&settings.db), &settings.secret).await
+    }))
 }
 
-async fn git_server(
-    url: &str,
-    local: &Path,
-    secret: &[u8],
-) -> Result<Box<dyn Server>, SyncError> {
+/// The commit the remote's branch is at (None: nobody has synced to it yet).
+pub fn head(url: &str) -> Result<Option<String>, SyncError> {
     let listed = git(None, &["ls-remote", "--heads", url, BRANCH])?;
     if !listed.status.success() {
         return Err(SyncError::Remote(format!(
@@ -121,7 +108,56 @@ async fn git_server(
             said(&listed)
         )));
     }
-    let remote_started = !String::from_utf8_lossy(&listed.stdout).trim().is_empty();
+    Ok(String::from_utf8_lossy(&listed.stdout)
+        .split_whitespace()
+        .next()
+        .map(String::from))
+}
+
+/// The commit this machine's copy of a git remote is at.
+pub fn local_head(db: &Path) -> Option<String> {
+    let output = git(Some(&clone_path(db)), &["rev-parse", "HEAD"]).ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
+}
+
+/// The engine's server for `settings`, after the checks that make its errors say what they mean.
+/// `git` is the git URL and the remote's head (`git_url`, `head`).
+pub async fn server(
+    settings: &Settings,
+    git: Option<(&str, Option<&str>)>,
+) -> Result<Box<dyn Server>, SyncError> {
+    let Some((url, head)) = git else {
+        let Remote::Server { url, client_id } = &settings.remote else {
+            return Err(SyncError::Config("no sync server is set".into()));
+        };
+        let config = ServerConfig::Remote {
+            url: url.clone(),
+            client_id: *client_id,
+            encryption_secret: settings.secret.clone(),
+        };
+        return config
+            .into_server()
+            .await
+            .map_err(|e| SyncError::Remote(format!("cannot use the sync server {url}: {e}")));
+    };
+    git_server(
+        url,
+        head.is_some(),
+        &clone_path(&settings.db),
+        &settings.secret,
+    )
+    .await
+}
+
+async fn git_server(
+    url: &str,
+    remote_started: bool,
+    local: &Path,
+    secret: &[u8],
+) -> Result<Box<dyn Server>, SyncError> {
     let is_clone = local.join(".git").exists();
     if !is_clone && local.exists() {
         // Left by a clone that was interrupted: made again below.
@@ -203,10 +239,7 @@ fn check_one_salt(url: &str, local: &Path) -> Result<(), SyncError> {
     }
     let theirs = git(Some(local), &["show", "FETCH_HEAD:meta"])?;
     let ours = std::fs::read(local.join("meta")).ok();
-    let (theirs, ours) = (
-        salt_of(&theirs.stdout),
-        ours.as_deref().and_then(salt_of),
-    );
+    let (theirs, ours) = (salt_of(&theirs.stdout), ours.as_deref().and_then(salt_of));
     if theirs.is_some() && theirs != ours {
         return Err(SyncError::Remote(format!(
             "this machine joined the git remote {url} before the first machine had published it, \

@@ -222,7 +222,11 @@ impl StorageTxn for Txn<'_> {
         Ok(self.working_set.len() - 1)
     }
 
-    async fn set_working_set_item(&mut self, index: usize, uuid: Option<Uuid>) -> Result<(), Error> {
+    async fn set_working_set_item(
+        &mut self,
+        index: usize,
+        uuid: Option<Uuid>,
+    ) -> Result<(), Error> {
         if let Some(slot) = self.working_set.get_mut(index) {
             *slot = uuid;
         }

@@ -1,0 +1,518 @@
+//! Sync between machines: two and three databases in temp dirs, synced through a shared folder
+//! and through a bare git repository (real git, real TaskChampion), compared by their exports.
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use common::Home;
+use serde_json::Value;
+
+/// Where the machines meet: a folder (or a bare git repository), and the secret they share.
+struct Shared {
+    dir: tempfile::TempDir,
+    via: Via,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Via {
+    Folder,
+    Git,
+}
+
+impl Shared {
+    fn new(via: Via) -> Shared {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("secret"), "correct horse battery staple\n")
+            .expect("secret");
+        if via == Via::Git {
+            git(dir.path(), &["init", "--quiet", "--bare", "remote.git"]);
+        }
+        Shared { dir, via }
+    }
+
+    fn secret(&self) -> PathBuf {
+        self.dir.path().join("secret")
+    }
+
+    fn folder(&self) -> PathBuf {
+        self.dir.path().join("share")
+    }
+
+    fn git_url(&self) -> String {
+        self.dir.path().join("remote.git").display().to_string()
+    }
+
+    /// A machine set up to sync here.
+    fn machine(&self) -> Machine {
+        let machine = Machine { home: Home::new() };
+        let secret = self.secret().display().to_string();
+        let folder = self.folder().display().to_string();
+        let url = self.git_url();
+        let remote = match self.via {
+            Via::Folder => ["--folder", folder.as_str()],
+            Via::Git => ["--git", url.as_str()],
+        };
+        let mut args = vec!["sync", "init"];
+        args.extend(remote);
+        args.extend(["--secret-file", secret.as_str()]);
+        machine.run(&args);
+        machine
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = Process::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "test")
+        .env("GIT_AUTHOR_EMAIL", "test@localhost")
+        .env("GIT_COMMITTER_NAME", "test")
+        .env("GIT_COMMITTER_EMAIL", "test@localhost")
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).to_string()
+}
+
+struct Machine {
+    home: Home,
+}
+
+impl Machine {
+    fn run(&self, args: &[&str]) -> String {
+        self.home.run(args)
+    }
+
+    /// Run at another time of the day (so "the later change" is known).
+    fn at(&self, now: &str, args: &[&str]) -> String {
+        let output = self
+            .home
+            .nudge()
+            .env("NUDGE_NOW", now)
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(
+            output.status.success(),
+            "nudge {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("utf-8")
+    }
+
+    fn sync(&self) -> String {
+        self.run(&["sync"])
+    }
+
+    /// (exit code, stderr) of a command expected to fail.
+    fn fails(&self, args: &[&str]) -> (i32, String) {
+        let output = self.home.nudge().args(args).output().expect("runs");
+        assert!(!output.status.success(), "nudge {args:?} should fail");
+        (
+            output.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&output.stderr).to_string(),
+        )
+    }
+
+    /// Every record, by UUID, without the export's own time.
+    fn records(&self) -> Value {
+        let mut value: Value = serde_json::from_str(&self.run(&["export"])).expect("JSON");
+        let object = value.as_object_mut().expect("object");
+        object.remove("exported_at");
+        for (_, list) in object.iter_mut() {
+            if let Value::Array(records) = list {
+                records.sort_by(|a, b| a["uuid"].as_str().cmp(&b["uuid"].as_str()));
+            }
+        }
+        value
+    }
+
+    fn item(&self, title_part: &str) -> Value {
+        let records = self.records();
+        records["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|i| i["title"].as_str().is_some_and(|t| t.contains(title_part)))
+            .cloned()
+            .unwrap_or_else(|| panic!("no item with {title_part:?}"))
+    }
+}
+
+/// The machines sync in turn until none brings anything new (at most three rounds).
+fn settle(machines: &[&Machine]) {
+    for _ in 0..2 {
+        for machine in machines {
+            machine.sync();
+        }
+    }
+}
+
+#[test]
+fn received_on_one_machine_and_why_edited_on_the_other_keeps_both() {
+    for via in [Via::Folder, Via::Git] {
+        let shared = Shared::new(via);
+        let (a, b) = (shared.machine(), shared.machine());
+        a.run(&["ask", "@dana", "customer", "quotes", "by", "fri", "~call"]);
+        a.sync();
+        b.sync();
+        b.at("2026-11-28T10:00", &["done", "1"]);
+        a.at(
+            "2026-11-28T11:00",
+            &[
+                "edit", "1", "why:", "the", "launch", "deck", "needs", "proof",
+            ],
+        );
+        settle(&[&a, &b]);
+        for machine in [&a, &b] {
+            let item = machine.item("customer quotes");
+            assert_eq!(item["status"], "received", "{via:?}: B's received is kept");
+            assert_eq!(
+                item["why"], "the launch deck needs proof",
+                "{via:?}: A's why is kept"
+            );
+        }
+        assert_eq!(a.records(), b.records(), "{via:?}: the same records");
+    }
+}
+
+#[test]
+fn different_fields_both_survive_and_the_same_field_the_later_change_wins() {
+    let shared = Shared::new(Via::Git);
+    let (a, b) = (shared.machine(), shared.machine());
+    a.run(&["ask", "@dana", "customer", "quotes", "by", "fri", "~email"]);
+    settle(&[&a, &b]);
+    // Different fields: the need-by on A, the channel on B.
+    a.at("2026-11-28T10:00", &["edit", "1", "by", "mon"]);
+    b.at("2026-11-28T10:05", &["edit", "1", "~call"]);
+    // The same field: the title, A at 11:00, B later at 11:30 (B syncs first, A's is older).
+    a.at("2026-11-28T11:00", &["edit", "1", "quotes from A"]);
+    b.at("2026-11-28T11:30", &["edit", "1", "quotes from B"]);
+    b.sync();
+    a.sync();
+    b.sync();
+    for machine in [&a, &b] {
+        let item = machine.item("quotes from");
+        assert_eq!(item["title"], "quotes from B", "the later change wins");
+        assert_eq!(item["channel"], "call", "B's channel is kept");
+        assert!(
+            item["need_by"]
+                .as_str()
+                .expect("need by")
+                .starts_with("2026-11-30"),
+            "A's need-by is kept: {}",
+            item["need_by"]
+        );
+    }
+    assert_eq!(a.records(), b.records());
+}
+
+#[test]
+fn undo_and_drop_travel() {
+    let shared = Shared::new(Via::Folder);
+    let (a, b) = (shared.machine(), shared.machine());
+    a.run(&["ask", "@dana", "customer", "quotes"]);
+    a.run(&["ask", "@sam", "pricing", "page"]);
+    settle(&[&a, &b]);
+    assert_eq!(b.records()["items"].as_array().expect("items").len(), 2);
+    // Undo on A takes Sam's ask (and Sam) away; a drop on B travels too.
+    a.run(&["undo"]);
+    b.run(&["drop", "1"]);
+    settle(&[&a, &b]);
+    for machine in [&a, &b] {
+        let records = machine.records();
+        let items = records["items"].as_array().expect("items");
+        assert_eq!(items.len(), 1, "the undone ask is gone: {items:?}");
+        assert_eq!(items[0]["status"], "dropped");
+        let people = records["people"].as_array().expect("people");
+        assert!(
+            people.iter().all(|p| p["name"] != "Sam"),
+            "the person the undone capture made is gone too"
+        );
+    }
+    assert_eq!(a.records(), b.records());
+}
+
+#[test]
+fn new_items_on_both_sides_get_their_own_ids() {
+    let shared = Shared::new(Via::Git);
+    let (a, b) = (shared.machine(), shared.machine());
+    a.run(&["ask", "@dana", "customer", "quotes"]);
+    b.run(&["ask", "@sam", "pricing", "page"]);
+    settle(&[&a, &b]);
+    for machine in [&a, &b] {
+        let list = machine.run(&["list"]);
+        assert!(
+            list.contains("customer quotes") && list.contains("pricing page"),
+            "{list}"
+        );
+        // Each machine numbers its own rows: both asks are shown by their local ids.
+        for id in ["1", "2"] {
+            machine.run(&["show", id]);
+        }
+    }
+    assert_eq!(a.records(), b.records());
+}
+
+#[test]
+fn three_machines_converge_and_undo_after_a_sync_keeps_the_others_change() {
+    let shared = Shared::new(Via::Git);
+    let (a, b, c) = (shared.machine(), shared.machine(), shared.machine());
+    a.run(&["ask", "@dana", "customer", "quotes"]);
+    settle(&[&a, &b, &c]);
+    c.at("2026-11-28T10:00", &["edit", "1", "signed customer quotes"]);
+    c.sync();
+    a.sync();
+    // A's undo would take back its capture, but C changed the ask since: it stays, and says so.
+    let said = a.at("2026-11-28T11:00", &["undo"]);
+    assert!(
+        said.contains("changed on another machine since"),
+        "undo says what it left: {said}"
+    );
+    assert!(a.run(&["list"]).contains("signed customer quotes"));
+    settle(&[&a, &b, &c]);
+    assert_eq!(a.records(), b.records());
+    assert_eq!(b.records(), c.records());
+}
+
+#[test]
+fn status_says_what_waits_and_when_the_last_sync_was() {
+    let shared = Shared::new(Via::Folder);
+    let a = shared.machine();
+    let status = a.run(&["sync", "status"]);
+    assert!(status.contains("Never synced yet."), "{status}");
+    a.run(&["ask", "@dana", "customer", "quotes"]);
+    let status = a.run(&["sync", "status"]);
+    assert!(
+        status.contains("Waiting to be sent: 2 records changed here."),
+        "{status}"
+    );
+    let said = a.sync();
+    assert!(said.contains("sent 2 changed records"), "{said}");
+    let status = a.run(&["sync", "status"]);
+    assert!(status.contains("Last sync: today 09:00."), "{status}");
+    assert!(status.contains("Nothing waits to be sent."), "{status}");
+    assert!(a.sync().contains("nothing to send or bring"));
+}
+
+#[test]
+fn a_wrong_secret_an_unreachable_remote_and_another_programs_remote_change_nothing() {
+    let shared = Shared::new(Via::Git);
+    let a = shared.machine();
+    a.run(&["ask", "@dana", "customer", "quotes"]);
+    a.sync();
+
+    // Another secret: exit 3, the cause named, nothing here changed.
+    let b = shared.machine();
+    b.run(&["ask", "@sam", "pricing", "page"]);
+    let before = b.records();
+    std::fs::write(shared.secret(), "another secret\n").expect("secret");
+    let (code, said) = b.fails(&["sync"]);
+    assert_eq!(code, 3, "{said}");
+    assert!(
+        said.contains("cannot decrypt") && said.contains("secret"),
+        "{said}"
+    );
+    assert_eq!(b.records(), before);
+
+    // A remote that is not there.
+    let lost = Machine { home: Home::new() };
+    lost.run(&[
+        "sync",
+        "init",
+        "--git",
+        "/nonexistent/remote.git",
+        "--secret-file",
+        shared.secret().to_str().expect("path"),
+    ]);
+    lost.run(&["ask", "@dana", "x"]);
+    let before = lost.records();
+    let (code, said) = lost.fails(&["sync"]);
+    assert_eq!(code, 3, "{said}");
+    assert!(
+        said.contains("cannot reach the git remote /nonexistent/remote.git"),
+        "{said}"
+    );
+    assert_eq!(lost.records(), before);
+
+    // A repository of another program, on the branch nudge would use.
+    let other = tempfile::tempdir().expect("dir");
+    git(other.path(), &["init", "--quiet", "--bare", "other.git"]);
+    let work = other.path().join("work");
+    git(other.path(), &["clone", "--quiet", "other.git", "work"]);
+    std::fs::write(work.join("notes.txt"), "someone else's\n").expect("file");
+    git(&work, &["checkout", "--quiet", "-b", "nudge"]);
+    git(&work, &["add", "notes.txt"]);
+    git(&work, &["commit", "--quiet", "-m", "theirs"]);
+    git(&work, &["push", "--quiet", "origin", "nudge"]);
+    let url = other.path().join("other.git").display().to_string();
+    let foreign = Machine { home: Home::new() };
+    foreign.run(&[
+        "sync",
+        "init",
+        "--git",
+        &url,
+        "--secret-file",
+        shared.secret().to_str().expect("path"),
+    ]);
+    foreign.run(&["ask", "@dana", "x"]);
+    let (code, said) = foreign.fails(&["sync"]);
+    assert_eq!(code, 3, "{said}");
+    assert!(said.contains("not nudge's"), "{said}");
+    let log = git(
+        other.path().join("other.git").as_path(),
+        &["log", "--oneline", "nudge"],
+    );
+    assert_eq!(log.lines().count(), 1, "their branch is untouched: {log}");
+}
+
+#[test]
+fn a_damaged_version_on_the_remote_stops_the_sync_and_changes_nothing() {
+    let shared = Shared::new(Via::Git);
+    let (a, b) = (shared.machine(), shared.machine());
+    a.run(&["ask", "@dana", "customer", "quotes"]);
+    a.sync();
+    // Damage the version A sent, as a bad disk or a bad hand would.
+    let work = shared.dir.path().join("work");
+    git(
+        shared.dir.path(),
+        &[
+            "clone",
+            "--quiet",
+            "--branch",
+            "nudge",
+            "remote.git",
+            "work",
+        ],
+    );
+    let version = std::fs::read_dir(&work)
+        .expect("dir")
+        .map(|e| e.expect("entry").path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("v-"))
+        })
+        .expect("a version file");
+    let mut bytes = std::fs::read(&version).expect("read");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    std::fs::write(&version, bytes).expect("write");
+    git(&work, &["commit", "--quiet", "-am", "damage"]);
+    git(&work, &["push", "--quiet", "origin", "nudge"]);
+    b.run(&["ask", "@sam", "pricing", "page"]);
+    let before = b.records();
+    let (code, said) = b.fails(&["sync"]);
+    assert_eq!(code, 3, "{said}");
+    assert!(
+        said.contains("damaged") || said.contains("cannot decrypt"),
+        "{said}"
+    );
+    assert_eq!(b.records(), before, "nothing changed here");
+}
+
+#[test]
+fn bad_settings_exit_1_and_name_the_key() {
+    let home = Machine { home: Home::new() };
+    let (code, said) = home.fails(&["sync"]);
+    assert_eq!(code, 1, "{said}");
+    assert!(
+        said.contains("sync is not set up: `nudge sync init --folder DIR`"),
+        "{said}"
+    );
+    let config = home.home.path("config/nudge/config.toml");
+    std::fs::create_dir_all(config.parent().expect("dir")).expect("dir");
+    std::fs::write(&config, "[sync]\nfolder = \"/a\"\ngit = \"/b\"\n").expect("config");
+    let (code, said) = home.fails(&["sync"]);
+    assert_eq!(code, 1, "{said}");
+    assert!(
+        said.contains("[sync]: give one of folder, git or server"),
+        "{said}"
+    );
+    std::fs::write(
+        &config,
+        "[sync]\nfolder = \"/a\"\nsecret_file = \"/nope\"\n",
+    )
+    .expect("config");
+    let (code, said) = home.fails(&["sync"]);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("cannot read the secret file /nope"), "{said}");
+    let (code, said) = home.fails(&["sync", "init", "--folder", "/tmp/x"]);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("already has a [sync] table"), "{said}");
+}
+
+#[test]
+fn sync_init_writes_the_section_and_a_private_secret() {
+    use std::os::unix::fs::PermissionsExt;
+    let shared = tempfile::tempdir().expect("dir");
+    let home = Machine { home: Home::new() };
+    let folder = shared.path().join("share");
+    let said = home.run(&["sync", "init", "--folder", folder.to_str().expect("path")]);
+    assert!(said.contains("Sync set up in"), "{said}");
+    assert!(
+        folder.join("nudge.git/HEAD").exists(),
+        "the folder holds a bare repository"
+    );
+    let secret = home.home.path("config/nudge/sync-secret");
+    let mode = std::fs::metadata(&secret)
+        .expect("secret")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let text = std::fs::read_to_string(&secret).expect("secret");
+    assert!(!said.contains(text.trim()), "the secret is never printed");
+    let config =
+        std::fs::read_to_string(home.home.path("config/nudge/config.toml")).expect("config");
+    assert!(config.contains("\n[sync]\nfolder = "), "{config}");
+    // The rest of the file is the commented default, kept.
+    assert!(config.contains("[theme]"), "{config}");
+    home.run(&["config", "show"]);
+}
+
+#[test]
+fn a_sync_killed_at_any_point_leaves_both_sides_whole() {
+    let shared = Shared::new(Via::Git);
+    let (a, b) = (shared.machine(), shared.machine());
+    a.run(&["demo", "--scale", "300"]);
+    let records = a.records();
+    for delay_ms in [5, 40, 120, 300] {
+        let mut child = spawn(&a, &["sync"]);
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!(
+            a.records(),
+            records,
+            "killed after {delay_ms} ms: A is whole"
+        );
+    }
+    a.sync();
+    b.sync();
+    assert_eq!(b.records(), records, "the next sync completes");
+}
+
+/// `nudge` on this machine as a child process to kill (the same settings as `Home::nudge`).
+fn spawn(machine: &Machine, args: &[&str]) -> std::process::Child {
+    let dir = machine.home.dir.path();
+    Process::new(assert_cmd::cargo::cargo_bin("nudge"))
+        .args(args)
+        .env("NUDGE_NOW", common::NOW)
+        .env("TZ", "Europe/London")
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("NUDGE_DB", machine.home.db())
+        .env_remove("NUDGE_CONFIG")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawns")
+}
