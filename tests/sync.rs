@@ -516,3 +516,108 @@ fn spawn(machine: &Machine, args: &[&str]) -> std::process::Child {
         .spawn()
         .expect("spawns")
 }
+
+/// One step of the property test: a command on one machine, or a sync.
+#[derive(Debug, Clone)]
+enum Step {
+    Ask(usize, usize),
+    Done(usize),
+    Title(usize, usize),
+    Call(usize),
+    Drop(usize),
+    Undo,
+    Followup(usize),
+    Favor(usize),
+    Sync,
+}
+
+const PEOPLE: [&str; 3] = ["dana", "sam", "lee"];
+const WORDS: [&str; 4] = ["quotes", "pricing", "deck", "logo"];
+
+fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+    use proptest::prelude::*;
+    prop_oneof![
+        3 => (0..4usize, 0..3usize).prop_map(|(w, p)| Step::Ask(w, p)),
+        1 => (1..4usize).prop_map(Step::Done),
+        2 => (1..4usize, 0..4usize).prop_map(|(id, w)| Step::Title(id, w)),
+        1 => (1..4usize).prop_map(Step::Call),
+        1 => (1..4usize).prop_map(Step::Drop),
+        1 => Just(Step::Undo),
+        1 => (1..4usize).prop_map(Step::Followup),
+        1 => (0..3usize).prop_map(Step::Favor),
+        2 => Just(Step::Sync),
+    ]
+}
+
+impl Machine {
+    /// A step, at minute `minute` of the day; refusals (an id not there) are fine, a database
+    /// failure is not.
+    fn take(&self, step: &Step, minute: usize) {
+        let now = format!("2026-11-28T{:02}:{:02}", 9 + minute / 60, minute % 60);
+        let id = |n: &usize| n.to_string();
+        let args: Vec<String> = match step {
+            Step::Ask(w, p) => vec!["ask".into(), format!("@{}", PEOPLE[*p]), WORDS[*w].into()],
+            Step::Done(n) => vec!["done".into(), id(n)],
+            Step::Title(n, w) => vec!["edit".into(), id(n), format!("new {}", WORDS[*w])],
+            Step::Call(n) => vec!["edit".into(), id(n), "~call".into()],
+            Step::Drop(n) => vec!["drop".into(), id(n)],
+            Step::Undo => vec!["undo".into()],
+            Step::Followup(n) => vec!["followup".into(), id(n), "--via".into(), "call".into()],
+            Step::Favor(p) => vec![
+                "favor".into(),
+                "gave".into(),
+                format!("@{}", PEOPLE[*p]),
+                "a review".into(),
+            ],
+            Step::Sync => vec!["sync".into()],
+        };
+        let output = self
+            .home
+            .nudge()
+            .env("NUDGE_NOW", now)
+            .args(&args)
+            .output()
+            .expect("runs");
+        let code = output.status.code().unwrap_or(-1);
+        assert!(
+            code == 0 || (code == 1 && *step != Step::Sync),
+            "nudge {args:?} exited {code}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+impl PartialEq for Step {
+    fn eq(&self, other: &Step) -> bool {
+        matches!((self, other), (Step::Sync, Step::Sync))
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 8,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Random changes on two or three machines, with syncs between them, end in the same
+    /// records everywhere once every machine has synced twice.
+    #[test]
+    fn machines_that_change_and_sync_at_random_converge(
+        three in proptest::bool::ANY,
+        steps in proptest::collection::vec((0..3usize, step()), 4..14),
+    ) {
+        let shared = Shared::new(Via::Git);
+        let count = if three { 3 } else { 2 };
+        let machines: Vec<Machine> = (0..count).map(|_| shared.machine()).collect();
+        for (minute, (who, step)) in steps.iter().enumerate() {
+            machines[who % count].take(step, minute + 1);
+        }
+        let all: Vec<&Machine> = machines.iter().collect();
+        settle(&all);
+        let first = machines[0].records();
+        for machine in &machines[1..] {
+            proptest::prop_assert_eq!(&machine.records(), &first);
+        }
+    }
+}

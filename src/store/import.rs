@@ -306,24 +306,45 @@ impl<'a, 'p> Merge<'a, 'p> {
     }
 
     /// Write a record a sync brought as it is; its local row id. A record that is new here by
-    /// UUID but the same as a row here (`Table::SAME_AS`: the same person made on both machines)
-    /// leaves that row as it is and leads to it.
+    /// UUID but the same as a row here (`Table::SAME_AS`: the same person made on two machines)
+    /// is that row: the smaller of the two UUIDs and its record win, on every machine alike, so
+    /// all of them end with the same record.
     pub(super) fn apply_synced<T: Table>(&mut self, record: &T) -> Result<i64, ImportError> {
-        let mut existing = self.find(T::LIST, record.uuid())?;
-        if existing.is_none()
-            && let Some(sql) = T::SAME_AS
-            && let Some((id, _)) = self.find_by(sql, &record.same_as_key())?
-        {
-            return Ok(id);
-        }
-        if existing.is_none() {
-            existing = self.synced_alias(T::LIST, record.uuid())?.map(|id| (id, 0));
-        }
         let updated = seconds(record.updated_at(), T::LIST, 0, "updated_at")?;
+        if let Some(found) = self.find(T::LIST, record.uuid())? {
+            let (columns, _) = self.columns(0, record, updated)?;
+            self.upsert(T::LIST, Some(found), updated, columns)?;
+            return Ok(found.0);
+        }
+        if let Some(sql) = T::SAME_AS
+            && let Some(found) = self.find_by(sql, &record.same_as_key())?
+        {
+            let local: String = self
+                .tx
+                .query_row(
+                    &format!("SELECT uuid FROM {} WHERE id = ?1", T::LIST),
+                    [found.0],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.sql(e))?;
+            if record.uuid() < local.as_str() {
+                let (columns, _) = self.columns(0, record, updated)?;
+                self.upsert(T::LIST, Some(found), updated, columns)?;
+                self.execute(
+                    &format!("UPDATE {} SET uuid = ?2 WHERE id = ?1", T::LIST),
+                    vec![
+                        Value::Integer(found.0),
+                        Value::Text(record.uuid().to_string()),
+                    ],
+                )?;
+            }
+            return Ok(found.0);
+        }
+        let alias = self.synced_alias(T::LIST, record.uuid())?;
         let (columns, _) = self.columns(0, record, updated)?;
-        self.upsert(T::LIST, existing, updated, columns)?;
-        Ok(match existing {
-            Some((id, _)) => id,
+        self.upsert(T::LIST, alias.map(|id| (id, 0)), updated, columns)?;
+        Ok(match alias {
+            Some(id) => id,
             None => self.tx.last_insert_rowid(),
         })
     }

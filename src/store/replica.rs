@@ -101,6 +101,15 @@ const FED_UNDO: &str = "fed_undo";
 const FED_ALL: &str = "fed_all";
 const LAST_SYNC: &str = "last_sync";
 const REMOTE_HEAD: &str = "remote_head";
+/// Rows another machine deleted that are still referred to here: sent again as new records at
+/// the next sync, so every machine keeps them (a record is recreated rather than orphan another).
+const RESEND: &str = "resend";
+
+fn resend_list(tx: &rusqlite::Connection) -> rusqlite::Result<Vec<(String, i64)>> {
+    Ok(state(tx, RESEND)?
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default())
+}
 
 fn state(tx: &rusqlite::Connection, key: &str) -> rusqlite::Result<Option<String>> {
     tx.prepare_cached("SELECT value FROM sync_state WHERE key = ?1")?
@@ -377,6 +386,11 @@ impl Store {
                     feed.row(&table, row_id, at).map_err(sql)?;
                 }
             }
+            for (table, row_id) in resend_list(&tx).map_err(sql)? {
+                feed.row(&table, row_id, now.timestamp()).map_err(sql)?;
+            }
+            tx.execute("DELETE FROM sync_state WHERE key = ?1", [RESEND])
+                .map_err(sql)?;
             feed.fed
         };
         mark_fed(&tx).map_err(sql)?;
@@ -759,6 +773,10 @@ fn apply_deletions(
                 tracing::info!(%table, row_id, "a record deleted elsewhere is still referred to here; kept");
                 m.tx.execute_batch("ROLLBACK TO synced_delete; RELEASE synced_delete")
                     .map_err(|e| sql(m, e))?;
+                let mut resend = resend_list(&m.tx).map_err(|e| sql(m, e))?;
+                resend.push((table.clone(), row_id));
+                let text = serde_json::to_string(&resend).unwrap_or_else(|_| "[]".into());
+                set_state(&m.tx, RESEND, &text).map_err(|e| sql(m, e))?;
             }
             Err(e) => return Err(sql(m, e)),
         }
