@@ -621,3 +621,29 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_dashboard_syncs_on_start_in_the_background_and_on_quit() {
+    let shared = Shared::new(Via::Folder);
+    let (a, b) = (shared.machine(), shared.machine());
+    b.run(&["ask", "@dana", "signed", "customer", "quotes"]);
+    b.sync();
+    let config = a.home.path("config/nudge/config.toml");
+    let text = std::fs::read_to_string(&config).expect("config");
+    let text = text
+        .replace("on_start = false", "on_start = true")
+        .replace("on_quit = false", "on_quit = true");
+    std::fs::write(&config, text).expect("config");
+    let mut terminal = common::pty::Terminal::start(a.home.dir.path(), &a.home.db(), &[], 100, 30);
+    terminal.wait_for("Synced with the folder");
+    // What the sync brought is on the screen without a key pressed.
+    terminal.wait_for("signed customer");
+    // A capture made in the dashboard goes out with the sync at quit.
+    terminal.send("a");
+    terminal.send("@sam pricing page\r");
+    terminal.wait_for("pricing page");
+    terminal.send("q");
+    assert!(terminal.wait_exit(), "quits cleanly");
+    b.sync();
+    assert!(b.run(&["list"]).contains("pricing page"), "sent at quit");
+}

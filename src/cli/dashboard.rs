@@ -41,7 +41,43 @@ pub fn open(
         }
     }
     tracing::info!("dashboard opened");
-    match tui::run(app, first_frame_only) {
+    let sync_config = session.config.sync.clone();
+    let mut background = None;
+    let mut on_quit = None;
+    let wanted = sync_config.on_start || sync_config.on_quit || sync_config.every_minutes > 0;
+    if wanted && !first_frame_only {
+        match super::sync::settings(&sync_config, &session.config_source.path, &session.db_path) {
+            Ok(Some(settings)) => {
+                if sync_config.on_quit {
+                    on_quit = Some(settings.clone());
+                }
+                background = Some(tui::background::Background::new(
+                    settings,
+                    session.zone,
+                    clock,
+                    sync_config.every_minutes,
+                    sync_config.on_start,
+                ));
+            }
+            Ok(None) => {}
+            Err(e) => app.handle(tui::app::Msg::Synced(Err(e.to_string()))),
+        }
+    }
+    let ending = tui::run(app, first_frame_only, background.as_mut());
+    // The terminal is back: a sync still running ends first, then the one asked for at quit.
+    if let Some(background) = background.as_mut()
+        && let Some(Err(line)) = background.finish(std::time::Duration::from_secs(60))
+    {
+        eprintln!("nudge: {line}");
+    }
+    if let (Some(settings), Ok(tui::Ending::Quit)) = (on_quit, &ending) {
+        eprintln!("nudge: syncing with {}…", settings.remote.name());
+        match tui::background::sync_once(&settings, session.zone, &clock) {
+            Ok(line) => eprintln!("nudge: {line}"),
+            Err(line) => eprintln!("nudge: {line}"),
+        }
+    }
+    match ending {
         Ok(tui::Ending::Quit) => Ok(()),
         Ok(tui::Ending::Signal(signal)) => Err(Failure::Exit(128 + signal)),
         Err(e) => {

@@ -157,6 +157,16 @@ const EXAMPLES: &[(&str, &[&str], bool)] = &[
         false,
     ),
     (
+        "sync",
+        &[
+            "nudge sync init --folder ~/Sync/nudge",
+            "nudge sync init --git git@example.com:me/nudge.git --secret-file ~/sync-secret",
+            "nudge sync",
+            "nudge sync status",
+        ],
+        false,
+    ),
+    (
         "demo",
         &[
             "nudge --db /tmp/demo.db demo",

@@ -94,14 +94,6 @@ fn not_set_up() -> SyncError {
     )
 }
 
-fn remote_name(remote: &Remote) -> String {
-    match remote {
-        Remote::Folder(folder) => format!("the folder {}", folder.display()),
-        Remote::Git(url) => format!("the git remote {url}"),
-        Remote::Server { url, .. } => format!("the sync server {url}"),
-    }
-}
-
 pub fn sync(session: &mut Session, out: &mut dyn Write, rejoin: bool) -> Handled {
     let settings = settings(
         &session.config.sync,
@@ -116,56 +108,7 @@ pub fn sync(session: &mut Session, out: &mut dyn Write, rejoin: bool) -> Handled
         sync::rejoin(store, &settings).map_err(failed)?;
     }
     let synced = sync::sync(store, &settings, &now).map_err(failed)?;
-    say(out, &summary(&synced, &settings.remote))
-}
-
-/// "Synced with the folder …: sent 12 changes; brought items: 1 added, 2 updated."
-fn summary(synced: &sync::Synced, remote: &Remote) -> String {
-    let applied = &synced.applied;
-    let mut parts = Vec::new();
-    if synced.fed.records > 0 {
-        parts.push(format!(
-            "sent {}",
-            words::count(synced.fed.records, "changed record")
-        ));
-    }
-    if synced.sent > synced.fed.operations {
-        parts.push("sent what an earlier sync could not".into());
-    }
-    let brought: Vec<String> = applied
-        .merged
-        .counts
-        .iter()
-        .map(|(list, added, updated, _)| {
-            let mut said = Vec::new();
-            if *added > 0 {
-                said.push(format!("{added} added"));
-            }
-            if *updated > 0 {
-                said.push(format!("{updated} updated"));
-            }
-            format!("{list}: {}", said.join(", "))
-        })
-        .collect();
-    if !brought.is_empty() {
-        parts.push(format!("brought {}", brought.join(" · ")));
-    }
-    if applied.deleted > 0 {
-        parts.push(format!(
-            "{} deleted",
-            words::count(applied.deleted, "record")
-        ));
-    }
-    if applied.waiting > 0 {
-        parts.push(format!(
-            "{} from other machines wait for what they refer to",
-            words::count(applied.waiting, "record")
-        ));
-    }
-    if parts.is_empty() {
-        parts.push("nothing to send or bring".into());
-    }
-    format!("Synced with {}: {}.", remote_name(remote), parts.join("; "))
+    say(out, &synced.summary(&settings.remote))
 }
 
 pub fn status(session: &mut Session, out: &mut dyn Write) -> Handled {
@@ -183,10 +126,7 @@ pub fn status(session: &mut Session, out: &mut dyn Write) -> Handled {
     };
     let now = session.ctx.now;
     let status = session.store()?.replica_status()?;
-    say(
-        out,
-        &format!("Syncs with {}.", remote_name(&settings.remote)),
-    )?;
+    say(out, &format!("Syncs with {}.", settings.remote.name()))?;
     let last_at = status
         .last_sync
         .and_then(|at| chrono::DateTime::from_timestamp(at, 0))

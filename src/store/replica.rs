@@ -411,12 +411,10 @@ impl Store {
     pub fn replica_records(&self) -> Result<Vec<(String, Fields)>> {
         let read = || -> rusqlite::Result<Vec<(String, Fields)>> {
             let mut stmt = self.conn.prepare("SELECT uuid, data FROM sync_tasks")?;
-            let rows = stmt
-                .query_map([], |r| {
-                    Ok((r.get(0)?, parse_fields(&r.get::<_, String>(1)?)))
-                })?
-                .collect();
-            rows
+            stmt.query_map([], |r| {
+                Ok((r.get(0)?, parse_fields(&r.get::<_, String>(1)?)))
+            })?
+            .collect()
         };
         read().map_err(|e| self.replica_sql(e))
     }
@@ -442,8 +440,7 @@ impl Store {
             let mut stmt = self
                 .conn
                 .prepare("SELECT data FROM sync_operations ORDER BY id")?;
-            let rows = stmt.query_map([], |r| r.get(0))?.collect();
-            rows
+            stmt.query_map([], |r| r.get(0))?.collect()
         };
         read().map_err(|e| self.replica_sql(e))
     }
@@ -645,10 +642,8 @@ fn apply_waiting(
     let waiting: Vec<(String, String, Option<String>, Option<i64>)> = (|| {
         let mut stmt =
             m.tx.prepare("SELECT uuid, data, tbl, row_id FROM sync_tasks WHERE waiting = 1")?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>();
-        rows
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()
     })()
     .map_err(|e| sql(m, e))?;
     let mut entries = Vec::new();

@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex};
 
 use taskchampion::{Operation, Replica, Uuid};
 
+use crate::domain::words;
 use crate::store::{Applied, Change, CommitError, Fed, Store, StoreError};
 use crate::when::Moment;
 
@@ -28,6 +29,17 @@ pub enum Remote {
     Git(String),
     /// A taskchampion sync server.
     Server { url: String, client_id: Uuid },
+}
+
+impl Remote {
+    /// "the folder …", "the git remote …", "the sync server …".
+    pub fn name(&self) -> String {
+        match self {
+            Remote::Folder(folder) => format!("the folder {}", folder.display()),
+            Remote::Git(url) => format!("the git remote {url}"),
+            Remote::Server { url, .. } => format!("the sync server {url}"),
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -71,6 +83,58 @@ pub struct Synced {
     /// Field changes (operations) sent: this sync's, and any an earlier one could not send.
     pub sent: u64,
     pub applied: Applied,
+}
+
+impl Synced {
+    /// "Synced with the folder …: sent 2 changed records; brought items: 1 added, 2 updated."
+    pub fn summary(&self, remote: &Remote) -> String {
+        let synced = self;
+        let applied = &synced.applied;
+        let mut parts = Vec::new();
+        if synced.fed.records > 0 {
+            parts.push(format!(
+                "sent {}",
+                words::count(synced.fed.records, "changed record")
+            ));
+        }
+        if synced.sent > synced.fed.operations {
+            parts.push("sent what an earlier sync could not".into());
+        }
+        let brought: Vec<String> = applied
+            .merged
+            .counts
+            .iter()
+            .map(|(list, added, updated, _)| {
+                let mut said = Vec::new();
+                if *added > 0 {
+                    said.push(format!("{added} added"));
+                }
+                if *updated > 0 {
+                    said.push(format!("{updated} updated"));
+                }
+                format!("{list}: {}", said.join(", "))
+            })
+            .collect();
+        if !brought.is_empty() {
+            parts.push(format!("brought {}", brought.join(" · ")));
+        }
+        if applied.deleted > 0 {
+            parts.push(format!(
+                "{} deleted",
+                words::count(applied.deleted, "record")
+            ));
+        }
+        if applied.waiting > 0 {
+            parts.push(format!(
+                "{} from other machines wait for what they refer to",
+                words::count(applied.waiting, "record")
+            ));
+        }
+        if parts.is_empty() {
+            parts.push("nothing to send or bring".into());
+        }
+        format!("Synced with {}: {}.", remote.name(), parts.join("; "))
+    }
 }
 
 /// A local change as the engine's operation (JSON), or None for a UUID it cannot read.
@@ -183,11 +247,7 @@ fn explain(error: SyncError, settings: &Settings) -> SyncError {
     let SyncError::Remote(text) = error else {
         return error;
     };
-    let remote = match &settings.remote {
-        Remote::Folder(folder) => format!("the folder {}", folder.display()),
-        Remote::Git(url) => format!("the git remote {url}"),
-        Remote::Server { url, .. } => format!("the sync server {url}"),
-    };
+    let remote = settings.remote.name();
     let message = if text.contains("unsealing") || text.contains("envelope") {
         format!(
             "cannot decrypt what {remote} holds: this machine's secret file is not the one the \

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
 pub mod board;
 pub mod clipboard;
 pub mod editor;
@@ -35,6 +36,8 @@ pub use app::{App, Clock};
 
 /// How often the dashboard looks for changes made by other processes.
 const CHANGE_CHECK: Duration = Duration::from_secs(2);
+/// How often a sync running in the background is asked whether it has ended.
+const SYNC_CHECK: Duration = Duration::from_millis(200);
 
 /// How long to wait for more input once some has come, before drawing. Input that arrives
 /// together (a paste without bracketed paste, a held key, keys typed while a frame was drawn) is
@@ -72,7 +75,11 @@ pub enum Ending {
 
 /// Run the dashboard until the user quits. The terminal is restored on every way out, and a line
 /// being typed when it stops (a panic, a signal) is kept for the next start.
-pub fn run(mut app: App, first_frame_only: bool) -> io::Result<Ending> {
+pub fn run(
+    mut app: App,
+    first_frame_only: bool,
+    mut background: Option<&mut background::Background>,
+) -> io::Result<Ending> {
     // ratatui's own hook (installed by try_init, around this one) leaves raw mode and the
     // alternate screen first; this one then turns off the mouse and paste modes and shows the
     // cursor, so even a panic leaves the terminal usable.
@@ -98,7 +105,14 @@ pub fn run(mut app: App, first_frame_only: bool) -> io::Result<Ending> {
     };
     let mut terminal = ratatui::try_init()?;
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, first_frame_only, &stop, &session)
+        event_loop(
+            &mut terminal,
+            &mut app,
+            first_frame_only,
+            &stop,
+            &session,
+            background.as_deref_mut(),
+        )
     }));
     restore();
     let keep_open_line = |app: &App| {
@@ -127,10 +141,14 @@ fn event_loop(
     first_frame_only: bool,
     stop: &signals::StopSignal,
     session: &clipboard::Session,
+    mut background: Option<&mut background::Background>,
 ) -> io::Result<Ending> {
     execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
     let mut next_check = Instant::now() + CHANGE_CHECK;
     loop {
+        if let Some(line) = background.as_deref_mut().and_then(|b| b.poll()) {
+            app.handle(app::Msg::Synced(line));
+        }
         if let Some(signal) = stop.received() {
             return Ok(Ending::Signal(signal));
         }
@@ -160,6 +178,10 @@ fn event_loop(
             timeout = timeout.min(Duration::from_millis(
                 1000 - u64::from(chrono::Utc::now().timestamp_subsec_millis()).min(999),
             ));
+        }
+        // A sync running is looked at often; a planned one wakes the loop when it is due.
+        if let Some(wake) = background.as_deref().and_then(|b| b.wake_in(SYNC_CHECK)) {
+            timeout = timeout.min(wake.max(Duration::from_millis(1)));
         }
         if event::poll(timeout)? {
             // Everything that has come in is handled before the next frame.

@@ -27,6 +27,8 @@ pub enum Msg {
     Copied(ToCopy, Copied),
     /// A change went to the store: how it went, and what was waiting on it.
     Saved(Then, Result<Said, OpError>),
+    /// A sync of the dashboard's own ended: the line saying how it went.
+    Synced(Result<String, String>),
 }
 
 impl Msg {

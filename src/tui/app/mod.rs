@@ -298,6 +298,14 @@ impl App {
             Msg::Start(action) => self.start_with(action),
             Msg::Reopen(line) => self.reopen(line),
             Msg::Copied(copy, how) => self.show_copied(copy, how),
+            Msg::Synced(line) => {
+                self.notice = Some(match line {
+                    Ok(line) => Notice::Info(line),
+                    Err(line) => Notice::Error(line),
+                });
+                self.reload();
+                self.dirty = true;
+            }
             Msg::Saved(then, outcome) => {
                 self.dirty = true;
                 self.saved(then, outcome);
