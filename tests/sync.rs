@@ -647,3 +647,25 @@ fn the_dashboard_syncs_on_start_in_the_background_and_on_quit() {
     b.sync();
     assert!(b.run(&["list"]).contains("pricing page"), "sent at quit");
 }
+
+#[test]
+fn the_same_person_made_on_two_machines_ends_as_one_person_everywhere() {
+    let shared = Shared::new(Via::Folder);
+    let (a, b) = (shared.machine(), shared.machine());
+    // Dana is made on both machines before either syncs: two records, one person.
+    a.run(&["ask", "@dana", "customer", "quotes"]);
+    b.run(&["ask", "@dana", "pricing", "page"]);
+    settle(&[&a, &b]);
+    for machine in [&a, &b] {
+        let records = machine.records();
+        let people = records["people"].as_array().expect("people");
+        assert_eq!(people.len(), 1, "one Dana: {people:?}");
+        let dana = people[0]["uuid"].clone();
+        for item in records["items"].as_array().expect("items") {
+            assert_eq!(item["person_uuid"], dana, "both asks are Dana's");
+        }
+        let card = machine.run(&["show", "@dana"]);
+        assert!(card.contains("customer quotes") && card.contains("pricing page"), "{card}");
+    }
+    assert_eq!(a.records(), b.records());
+}
