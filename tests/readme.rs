@@ -170,3 +170,39 @@ fn every_file_the_readme_names_is_there() {
     }
     assert!(named >= 3, "the README points at its docs and scripts");
 }
+
+#[test]
+fn the_two_machine_section_runs_as_written() {
+    let (laptop, desktop) = (Fresh::new(), Fresh::new());
+    // Both machines' ~/Sync is the same folder, as a file-sharing service makes it.
+    let shared = tempfile::tempdir().expect("shared");
+    for machine in [&laptop, &desktop] {
+        std::os::unix::fs::symlink(shared.path(), machine.home.path().join("Sync")).expect("link");
+    }
+    let (ok, _, stderr) = laptop.run("nudge ask @dana customer quotes by fri");
+    assert!(ok, "{stderr}");
+    let mut ran = 0;
+    for line in shell_lines("Using nudge on two machines") {
+        let command = command(&line);
+        let (machine, command) = match command.split_once("$ ") {
+            Some(("laptop", rest)) => (&laptop, rest.trim()),
+            Some(("desktop", rest)) => (&desktop, rest.trim()),
+            _ => panic!("a line says which machine it runs on: {line}"),
+        };
+        // The example remote is not reachable from a test; the folder lines run as written.
+        if command.contains("example.com") {
+            continue;
+        }
+        if command.starts_with("scp ") {
+            let secret = laptop.home.path().join(".config/nudge/sync-secret");
+            std::fs::copy(secret, desktop.home.path().join("sync-secret")).expect("the secret");
+            continue;
+        }
+        let (ok, stdout, stderr) = machine.run(command);
+        assert!(ok, "`{command}` failed:\n{stderr}{stdout}");
+        ran += 1;
+    }
+    assert_eq!(ran, 3, "the folder set-up is three commands");
+    let (ok, list, _) = desktop.run("nudge list");
+    assert!(ok && list.contains("customer quotes"), "the desktop has the laptop's ask: {list}");
+}
