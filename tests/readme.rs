@@ -204,5 +204,8 @@ fn the_two_machine_section_runs_as_written() {
     }
     assert_eq!(ran, 3, "the folder set-up is three commands");
     let (ok, list, _) = desktop.run("nudge list");
-    assert!(ok && list.contains("customer quotes"), "the desktop has the laptop's ask: {list}");
+    assert!(
+        ok && list.contains("customer quotes"),
+        "the desktop has the laptop's ask: {list}"
+    );
 }

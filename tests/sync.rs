@@ -665,7 +665,48 @@ fn the_same_person_made_on_two_machines_ends_as_one_person_everywhere() {
             assert_eq!(item["person_uuid"], dana, "both asks are Dana's");
         }
         let card = machine.run(&["show", "@dana"]);
-        assert!(card.contains("customer quotes") && card.contains("pricing page"), "{card}");
+        assert!(
+            card.contains("customer quotes") && card.contains("pricing page"),
+            "{card}"
+        );
+    }
+    assert_eq!(a.records(), b.records());
+}
+
+#[test]
+fn a_machine_that_joined_with_its_own_salt_is_told_and_rejoins_without_loss() {
+    let shared = Shared::new(Via::Git);
+    let a = shared.machine();
+    a.run(&["ask", "@dana", "customer", "quotes"]);
+    a.sync();
+    // B set itself up against a remote of its own first (its copy has its own key salt), and
+    // is then pointed at A's: what it would send, A could not read.
+    let own = tempfile::tempdir().expect("dir");
+    git(own.path(), &["init", "--quiet", "--bare", "own.git"]);
+    let own_url = own.path().join("own.git").display().to_string();
+    let b = Machine { home: Home::new() };
+    let secret = shared.secret().display().to_string();
+    b.run(&["sync", "init", "--git", &own_url, "--secret-file", &secret]);
+    b.run(&["ask", "@sam", "pricing", "page"]);
+    b.sync();
+    let config = b.home.path("config/nudge/config.toml");
+    let text = std::fs::read_to_string(&config).expect("config");
+    std::fs::write(&config, text.replace(&own_url, &shared.git_url())).expect("config");
+    let (code, said) = b.fails(&["sync"]);
+    assert_eq!(code, 3, "{said}");
+    assert!(
+        said.contains("different keys") && said.contains("--rejoin"),
+        "{said}"
+    );
+    let said = b.run(&["sync", "--rejoin"]);
+    assert!(said.contains("sent"), "{said}");
+    a.sync();
+    for machine in [&a, &b] {
+        let list = machine.run(&["list"]);
+        assert!(
+            list.contains("customer quotes") && list.contains("pricing page"),
+            "{list}"
+        );
     }
     assert_eq!(a.records(), b.records());
 }
