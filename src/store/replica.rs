@@ -130,6 +130,17 @@ fn set_state(tx: &rusqlite::Connection, key: &str, value: &str) -> rusqlite::Res
     Ok(())
 }
 
+fn started(conn: &rusqlite::Connection) -> rusqlite::Result<Started> {
+    Ok(Started {
+        base: state(conn, BASE)?,
+        last_operation: conn.query_row(
+            "SELECT COALESCE(MAX(id), 0) FROM sync_operations",
+            [],
+            |r| r.get(0),
+        )?,
+    })
+}
+
 fn parse_fields(text: &str) -> Fields {
     serde_json::from_str(text).unwrap_or_default()
 }
@@ -421,17 +432,7 @@ impl Store {
 
     /// Where the replica stands: its base version and last operation.
     pub fn replica_started(&self) -> Result<Started> {
-        let read = || -> rusqlite::Result<Started> {
-            Ok(Started {
-                base: state(&self.conn, BASE)?,
-                last_operation: self.conn.query_row(
-                    "SELECT COALESCE(MAX(id), 0) FROM sync_operations",
-                    [],
-                    |r| r.get(0),
-                )?,
-            })
-        };
-        read().map_err(|e| self.replica_sql(e))
+        started(&self.conn).map_err(|e| self.replica_sql(e))
     }
 
     /// The operations not yet sent, oldest first.
@@ -529,17 +530,7 @@ impl Store {
         let mut progress = |_: u64, _: u64| {};
         let mut m = Merge::for_sync(self, now, &mut progress).map_err(store_error)?;
         let sql = |m: &Merge<'_, '_>, e| store_error(m.sql(e));
-        let was = (|| -> rusqlite::Result<Started> {
-            Ok(Started {
-                base: state(&m.tx, BASE)?,
-                last_operation: m.tx.query_row(
-                    "SELECT COALESCE(MAX(id), 0) FROM sync_operations",
-                    [],
-                    |r| r.get(0),
-                )?,
-            })
-        })()
-        .map_err(|e| sql(&m, e))?;
+        let was = started(&m.tx).map_err(|e| sql(&m, e))?;
         if was != *started {
             return Err(CommitError::Raced);
         }
