@@ -130,7 +130,7 @@ fn set_state(tx: &rusqlite::Connection, key: &str, value: &str) -> rusqlite::Res
     Ok(())
 }
 
-fn started(conn: &rusqlite::Connection) -> rusqlite::Result<Started> {
+fn read_started(conn: &rusqlite::Connection) -> rusqlite::Result<Started> {
     Ok(Started {
         base: state(conn, BASE)?,
         last_operation: conn.query_row(
@@ -432,7 +432,7 @@ impl Store {
 
     /// Where the replica stands: its base version and last operation.
     pub fn replica_started(&self) -> Result<Started> {
-        started(&self.conn).map_err(|e| self.replica_sql(e))
+        read_started(&self.conn).map_err(|e| self.replica_sql(e))
     }
 
     /// The operations not yet sent, oldest first.
@@ -530,7 +530,7 @@ impl Store {
         let mut progress = |_: u64, _: u64| {};
         let mut m = Merge::for_sync(self, now, &mut progress).map_err(store_error)?;
         let sql = |m: &Merge<'_, '_>, e| store_error(m.sql(e));
-        let was = started(&m.tx).map_err(|e| sql(&m, e))?;
+        let was = read_started(&m.tx).map_err(|e| sql(&m, e))?;
         if was != *started {
             return Err(CommitError::Raced);
         }
