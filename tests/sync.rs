@@ -710,3 +710,39 @@ fn a_machine_that_joined_with_its_own_salt_is_told_and_rejoins_without_loss() {
     }
     assert_eq!(a.records(), b.records());
 }
+
+#[test]
+fn relative_paths_to_the_database_and_the_remote_work() {
+    let home = Home::new();
+    let dir = home.dir.path();
+    git(dir, &["init", "--quiet", "--bare", "remote.git"]);
+    std::fs::write(dir.join("secret"), "s3cret\n").expect("secret");
+    let run = |args: &[&str]| {
+        let output = home
+            .nudge()
+            .current_dir(dir)
+            .env_remove("NUDGE_DB")
+            .args(["--db", "here.db"])
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(
+            output.status.success(),
+            "nudge {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).to_string()
+    };
+    run(&[
+        "sync",
+        "init",
+        "--git",
+        "remote.git",
+        "--secret-file",
+        "secret",
+    ]);
+    run(&["ask", "@dana", "customer", "quotes"]);
+    assert!(run(&["sync"]).contains("sent 2 changed records"));
+    run(&["edit", "1", "signed", "quotes"]);
+    assert!(run(&["sync"]).contains("sent 1 changed record"));
+}

@@ -217,6 +217,13 @@ pub fn init(config_file: &Path, out: &mut dyn Write, args: &SyncInitArgs) -> Han
             repo.display()
         )
     } else if let Some(git) = &args.git {
+        // A repository on this machine is named by its full path: git runs in other folders.
+        let git = if Path::new(git).exists() {
+            absolute(Path::new(git)).to_string_lossy().to_string()
+        } else {
+            git.clone()
+        };
+        let git = &git;
         body.push_str(&format!("git = {}\n", toml_text(git)));
         format!("the git remote {git}")
     } else if let Some(url) = &args.server {

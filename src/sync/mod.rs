@@ -200,10 +200,13 @@ pub fn sync(store: &mut Store, settings: &Settings, now: &Moment) -> Result<Sync
             let inner = remote::server(settings, git).await?;
             let mut server: Box<dyn taskchampion::Server> = Box::new(checked::Checked { inner });
             let mut replica = Replica::new(storage::NudgeStorage::new(store, *now, engine_report));
-            replica
-                .sync(&mut server, false)
-                .await
-                .map_err(|e| SyncError::Remote(format!("{e:#}")))
+            // Our own checks' errors above say what they mean; the engine's are explained below.
+            Ok::<_, SyncError>(
+                replica
+                    .sync(&mut server, false)
+                    .await
+                    .map_err(|e| format!("{e:#}")),
+            )
         })
     }));
     let mut report = report
@@ -216,15 +219,16 @@ pub fn sync(store: &mut Store, settings: &Settings, now: &Moment) -> Result<Sync
              damaged file?). Nothing was changed here"
                 .into(),
         )),
-        Ok(Err(e)) => Err(match report.failure.take() {
+        Ok(Err(ours)) => Err(ours),
+        Ok(Ok(Err(engine))) => Err(match report.failure.take() {
             Some(CommitError::Store(store)) => SyncError::Store(store),
             Some(raced @ CommitError::Raced) => SyncError::Store(StoreError::Unusable {
                 path: store_path(settings),
                 cause: raced.to_string(),
             }),
-            None => explain(e, settings),
+            None => explain(&engine, settings),
         }),
-        Ok(Ok(())) => {
+        Ok(Ok(Ok(()))) => {
             let head = git_url
                 .as_ref()
                 .and_then(|_| remote::local_head(&settings.db));
@@ -243,10 +247,7 @@ fn store_path(settings: &Settings) -> PathBuf {
 }
 
 /// The engine's error, said as what it means and what to do.
-fn explain(error: SyncError, settings: &Settings) -> SyncError {
-    let SyncError::Remote(text) = error else {
-        return error;
-    };
+fn explain(text: &str, settings: &Settings) -> SyncError {
     let remote = settings.remote.name();
     let message = if text.contains("unsealing") || text.contains("envelope") {
         format!(

@@ -19,6 +19,8 @@ pub fn folder_repository(folder: &Path) -> PathBuf {
 
 /// The engine's working copy of a git remote, beside the database (local to this machine).
 pub fn clone_path(db: &Path) -> PathBuf {
+    // Absolute: the engine runs git inside it with paths it builds from it.
+    let db = std::path::absolute(db).unwrap_or_else(|_| db.to_path_buf());
     let mut name = db.as_os_str().to_os_string();
     name.push("-sync");
     PathBuf::from(name)
