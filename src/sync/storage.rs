@@ -62,6 +62,9 @@ struct Txn<'a> {
     sent: bool,
     added: Vec<Operation>,
     working_set: Vec<Option<Uuid>>,
+    /// The engine is renumbering its working set (after every sync), which reads every task
+    /// to find Taskwarrior's pending ones: nudge has none, so that read is skipped.
+    renumbering: bool,
 }
 
 #[async_trait]
@@ -83,6 +86,7 @@ impl Storage for NudgeStorage<'_> {
             // The engine's working set numbers tasks for Taskwarrior's command line; nudge has
             // its own ids, so it is only kept for the transaction.
             working_set: vec![None],
+            renumbering: false,
         }))
     }
 }
@@ -129,6 +133,9 @@ impl StorageTxn for Txn<'_> {
     }
 
     async fn all_tasks(&mut self) -> Result<Vec<(Uuid, TaskMap)>, Error> {
+        if self.renumbering {
+            return Ok(Vec::new());
+        }
         let mut all: HashMap<Uuid, TaskMap> = self
             .store
             .replica_records()
@@ -214,6 +221,8 @@ impl StorageTxn for Txn<'_> {
     }
 
     async fn get_working_set(&mut self) -> Result<Vec<Option<Uuid>>, Error> {
+        // Only the working set's rebuild asks for it (a sync's transaction never does).
+        self.renumbering = true;
         Ok(self.working_set.clone())
     }
 
