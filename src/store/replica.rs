@@ -505,6 +505,30 @@ impl Store {
             .map_err(|source| StoreError::Sql { path, source })
     }
 
+    /// Give back the space a large sync left unused (the operations of a first sync of a big
+    /// database are written, sent, then deleted): VACUUM when more than 64 MiB and a quarter of
+    /// the file are free pages. Skipped when another program has the database open for writing.
+    pub fn replica_compact(&mut self) {
+        let free: rusqlite::Result<(i64, i64, i64)> = self.conn.query_row(
+            "SELECT (SELECT freelist_count FROM pragma_freelist_count), \
+                    (SELECT page_count FROM pragma_page_count), \
+                    (SELECT page_size FROM pragma_page_size)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        );
+        if let Ok((free, pages, size)) = free
+            && free * size > 64 * 1024 * 1024
+            && free * 4 > pages
+        {
+            let vacuumed = self.with_busy_timeout(std::time::Duration::ZERO, |store| {
+                store.conn.execute_batch("VACUUM")
+            });
+            if let Err(e) = vacuumed {
+                tracing::info!(error = %e, "the space a sync left is given back later");
+            }
+        }
+    }
+
     /// Forget the replica (this machine joins a remote afresh): every record is given to it again
     /// at the next sync. The records here are untouched.
     pub fn replica_forget(&mut self) -> Result<()> {

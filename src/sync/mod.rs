@@ -233,6 +233,9 @@ pub fn sync(store: &mut Store, settings: &Settings, now: &Moment) -> Result<Sync
                 .as_ref()
                 .and_then(|_| remote::local_head(&settings.db));
             store.replica_synced(now, head.as_deref())?;
+            if sent > 100_000 {
+                store.replica_compact();
+            }
             Ok(Synced {
                 fed,
                 sent,
