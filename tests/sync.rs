@@ -746,3 +746,24 @@ fn relative_paths_to_the_database_and_the_remote_work() {
     run(&["edit", "1", "signed", "quotes"]);
     assert!(run(&["sync"]).contains("sent 1 changed record"));
 }
+
+#[test]
+fn a_second_sync_of_the_same_database_at_once_is_refused_and_changes_nothing() {
+    let shared = Shared::new(Via::Folder);
+    let a = shared.machine();
+    a.run(&["ask", "@dana", "customer", "quotes"]);
+    // What a sync running elsewhere holds.
+    let mut name = a.home.db().into_os_string();
+    name.push("-sync.lock");
+    let held = std::fs::File::create(PathBuf::from(name)).expect("lock file");
+    held.lock().expect("locked");
+    let (code, said) = a.fails(&["sync"]);
+    assert_eq!(code, 3, "{said}");
+    assert!(
+        said.contains("another sync of this database is running"),
+        "{said}"
+    );
+    assert!(a.run(&["sync", "status"]).contains("Never synced yet."));
+    drop(held);
+    assert!(a.sync().contains("sent 2 changed records"));
+}

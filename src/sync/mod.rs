@@ -167,6 +167,22 @@ fn encode(change: Change<'_>) -> Option<String> {
 /// the last sync go to the replica, the engine syncs it with the remote, and what came back is
 /// applied here in one transaction (the screen refreshes from it).
 pub fn sync(store: &mut Store, settings: &Settings, now: &Moment) -> Result<Synced, SyncError> {
+    // One sync of a database at a time (the dashboard's and a shell's would share the git
+    // working copy); the lock goes when this process does, however it ends.
+    let lock_path = lock_path(&settings.db);
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| SyncError::Remote(format!("cannot open {}: {e}", lock_path.display())))?;
+    if lock.try_lock().is_err() {
+        return Err(SyncError::Remote(
+            "another sync of this database is running (the dashboard's?); nothing was done. \
+             Run `nudge sync` again in a moment"
+                .into(),
+        ));
+    }
     let fed = store.replica_feed(now, &mut encode)?;
     let status = store.replica_status()?;
     let sent = status.unsent;
@@ -243,6 +259,13 @@ pub fn sync(store: &mut Store, settings: &Settings, now: &Moment) -> Result<Sync
             })
         }
     }
+}
+
+/// The file a running sync holds locked, beside the database.
+pub fn lock_path(db: &std::path::Path) -> PathBuf {
+    let mut name = db.as_os_str().to_os_string();
+    name.push("-sync.lock");
+    PathBuf::from(name)
 }
 
 fn store_path(settings: &Settings) -> PathBuf {
