@@ -86,6 +86,8 @@ impl Config {
             ),
             ("sprint_minutes", self.sprint_minutes, 1..=240),
             ("favor_threshold", self.favor_threshold, 1..=100),
+            ("notify.every_minutes", self.notify.every_minutes, 1..=24 * 60),
+            ("calendar.alarm_minutes", self.calendar.alarm_minutes, 0..=7 * 24 * 60),
         ] {
             if !range.contains(&value) {
                 return Err((
@@ -98,8 +100,38 @@ impl Config {
                 ));
             }
         }
+        quiet_hours(&self.notify.quiet_hours).map_err(|p| ("notify.quiet_hours", p))?;
+        if let Some(url) = &self.calendar.url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            return Err((
+                "calendar.url",
+                format!("\"{url}\" is not a web address; use https://host/path/to/calendar/"),
+            ));
+        }
+        if self.calendar.password.is_some() && self.calendar.password_command.is_some() {
+            return Err((
+                "calendar.password",
+                "give password or password_command, not both".into(),
+            ));
+        }
         Ok(())
     }
+}
+
+/// Quiet hours, "HH:MM-HH:MM" (they may run past midnight), or "" for none.
+pub(super) fn quiet_hours(text: &str) -> Result<Option<(NaiveTime, NaiveTime)>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let bad = || format!("\"{text}\" is not a span of hours; use \"19:00-08:00\", or \"\" for none");
+    let (from, to) = text.split_once('-').ok_or_else(bad)?;
+    let from = clock_time(from).map_err(|_| bad())?;
+    let to = clock_time(to).map_err(|_| bad())?;
+    if from == to {
+        return Err(bad());
+    }
+    Ok(Some((from, to)))
 }
 
 pub(super) fn clock_time(text: &str) -> Result<NaiveTime, NotATime> {

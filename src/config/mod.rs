@@ -45,6 +45,64 @@ pub struct Config {
     pub theme: ThemeConfig,
     /// Sync with the user's other machines: `[sync] git = "…"` (`nudge sync init` writes it).
     pub sync: SyncConfig,
+    /// Reminders on the desktop: `[notify] quiet_hours = "19:00-08:00"`.
+    pub notify: NotifyConfig,
+    /// The phone's calendar through CalDAV: `[calendar] url = "…"`.
+    pub calendar: CalendarConfig,
+}
+
+/// `[notify]`: when `nudge notify` may show a desktop notification, and how often the timer that
+/// `nudge notify --install` writes runs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NotifyConfig {
+    /// "HH:MM-HH:MM": nothing is shown in between (it waits until they end); "" for none.
+    pub quiet_hours: String,
+    /// Only on `work_days`.
+    pub work_days_only: bool,
+    /// How often the installed timer runs `nudge notify`.
+    pub every_minutes: u32,
+}
+
+impl Default for NotifyConfig {
+    fn default() -> Self {
+        NotifyConfig {
+            quiet_hours: "19:00-08:00".into(),
+            work_days_only: true,
+            every_minutes: 5,
+        }
+    }
+}
+
+/// `[calendar]`: the CalDAV collection `nudge calendar push` publishes to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CalendarConfig {
+    /// The collection's URL (a calendar that takes both events and to-dos).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    /// The password itself (better: `password_command`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// A command that prints the password (`pass show dav`), run by the shell.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password_command: Option<String>,
+    /// Minutes before a deadline or a check-back that the phone reminds you.
+    pub alarm_minutes: u32,
+}
+
+impl Default for CalendarConfig {
+    fn default() -> Self {
+        CalendarConfig {
+            url: None,
+            user: None,
+            password: None,
+            password_command: None,
+            alarm_minutes: 15,
+        }
+    }
 }
 
 /// `[sync]`: where `nudge sync` syncs to (one of folder, git, server), the shared secret, and
@@ -166,6 +224,8 @@ impl Default for Config {
             templates: BTreeMap::new(),
             theme: ThemeConfig::default(),
             sync: SyncConfig::default(),
+            notify: NotifyConfig::default(),
+            calendar: CalendarConfig::default(),
         }
     }
 }
@@ -190,6 +250,11 @@ impl Config {
             end_of_day: clock_time(&self.workday_end).unwrap_or(defaults.end_of_day),
             start_of_day: clock_time(&self.workday_start).unwrap_or(defaults.start_of_day),
         }
+    }
+
+    /// The quiet hours (from, to), when there are any.
+    pub fn quiet_hours(&self) -> Option<(chrono::NaiveTime, chrono::NaiveTime)> {
+        check::quiet_hours(&self.notify.quiet_hours).ok().flatten()
     }
 
     pub fn check_back_rule(&self) -> CheckBackRule {
