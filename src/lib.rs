@@ -7,6 +7,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod demo;
+pub mod desktop;
 pub mod domain;
 pub mod exchange;
 pub mod log;

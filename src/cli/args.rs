@@ -83,6 +83,12 @@ pub enum Command {
     /// Sync with your other machines: send this one's changes, bring theirs (set up once with
     /// `nudge sync init`; `nudge sync status` says what is pending)
     Sync(SyncArgs),
+    /// A desktop notification for each check-back, need-by, tight deadline, check-in or sprint
+    /// that came due since the last run (once each); --install runs it every few minutes
+    Notify(NotifyArgs),
+    /// A short segment for the shell prompt: ⏰3 ⚠1 (check-backs due, tight deadlines); empty
+    /// when nothing is due. Reads only, never writes
+    Prompt(PromptArgs),
     /// Fill the database with realistic sample data
     Demo(DemoArgs),
     /// Where the config file is, what is in effect, or write the commented default
@@ -336,6 +342,37 @@ pub struct ListArgs {
     /// At most N rows (0: all); by default a screenful in a terminal, all in a pipe
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("notify_mode").args(["print", "json", "install", "uninstall", "peek"])))]
+pub struct NotifyArgs {
+    /// Write the new reminders to standard output, one line each, instead of the desktop
+    /// (for other notifiers); they count as told
+    #[arg(long)]
+    pub print: bool,
+    /// The same as JSON
+    #[arg(long)]
+    pub json: bool,
+    /// List what holds now, told or not, and change nothing
+    #[arg(long)]
+    pub peek: bool,
+    /// Write a systemd user timer that runs `nudge notify` every [notify] every_minutes, and
+    /// print the line that turns it on
+    #[arg(long)]
+    pub install: bool,
+    /// Remove what --install wrote
+    #[arg(long)]
+    pub uninstall: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PromptArgs {
+    /// The segment's shape: {checks} check-backs due, {needby} need-bys passed, {tight} tight
+    /// deadlines, {due} checks + need-bys; a part whose numbers are all 0 is left out
+    /// [default: "⏰{checks} ⚠{tight}", or "!{checks} ^{tight}" with [display] ascii]
+    #[arg(long, value_name = "TEXT")]
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -167,6 +167,25 @@ const EXAMPLES: &[(&str, &[&str], bool)] = &[
         false,
     ),
     (
+        "notify",
+        &[
+            "nudge notify",
+            "nudge notify --peek",
+            "nudge notify --print",
+            "nudge notify --install",
+            "nudge notify --uninstall",
+        ],
+        false,
+    ),
+    (
+        "prompt",
+        &[
+            "nudge prompt",
+            "nudge prompt --format '{checks} to chase, {tight} tight'",
+        ],
+        false,
+    ),
+    (
         "demo",
         &[
             "nudge --db /tmp/demo.db demo",

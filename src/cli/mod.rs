@@ -13,6 +13,8 @@ mod list;
 mod output;
 mod people;
 mod progress;
+mod prompt;
+mod remind;
 mod report;
 mod route;
 mod sink;

@@ -86,8 +86,16 @@ impl Config {
             ),
             ("sprint_minutes", self.sprint_minutes, 1..=240),
             ("favor_threshold", self.favor_threshold, 1..=100),
-            ("notify.every_minutes", self.notify.every_minutes, 1..=24 * 60),
-            ("calendar.alarm_minutes", self.calendar.alarm_minutes, 0..=7 * 24 * 60),
+            (
+                "notify.every_minutes",
+                self.notify.every_minutes,
+                1..=24 * 60,
+            ),
+            (
+                "calendar.alarm_minutes",
+                self.calendar.alarm_minutes,
+                0..=7 * 24 * 60,
+            ),
         ] {
             if !range.contains(&value) {
                 return Err((
@@ -124,7 +132,8 @@ pub(super) fn quiet_hours(text: &str) -> Result<Option<(NaiveTime, NaiveTime)>, 
     if text.trim().is_empty() {
         return Ok(None);
     }
-    let bad = || format!("\"{text}\" is not a span of hours; use \"19:00-08:00\", or \"\" for none");
+    let bad =
+        || format!("\"{text}\" is not a span of hours; use \"19:00-08:00\", or \"\" for none");
     let (from, to) = text.split_once('-').ok_or_else(bad)?;
     let from = clock_time(from).map_err(|_| bad())?;
     let to = clock_time(to).map_err(|_| bad())?;

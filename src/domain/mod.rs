@@ -12,6 +12,7 @@ pub mod followup;
 pub mod insight;
 pub mod item;
 pub mod person;
+pub mod reminder;
 pub mod reply;
 pub mod review;
 pub mod schedule;

@@ -13,6 +13,7 @@ mod favors;
 mod followup;
 mod insights;
 mod people;
+pub mod reminders;
 mod stress;
 
 pub use capture::{Captured, capture_ask, capture_deadline, first_call_line, preview};

@@ -21,7 +21,9 @@ mod item_writes;
 mod journal;
 mod merged;
 mod migrations;
+mod prompt;
 mod query;
+mod reminders;
 mod replica;
 mod rescue;
 mod rows;
@@ -29,6 +31,7 @@ mod tables;
 
 pub mod items;
 pub mod people;
+pub use prompt::{PromptCounts, prompt_counts};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -106,6 +106,7 @@ impl App {
         if let Some((action, id)) = self.retry.take() {
             self.save(Change::Item(action, id), Then::Settle(action, id));
         }
+        self.remind();
         match self.store.data_version() {
             Ok(version) if version != self.data_version => {
                 self.data_version = version;
@@ -113,6 +114,42 @@ impl App {
             }
             Ok(_) => {}
             Err(e) => self.fail(OpError::Store(e)),
+        }
+    }
+
+    /// Once a minute on the dashboard itself, what came due and was not told yet goes in the
+    /// status line and counts as told, so `nudge notify` does not repeat it on the desktop.
+    fn remind(&mut self) {
+        let minute = self.now.timestamp() / 60;
+        if !matches!(self.screen, Screen::Dashboard)
+            || self.reminded.as_ref().is_some_and(|(at, _)| *at == minute)
+        {
+            return;
+        }
+        let shown = self.reminded.take().and_then(|(_, notice)| notice);
+        self.reminded = Some((minute, shown));
+        self.save(Change::Remind, Then::Reminded);
+    }
+
+    /// The line of what came due: shown unless the status line holds something else (a
+    /// busy database is simply tried again the next minute).
+    pub(super) fn reminded(&mut self, line: Result<Option<String>, OpError>) {
+        let line = match line {
+            Ok(line) => line,
+            Err(e) => {
+                tracing::warn!(error = %e, "reminders not looked at");
+                return;
+            }
+        };
+        let Some((_, shown)) = &mut self.reminded else {
+            return;
+        };
+        let ours = self.notice.is_none() || self.notice == *shown;
+        if let Some(line) = line.filter(|_| ours) {
+            let notice = Notice::Info(line);
+            *shown = Some(notice.clone());
+            self.notice = Some(notice);
+            self.dirty = true;
         }
     }
 

@@ -181,6 +181,8 @@ pub struct App {
     ask_order: Option<(i64, Vec<i64>)>,
     /// How many times the whole board was read (the first frame reads it once).
     pub board_loads: u32,
+    /// The minute reminders were last looked for (`remind`), and the notice they put up.
+    reminded: Option<(i64, Option<Notice>)>,
 }
 
 impl App {
@@ -220,6 +222,7 @@ impl App {
             pinned: None,
             retry: None,
             board_loads: 0,
+            reminded: None,
         };
         app.reload();
         Ok(app)

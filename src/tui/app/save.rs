@@ -25,6 +25,8 @@ pub enum Change {
     StopSprint,
     /// End the running sprint if its time is up.
     FinishSprint,
+    /// Take what came due and was not told yet (the line for the status line).
+    Remind,
     /// A typed line: a capture, a snooze, an edit (against the item as it was opened), a no.
     Line {
         purpose: Purpose,
@@ -68,6 +70,8 @@ pub enum Said {
     Edit(LineEdit),
     /// The sprint check: the line when it ended.
     SprintOver(Option<String>),
+    /// What came due, for the status line.
+    Reminded(Option<String>),
     Nothing,
 }
 
@@ -86,7 +90,7 @@ impl Said {
             },
             Said::Declined(declined) => declined.line,
             Said::Edit(LineEdit::Conflict { message, .. }) => message,
-            Said::SprintOver(line) => line.unwrap_or_default(),
+            Said::SprintOver(line) | Said::Reminded(line) => line.unwrap_or_default(),
             Said::Nothing => String::new(),
         }
     }
@@ -104,6 +108,8 @@ pub enum Then {
     Decided(Decision),
     /// The sprint check of the timer: when the sprint ended, say so and open the check-in.
     SprintOver,
+    /// The reminders of the minute: their line in the status line.
+    Reminded,
     /// The typed line on screen: the modal closes when saved, and keeps the line (saying why)
     /// when not.
     Line,
@@ -149,6 +155,9 @@ impl App {
             Change::StartSprint(id) => line(ops::start_sprint(store, &ctx, id)),
             Change::StopSprint => line(ops::stop_sprint(store, &ctx)),
             Change::FinishSprint => ops::finish_sprint_if_over(store, &ctx).map(Said::SprintOver),
+            Change::Remind => {
+                ops::reminders::for_dashboard(store, &ctx, self.theme.ascii).map(Said::Reminded)
+            }
             Change::Line {
                 purpose,
                 text,
@@ -232,6 +241,10 @@ impl App {
                 Ok(_) => {}
                 Err(e) => self.fail(e),
             },
+            Then::Reminded => self.reminded(outcome.map(|said| match said {
+                Said::Reminded(line) => line,
+                _ => None,
+            })),
             Then::Line => self.line_saved(outcome),
             Then::Picked(kept) => self.picked(kept, outcome),
             Then::Checkin(action) => self.checkin_saved(action, outcome),
