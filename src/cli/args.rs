@@ -345,14 +345,14 @@ pub struct ListArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("notify_mode").args(["print", "json", "install", "uninstall", "peek"])))]
+#[command(group(clap::ArgGroup::new("notify_mode").args(["print", "install", "uninstall", "peek"])))]
 pub struct NotifyArgs {
     /// Write the new reminders to standard output, one line each, instead of the desktop
     /// (for other notifiers); they count as told
     #[arg(long)]
     pub print: bool,
-    /// The same as JSON
-    #[arg(long)]
+    /// The same as JSON (with --peek: what holds, as JSON)
+    #[arg(long, conflicts_with_all = ["print", "install", "uninstall"])]
     pub json: bool,
     /// List what holds now, told or not, and change nothing
     #[arg(long)]

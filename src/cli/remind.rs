@@ -81,6 +81,7 @@ pub fn notify(session: &mut Session, out: &mut dyn Write, args: &NotifyArgs) -> 
     }
     // The desktop: connect first, so a missing service is said before anything is looked at.
     let notifier = Notifier::connect().map_err(|e| unavailable(&e))?;
+    let shown = std::cell::Cell::new(0);
     let told = reminders::tell(session.store()?, &ctx, "desktop", true, |batch: &Batch| {
         for r in &batch.each {
             notifier.show(&r.summary, &r.body)?;
@@ -88,6 +89,7 @@ pub fn notify(session: &mut Session, out: &mut dyn Write, args: &NotifyArgs) -> 
         if let Some(rest) = &batch.rest {
             notifier.show(rest, "")?;
         }
+        shown.set(batch.each.len() + usize::from(batch.rest.is_some()));
         Ok(())
     })
     .map_err(|e| told_failed(e, |e| unavailable(&e)))?;
@@ -95,18 +97,22 @@ pub fn notify(session: &mut Session, out: &mut dyn Write, args: &NotifyArgs) -> 
         Told::Sent(new) if new.is_empty() => Ok(()),
         Told::Sent(new) => {
             let n = new.len();
-            say(
-                out,
-                &format!(
-                    "Told {n} reminder{} on the desktop ({}).",
-                    if n == 1 { "" } else { "s" },
-                    if notifier.server.is_empty() {
-                        "notification service"
-                    } else {
-                        &notifier.server
-                    }
-                ),
-            )
+            let shown = shown.get();
+            let server = if notifier.server.is_empty() {
+                "notification service"
+            } else {
+                &notifier.server
+            };
+            let reminders = format!("{n} reminder{}", if n == 1 { "" } else { "s" });
+            let line = if shown == n {
+                format!("Told {reminders} ({server}).")
+            } else {
+                format!(
+                    "Told {reminders} in {shown} notification{} ({server}).",
+                    if shown == 1 { "" } else { "s" }
+                )
+            };
+            say(out, &line)
         }
         Told::Quiet(why, waiting) if waiting > 0 => say(
             out,

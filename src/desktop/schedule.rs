@@ -57,7 +57,6 @@ pub fn service_unit(run: &Invocation) -> String {
         "# Written by `nudge notify --install`; `nudge notify --uninstall` removes it.\n\
          [Unit]\n\
          Description=nudge: a desktop notification for each ask or deadline that came due\n\
-         Documentation=man:nudge(1)\n\
          \n\
          [Service]\n\
          Type=oneshot\n\
