@@ -2,6 +2,9 @@
 //! and a small notification service on it (tests/fixtures/notification_server.py, python3-dbus),
 //! and reads what the service received. Also the timer it installs and `nudge prompt`.
 
+// A test fails with its message: unwrap and expect say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::io::{BufRead, BufReader};
