@@ -2,6 +2,7 @@
 //! own deadlines. The binary in `main.rs` is a thin shell over this library.
 #![deny(unsafe_code)]
 
+pub mod calendar;
 pub mod capture;
 pub mod cli;
 pub mod clock;

@@ -89,6 +89,9 @@ pub enum Command {
     /// A short segment for the shell prompt: ⏰3 ⚠1 (check-backs due, tight deadlines); empty
     /// when nothing is due. Reads only, never writes
     Prompt(PromptArgs),
+    /// The phone's calendar over CalDAV: push deadlines and check-backs there (with alarms),
+    /// pull back what was ticked off ([calendar] in the config)
+    Calendar(CalendarArgs),
     /// Fill the database with realistic sample data
     Demo(DemoArgs),
     /// Where the config file is, what is in effect, or write the commented default
@@ -364,6 +367,30 @@ pub struct NotifyArgs {
     /// Remove what --install wrote
     #[arg(long)]
     pub uninstall: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    #[command(subcommand)]
+    pub action: CalendarAction,
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum CalendarAction {
+    /// Write the open deadlines (events) and check-backs (to-dos) to the collection: new ones
+    /// made, changed ones updated, closed ones removed
+    Push {
+        /// What it did, as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bring back what was ticked off there: a check-back logs a follow-up, a deadline's to-do
+    /// marks it done (one change; `nudge undo` takes it back)
+    Pull {
+        /// What it did, as JSON
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -178,6 +178,15 @@ const EXAMPLES: &[(&str, &[&str], bool)] = &[
         false,
     ),
     (
+        "calendar",
+        &[
+            "nudge calendar push",
+            "nudge calendar pull",
+            "nudge calendar push --json",
+        ],
+        false,
+    ),
+    (
         "prompt",
         &[
             "nudge prompt",

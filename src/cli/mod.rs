@@ -1,6 +1,7 @@
 //! The command line: clap definitions, and one small handler per command over `ops` and the store.
 
 mod args;
+mod calendar;
 mod capture;
 mod change;
 mod config;

@@ -4,8 +4,8 @@ use std::io::{IsTerminal, Write};
 
 use super::args::{Cli, Command, ExportFormatArg, ImportFormatArg, Shown};
 use super::{
-    Handled, Session, capture, change, dashboard, demo, exchange, followup, list, people, prompt,
-    remind, report, sync,
+    Handled, Session, calendar, capture, change, dashboard, demo, exchange, followup, list, people,
+    prompt, remind, report, sync,
 };
 use crate::ops::{ExportFormat, ImportFormat};
 use crate::tui::action::Action;
@@ -74,6 +74,7 @@ pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled
         },
         Some(Command::Notify(a)) => remind::notify(session, out, &a),
         Some(Command::Prompt(a)) => prompt::prompt(session, out, &a),
+        Some(Command::Calendar(a)) => calendar::calendar(session, out, a.action),
         Some(Command::Demo(a)) => demo::demo(session, out, a.scale, a.force),
         // Answered before the session starts (see `cli::run`).
         Some(Command::Config(a)) => {

@@ -29,6 +29,20 @@ fn close(
     status: Option<Status>,
 ) -> OpResult<String> {
     Ok(store.write(action, &ctx.now, |w| {
+        close_in(w, ctx, id, note, action, status)
+    })?)
+}
+
+/// The same, inside a transaction already open (a calendar pull closes several in one).
+pub(super) fn close_in(
+    w: &mut crate::store::Writer<'_>,
+    ctx: &Context,
+    id: i64,
+    note: &str,
+    action: &str,
+    status: Option<Status>,
+) -> Result<String, WriteError> {
+    {
         let mut item = find(&w.reader(), id)?;
         must_be_open(&item, action)?;
         if status == Some(Status::Missed) && item.kind != Kind::Deadline {
@@ -51,7 +65,7 @@ fn close(
         let line = format!("{}: {}", capitalized(item.status.label()), short(&item));
         w.describe(&line)?;
         Ok(line)
-    })?)
+    }
 }
 
 /// "Ask 12 · Dana · customer quotes".

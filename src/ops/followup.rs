@@ -20,6 +20,19 @@ pub fn follow_up(
     note: &str,
 ) -> OpResult<String> {
     Ok(store.write("followup", &ctx.now, |w| {
+        follow_up_in(w, ctx, id, via, note)
+    })?)
+}
+
+/// The same, inside a transaction already open (a calendar pull logs several in one).
+pub(super) fn follow_up_in(
+    w: &mut crate::store::Writer<'_>,
+    ctx: &Context,
+    id: i64,
+    via: Option<Channel>,
+    note: &str,
+) -> Result<String, WriteError> {
+    {
         let mut item = find(&w.reader(), id)?;
         must_be_open_ask(&item, "follow up")?;
         let channel = via.unwrap_or_else(|| escalation::next_channel(item.channel, &item.chased));
@@ -40,7 +53,7 @@ pub fn follow_up(
         );
         w.describe(&line)?;
         Ok(line)
-    })?)
+    }
 }
 
 fn must_be_open_ask(item: &Item, doing: &str) -> Result<(), WriteError> {

@@ -1,6 +1,7 @@
 //! What a user can do, shared by the command line and the dashboard: each operation reads the
 //! capture grammar, applies the domain's rules, and writes through the store in one transaction.
 
+pub mod calendar;
 mod capture;
 mod card;
 mod change;

@@ -5,6 +5,7 @@
 //! damaged, or was made by a newer nudge is refused before anything is written to it.
 
 mod bulk;
+mod calendar;
 /// A query limit that is none (SQLite reads any LIMIT this large as all rows).
 pub const NO_LIMIT: usize = i64::MAX as usize;
 
@@ -31,6 +32,7 @@ mod tables;
 
 pub mod items;
 pub mod people;
+pub use calendar::CalendarEntry;
 pub use prompt::{PromptCounts, prompt_counts};
 
 use std::path::{Path, PathBuf};

@@ -14,13 +14,13 @@ CREATE TABLE reminders_sent (
 CREATE INDEX reminders_sent_at ON reminders_sent (sent_at);
 
 -- What `nudge calendar push` put in the CalDAV collection, by the UID it gave it: where it is,
--- the ETag the server answered, and a hash of what was sent (unchanged items are not sent again).
+-- the ETag the server answered, and what was sent (an unchanged entry is not sent again).
 CREATE TABLE calendar_sent (
     uid       TEXT    PRIMARY KEY,
     href      TEXT    NOT NULL,
     etag      TEXT,
-    body_hash TEXT    NOT NULL,
+    body      TEXT    NOT NULL,
     item_id   INTEGER NOT NULL,
-    -- 'deadline' (a VEVENT) or 'check' (a VTODO for an ask's check-back).
+    -- 'deadline' (its VEVENT), 'deadline_todo' (its VTODO) or 'check' (an ask's check-back VTODO).
     kind      TEXT    NOT NULL
 ) WITHOUT ROWID;
