@@ -160,7 +160,9 @@ pub fn pull(store: &mut Store, ctx: &Context, dav: &Collection) -> Result<Pulled
                 pulled.gone += 1;
                 continue;
             };
-            if !ics::todo_completed(&body) {
+            // Unchanged since nudge last wrote or read it: nothing new (a completion already
+            // brought back stays completed there until the next push).
+            if body == entry.body || !ics::todo_completed(&body) {
                 continue;
             }
             let Some(item) = w.reader().item(entry.item_id)? else {
