@@ -209,3 +209,50 @@ fn the_two_machine_section_runs_as_written() {
         "the desktop has the laptop's ask: {list}"
     );
 }
+
+/// The first line of the README's ```lang block inside the section headed `heading`.
+fn block_line(heading: &str, lang: &str) -> String {
+    let start = README
+        .find(&format!("\n## {heading}\n"))
+        .unwrap_or_else(|| panic!("the README has a section \"{heading}\""));
+    let open = format!("```{lang}\n");
+    let at = README[start..]
+        .find(&open)
+        .unwrap_or_else(|| panic!("\"{heading}\" has a {lang} block"));
+    README[start + at + open.len()..]
+        .lines()
+        .next()
+        .expect("a line")
+        .to_string()
+}
+
+#[test]
+fn the_reminders_section_runs_as_written_and_its_bash_prompt_shows_the_segment() {
+    let fresh = Fresh::new();
+    let (ok, _, stderr) = fresh.run("nudge demo");
+    assert!(ok, "{stderr}");
+    let heading = "Reminders when the dashboard is closed";
+    for line in shell_lines(heading) {
+        let (ok, stdout, stderr) = fresh.run(command(&line));
+        assert!(ok, "`{line}` failed:\n{stderr}{stdout}");
+    }
+    assert!(
+        fresh
+            .home
+            .path()
+            .join(".config/systemd/user/nudge-notify.timer")
+            .is_file()
+    );
+    // The bash line, as ~/.bashrc would run it, then the prompt bash would draw.
+    let bashrc = command(&block_line(heading, "bash")).to_string();
+    let script = format!("PS1='$ '; {bashrc}; printf '%s' \"${{PS1@P}}\"");
+    let out = Command::new("bash")
+        .args(["--norc", "-c", &script])
+        .env("PATH", format!("{}:/usr/bin:/bin", fresh.bin.display()))
+        .env("HOME", fresh.home.path())
+        .env("NUDGE_NOW", common::NOW)
+        .env("TZ", "Europe/London")
+        .output()
+        .expect("bash");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "⏰5 ⚠1 $ ");
+}

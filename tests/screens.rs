@@ -1735,3 +1735,19 @@ fn a_short_terminal_scrolls_the_reflection_to_the_rating_being_chosen() {
         "the rating row is on screen:\n{shown}"
     );
 }
+
+#[test]
+fn what_came_due_shows_in_the_status_line_once_and_counts_as_told() {
+    let mut f = fixture(100, 30, true);
+    f.app.tick();
+    insta::assert_snapshot!("dashboard_reminder_in_status_line", screen(&f.app));
+    let ctx = nudge::ops::Context::new(f.app.now, Config::default());
+    // Told: `nudge notify` finds nothing new to put on the desktop.
+    let untold = nudge::ops::reminders::untold(&f.app.store.reader(), &ctx).expect("reminders");
+    assert!(untold.is_empty(), "{untold:?}");
+    // The same minute again: nothing new, and the line stays until a key clears it.
+    let shown = f.app.notice.clone();
+    assert!(shown.is_some());
+    f.app.tick();
+    assert_eq!(f.app.notice, shown);
+}
