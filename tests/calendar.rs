@@ -92,6 +92,18 @@ impl Radicale {
         names
     }
 
+    /// Every resource with its bytes, as the server stores them.
+    fn contents(&self) -> Vec<(String, Vec<u8>)> {
+        let dir = self.storage.join("collection-root/tester/nudge");
+        self.resources()
+            .into_iter()
+            .map(|n| {
+                let bytes = std::fs::read(dir.join(&n)).expect("resource");
+                (n, bytes)
+            })
+            .collect()
+    }
+
     fn href(&self, uid: &str) -> String {
         format!("{}{}.ics", self.url, uid.replace('@', "-"))
     }
@@ -149,26 +161,12 @@ fn push_creates_updates_deletes_and_pull_brings_back_what_the_phone_ticked_off()
     );
     assert!(body.contains("TRIGGER:-PT15M"), "{body}");
     // A second push changes nothing, not a byte on the server.
-    let before: Vec<(String, Vec<u8>)> = server
-        .resources()
-        .into_iter()
-        .map(|n| {
-            let bytes = std::fs::read(server.storage.join("collection-root/tester/nudge").join(&n));
-            (n, bytes.expect("resource"))
-        })
-        .collect();
+    let before = server.contents();
     assert_eq!(
         home.run(&["calendar", "push"]).trim(),
         format!("Calendar: 0 new, 0 updated, 0 removed, {created} unchanged.")
     );
-    let after: Vec<(String, Vec<u8>)> = server
-        .resources()
-        .into_iter()
-        .map(|n| {
-            let bytes = std::fs::read(server.storage.join("collection-root/tester/nudge").join(&n));
-            (n, bytes.expect("resource"))
-        })
-        .collect();
+    let after = server.contents();
     assert_eq!(after, before);
     // An edit in nudge updates that one entry.
     home.run(&["snooze", "8", "mon", "10am"]);

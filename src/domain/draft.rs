@@ -198,7 +198,7 @@ pub fn render(template: &str, facts: &Facts) -> String {
     for line in template.lines() {
         let (keep, body) = condition(line, facts);
         if keep {
-            out.push(capitalize(&substitute(body, facts)));
+            out.push(super::words::capitalized(&substitute(body, facts)));
         }
     }
     while out.first().is_some_and(|l| l.trim().is_empty()) {
@@ -252,14 +252,6 @@ fn substitute(line: &str, facts: &Facts) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn capitalize(line: &str) -> String {
-    let mut chars = line.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

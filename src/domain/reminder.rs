@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::escalation::next_channel;
 use super::item::{Item, Kind};
 use super::stress::Sprint;
-use super::words::{day_time, span};
+use super::words::{capitalized, day_time, span};
 use crate::when::{Moment, WorkWeek};
 
 /// What came due.
@@ -249,14 +249,6 @@ pub fn batch(new: &[Reminder]) -> Batch<'_> {
         )
     });
     Batch { each, rest, more }
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

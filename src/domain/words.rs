@@ -49,6 +49,15 @@ pub fn day(moment: &Moment, now: &Moment) -> String {
     }
 }
 
+/// The text with its first letter upper case: "walk over" → "Walk over".
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// `day` with the clock time: "today 17:00", "Wed 09:00".
 pub fn day_time(moment: &Moment, now: &Moment) -> String {
     format!("{} {}", day(moment, now), moment.format("%H:%M"))

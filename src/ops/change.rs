@@ -62,7 +62,11 @@ pub(super) fn close_in(
         item.closed_at = Some(ctx.now);
         add_note(&mut item.notes, note);
         w.save_item(&item)?;
-        let line = format!("{}: {}", capitalized(item.status.label()), short(&item));
+        let line = format!(
+            "{}: {}",
+            crate::domain::words::capitalized(item.status.label()),
+            short(&item)
+        );
         w.describe(&line)?;
         Ok(line)
     }
@@ -85,14 +89,6 @@ fn add_note(notes: &mut String, note: &str) {
         notes.push('\n');
     }
     notes.push_str(note);
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Move an ask's next check-back, or a deadline's due time.

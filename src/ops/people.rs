@@ -145,10 +145,4 @@ pub fn new_person_note(
     })
 }
 
-pub(super) fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
+pub(super) use crate::domain::words::capitalized;
