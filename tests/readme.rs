@@ -255,4 +255,14 @@ fn the_reminders_section_runs_as_written_and_its_bash_prompt_shows_the_segment()
         .output()
         .expect("bash");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "⏰5 ⚠1 $ ");
+    // Nothing due: the prompt as it was, without a stray space.
+    let calm = Command::new("bash")
+        .args(["--norc", "-c", &script])
+        .env("PATH", format!("{}:/usr/bin:/bin", fresh.bin.display()))
+        .env("HOME", fresh.home.path())
+        .env("NUDGE_NOW", "2026-01-05T09:00")
+        .env("TZ", "Europe/London")
+        .output()
+        .expect("bash");
+    assert_eq!(String::from_utf8_lossy(&calm.stdout), "$ ");
 }
