@@ -210,6 +210,16 @@ fn quiet_hours_and_days_off_send_nothing_and_keep_it_for_later() {
 }
 
 #[test]
+fn without_a_database_yet_there_is_nothing_to_tell_and_none_is_made() {
+    let home = Home::new();
+    assert_eq!(home.run(&["notify", "--print"]), "");
+    assert_eq!(home.run(&["notify", "--json"]).trim(), "[]");
+    let out = notify(&home, "unix:path=/nonexistent/bus", common::NOW);
+    assert!(out.status.success(), "{out:?}");
+    assert!(!home.db().exists());
+}
+
+#[test]
 fn print_and_json_write_the_same_once() {
     let home = Home::with_demo();
     every_day(&home);

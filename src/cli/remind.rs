@@ -37,6 +37,14 @@ pub fn notify(session: &mut Session, out: &mut dyn Write, args: &NotifyArgs) -> 
     if args.uninstall {
         return uninstall(out);
     }
+    // No database yet: nothing can be due, and a timer must not make one.
+    if !session.db_path.exists() {
+        return if args.json {
+            say_data(out, "[]")
+        } else {
+            Ok(())
+        };
+    }
     let ctx = session.ctx.clone();
     if args.peek {
         let store = session.store()?;
