@@ -756,3 +756,28 @@ fn declined_takes_the_reason_and_the_objective_in_one_line() {
     assert_eq!(all[0]["status"], "open");
     assert!(all[0]["why"].is_null());
 }
+
+#[test]
+fn snooze_takes_the_four_one_digit_choices() {
+    let home = Home::with_demo();
+    // Saturday 28 Nov 09:00: 2 is Monday at the start of the day.
+    let out = home.run(&["snooze", "8", "2"]);
+    assert!(
+        out.starts_with("Snoozed Ask 8: check back Mon 30 Nov 09:00"),
+        "{out}"
+    );
+    let out = home.run(&["snooze", "8", "1"]);
+    assert!(
+        out.starts_with("Snoozed Ask 8: check back Sun 29 Nov 09:00"),
+        "{out}"
+    );
+    // 4 needs a need-by; a deadline has none.
+    let no = home
+        .nudge()
+        .args(["snooze", "1", "4"])
+        .output()
+        .expect("runs");
+    assert_eq!(no.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&no.stderr);
+    assert!(stderr.contains("Deadline 1 has no need-by"), "{stderr}");
+}

@@ -1751,3 +1751,44 @@ fn what_came_due_shows_in_the_status_line_once_and_counts_as_told() {
     f.app.tick();
     assert_eq!(f.app.notice, shown);
 }
+
+#[test]
+fn snooze_in_one_key_offers_four_choices() {
+    let mut f = fixture(100, 30, true);
+    // Dana's quotes, on Saturday 28 Nov at 09:00.
+    typed(&mut f.app, "jj");
+    let item = f.app.selected_item().expect("selection").clone();
+    assert_eq!(item.person.as_deref(), Some("Dana"));
+    typed(&mut f.app, "z");
+    insta::assert_snapshot!("snooze_choices", screen(&f.app));
+    let reads = |app: &mut App, choice: &str| {
+        typed(app, choice);
+        app.settle();
+        let shown = screen(app);
+        key(app, KeyCode::Backspace);
+        shown
+    };
+    // 1: tomorrow at the start of the day, a Sunday; 3: next week's first work day.
+    let one = reads(&mut f.app, "1");
+    assert!(
+        one.contains("until Sun 29 Nov 09:00 (1d from now)"),
+        "{one}"
+    );
+    let three = reads(&mut f.app, "3");
+    assert!(three.contains("until Mon 30 Nov 09:00"), "{three}");
+    // 4: the day before Dana's need-by, which was Thursday: already past, and said so.
+    let four = reads(&mut f.app, "4");
+    assert!(four.contains("Wed 25 Nov 09:00 is already past"), "{four}");
+    // 2: the next work day (Monday), 3: next week's first work day (Monday too, from a Saturday).
+    typed(&mut f.app, "2");
+    key(&mut f.app, KeyCode::Enter);
+    let after = f
+        .app
+        .store
+        .reader()
+        .item(item.id)
+        .expect("read")
+        .expect("item");
+    let monday = clock::parse_now("2026-11-30T09:00", &zone()).expect("monday");
+    assert_eq!(after.next_check, Some(monday));
+}

@@ -471,7 +471,8 @@ pub struct FollowupArgs {
 pub struct SnoozeArgs {
     #[command(flatten)]
     pub item: IdArgs,
-    /// When (tomorrow, mon 9am, in 3 days, dec 3 …)
+    /// When (tomorrow, mon 9am, in 3 days, dec 3 …), or one digit: 1 tomorrow 9:00, 2 the next
+    /// work day, 3 next week, 4 the day before the need-by
     #[arg(
         required = true,
         trailing_var_arg = true,

@@ -126,7 +126,11 @@ const EXAMPLES: &[(&str, &[&str], bool)] = &[
     ),
     (
         "snooze",
-        &["nudge snooze 12 mon 9am", "nudge snooze 3 in 2 days"],
+        &[
+            "nudge snooze 12 mon 9am",
+            "nudge snooze 3 in 2 days",
+            "nudge snooze 12 2",
+        ],
         false,
     ),
     (

@@ -92,15 +92,49 @@ fn add_note(notes: &mut String, note: &str) {
 }
 
 /// Move an ask's next check-back, or a deadline's due time.
-pub fn snooze(store: &mut Store, ctx: &Context, id: i64, when_text: &str) -> OpResult<String> {
-    let moment =
-        when::parse(when_text, &ctx.now, &ctx.week()).map_err(|e| OpError::Input(e.to_string()))?;
+/// The one-key choices of a snooze, as the snooze line offers them.
+pub const SNOOZE_CHOICES: &str =
+    "1 tomorrow 9:00 · 2 next work day · 3 next week · 4 day before the need-by · or a date";
+
+/// When a snooze of `item` to `text` lands: one of the four choices (a digit alone), or a
+/// date in words; never in the past.
+pub fn snooze_moment(item: &Item, ctx: &Context, text: &str) -> Result<when::Moment, OpError> {
+    let week = ctx.week();
+    let today = ctx.now.date_naive();
+    let at_start = |date| when::local(&ctx.now.timezone(), date, week.start_of_day);
+    let moment = match text.trim() {
+        "1" => at_start(today + chrono::Duration::days(1)),
+        "2" => at_start(week.add_work_days(today, 1)),
+        "3" => {
+            use chrono::Datelike;
+            let monday = today
+                + chrono::Duration::days(7 - i64::from(today.weekday().num_days_from_monday()));
+            at_start(week.add_work_days(monday, 0))
+        }
+        "4" => match item.need_by {
+            Some(need_by) => at_start(need_by.date_naive() - chrono::Duration::days(1)),
+            None => {
+                return Err(OpError::Input(format!(
+                    "{} has no need-by, so 4 (the day before it) has nothing to go by; {}",
+                    label(item),
+                    "1 tomorrow, 2 next work day, 3 next week, or a date"
+                )));
+            }
+        },
+        text => when::parse(text, &ctx.now, &week).map_err(|e| OpError::Input(e.to_string()))?,
+    };
     if moment <= ctx.now {
         return Err(OpError::Input(format!(
             "{} is already past; snooze to a later time (tomorrow, mon, in 3 days)",
             words::full(&moment, &ctx.now)
         )));
     }
+    Ok(moment)
+}
+
+pub fn snooze(store: &mut Store, ctx: &Context, id: i64, when_text: &str) -> OpResult<String> {
+    let item = find(&store.reader(), id).map_err(OpError::from)?;
+    let moment = snooze_moment(&item, ctx, when_text)?;
     Ok(store.write("snooze", &ctx.now, |w| {
         let mut item = find(&w.reader(), id)?;
         must_be_open(&item, "snooze")?;

@@ -19,7 +19,7 @@ mod stress;
 
 pub use capture::{Captured, capture_ask, capture_deadline, first_call_line, preview};
 pub use card::{PersonCard, person_card};
-pub use change::{done, drop_item, missed, short, snooze, undo};
+pub use change::{SNOOZE_CHOICES, done, drop_item, missed, short, snooze, snooze_moment, undo};
 pub use critique::{
     critique, expert_notes, invite_draft, next_piece, preview_critique, proofing_status,
 };

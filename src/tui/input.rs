@@ -7,7 +7,6 @@ use super::editor::LineEditor;
 use crate::domain::{Kind, words};
 use crate::ops::{self, Context, EditMode};
 use crate::store::Store;
-use crate::when;
 
 /// What an action did to the open line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +82,7 @@ impl Purpose {
                 "@dana customer quotes by fri ~call #casestudy why: launch deck needs proof points"
             }
             Purpose::CaptureDeadline => "Q4 launch deck due fri 3pm #launch",
-            Purpose::Snooze(_) => "tomorrow 9am, mon, in 3 days, dec 3",
+            Purpose::Snooze(_) => ops::SNOOZE_CHOICES,
             Purpose::Edit(_) => "the whole item in the capture grammar",
             Purpose::SaidNo(_) => "too busy this week why: the launch deck needs proof points",
             Purpose::Critique => "@sam \"the deck is too wordy\" on \"Q4 launch deck\"",
@@ -151,21 +150,24 @@ impl Input {
         self.preview = match self.purpose {
             Purpose::CaptureAsk => read(ops::preview(&reader, ctx, Kind::Ask, &text)),
             Purpose::CaptureDeadline => read(ops::preview(&reader, ctx, Kind::Deadline, &text)),
-            Purpose::Snooze(_) => match when::parse(&text, &ctx.now, &ctx.week()) {
-                Ok(moment) if moment <= ctx.now => Preview::Error(format!(
-                    "{} is already past",
-                    words::full(&moment, &ctx.now)
-                )),
-                Ok(moment) => Preview::Reads(
-                    format!(
-                        "until {} ({} from now)",
-                        words::full(&moment, &ctx.now),
-                        words::span(moment - ctx.now)
+            Purpose::Snooze(id) => {
+                let moment = match reader.item(id) {
+                    Ok(Some(item)) => ops::snooze_moment(&item, ctx, &text),
+                    Ok(None) => Err(ops::OpError::Input(format!("there is no item {id}"))),
+                    Err(e) => Err(ops::OpError::Store(e)),
+                };
+                match moment {
+                    Ok(moment) => Preview::Reads(
+                        format!(
+                            "until {} ({} from now)",
+                            words::full(&moment, &ctx.now),
+                            words::span(moment - ctx.now)
+                        ),
+                        Vec::new(),
                     ),
-                    Vec::new(),
-                ),
-                Err(e) => Preview::Error(e.to_string()),
-            },
+                    Err(e) => Preview::Error(e.to_string()),
+                }
+            }
             Purpose::Critique | Purpose::Favor => read(self.check(store, ctx)),
             Purpose::SaidNo(id) => said_no_preview(&reader, id, &text),
             Purpose::Edit(id) => {
