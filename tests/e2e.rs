@@ -189,6 +189,9 @@ fn a_panic_keeps_the_typed_line_for_the_next_start() {
     let mut again = Terminal::start(home.dir.path(), &home.db(), &[], 80, 24);
     again.wait_for("@sam pricing sheet by fri");
     again.wait_for("Kept from when the dashboard last stopped");
+    // Esc on a line holding text asks first; a second esc lets it go.
+    again.send("\u{1b}");
+    again.wait_for("Discard what you typed? esc again discards it");
     again.send("\u{1b}");
     again.send("q");
     assert!(again.wait_exit());

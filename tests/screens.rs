@@ -1792,3 +1792,30 @@ fn snooze_in_one_key_offers_four_choices() {
     let monday = clock::parse_now("2026-11-30T09:00", &zone()).expect("monday");
     assert_eq!(after.next_check, Some(monday));
 }
+
+#[test]
+fn esc_on_a_typed_line_asks_once_before_throwing_it_away() {
+    let mut f = fixture(100, 30, true);
+    typed(&mut f.app, "a");
+    typed(&mut f.app, "@zoe the brief");
+    key(&mut f.app, KeyCode::Esc);
+    insta::assert_snapshot!("capture_discard_confirm", screen(&f.app));
+    assert!(matches!(
+        f.app.screen,
+        nudge::tui::app::Screen::Input { .. }
+    ));
+    // Any other key keeps the line (and is typed), and the question goes.
+    typed(&mut f.app, "s");
+    let kept = screen(&f.app);
+    assert!(
+        kept.contains("@zoe the briefs") && !kept.contains("Discard what"),
+        "{kept}"
+    );
+    key(&mut f.app, KeyCode::Esc);
+    key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.screen, nudge::tui::app::Screen::Dashboard));
+    // An empty line closes at once.
+    typed(&mut f.app, "a");
+    key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.screen, nudge::tui::app::Screen::Dashboard));
+}

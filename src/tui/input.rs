@@ -114,6 +114,9 @@ pub struct Input {
     /// The item as it was when an edit line opened, so that a change made elsewhere meanwhile
     /// is kept (or its clash shown) rather than overwritten.
     pub base: Option<Box<crate::domain::Item>>,
+    /// Cancel was pressed once on a changed line: the next cancel discards it, any other key
+    /// keeps it.
+    pub discard_asked: bool,
 }
 
 impl Input {
@@ -125,6 +128,7 @@ impl Input {
             initial: text.to_string(),
             stale: false,
             base: None,
+            discard_asked: false,
         }
     }
 
@@ -181,8 +185,14 @@ impl Input {
 
     /// An action while the line is open: submit, cancel, or an editing key.
     pub fn on_action(&mut self, action: Action) -> Option<InputOutcome> {
+        // A habit key never throws typed text away: cancel on a changed line asks once.
+        let asked = std::mem::take(&mut self.discard_asked);
         match action {
             Action::Submit => Some(InputOutcome::Submit),
+            Action::Cancel if self.changed() && !asked => {
+                self.discard_asked = true;
+                Some(InputOutcome::Edited)
+            }
             Action::Cancel => Some(InputOutcome::Cancel),
             action if self.editor.apply(action) => {
                 self.stale = true;
@@ -193,11 +203,13 @@ impl Input {
     }
 
     pub fn type_char(&mut self, c: char) {
+        self.discard_asked = false;
         self.editor.type_char(c);
         self.stale = true;
     }
 
     pub fn paste(&mut self, text: &str) {
+        self.discard_asked = false;
         self.editor.paste(text);
         self.stale = true;
     }

@@ -81,6 +81,14 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, input: &Input, area: Rect) {
 fn preview_lines(look: &Look<'_>, input: &Input) -> Vec<Line<'static>> {
     let theme = &look.theme;
     let mut lines = Vec::new();
+    if input.discard_asked {
+        let cancel = look.key_name(Context::Input, Action::Cancel);
+        lines.push(Line::styled(
+            format!("Discard what you typed? {cancel} again discards it; any other key keeps it."),
+            theme.warning,
+        ));
+        return lines;
+    }
     match &input.preview {
         Preview::Empty => lines.push(Line::styled(
             "Start typing; how nudge reads it shows here.",
