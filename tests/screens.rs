@@ -294,7 +294,8 @@ fn a_line_the_database_cannot_take_yet_is_kept_for_another_try() {
     key(&mut f.app, KeyCode::Enter);
     assert!(matches!(f.app.screen, Screen::Input { .. }));
     assert_kept(&f.app, "@dana quotes by fri");
-    // Esc leaves the line on purpose.
+    // Esc (twice: the first asks) leaves the line on purpose.
+    key(&mut f.app, KeyCode::Esc);
     key(&mut f.app, KeyCode::Esc);
     // A check-in stays on its last step with the action kept.
     typed(&mut f.app, "s");
@@ -326,6 +327,9 @@ fn a_bad_line_keeps_the_modal_open_and_saves_nothing() {
     key(&mut f.app, KeyCode::Enter);
     assert!(matches!(f.app.screen, Screen::Input { .. }));
     assert_eq!(f.app.board.counts.open_asks, before);
+    // Esc asks before the typed line goes; the second one lets it go.
+    key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.screen, Screen::Input { .. }));
     key(&mut f.app, KeyCode::Esc);
     assert!(matches!(f.app.screen, Screen::Dashboard));
 }
@@ -440,6 +444,8 @@ fn no_size_panics_and_resize_storms_settle() {
         key(&mut f.app, KeyCode::Esc);
         typed(&mut f.app, "a");
         typed(&mut f.app, "@dana 日本語 😀 title by fri");
+        let _ = screen(&f.app);
+        key(&mut f.app, KeyCode::Esc);
         let _ = screen(&f.app);
         key(&mut f.app, KeyCode::Esc);
         key(&mut f.app, KeyCode::Enter);
@@ -747,6 +753,7 @@ fn a_critique_becomes_an_invitation_with_two_keys() {
         screen(&f.app)
             .contains("Priay is new: they will be added to your people. Did you mean Priya?")
     );
+    key(&mut f.app, KeyCode::Esc);
     key(&mut f.app, KeyCode::Esc);
     typed(&mut f.app, "c");
     typed(&mut f.app, "@aiko \"the colours clash\" on 3");
@@ -1814,8 +1821,20 @@ fn esc_on_a_typed_line_asks_once_before_throwing_it_away() {
     key(&mut f.app, KeyCode::Esc);
     key(&mut f.app, KeyCode::Esc);
     assert!(matches!(f.app.screen, nudge::tui::app::Screen::Dashboard));
-    // An empty line closes at once.
+    // The next capture line offers it back, and up restores it.
     typed(&mut f.app, "a");
+    insta::assert_snapshot!("capture_offers_the_discarded_line", screen(&f.app));
+    key(&mut f.app, KeyCode::Up);
+    f.app.settle();
+    assert!(
+        screen(&f.app).contains("> @zoe the briefs"),
+        "{}",
+        screen(&f.app)
+    );
+    // An empty line closes at once.
+    for _ in 0.."@zoe the briefs".len() {
+        key(&mut f.app, KeyCode::Backspace);
+    }
     key(&mut f.app, KeyCode::Esc);
     assert!(matches!(f.app.screen, nudge::tui::app::Screen::Dashboard));
 }

@@ -94,7 +94,7 @@ fn add_note(notes: &mut String, note: &str) {
 /// Move an ask's next check-back, or a deadline's due time.
 /// The one-key choices of a snooze, as the snooze line offers them.
 pub const SNOOZE_CHOICES: &str =
-    "1 tomorrow 9:00 · 2 next work day · 3 next week · 4 day before the need-by · or a date";
+    "[1] tomorrow 9:00 · [2] next work day · [3] next week · [4] day before need-by · or a date";
 
 /// When a snooze of `item` to `text` lands: one of the four choices (a digit alone), or a
 /// date in words; never in the past.

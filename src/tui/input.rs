@@ -117,6 +117,8 @@ pub struct Input {
     /// Cancel was pressed once on a changed line: the next cancel discards it, any other key
     /// keeps it.
     pub discard_asked: bool,
+    /// The line last discarded from a line like this one: up on the empty line brings it back.
+    pub restorable: Option<String>,
 }
 
 impl Input {
@@ -129,6 +131,7 @@ impl Input {
             stale: false,
             base: None,
             discard_asked: false,
+            restorable: None,
         }
     }
 
@@ -194,6 +197,12 @@ impl Input {
                 Some(InputOutcome::Edited)
             }
             Action::Cancel => Some(InputOutcome::Cancel),
+            Action::Up if self.editor.is_empty() && self.restorable.is_some() => {
+                let text = self.restorable.take().unwrap_or_default();
+                self.editor.paste(&text);
+                self.stale = true;
+                Some(InputOutcome::Edited)
+            }
             action if self.editor.apply(action) => {
                 self.stale = true;
                 Some(InputOutcome::Edited)

@@ -115,6 +115,13 @@ impl App {
     pub(super) fn start_input(&mut self, purpose: Purpose, text: &str) {
         let ctx = self.ctx();
         let mut input = Input::new(purpose, text);
+        if text.is_empty() {
+            input.restorable = self
+                .discarded
+                .as_ref()
+                .filter(|(kind, _)| *kind == purpose)
+                .map(|(_, line)| line.clone());
+        }
         input.refresh(&self.store, &ctx);
         self.open_over(|under| Screen::Input {
             input: Box::new(input),

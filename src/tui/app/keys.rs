@@ -70,7 +70,13 @@ impl App {
         match &mut self.screen {
             Screen::Input { input, .. } => match input.on_action(action) {
                 Some(InputOutcome::Submit) => self.submit_line(),
-                Some(InputOutcome::Cancel) => self.close_modal(),
+                Some(InputOutcome::Cancel) => {
+                    // Kept, so up on the next empty line of the same kind brings it back.
+                    if input.changed() {
+                        self.discarded = Some((input.purpose, input.editor.text()));
+                    }
+                    self.close_modal();
+                }
                 Some(InputOutcome::Edited) => {}
                 None => return false,
             },

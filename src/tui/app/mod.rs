@@ -183,6 +183,8 @@ pub struct App {
     pub board_loads: u32,
     /// The minute reminders were last looked for (`remind`), and the notice they put up.
     reminded: Option<(i64, Option<Notice>)>,
+    /// The last line esc threw away, and what it was for (up brings it back).
+    discarded: Option<(crate::tui::input::Purpose, String)>,
 }
 
 impl App {
@@ -223,6 +225,7 @@ impl App {
             retry: None,
             board_loads: 0,
             reminded: None,
+            discarded: None,
         };
         app.reload();
         Ok(app)

@@ -39,9 +39,17 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, input: &Input, area: Rect) {
     let field_width = usize::from(inner.width.saturating_sub(2));
     let (visible, cursor) = input.editor.view(field_width);
     let mut lines = vec![if input.editor.is_empty() {
+        let hint = match &input.restorable {
+            Some(line) => format!(
+                "{} brings back: {}",
+                look.key_name(Context::Editor, Action::Up),
+                text::inert(line)
+            ),
+            None => input.purpose.hint().to_string(),
+        };
         Line::from(vec![
             Span::styled("> ", theme.key),
-            Span::styled(text::fit(input.purpose.hint(), field_width), theme.muted),
+            Span::styled(text::fit(&hint, field_width), theme.muted),
         ])
     } else {
         Line::from(vec![
