@@ -226,6 +226,11 @@ fn print_and_json_write_the_same_once() {
     let json = home.run(&["notify", "--peek", "--json"]);
     let all: Vec<serde_json::Value> = serde_json::from_str(&json).expect("json");
     assert_eq!(all.len(), 9);
+    assert!(
+        all.iter()
+            .all(|r| r["told"] == false && r["event"].is_string()),
+        "{json}"
+    );
     let printed = home.run(&["notify", "--print"]);
     assert_eq!(printed.lines().count(), 9);
     assert!(printed.starts_with(
@@ -233,6 +238,9 @@ fn print_and_json_write_the_same_once() {
     ));
     assert_eq!(home.run(&["notify", "--print"]), "");
     assert_eq!(home.run(&["notify", "--json"]).trim(), "[]");
+    let after: Vec<serde_json::Value> =
+        serde_json::from_str(&home.run(&["notify", "--peek", "--json"])).expect("json");
+    assert!(after.iter().all(|r| r["told"] == true), "{after:?}");
 }
 
 #[test]

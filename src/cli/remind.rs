@@ -56,7 +56,23 @@ pub fn notify(session: &mut Session, out: &mut dyn Write, args: &NotifyArgs) -> 
             shown.push((r, told));
         }
         if args.json {
-            return say_data(out, &json(shown.iter().map(|(r, _)| r)));
+            #[derive(serde::Serialize)]
+            struct Peeked<'a> {
+                #[serde(flatten)]
+                reminder: &'a crate::domain::reminder::Reminder,
+                told: bool,
+            }
+            let list: Vec<Peeked<'_>> = shown
+                .iter()
+                .map(|(reminder, told)| Peeked {
+                    reminder,
+                    told: *told,
+                })
+                .collect();
+            return say_data(
+                out,
+                &serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into()),
+            );
         }
         for (r, told) in &shown {
             let mark = if *told { "told " } else { "new  " };
