@@ -767,3 +767,18 @@ fn a_second_sync_of_the_same_database_at_once_is_refused_and_changes_nothing() {
     drop(held);
     assert!(a.sync().contains("sent 2 changed records"));
 }
+
+/// Found by the property test: an undo deletes a synced record, and the next record made takes
+/// its row id (SQLite reuses it); the deletion must still travel.
+#[test]
+fn an_undone_record_whose_row_a_new_one_took_is_deleted_everywhere() {
+    let shared = Shared::new(Via::Git);
+    let machines: Vec<Machine> = (0..2).map(|_| shared.machine()).collect();
+    machines[0].take(&Step::Favor(0), 1);
+    machines[0].take(&Step::Sync, 2);
+    machines[0].take(&Step::Undo, 3);
+    machines[0].take(&Step::Favor(0), 4);
+    let all: Vec<&Machine> = machines.iter().collect();
+    settle(&all);
+    assert_eq!(machines[1].records(), machines[0].records());
+}

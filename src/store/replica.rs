@@ -273,8 +273,11 @@ impl Feed<'_, '_> {
             Err(Some(e)) => return Err(e),
         };
         let Some((uuid, now)) = current else {
-            return self.deleted(table, row_id);
+            return self.deleted(table, row_id, None);
         };
+        // SQLite gives a deleted row's id to the next row made: when an undo took a record back
+        // and a new one took its id, the record the replica knew there is gone.
+        self.deleted(table, row_id, Some(&uuid))?;
         let known: Option<(String, Option<String>)> = self
             .tx
             .prepare_cached("SELECT data, base FROM sync_tasks WHERE uuid = ?1")?
@@ -336,12 +339,16 @@ impl Feed<'_, '_> {
         Ok(())
     }
 
-    /// A row that is gone: every record the replica has for it is deleted.
-    fn deleted(&mut self, table: &str, row_id: i64) -> rusqlite::Result<()> {
+    /// A row that is gone: every record the replica has for it (but `kept`, the record the
+    /// row holds now) is deleted.
+    fn deleted(&mut self, table: &str, row_id: i64, kept: Option<&str>) -> rusqlite::Result<()> {
         let gone: Vec<(String, String)> = self
             .tx
-            .prepare_cached("SELECT uuid, data FROM sync_tasks WHERE tbl = ?1 AND row_id = ?2")?
-            .query_map(params![table, row_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .prepare_cached(
+                "SELECT uuid, data FROM sync_tasks WHERE tbl = ?1 AND row_id = ?2 \
+                 AND uuid IS NOT ?3",
+            )?
+            .query_map(params![table, row_id, kept], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         for (uuid, data) in gone {
             let old = parse_fields(&data);
