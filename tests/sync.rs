@@ -528,6 +528,7 @@ enum Step {
     Undo,
     Followup(usize),
     Favor(usize),
+    Team(usize, usize),
     Sync,
 }
 
@@ -545,6 +546,7 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
         1 => Just(Step::Undo),
         1 => (1..4usize).prop_map(Step::Followup),
         1 => (0..3usize).prop_map(Step::Favor),
+        1 => (0..3usize, 0..2usize).prop_map(|(p, t)| Step::Team(p, t)),
         2 => Just(Step::Sync),
     ]
 }
@@ -568,6 +570,12 @@ impl Machine {
                 "gave".into(),
                 format!("@{}", PEOPLE[*p]),
                 "a review".into(),
+            ],
+            Step::Team(p, t) => vec![
+                "person".into(),
+                format!("@{}", PEOPLE[*p]),
+                "--team".into(),
+                ["Sales", "Product"][*t].into(),
             ],
             Step::Sync => vec!["sync".into()],
         };
@@ -595,7 +603,7 @@ impl PartialEq for Step {
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig {
-        cases: 8,
+        cases: std::env::var("SYNC_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(8),
         failure_persistence: None,
         ..proptest::prelude::ProptestConfig::default()
     })]
@@ -781,4 +789,28 @@ fn an_undone_record_whose_row_a_new_one_took_is_deleted_everywhere() {
     let all: Vec<&Machine> = machines.iter().collect();
     settle(&all);
     assert_eq!(machines[1].records(), machines[0].records());
+}
+
+#[test]
+fn a_person_both_machines_made_whose_older_record_was_undone_is_the_newer_one_everywhere() {
+    // B makes Dana and syncs; A makes its own Dana (a later UUID) for a favor; B undoes its ask,
+    // which deletes B's Dana. A had taken B's record for its own Dana row: once B's is gone
+    // everywhere, that row is A's Dana again, on every machine.
+    let shared = Shared::new(Via::Git);
+    let machines: Vec<Machine> = (0..2).map(|_| shared.machine()).collect();
+    machines[1].take(&Step::Ask(0, 0), 1);
+    machines[1].take(&Step::Sync, 2);
+    machines[0].take(&Step::Favor(0), 3);
+    machines[1].take(&Step::Undo, 4);
+    let all: Vec<&Machine> = machines.iter().collect();
+    settle(&all);
+    let records = machines[0].records();
+    assert_eq!(machines[1].records(), records);
+    let people = records["people"].as_array().expect("people");
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(
+        people[0]["created_at"], "2026-11-28T09:03:00+00:00",
+        "A's Dana"
+    );
+    assert_eq!(records["favors"][0]["person_uuid"], people[0]["uuid"]);
 }

@@ -688,17 +688,7 @@ fn apply_waiting(
         m.tx.execute_batch("SAVEPOINT synced_record")
             .map_err(|e| sql(m, e))?;
         let list = entry.list();
-        let written = match &entry {
-            Entry::PersonRecord(r) => m.apply_synced(r),
-            Entry::ItemRecord(r) => m.apply_synced(r),
-            Entry::FollowUpRecord(r) => m.apply_synced(r),
-            Entry::CritiqueRecord(r) => m.apply_synced(r),
-            Entry::FavorRecord(r) => m.apply_synced(r),
-            Entry::CheckinRecord(r) => m.apply_synced(r),
-            Entry::SprintRecord(r) => m.apply_synced(r),
-            Entry::ReflectionRecord(r) => m.apply_synced(r),
-        };
-        let row_id = match written {
+        let row_id = match apply_entry(m, &entry) {
             Ok(row_id) => row_id,
             Err(ImportError::Bad(why)) => {
                 tracing::info!(%uuid, %why, "a synced record waits for what it refers to");
@@ -730,6 +720,77 @@ fn apply_waiting(
         .map_err(|e| sql(m, e))?;
     }
     Ok(())
+}
+
+/// Write one synced record here; its local row id.
+fn apply_entry(m: &mut Merge<'_, '_>, entry: &Entry) -> std::result::Result<i64, ImportError> {
+    match entry {
+        Entry::PersonRecord(r) => m.apply_synced(r),
+        Entry::ItemRecord(r) => m.apply_synced(r),
+        Entry::FollowUpRecord(r) => m.apply_synced(r),
+        Entry::CritiqueRecord(r) => m.apply_synced(r),
+        Entry::FavorRecord(r) => m.apply_synced(r),
+        Entry::CheckinRecord(r) => m.apply_synced(r),
+        Entry::SprintRecord(r) => m.apply_synced(r),
+        Entry::ReflectionRecord(r) => m.apply_synced(r),
+    }
+}
+
+/// A row that two records lead to (the same person made on two machines) holds the smaller
+/// UUID's record. When that record was deleted elsewhere, the row becomes the record that is
+/// left (the smallest, on every machine alike), with its fields.
+fn adopt_survivor(
+    m: &mut Merge<'_, '_>,
+    table: &str,
+    row_id: i64,
+) -> std::result::Result<(), CommitError> {
+    let sql = |m: &Merge<'_, '_>, e| store_error(m.sql(e));
+    // `table` is one of LISTS (checked by the caller), never input.
+    let holder: Option<String> =
+        m.tx.query_row(
+            &format!(
+                "SELECT uuid FROM {table} WHERE id = ?1 \
+                 AND NOT EXISTS (SELECT 1 FROM sync_tasks WHERE sync_tasks.uuid = {table}.uuid)"
+            ),
+            [row_id],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(|e| sql(m, e))?;
+    if holder.is_none() {
+        return Ok(());
+    }
+    let survivor: Option<(String, String)> =
+        m.tx.query_row(
+            "SELECT uuid, data FROM sync_tasks WHERE tbl = ?1 AND row_id = ?2 \
+             ORDER BY uuid LIMIT 1",
+            params![table, row_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(|e| sql(m, e))?;
+    let Some((uuid, data)) = survivor else {
+        return Ok(());
+    };
+    let Ok(entry) = Entry::from_fields(&parse_fields(&data)) else {
+        return Ok(());
+    };
+    m.tx.execute_batch("SAVEPOINT adopt")
+        .map_err(|e| sql(m, e))?;
+    m.tx.execute(
+        &format!("UPDATE {table} SET uuid = ?2 WHERE id = ?1"),
+        params![row_id, uuid],
+    )
+    .map_err(|e| sql(m, e))?;
+    let end = match apply_entry(m, &entry) {
+        Ok(_) => "RELEASE adopt",
+        Err(ImportError::Bad(why)) => {
+            tracing::info!(%uuid, %why, "the record left for a row does not fit here; the row stays");
+            "ROLLBACK TO adopt; RELEASE adopt"
+        }
+        Err(ImportError::Store(e)) => return Err(CommitError::Store(e)),
+    };
+    m.tx.execute_batch(end).map_err(|e| sql(m, e))
 }
 
 fn is_constraint(e: &StoreError) -> bool {
@@ -770,6 +831,7 @@ fn apply_deletions(
             )
             .map_err(|e| sql(m, e))?;
         if still_led_to {
+            adopt_survivor(m, &table, row_id)?;
             continue;
         }
         m.tx.execute_batch("SAVEPOINT synced_delete")
