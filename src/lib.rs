@@ -12,6 +12,7 @@ pub mod desktop;
 pub mod domain;
 pub mod exchange;
 pub mod log;
+pub mod mail;
 pub mod ops;
 pub mod store;
 pub mod sync;

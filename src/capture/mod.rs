@@ -41,6 +41,8 @@ pub struct Capture {
     /// `on ID` / `on "piece"` (critiques).
     pub on: Option<Piece>,
     pub why: Option<String>,
+    /// `<dana@acme.com>`: an address of the person, kept on them (asks and edits).
+    pub email: Option<String>,
 }
 
 /// Which line is being read: the grammar differs a little, and so do the examples in errors.
@@ -68,6 +70,10 @@ impl Grammar {
 
     fn reads_on(self) -> bool {
         matches!(self, Grammar::Critique)
+    }
+
+    fn reads_email(self) -> bool {
+        matches!(self, Grammar::Ask | Grammar::Edit)
     }
 }
 

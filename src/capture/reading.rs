@@ -60,6 +60,12 @@ impl Reading<'_> {
             && !name.is_empty()
         {
             self.channel(word, name)?;
+        } else if self.grammar.reads_email()
+            && let Some(address) = word
+                .strip_prefix('<')
+                .and_then(|w| trim_punctuation(w).strip_suffix('>'))
+        {
+            self.email(word, address)?;
         } else if matches!(lower.as_str(), "by" | "due" | "check") {
             return self.date(i, word, &lower);
         } else if lower == "for"
@@ -102,6 +108,26 @@ impl Reading<'_> {
             ));
         }
         self.capture.person = Some(name.to_string());
+        Ok(())
+    }
+
+    fn email(&mut self, word: &str, address: &str) -> Result<(), CaptureError> {
+        if !crate::domain::mail::is_address(address) {
+            return Err(self.fail(
+                format!("\"{word}\" is not a mail address: write it as <dana@acme.com>"),
+                vec![word.to_string()],
+            ));
+        }
+        let address = address.to_lowercase();
+        if let Some(first) = &self.capture.email
+            && *first != address
+        {
+            return Err(self.fail(
+                format!("two addresses: <{first}> and {word}; keep one"),
+                vec![word.to_string()],
+            ));
+        }
+        self.capture.email = Some(address);
         Ok(())
     }
 

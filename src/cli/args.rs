@@ -309,6 +309,10 @@ pub struct PersonArgs {
     /// A note about them (replaces the note)
     #[arg(long, num_args = 1.., value_name = "TEXT")]
     pub note: Option<Vec<String>>,
+    /// Their mail addresses, comma-separated or repeated: dana@acme.com (replaces the list;
+    /// "" clears it). Replies from them are noticed by `nudge mail scan`
+    #[arg(long, value_name = "ADDRESS")]
+    pub email: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

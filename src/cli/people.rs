@@ -60,6 +60,11 @@ pub fn person(session: &mut Session, out: &mut dyn Write, args: &PersonArgs) -> 
         expertise: args.expert.as_deref().map(ops::expertise_list),
         prefers: args.prefers,
         note: args.note.as_ref().map(|words| words.join(" ")),
+        emails: if args.email.is_empty() {
+            None
+        } else {
+            Some(ops::email_list(&args.email.join(","))?)
+        },
     };
     let ctx = session.ctx.clone();
     say(

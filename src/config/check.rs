@@ -96,6 +96,7 @@ impl Config {
                 self.calendar.alarm_minutes,
                 0..=7 * 24 * 60,
             ),
+            ("mail.every_minutes", self.mail.every_minutes, 0..=24 * 60),
         ] {
             if !range.contains(&value) {
                 return Err((
@@ -121,6 +122,17 @@ impl Config {
             return Err((
                 "calendar.password",
                 "give password or password_command, not both".into(),
+            ));
+        }
+        if let Some(bad) = self
+            .mail
+            .me
+            .iter()
+            .find(|a| !crate::domain::mail::is_address(a))
+        {
+            return Err((
+                "mail.me",
+                format!("\"{bad}\" is not a mail address; use me@example.com"),
             ));
         }
         Ok(())

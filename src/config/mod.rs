@@ -49,6 +49,30 @@ pub struct Config {
     pub notify: NotifyConfig,
     /// The phone's calendar through CalDAV: `[calendar] url = "…"`.
     pub calendar: CalendarConfig,
+    /// Replies noticed in the user's mail: `[mail] maildirs = ["~/Mail/work/INBOX"]`.
+    pub mail: MailConfig,
+}
+
+/// `[mail]`: where `nudge mail scan` looks for replies (read only), and how often the dashboard
+/// looks by itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MailConfig {
+    /// Maildir folders (each with cur/ and new/); `~` is the home folder.
+    pub maildirs: Vec<String>,
+    /// Ask notmuch (`notmuch search --format=json`) which messages are new instead.
+    pub notmuch: bool,
+    /// The user's own addresses: what they sent is never taken for a reply.
+    pub me: Vec<String>,
+    /// The dashboard scans when it opens and every N minutes (0: only `nudge mail scan`).
+    pub every_minutes: u32,
+}
+
+impl MailConfig {
+    /// Whether there is anywhere to look.
+    pub fn is_set(&self) -> bool {
+        self.notmuch || !self.maildirs.is_empty()
+    }
 }
 
 /// `[notify]`: when `nudge notify` may show a desktop notification, and how often the timer that
@@ -226,6 +250,7 @@ impl Default for Config {
             sync: SyncConfig::default(),
             notify: NotifyConfig::default(),
             calendar: CalendarConfig::default(),
+            mail: MailConfig::default(),
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod favor;
 pub mod followup;
 pub mod insight;
 pub mod item;
+pub mod mail;
 pub mod person;
 pub mod reminder;
 pub mod reply;

@@ -15,6 +15,8 @@ pub struct Person {
     pub name: String,
     pub team: Option<String>,
     pub expertise: Vec<String>,
+    /// Their mail addresses, lower-cased (a reply from one of them may answer an ask).
+    pub emails: Vec<String>,
     pub notes: String,
     pub prefers: Option<Channel>,
     /// Their usual time to answer (median over their latest answered asks).

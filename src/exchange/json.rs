@@ -81,6 +81,7 @@ mod tests {
             name: "Dana \"D\"".into(),
             team: None,
             expertise: vec!["pricing".into()],
+            emails: vec!["dana@acme.com".into()],
             notes: "line\nbreak".into(),
             prefers: Some(crate::domain::Channel::Call),
             created_at: "2026-11-28T09:00:00+00:00".into(),

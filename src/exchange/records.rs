@@ -34,6 +34,9 @@ pub struct PersonRecord {
     pub name: String,
     pub team: Option<String>,
     pub expertise: Vec<String>,
+    /// Written only when there are some, so files from before they existed read the same.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emails: Vec<String>,
     pub notes: String,
     pub prefers: Option<Channel>,
     pub created_at: String,
@@ -63,6 +66,9 @@ pub struct ItemRecord {
     pub notes: String,
     pub decline_reason: Option<String>,
     pub last_via: Option<Channel>,
+    /// The Message-ID it was sent with by email; written only when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
     pub closed_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,

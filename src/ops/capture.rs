@@ -22,7 +22,10 @@ pub fn capture_ask(store: &mut Store, ctx: &Context, line: &str) -> OpResult<Cap
     let (item, person, added, deadline) = store.write("ask", &ctx.now, |w| {
         check_deadline_link(&w.reader(), capture.deadline)?;
         let deadline = linked_deadline(&w.reader(), capture.deadline)?;
-        let (person, added) = w.person_for(&name)?;
+        let (mut person, added) = w.person_for(&name)?;
+        if let Some(address) = &capture.email {
+            super::people::keep_email(w, &mut person, address)?;
+        }
         let id = w.insert_item(&new_ask(&capture, &person, ctx, deadline.as_ref()))?;
         let item = find(&w.reader(), id)?;
         w.describe(&format!("Asked: {}", describe(&item, &ctx.now)))?;
@@ -295,6 +298,7 @@ pub(super) fn stand_in(name: &str, ctx: &Context) -> Person {
         name: display_name(name),
         team: None,
         expertise: Vec::new(),
+        emails: Vec::new(),
         notes: String::new(),
         prefers: None,
         reply_median: None,

@@ -37,6 +37,9 @@ pub fn edit(
             _ => None,
         };
         let item = edited(&w.reader(), ctx, &before, &change, mode, person)?;
+        if let Some(address) = &change.email {
+            keep_item_email(w, &item, address)?;
+        }
         if item == before {
             return Ok(format!("Nothing changed: {}", describe(&item, &ctx.now)));
         }
@@ -186,6 +189,26 @@ pub fn preview_edit(
         }
         line
     })
+}
+
+/// `<dana@acme.com>` in an edit line: kept on the ask's person.
+fn keep_item_email(
+    w: &mut crate::store::Writer<'_>,
+    item: &Item,
+    address: &str,
+) -> Result<(), WriteError> {
+    let person = match item.person_id {
+        Some(id) => w.reader().person(id).map_err(WriteError::Store)?,
+        None => None,
+    };
+    let Some(mut person) = person else {
+        return Err(WriteError::Input(format!(
+            "<{address}> needs a person: {} has none",
+            label(item)
+        )));
+    };
+    super::people::keep_email(w, &mut person, address)?;
+    Ok(())
 }
 
 fn read_edit(id: i64, line: &str, mode: EditMode, ctx: &Context) -> OpResult<capture::Capture> {

@@ -33,7 +33,7 @@ pub use exchange::{ExportFailure, ExportFormat, ImportFormat, detect, export, im
 pub use favors::{favor, ledger_note, preview_favor};
 pub use followup::{Declined, declined, draft, draft_for, follow_up, ordinal, read_declined};
 pub use insights::{CHANNEL_DAYS, Insights, STRESS_DAYS, WeekReport, insights, week_report};
-pub use people::{PersonChange, expertise_list, new_person_note, person};
+pub use people::{PersonChange, email_list, expertise_list, new_person_note, person};
 pub use stress::{
     StressInfo, checkin, cycle, daily_averages, finish_sprint_if_over, rating_error, start_sprint,
     stop_sprint, stress_info, stress_sparkline,

@@ -29,6 +29,8 @@ pub struct PersonChange {
     pub expertise: Option<Vec<String>>,
     pub prefers: Option<Channel>,
     pub note: Option<String>,
+    /// Mail addresses (replace the list; empty clears it).
+    pub emails: Option<Vec<String>>,
 }
 
 impl PersonChange {
@@ -58,7 +60,7 @@ pub fn person(
         return match store.reader().person_named(name)? {
             Some(person) => Ok(person_line(&person)),
             None => Err(OpError::Input(format!(
-                "there is no one called @{name} yet; add them with --team, --expert, --prefers or --note \
+                "there is no one called @{name} yet; add them with --team, --expert, --prefers, --email or --note \
                  (e.g. nudge person @{name} --team Sales --expert pricing)"
             ))),
         };
@@ -76,6 +78,9 @@ pub fn person(
         }
         if let Some(note) = &change.note {
             person.notes = note.trim().to_string();
+        }
+        if let Some(emails) = &change.emails {
+            person.emails = emails.clone();
         }
         w.save_person(&person)?;
         let line = format!(
@@ -100,6 +105,9 @@ fn person_line(person: &Person) -> String {
     if let Some(prefers) = person.prefers {
         parts.push(format!("prefers {}", prefers.label()));
     }
+    if !person.emails.is_empty() {
+        parts.push(person.emails.join(", "));
+    }
     if let Some(usual) = person.reply_median {
         parts.push(format!("usually answers in {}", words::span(usual)));
     }
@@ -107,6 +115,37 @@ fn person_line(person: &Person) -> String {
         parts.push(person.notes.clone());
     }
     parts.join(" · ")
+}
+
+/// Split "dana@acme.com, Dana.R@mail.acme.com" into addresses, lower-cased, each once; the
+/// first that is not an address is named.
+pub fn email_list(text: &str) -> OpResult<Vec<String>> {
+    let mut addresses = Vec::new();
+    for part in text.split([',', ' ']).map(str::trim).filter(|p| !p.is_empty()) {
+        let address = part.trim_start_matches('<').trim_end_matches('>');
+        if !crate::domain::mail::is_address(address) {
+            return Err(OpError::Input(format!(
+                "\"{part}\" is not a mail address; use e.g. --email dana@acme.com,dana.r@acme.com"
+            )));
+        }
+        addresses.push(address.to_lowercase());
+    }
+    Ok(words::distinct(addresses))
+}
+
+/// Keep `address` among a person's addresses (a capture line's `<dana@acme.com>`); true when it
+/// was new.
+pub(super) fn keep_email(
+    w: &mut crate::store::Writer<'_>,
+    person: &mut Person,
+    address: &str,
+) -> Result<bool, crate::store::WriteError> {
+    if person.emails.iter().any(|a| a == address) {
+        return Ok(false);
+    }
+    person.emails.push(address.to_string());
+    w.save_person(person)?;
+    Ok(true)
 }
 
 /// Split "pricing, Roadmap  ,api" into tags.

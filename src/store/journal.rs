@@ -20,10 +20,11 @@ pub enum Table {
     Sprints,
     Reflections,
     Reviews,
+    MailReplies,
 }
 
 impl Table {
-    const ALL: [Table; 9] = [
+    const ALL: [Table; 10] = [
         Table::People,
         Table::Items,
         Table::FollowUps,
@@ -33,6 +34,7 @@ impl Table {
         Table::Sprints,
         Table::Reflections,
         Table::Reviews,
+        Table::MailReplies,
     ];
 
     pub fn name(self) -> &'static str {
@@ -46,6 +48,7 @@ impl Table {
             Table::Sprints => "sprints",
             Table::Reflections => "reflections",
             Table::Reviews => "reviews",
+            Table::MailReplies => "mail_replies",
         }
     }
 

@@ -13,6 +13,7 @@ const STEPS: &[(i64, &str)] = &[
     (5, include_str!("migrations/005_person_keys.sql")),
     (6, include_str!("migrations/006_sync.sql")),
     (7, include_str!("migrations/007_reminders.sql")),
+    (8, include_str!("migrations/008_mail.sql")),
 ];
 
 pub const LATEST: i64 = STEPS[STEPS.len() - 1].0;

@@ -21,6 +21,7 @@ pub mod insights;
 mod item_writes;
 mod journal;
 mod merged;
+mod mail;
 mod migrations;
 mod prompt;
 mod query;
@@ -33,6 +34,7 @@ mod tables;
 pub mod items;
 pub mod people;
 pub use calendar::CalendarEntry;
+pub use mail::NewReply;
 pub use prompt::{PromptCounts, prompt_counts};
 
 use std::path::{Path, PathBuf};

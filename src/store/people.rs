@@ -159,14 +159,15 @@ impl Writer<'_> {
         self.tx
             .execute(
                 "UPDATE people SET team = ?2, expertise = ?3, notes = ?4, prefers = ?5, \
-                 updated_at = MAX(?6, updated_at + 1) WHERE id = ?1",
+                 emails = ?7, updated_at = MAX(?6, updated_at + 1) WHERE id = ?1",
                 params![
                     person.id,
                     person.team,
                     join_words(&person.expertise),
                     person.notes,
                     person.prefers.map(|c| c.as_str()),
-                    self.now
+                    self.now,
+                    join_words(&person.emails),
                 ],
             )
             .map_err(|e| self.sql(e))?;

@@ -179,7 +179,7 @@ pub fn item_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Item> {
 
 /// The columns `person_from_row` reads.
 pub const PERSON_COLUMNS: &str =
-    "id, uuid, name, team, expertise, notes, prefers, reply_median_secs, created_at, updated_at";
+    "id, uuid, name, team, expertise, emails, notes, prefers, reply_median_secs, created_at, updated_at";
 
 pub fn person_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Person> {
     Ok(Person {
@@ -188,6 +188,7 @@ pub fn person_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Person> {
         name: r.get("name")?,
         team: r.get("team")?,
         expertise: r.words("expertise")?,
+        emails: r.words("emails")?,
         notes: r.get("notes")?,
         prefers: r.maybe_word("prefers")?,
         reply_median: r.span("reply_median_secs")?,

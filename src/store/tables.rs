@@ -34,7 +34,7 @@ pub(super) trait Table: Record {
 }
 
 impl Table for PersonRecord {
-    const SELECT: &'static str = "SELECT uuid, name, team, expertise, notes, prefers, \
+    const SELECT: &'static str = "SELECT uuid, name, team, expertise, emails, notes, prefers, \
          created_at, updated_at FROM people ORDER BY id";
     const SAME_AS: Option<&'static str> =
         Some("SELECT id, updated_at FROM people WHERE name_key = ?1");
@@ -45,6 +45,7 @@ impl Table for PersonRecord {
             name: r.get("name")?,
             team: r.get("team")?,
             expertise: r.words("expertise")?,
+            emails: r.words("emails")?,
             notes: r.get("notes")?,
             prefers: r.maybe_word("prefers")?,
             created_at: r.stamp("created_at")?,
@@ -62,6 +63,7 @@ impl Table for PersonRecord {
         f.text("name_key", name_key(&self.name));
         f.maybe_text("team", &self.team);
         f.text("expertise", join_words(&self.expertise));
+        f.text("emails", join_words(&self.emails));
         f.text("notes", &self.notes);
         f.maybe_word("prefers", self.prefers);
         f.time("created_at", &self.created_at)
@@ -72,8 +74,8 @@ impl Table for ItemRecord {
     const ID: &'static str = "i.id";
     const SELECT: &'static str = "SELECT i.uuid, i.kind, i.title, i.status, p.uuid AS person_uuid, \
            i.why, i.channel, i.asked_at, i.need_by, i.next_check, i.check_by_hand, i.due, i.tags, \
-           d.uuid AS deadline_uuid, i.piece, i.notes, i.decline_reason, i.last_via, i.closed_at, \
-           i.created_at, i.updated_at \
+           d.uuid AS deadline_uuid, i.piece, i.notes, i.decline_reason, i.last_via, i.message_id, \
+           i.closed_at, i.created_at, i.updated_at \
          FROM items i LEFT JOIN people p ON p.id = i.person_id \
            LEFT JOIN items d ON d.id = i.deadline_id ORDER BY i.id";
 
@@ -97,6 +99,7 @@ impl Table for ItemRecord {
             notes: r.get("notes")?,
             decline_reason: r.get("decline_reason")?,
             last_via: r.maybe_word("last_via")?,
+            message_id: r.get("message_id")?,
             closed_at: r.maybe_stamp("closed_at")?,
             created_at: r.stamp("created_at")?,
             updated_at: r.stamp("updated_at")?,
@@ -131,6 +134,7 @@ impl Table for ItemRecord {
         f.text("notes", &self.notes);
         f.maybe_text("decline_reason", &self.decline_reason);
         f.maybe_word("last_via", self.last_via);
+        f.maybe_text("message_id", &self.message_id);
         f.maybe_time("closed_at", &self.closed_at)?;
         f.time("created_at", &self.created_at)
     }
