@@ -34,7 +34,7 @@ pub struct Cli {
 pub enum Command {
     /// Capture an ask: nudge ask @dana customer quotes by fri ~call #casestudy
     #[command(visible_alias = "add")]
-    Ask(CaptureArgs),
+    Ask(AskArgs),
     /// Capture a deadline of your own: nudge deadline Q4 launch deck due fri 3pm
     Deadline(CaptureArgs),
     /// List asks (default), deadlines, proofing, people, favors, checkins or reflections
@@ -92,6 +92,9 @@ pub enum Command {
     /// The phone's calendar over CalDAV: push deadlines and check-backs there (with alarms),
     /// pull back what was ticked off ([calendar] in the config)
     Calendar(CalendarArgs),
+    /// Replies in your mail, read only: `scan` finds answers to open asks in your maildir or
+    /// notmuch ([mail] in the config); `received`, `followup` or `dismiss` takes one
+    Mail(MailArgs),
     /// Fill the database with realistic sample data
     Demo(DemoArgs),
     /// Where the config file is, what is in effect, or write the commented default
@@ -208,6 +211,26 @@ pub struct CaptureArgs {
     /// The capture line (see below)
     #[arg(
         required = true,
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "CAPTURE"
+    )]
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AskArgs {
+    /// The Message-ID the ask went out with by email: a reply in its thread is noticed by
+    /// `nudge mail scan` (options come before the line)
+    #[arg(long, value_name = "ID")]
+    pub message_id: Option<String>,
+    /// Read the ask from the message you sent: To is the person, Subject the title, Date when
+    /// it was asked, and its Message-ID is kept; a line after it adds to it (`by fri`)
+    #[arg(long, value_name = "FILE", conflicts_with = "message_id")]
+    pub from_mail: Option<std::path::PathBuf>,
+    /// The capture line (see below)
+    #[arg(
+        required_unless_present = "from_mail",
         trailing_var_arg = true,
         allow_hyphen_values = true,
         value_name = "CAPTURE"
@@ -395,6 +418,34 @@ pub enum CalendarAction {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct MailArgs {
+    #[command(subcommand)]
+    pub action: MailAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailAction {
+    /// Read the mail that is new since the last scan and suggest the replies to open asks
+    /// (a reply in the ask's thread, or from the person naming its title); changes no ask
+    Scan {
+        /// The suggestions found, and every open one, as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// The replies waiting for an answer, the latest first
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The latest reply to ask ID is the answer: received at the reply's time
+    Received(IdArgs),
+    /// The latest reply to ask ID is not the thing yet: logged as a follow-up by email
+    Followup(IdArgs),
+    /// The latest reply to ask ID is not about it: never suggested again
+    Dismiss(IdArgs),
 }
 
 #[derive(Debug, Args)]

@@ -2,14 +2,33 @@
 
 use std::io::Write;
 
+use super::args::AskArgs;
 use super::{Handled, Session, say};
 use crate::capture::line_from_args;
 use crate::ops::{self, Captured};
 
-pub fn ask(session: &mut Session, out: &mut dyn Write, words: &[String]) -> Handled {
-    let line = line_from_args(words);
+pub fn ask(session: &mut Session, out: &mut dyn Write, args: &AskArgs) -> Handled {
+    let line = line_from_args(&args.words);
     let ctx = session.ctx.clone();
-    let captured = ops::capture_ask(session.store()?, &ctx, &line)?;
+    let captured = match (&args.from_mail, &args.message_id) {
+        (Some(file), _) => ops::mail::ask_from_mail(session.store()?, &ctx, file, &line)?,
+        (None, Some(id)) => {
+            let id = crate::domain::mail::bare_message_id(id);
+            if id.is_empty() || id.contains(char::is_whitespace) {
+                return Err(crate::ops::OpError::Input(format!(
+                    "\"{}\" is not a Message-ID; give it as written in the header, e.g. --message-id '<abc123@mail.example.com>'",
+                    args.message_id.as_deref().unwrap_or("")
+                ))
+                .into());
+            }
+            let sent = ops::SentAsk {
+                message_id: Some(id),
+                ..ops::SentAsk::default()
+            };
+            ops::capture_ask_sent(session.store()?, &ctx, &line, &sent)?
+        }
+        (None, None) => ops::capture_ask(session.store()?, &ctx, &line)?,
+    };
     print(out, &captured)
 }
 

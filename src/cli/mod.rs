@@ -11,6 +11,7 @@ mod exchange;
 mod followup;
 mod help;
 mod list;
+mod mail;
 mod output;
 mod people;
 mod progress;

@@ -4,8 +4,8 @@ use std::io::{IsTerminal, Write};
 
 use super::args::{Cli, Command, ExportFormatArg, ImportFormatArg, Shown};
 use super::{
-    Handled, Session, calendar, capture, change, dashboard, demo, exchange, followup, list, people,
-    prompt, remind, report, sync,
+    Handled, Session, calendar, capture, change, dashboard, demo, exchange, followup, list, mail,
+    people, prompt, remind, report, sync,
 };
 use crate::ops::{ExportFormat, ImportFormat};
 use crate::tui::action::Action;
@@ -43,7 +43,7 @@ pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled
             dashboard::open(session, false, Some(Action::Reflect))
         }
         Some(Command::Report(a)) => report::report(session, out, &a),
-        Some(Command::Ask(a)) => capture::ask(session, out, &a.words),
+        Some(Command::Ask(a)) => capture::ask(session, out, &a),
         Some(Command::Deadline(a)) => capture::deadline(session, out, &a.words),
         Some(Command::List(a)) => list::list(session, out, a.what, a.all, a.json, a.limit),
         Some(Command::Due(a)) => list::due(session, out, a.json, a.limit),
@@ -75,6 +75,7 @@ pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled
         Some(Command::Notify(a)) => remind::notify(session, out, &a),
         Some(Command::Prompt(a)) => prompt::prompt(session, out, &a),
         Some(Command::Calendar(a)) => calendar::calendar(session, out, a.action),
+        Some(Command::Mail(a)) => mail::mail(session, out, &a.action),
         Some(Command::Demo(a)) => demo::demo(session, out, a.scale, a.force),
         // Answered before the session starts (see `cli::run`).
         Some(Command::Config(a)) => {

@@ -144,8 +144,8 @@ pub fn is_automatic(
 
 /// Words too common to tell one ask from another.
 const COMMON: [&str; 24] = [
-    "the", "and", "for", "with", "from", "this", "that", "our", "your", "you", "are", "can",
-    "new", "next", "please", "about", "into", "have", "has", "was", "were", "will", "its", "all",
+    "the", "and", "for", "with", "from", "this", "that", "our", "your", "you", "are", "can", "new",
+    "next", "please", "about", "into", "have", "has", "was", "were", "will", "its", "all",
 ];
 
 /// The words of a title that name it: lower-cased, three letters or more, not common words.
@@ -185,7 +185,11 @@ impl Waiting {
                 waiting.by_message.insert(id.clone(), at);
             }
             for address in &ask.addresses {
-                waiting.by_address.entry(address.clone()).or_default().push(at);
+                waiting
+                    .by_address
+                    .entry(address.clone())
+                    .or_default()
+                    .push(at);
             }
             let words = title_words(&ask.title);
             waiting.asks.push((ask, words));
@@ -395,11 +399,21 @@ mod tests {
 
     #[test]
     fn automatic_mail_is_told_by_its_headers_or_subject() {
-        assert!(is_automatic(Some("auto-replied"), None, false, "Re: quotes"));
+        assert!(is_automatic(
+            Some("auto-replied"),
+            None,
+            false,
+            "Re: quotes"
+        ));
         assert!(!is_automatic(Some("no"), None, false, "Re: quotes"));
         assert!(is_automatic(None, Some("bulk"), false, "news"));
         assert!(is_automatic(None, None, true, "quotes"));
-        assert!(is_automatic(None, None, false, "Out of Office: back Monday"));
+        assert!(is_automatic(
+            None,
+            None,
+            false,
+            "Out of Office: back Monday"
+        ));
         assert!(is_automatic(None, None, false, "Automatic reply: quotes"));
         assert!(!is_automatic(None, Some("list"), false, "Re: quotes"));
     }
@@ -420,7 +434,14 @@ mod tests {
     fn addresses_and_message_ids_are_read_plainly() {
         assert!(is_address("dana@acme.com"));
         assert!(is_address("dana.k+work@mail.acme.co.uk"));
-        for bad in ["dana", "@acme.com", "dana@acme", "dana@.com", "da na@acme.com", "a@b@c.com"] {
+        for bad in [
+            "dana",
+            "@acme.com",
+            "dana@acme",
+            "dana@.com",
+            "da na@acme.com",
+            "a@b@c.com",
+        ] {
             assert!(!is_address(bad), "{bad}");
         }
         assert_eq!(bare_message_id(" <abc@host> "), "abc@host");

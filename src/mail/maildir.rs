@@ -3,19 +3,41 @@
 //! A folder's position is the newest change time (ctime, in nanoseconds) of what was read. A
 //! delivery creates a file (or renames it from tmp/ to new/, or new/ to cur/ with flags), and each
 //! of those sets its ctime and its directory's; nothing a mail program can set by hand (unlike
-//! the modification time, which offlineimap sets from the Date header). A directory whose change
-//! time is older than the position has nothing new and is not even listed. Files changed at the
-//! very moment of the position are read again: the suggestions they give are kept once.
+//! the modification time, which offlineimap sets from the Date header). A directory that has not
+//! changed since shortly before it was last listed has nothing new and is not even listed. The files changed at
+//! the very moment of the position are remembered by name, so one that arrives within the same
+//! clock tick after a scan is still read, and none is read twice.
 
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-/// What changed in a folder since `seen`.
+/// How far a folder was read: the newest change time seen, and the files changed at that very
+/// time (already read).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Position {
+    pub seen: i64,
+    pub at_seen: Vec<String>,
+    /// When the folder was last listed (nanoseconds, less a margin for the file system's
+    /// coarse clock): a directory changed before then holds nothing new.
+    pub listed: i64,
+}
+
+/// How far a file system's change times may trail the clock (they come from a coarse clock).
+const CLOCK_MARGIN_NS: i64 = 2_000_000_000;
+
+fn clock_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+/// What changed in a folder since its position.
 #[derive(Debug, Default)]
 pub struct Changed {
     pub files: Vec<PathBuf>,
     /// The folder's new position (the old one when nothing changed).
-    pub seen: i64,
+    pub position: Position,
 }
 
 fn changed_at(meta: &std::fs::Metadata) -> i64 {
@@ -37,8 +59,12 @@ pub enum FolderError {
 }
 
 /// The message files of `folder` (its cur/ and new/; tmp/ holds deliveries not finished) that
-/// changed at or after `seen`; every file when `seen` is None.
-pub fn changed(folder: &Path, seen: Option<i64>) -> Result<Changed, FolderError> {
+/// changed since `position`; every file when there is none.
+pub fn changed(folder: &Path, position: Option<&Position>) -> Result<Changed, FolderError> {
+    let seen = position.map(|p| p.seen);
+    let listed = position.map(|p| p.listed);
+    let listing = clock_now() - CLOCK_MARGIN_NS;
+    let read_at_seen = |name: &str| position.is_some_and(|p| p.at_seen.iter().any(|n| n == name));
     let io = |path: &Path| {
         let path = path.display().to_string();
         move |source| FolderError::Io { path, source }
@@ -53,17 +79,22 @@ pub fn changed(folder: &Path, seen: Option<i64>) -> Result<Changed, FolderError>
     }
     let mut out = Changed {
         files: Vec::new(),
-        seen: seen.unwrap_or(i64::MIN),
+        position: position.cloned().unwrap_or(Position {
+            seen: i64::MIN,
+            at_seen: Vec::new(),
+            listed: i64::MIN,
+        }),
     };
     for dir in subfolders {
         let at = changed_at(&std::fs::metadata(&dir).map_err(io(&dir))?);
-        if seen.is_some_and(|seen| at < seen) {
+        if listed.is_some_and(|listed| at < listed) {
             continue;
         }
-        out.seen = out.seen.max(at);
+        out.position.listed = out.position.listed.max(listing);
         for entry in std::fs::read_dir(&dir).map_err(io(&dir))? {
             let entry = entry.map_err(io(&dir))?;
-            if entry.file_name().to_string_lossy().starts_with('.') {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
                 continue;
             }
             // A file gone between the listing and now (moved by the mail program) is read at
@@ -75,10 +106,21 @@ pub fn changed(folder: &Path, seen: Option<i64>) -> Result<Changed, FolderError>
                 continue;
             }
             let at = changed_at(&meta);
-            if seen.is_none_or(|seen| at >= seen) {
-                out.seen = out.seen.max(at);
-                out.files.push(entry.path());
+            let new = match seen {
+                None => true,
+                Some(seen) => at > seen || (at == seen && !read_at_seen(&name)),
+            };
+            if !new {
+                continue;
             }
+            if at > out.position.seen {
+                out.position.seen = at;
+                out.position.at_seen.clear();
+            }
+            if at == out.position.seen {
+                out.position.at_seen.push(name);
+            }
+            out.files.push(entry.path());
         }
     }
     out.files.sort();
@@ -114,17 +156,28 @@ mod tests {
         std::fs::write(dir.path().join("tmp/3.host"), "half").expect("w");
         let first = changed(dir.path(), None).expect("read");
         assert_eq!(first.files.len(), 2, "{:?}", first.files);
-        let again = changed(dir.path(), Some(first.seen + 1)).expect("read");
+        let again = changed(dir.path(), Some(&first.position)).expect("read");
         assert!(again.files.is_empty(), "{:?}", again.files);
-        assert_eq!(again.seen, first.seen + 1, "position kept");
+        assert_eq!(again.position, first.position, "position kept");
         std::thread::sleep(std::time::Duration::from_millis(20));
         std::fs::write(dir.path().join("new/4.host"), "From: a@b.c\r\n\r\n").expect("w");
-        let next = changed(dir.path(), Some(first.seen + 1)).expect("read");
+        let next = changed(dir.path(), Some(&first.position)).expect("read");
         assert_eq!(
             next.files,
             [dir.path().join("new/4.host")],
             "only the new one"
         );
+        // Moved to cur/ with a flag by the mail program: read once more at its new name (its
+        // suggestion is kept once), then not again.
+        std::fs::rename(
+            dir.path().join("new/4.host"),
+            dir.path().join("cur/4.host:2,S"),
+        )
+        .expect("mv");
+        let moved = changed(dir.path(), Some(&next.position)).expect("read");
+        assert_eq!(moved.files, [dir.path().join("cur/4.host:2,S")]);
+        let after = changed(dir.path(), Some(&moved.position)).expect("read");
+        assert!(after.files.is_empty(), "{:?}", after.files);
     }
 
     #[test]
@@ -137,7 +190,10 @@ mod tests {
     #[test]
     fn the_home_folder_is_put_in() {
         let home = Path::new("/home/me");
-        assert_eq!(expand("~/Mail/INBOX", Some(home)), Path::new("/home/me/Mail/INBOX"));
+        assert_eq!(
+            expand("~/Mail/INBOX", Some(home)),
+            Path::new("/home/me/Mail/INBOX")
+        );
         assert_eq!(expand("/var/mail", Some(home)), Path::new("/var/mail"));
     }
 }

@@ -46,7 +46,10 @@ pub fn parse(bytes: &[u8]) -> Option<Mail> {
         text.truncate(end);
     }
     Some(Mail {
-        message_id: message.message_id().map(bare_message_id).unwrap_or_default(),
+        message_id: message
+            .message_id()
+            .map(bare_message_id)
+            .unwrap_or_default(),
         replies_to,
         from: message.from().map(addresses).unwrap_or_default(),
         subject,
@@ -55,6 +58,47 @@ pub fn parse(bytes: &[u8]) -> Option<Mail> {
         automatic,
         list,
     })
+}
+
+/// What an ask sent by email says of itself (`nudge ask --from-mail FILE`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sent {
+    /// The first recipient: their name as written, and address.
+    pub to: Option<(Option<String>, String)>,
+    /// The sender (the user).
+    pub from: Option<String>,
+    pub subject: String,
+    pub message_id: Option<String>,
+    pub date: Option<i64>,
+}
+
+/// A sent message's recipient, subject, Message-ID and date; None when the file holds no
+/// message.
+pub fn read_sent(path: &Path) -> std::io::Result<Option<Sent>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(READ_LIMIT)
+        .read_to_end(&mut bytes)?;
+    let Some(message) = MessageParser::default().parse(&bytes) else {
+        return Ok(None);
+    };
+    let to = message.to().and_then(|to| {
+        to.iter().find_map(|a| {
+            let address = a.address()?.trim().to_lowercase();
+            let name = a
+                .name()
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty());
+            Some((name, address))
+        })
+    });
+    Ok(Some(Sent {
+        to,
+        from: message.from().and_then(|f| addresses(f).into_iter().next()),
+        subject: message.subject().unwrap_or("").trim().to_string(),
+        message_id: message.message_id().map(bare_message_id),
+        date: message.date().map(|d| d.to_timestamp()),
+    }))
 }
 
 fn ids(value: &HeaderValue<'_>) -> Vec<String> {
@@ -100,7 +144,11 @@ mod tests {
         assert_eq!(mail.from, ["dana@acme.com"]);
         assert_eq!(mail.subject, "Re: customer quotes — done");
         assert_eq!(mail.sent_at, Some(1_795_515_240));
-        assert!(mail.text.contains("customer quotes — three"), "{}", mail.text);
+        assert!(
+            mail.text.contains("customer quotes — three"),
+            "{}",
+            mail.text
+        );
         assert!(!mail.automatic && !mail.list);
     }
 
@@ -108,7 +156,8 @@ mod tests {
     fn automatic_and_list_mail_is_marked() {
         let ooo = b"From: dana@acme.com\r\nSubject: Out of Office\r\nAuto-Submitted: auto-replied\r\n\r\nAway.\r\n";
         assert!(parse(ooo).expect("parsed").automatic);
-        let list = b"From: dana@acme.com\r\nSubject: quotes\r\nList-Id: <team.acme.com>\r\n\r\nHi all\r\n";
+        let list =
+            b"From: dana@acme.com\r\nSubject: quotes\r\nList-Id: <team.acme.com>\r\n\r\nHi all\r\n";
         let mail = parse(list).expect("parsed");
         assert!(mail.list && !mail.automatic);
     }

@@ -11,6 +11,7 @@ use std::path::Path;
 
 use crate::config::MailConfig;
 use crate::domain::mail::Mail;
+pub use maildir::Position;
 
 /// The position key notmuch's revision is kept under.
 pub const NOTMUCH: &str = "notmuch";
@@ -20,7 +21,7 @@ pub const NOTMUCH: &str = "notmuch";
 pub struct Read {
     pub mails: Vec<Mail>,
     /// The new position of each folder (or of notmuch).
-    pub positions: Vec<(String, i64)>,
+    pub positions: Vec<(String, Position)>,
     /// Files that were not messages, or could not be read.
     pub unreadable: usize,
     pub files: usize,
@@ -39,22 +40,29 @@ pub enum MailError {
 /// seconds) bounds notmuch's first scan.
 pub fn read_new(
     config: &MailConfig,
-    positions: &HashMap<String, i64>,
+    positions: &HashMap<String, Position>,
     since: i64,
     home: Option<&Path>,
 ) -> Result<Read, MailError> {
     let mut read = Read::default();
     let mut files = Vec::new();
     if config.notmuch {
-        let (found, now) = notmuch::changed(positions.get(NOTMUCH).copied(), since)?;
+        let seen = positions.get(NOTMUCH).map(|p| p.seen);
+        let (found, now) = notmuch::changed(seen, since)?;
         files.extend(found);
-        read.positions.push((NOTMUCH.to_string(), now));
+        read.positions.push((
+            NOTMUCH.to_string(),
+            Position {
+                seen: now,
+                ..Position::default()
+            },
+        ));
     } else {
         for folder in &config.maildirs {
             let path = maildir::expand(folder, home);
-            let changed = maildir::changed(&path, positions.get(folder).copied())?;
+            let changed = maildir::changed(&path, positions.get(folder))?;
             files.extend(changed.files);
-            read.positions.push((folder.clone(), changed.seen));
+            read.positions.push((folder.clone(), changed.position));
         }
     }
     read.files = files.len();

@@ -68,10 +68,9 @@ pub fn changed(seen: Option<i64>, since: i64) -> Result<(Vec<PathBuf>, i64), Not
         "--duplicate=1",
         &query,
     ])?;
-    let files: Vec<String> =
-        serde_json::from_slice(&out).map_err(|e| NotmuchError::Failed {
-            args: format!("search {query}"),
-            message: format!("unreadable answer: {e}"),
-        })?;
+    let files: Vec<String> = serde_json::from_slice(&out).map_err(|e| NotmuchError::Failed {
+        args: format!("search {query}"),
+        message: format!("unreadable answer: {e}"),
+    })?;
     Ok((files.into_iter().map(PathBuf::from).collect(), now))
 }

@@ -17,16 +17,47 @@ pub struct Captured {
 
 /// Capture an ask: `@dana customer quotes by fri ~call`.
 pub fn capture_ask(store: &mut Store, ctx: &Context, line: &str) -> OpResult<Captured> {
+    capture_ask_sent(store, ctx, line, &SentAsk::default())
+}
+
+/// What is known of an ask that went out by email (`--message-id`, `--from-mail`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentAsk {
+    pub message_id: Option<String>,
+    /// The recipient's address, kept on the person.
+    pub to: Option<String>,
+    /// The sender's address: the user's own (never a reply).
+    pub from: Option<String>,
+}
+
+/// Capture an ask, with what is known of the message it went out as.
+pub fn capture_ask_sent(
+    store: &mut Store,
+    ctx: &Context,
+    line: &str,
+    sent: &SentAsk,
+) -> OpResult<Captured> {
     let capture = read(line, Grammar::Ask, ctx)?;
     let name = check_ask(&capture, ctx)?;
     let (item, person, added, deadline) = store.write("ask", &ctx.now, |w| {
         check_deadline_link(&w.reader(), capture.deadline)?;
         let deadline = linked_deadline(&w.reader(), capture.deadline)?;
         let (mut person, added) = w.person_for(&name)?;
-        if let Some(address) = &capture.email {
+        for address in capture.email.iter().chain(&sent.to) {
             super::people::keep_email(w, &mut person, address)?;
         }
         let id = w.insert_item(&new_ask(&capture, &person, ctx, deadline.as_ref()))?;
+        if let Some(message_id) = &sent.message_id {
+            if let Some(other) = w.item_with_message_id(message_id)? {
+                return Err(WriteError::Input(format!(
+                    "message <{message_id}> is already ask {other}; `nudge show {other}` shows it"
+                )));
+            }
+            w.set_message_id(id, message_id)?;
+        }
+        if let Some(me) = &sent.from {
+            w.add_mail_me(me)?;
+        }
         let item = find(&w.reader(), id)?;
         w.describe(&format!("Asked: {}", describe(&item, &ctx.now)))?;
         Ok((item, person, added, deadline))

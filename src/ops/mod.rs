@@ -13,11 +13,14 @@ mod exchange;
 mod favors;
 mod followup;
 mod insights;
+pub mod mail;
 mod people;
 pub mod reminders;
 mod stress;
 
-pub use capture::{Captured, capture_ask, capture_deadline, first_call_line, preview};
+pub use capture::{
+    Captured, SentAsk, capture_ask, capture_ask_sent, capture_deadline, first_call_line, preview,
+};
 pub use card::{PersonCard, person_card};
 pub use change::{SNOOZE_CHOICES, done, drop_item, missed, short, snooze, snooze_moment, undo};
 pub use critique::{
@@ -55,6 +58,12 @@ pub struct Context {
 impl Context {
     pub fn new(now: Moment, config: Config) -> Self {
         Context { now, config }
+    }
+
+    /// The same user at another moment (a reply taken as received when it was sent).
+    pub fn with_now(mut self, now: Moment) -> Self {
+        self.now = now;
+        self
     }
 
     pub fn week(&self) -> WorkWeek {

@@ -121,7 +121,11 @@ fn person_line(person: &Person) -> String {
 /// first that is not an address is named.
 pub fn email_list(text: &str) -> OpResult<Vec<String>> {
     let mut addresses = Vec::new();
-    for part in text.split([',', ' ']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in text
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let address = part.trim_start_matches('<').trim_end_matches('>');
         if !crate::domain::mail::is_address(address) {
             return Err(OpError::Input(format!(

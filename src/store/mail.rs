@@ -10,6 +10,7 @@ use super::journal::Table;
 use super::{Reader, Result, WriteError, Writer};
 use crate::domain::item::OPEN_STATUSES_SQL;
 use crate::domain::mail::{Answer, Awaited, How, Suggestion};
+use crate::mail::Position;
 
 /// The columns `suggestion_from` reads.
 const SUGGESTION: &str = "SELECT r.id, r.item_id, p.name AS person, i.title, r.message_id, \
@@ -39,12 +40,36 @@ impl Reader<'_> {
         })
     }
 
+    /// The name of the person with this address, if any.
+    pub fn person_with_email(&self, address: &str) -> Result<Option<String>> {
+        self.maybe_value(
+            "SELECT name FROM people WHERE emails != '' \
+               AND ' ' || emails || ' ' LIKE '% ' || ?1 || ' %' ESCAPE '\\' ORDER BY id LIMIT 1",
+            [address
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")],
+        )
+    }
+
     /// How far each folder was read.
-    pub fn mail_positions(&self) -> Result<HashMap<String, i64>> {
+    pub fn mail_positions(&self) -> Result<HashMap<String, Position>> {
         Ok(self
-            .rows("SELECT folder, seen FROM mail_folders", [], |r| {
-                Ok((r.get::<String>("folder")?, r.get::<i64>("seen")?))
-            })?
+            .rows(
+                "SELECT folder, seen, at_seen, listed FROM mail_folders",
+                [],
+                |r| {
+                    let at_seen: String = r.get("at_seen")?;
+                    Ok((
+                        r.get::<String>("folder")?,
+                        Position {
+                            seen: r.get("seen")?,
+                            at_seen: serde_json::from_str(&at_seen).unwrap_or_default(),
+                            listed: r.get("listed")?,
+                        },
+                    ))
+                },
+            )?
             .into_iter()
             .collect())
     }
@@ -71,7 +96,10 @@ impl Reader<'_> {
             "{SUGGESTION} WHERE r.state = 'open' AND r.item_id = ?1 \
              ORDER BY r.at DESC, r.id DESC LIMIT 1"
         );
-        Ok(self.rows(&sql, [item_id], suggestion_from)?.into_iter().next())
+        Ok(self
+            .rows(&sql, [item_id], suggestion_from)?
+            .into_iter()
+            .next())
     }
 
     /// How many open suggestions there are.
@@ -113,7 +141,10 @@ pub struct NewReply<'a> {
 impl Writer<'_> {
     /// Keep a reply a scan found; false when this message was already found for this ask (and
     /// maybe dismissed: it never comes back).
-    pub fn add_mail_reply(&mut self, reply: &NewReply<'_>) -> std::result::Result<bool, WriteError> {
+    pub fn add_mail_reply(
+        &mut self,
+        reply: &NewReply<'_>,
+    ) -> std::result::Result<bool, WriteError> {
         let n = self
             .tx
             .prepare_cached(
@@ -137,13 +168,19 @@ impl Writer<'_> {
     }
 
     /// Where a folder was read to.
-    pub fn set_mail_position(&mut self, folder: &str, seen: i64) -> std::result::Result<(), WriteError> {
+    pub fn set_mail_position(
+        &mut self,
+        folder: &str,
+        position: &Position,
+    ) -> std::result::Result<(), WriteError> {
+        let at_seen = serde_json::to_string(&position.at_seen).unwrap_or_else(|_| "[]".into());
         self.tx
             .prepare_cached(
-                "INSERT INTO mail_folders (folder, seen) VALUES (?1, ?2) \
-                 ON CONFLICT(folder) DO UPDATE SET seen = excluded.seen",
+                "INSERT INTO mail_folders (folder, seen, at_seen, listed) VALUES (?1, ?2, ?3, ?4) \
+                 ON CONFLICT(folder) DO UPDATE SET seen = excluded.seen, \
+                   at_seen = excluded.at_seen, listed = excluded.listed",
             )
-            .and_then(|mut s| s.execute(params![folder, seen]))
+            .and_then(|mut s| s.execute(params![folder, position.seen, at_seen, position.listed]))
             .map_err(|e| self.sql(e))?;
         Ok(())
     }
@@ -191,7 +228,11 @@ impl Writer<'_> {
     }
 
     /// The Message-ID an ask was sent with.
-    pub fn set_message_id(&mut self, item_id: i64, message_id: &str) -> std::result::Result<(), WriteError> {
+    pub fn set_message_id(
+        &mut self,
+        item_id: i64,
+        message_id: &str,
+    ) -> std::result::Result<(), WriteError> {
         self.remember(Table::Items, item_id, Some(item_id))?;
         self.tx
             .prepare_cached(
@@ -203,7 +244,10 @@ impl Writer<'_> {
     }
 
     /// The ask whose Message-ID this is, if any.
-    pub fn item_with_message_id(&self, message_id: &str) -> std::result::Result<Option<i64>, WriteError> {
+    pub fn item_with_message_id(
+        &self,
+        message_id: &str,
+    ) -> std::result::Result<Option<i64>, WriteError> {
         self.tx
             .prepare_cached("SELECT id FROM items WHERE message_id = ?1")
             .and_then(|mut s| s.query_row([message_id], |r| r.get(0)).optional())

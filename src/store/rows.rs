@@ -178,8 +178,7 @@ pub fn item_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Item> {
 }
 
 /// The columns `person_from_row` reads.
-pub const PERSON_COLUMNS: &str =
-    "id, uuid, name, team, expertise, emails, notes, prefers, reply_median_secs, created_at, updated_at";
+pub const PERSON_COLUMNS: &str = "id, uuid, name, team, expertise, emails, notes, prefers, reply_median_secs, created_at, updated_at";
 
 pub fn person_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Person> {
     Ok(Person {

@@ -31,8 +31,12 @@ CREATE TABLE mail_me (
     address  TEXT PRIMARY KEY
 ) WITHOUT ROWID;
 
--- How far each mail folder (or notmuch) was read: the newest change time seen, in nanoseconds.
+-- How far each mail folder (or notmuch) was read (src/mail/maildir.rs): the newest change time
+-- seen in nanoseconds (notmuch: its revision), the files changed at that very time (a JSON list
+-- of names, read already), and when the folder was last listed.
 CREATE TABLE mail_folders (
-    folder  TEXT    PRIMARY KEY,
-    seen    INTEGER NOT NULL
+    folder   TEXT    PRIMARY KEY,
+    seen     INTEGER NOT NULL,
+    at_seen  TEXT    NOT NULL DEFAULT '[]',
+    listed   INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
