@@ -194,6 +194,17 @@ const EXAMPLES: &[(&str, &[&str], bool)] = &[
         false,
     ),
     (
+        "mail",
+        &[
+            "nudge mail scan",
+            "nudge mail list",
+            "nudge mail received 12",
+            "nudge mail dismiss 12",
+            "nudge mail scan --json",
+        ],
+        false,
+    ),
+    (
         "prompt",
         &[
             "nudge prompt",

@@ -359,6 +359,13 @@ pub fn due(
         ]);
     }
     print_table(out, &rows, TITLE_COLUMNS)?;
+    if queue.iter().any(|(_, r)| *r == Reason::Replied) {
+        say(
+            out,
+            "replied?: a reply was found in your mail; `nudge mail list` shows it, \
+             `nudge mail received ID` takes it",
+        )?;
+    }
     more(out, hidden, "due")
 }
 
@@ -391,16 +398,48 @@ pub fn attention_queue(
 ) -> Result<(Vec<(Item, Reason)>, u64), Failure> {
     let mut queue = Vec::new();
     let mut hidden = 0;
-    let (asks, more) = page(
+    // Asks a reply was found for come first: one key settles them.
+    let (suggested, more) = page(
         limit,
-        |n| reader.asks_needing_attention(now, n),
-        || reader.count_asks_needing_attention(now),
+        |n| reader.mail_suggestions(n),
+        || reader.mail_suggestion_count(),
     )?;
     hidden += more;
+    let mut replied = std::collections::HashSet::new();
+    let mut replied_and_due = 0u64;
+    for s in suggested {
+        if replied.insert(s.item_id)
+            && let Some(ask) = reader.item(s.item_id)?
+        {
+            if attention::ask_reason(&ask, ask.usual_reply, now).is_some() {
+                replied_and_due += 1;
+            }
+            queue.push((ask, Reason::Replied));
+        }
+    }
+    let room = limit - queue.len().min(limit);
+    // Those shown as replied are left out here (and not counted as hidden).
+    let wanted = room + replied.len();
+    let asks = if room == 0 {
+        Vec::new()
+    } else {
+        reader.asks_needing_attention(now, wanted)?
+    };
+    let all_read = room > 0 && asks.len() < wanted;
+    let mut shown = 0u64;
     for ask in asks {
+        if replied.contains(&ask.id) || shown as usize == room {
+            continue;
+        }
         if let Some(reason) = attention::ask_reason(&ask, ask.usual_reply, now) {
             queue.push((ask, reason));
+            shown += 1;
         }
+    }
+    if !all_read {
+        hidden += reader
+            .count_asks_needing_attention(now)?
+            .saturating_sub(shown + replied_and_due);
     }
     // Asks that would come too late for the deadline they feed, though nothing else is due.
     let (late, more) = page(

@@ -12,6 +12,8 @@ use crate::when::Moment;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
+    /// A reply was found in the mail (`nudge mail scan`): received?
+    Replied,
     /// The need-by is sooner than the person usually takes to answer.
     LeadTime,
     /// The check-back time has come.
@@ -29,6 +31,7 @@ pub enum Reason {
 impl Reason {
     pub fn label(self) -> &'static str {
         match self {
+            Reason::Replied => "replied?",
             Reason::LeadTime => "slow to answer for this need-by",
             Reason::CheckBackDue => "check-back due",
             Reason::NeedBySoon => "need-by near",

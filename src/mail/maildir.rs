@@ -158,7 +158,11 @@ mod tests {
         assert_eq!(first.files.len(), 2, "{:?}", first.files);
         let again = changed(dir.path(), Some(&first.position)).expect("read");
         assert!(again.files.is_empty(), "{:?}", again.files);
-        assert_eq!(again.position, first.position, "position kept");
+        assert_eq!(
+            (again.position.seen, &again.position.at_seen),
+            (first.position.seen, &first.position.at_seen),
+            "position kept"
+        );
         std::thread::sleep(std::time::Duration::from_millis(20));
         std::fs::write(dir.path().join("new/4.host"), "From: a@b.c\r\n\r\n").expect("w");
         let next = changed(dir.path(), Some(&first.position)).expect("read");
@@ -178,6 +182,32 @@ mod tests {
         assert_eq!(moved.files, [dir.path().join("cur/4.host:2,S")]);
         let after = changed(dir.path(), Some(&moved.position)).expect("read");
         assert!(after.files.is_empty(), "{:?}", after.files);
+    }
+
+    #[test]
+    fn a_folder_unchanged_since_it_was_listed_is_not_listed_again() {
+        let dir = maildir();
+        std::fs::write(dir.path().join("new/1.host"), "From: a@b.c\r\n\r\n").expect("w");
+        let first = changed(dir.path(), None).expect("read");
+        // As if the listing had been long after the file came: the folder is skipped unread.
+        let later = Position {
+            listed: i64::MAX,
+            ..first.position.clone()
+        };
+        std::fs::write(dir.path().join("new/2.host"), "From: a@b.c\r\n\r\n").expect("w");
+        assert!(
+            changed(dir.path(), Some(&later))
+                .expect("read")
+                .files
+                .is_empty()
+        );
+        assert_eq!(
+            changed(dir.path(), Some(&first.position))
+                .expect("read")
+                .files
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -68,8 +68,11 @@ pub fn read_new(
     read.files = files.len();
     for file in files {
         match message::read_file(&file) {
-            Ok(Some(mail)) => read.mails.push(mail),
-            Ok(None) => read.unreadable += 1,
+            // Without a sender or an id it is not mail (a stray file in the folder).
+            Ok(Some(mail)) if !(mail.from.is_empty() && mail.message_id.is_empty()) => {
+                read.mails.push(mail);
+            }
+            Ok(_) => read.unreadable += 1,
             Err(e) => {
                 tracing::info!(file = %file.display(), error = %e, "a message file could not be read");
                 read.unreadable += 1;
