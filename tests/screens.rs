@@ -1838,3 +1838,55 @@ fn esc_on_a_typed_line_asks_once_before_throwing_it_away() {
     key(&mut f.app, KeyCode::Esc);
     assert!(matches!(f.app.screen, nudge::tui::app::Screen::Dashboard));
 }
+
+#[test]
+fn a_reply_found_in_the_mail_shows_on_its_ask_and_one_key_takes_it() {
+    let mut f = fixture(100, 30, true);
+    let ask = f.app.selected_item().expect("an ask selected").clone();
+    let now = f.app.now;
+    let replied = now - chrono::Duration::hours(3);
+    f.app
+        .store
+        .write("mail scan", &now, |w| {
+            w.add_mail_reply(&nudge::store::NewReply {
+                item_id: ask.id,
+                message_id: "r1@acme.com",
+                from: "dana@acme.com",
+                subject: "Re: quotes",
+                at: replied.timestamp(),
+                how: nudge::domain::mail::How::Thread,
+            })
+        })
+        .expect("a reply kept");
+    f.app.reload();
+    insta::assert_snapshot!("dashboard_reply_found_in_mail", screen(&f.app));
+    // d: received when the reply came, not now.
+    typed(&mut f.app, "d");
+    let closed = f
+        .app
+        .store
+        .reader()
+        .item(ask.id)
+        .expect("read")
+        .expect("item");
+    assert!(!closed.is_open());
+    assert_eq!(closed.closed_at, Some(replied));
+    let shown = screen(&f.app);
+    assert!(shown.contains("Received: Ask"), "{shown}");
+    // Undone, the reply is suggested again; x then says it is not it, and the ask stays open.
+    typed(&mut f.app, "u");
+    assert!(f.app.selected_reply().is_some(), "the reply is back");
+    typed(&mut f.app, "x");
+    let open = f
+        .app
+        .store
+        .reader()
+        .item(ask.id)
+        .expect("read")
+        .expect("item");
+    assert!(
+        open.is_open(),
+        "x dismissed the reply, it did not drop the ask"
+    );
+    assert!(f.app.selected_reply().is_none());
+}

@@ -42,7 +42,7 @@ pub fn open(
     }
     tracing::info!("dashboard opened");
     let sync_config = session.config.sync.clone();
-    let mut background = None;
+    let mut background = Vec::new();
     let mut on_quit = None;
     let wanted = sync_config.on_start || sync_config.on_quit || sync_config.every_minutes > 0;
     if wanted && !first_frame_only {
@@ -51,7 +51,7 @@ pub fn open(
                 if sync_config.on_quit {
                     on_quit = Some(settings.clone());
                 }
-                background = Some(tui::background::Background::new(
+                background.push(tui::background::Background::sync(
                     settings,
                     session.zone,
                     clock,
@@ -63,12 +63,22 @@ pub fn open(
             Err(e) => app.handle(tui::app::Msg::Synced(Err(e.to_string()))),
         }
     }
-    let ending = tui::run(app, first_frame_only, background.as_mut());
-    // The terminal is back: a sync still running ends first, then the one asked for at quit.
-    if let Some(background) = background.as_mut()
-        && let Some(Err(line)) = background.finish(std::time::Duration::from_secs(60))
-    {
-        eprintln!("nudge: {line}");
+    let mail = &session.config.mail;
+    if mail.is_set() && mail.every_minutes > 0 && !first_frame_only {
+        background.push(tui::background::Background::mail(
+            session.db_path.clone(),
+            session.zone,
+            clock,
+            session.config.clone(),
+            mail.every_minutes,
+        ));
+    }
+    let ending = tui::run(app, first_frame_only, &mut background);
+    // The terminal is back: work still running ends first, then the sync asked for at quit.
+    for work in &mut background {
+        if let Some(Err(line)) = work.finish(std::time::Duration::from_secs(60)) {
+            eprintln!("nudge: {line}");
+        }
     }
     if let (Some(settings), Ok(tui::Ending::Quit)) = (on_quit, &ending) {
         eprintln!("nudge: syncing with {}…", settings.remote.name());

@@ -29,7 +29,12 @@ pub struct Board {
     pub reviewed_today: bool,
     /// Nothing captured yet: the first-run screen.
     pub empty: bool,
+    /// Replies found in the mail to open asks (`nudge mail scan`), by ask: the latest each.
+    pub replies: std::collections::HashMap<i64, crate::domain::mail::Suggestion>,
 }
+
+/// How many of the replies found in the mail the board knows (the latest).
+const REPLIES_SHOWN: usize = 100;
 
 impl Board {
     /// The lists' windows for `rows` rows each, and the rest of the board, for these `counts`
@@ -50,7 +55,12 @@ impl Board {
         let deadlines = reader.open_deadlines(rows[1], lists[1].offset)?;
         let proofing = reader.open_proofing(rows[2], lists[2].offset)?;
         let stress = crate::ops::stress_info(reader, config, now)?;
+        let mut replies = std::collections::HashMap::new();
+        for reply in reader.mail_suggestions(REPLIES_SHOWN)? {
+            replies.entry(reply.item_id).or_insert(reply);
+        }
         Ok(Board {
+            replies,
             empty: counts == Counts::default() && reader.is_empty()?,
             counts,
             asks,

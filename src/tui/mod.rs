@@ -78,7 +78,7 @@ pub enum Ending {
 pub fn run(
     mut app: App,
     first_frame_only: bool,
-    mut background: Option<&mut background::Background>,
+    background: &mut [background::Background],
 ) -> io::Result<Ending> {
     // ratatui's own hook (installed by try_init, around this one) leaves raw mode and the
     // alternate screen first; this one then turns off the mouse and paste modes and shows the
@@ -111,7 +111,7 @@ pub fn run(
             first_frame_only,
             &stop,
             &session,
-            background.as_deref_mut(),
+            background,
         )
     }));
     restore();
@@ -141,13 +141,15 @@ fn event_loop(
     first_frame_only: bool,
     stop: &signals::StopSignal,
     session: &clipboard::Session,
-    mut background: Option<&mut background::Background>,
+    background: &mut [background::Background],
 ) -> io::Result<Ending> {
     execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
     let mut next_check = Instant::now() + CHANGE_CHECK;
     loop {
-        if let Some(line) = background.as_deref_mut().and_then(|b| b.poll()) {
-            app.handle(app::Msg::Synced(line));
+        for work in background.iter_mut() {
+            if let Some(line) = work.poll() {
+                app.handle(app::Msg::Synced(line));
+            }
         }
         if let Some(signal) = stop.received() {
             return Ok(Ending::Signal(signal));
@@ -180,7 +182,7 @@ fn event_loop(
             ));
         }
         // A sync running is looked at often; a planned one wakes the loop when it is due.
-        if let Some(wake) = background.as_deref().and_then(|b| b.wake_in(SYNC_CHECK)) {
+        for wake in background.iter().filter_map(|b| b.wake_in(SYNC_CHECK)) {
             timeout = timeout.min(wake.max(Duration::from_millis(1)));
         }
         if event::poll(timeout)? {

@@ -165,6 +165,12 @@ fn footer(frame: &mut Frame, app: &App, area: Rect, single: bool) {
     let (message, style) = match &app.notice {
         Some(Notice::Info(message)) => (message, theme.ok),
         Some(Notice::Error(message)) => (message, theme.error),
+        None if app.selected_reply().is_some() => {
+            let line = app.reply_line().unwrap_or_default();
+            let line = text::fit(&format!(" {line}"), width);
+            frame.render_widget(Paragraph::new(Line::styled(line, theme.warning)), area);
+            return;
+        }
         None => {
             let (context, actions) = footer_actions(app, single);
             let line = key_hints(theme, &app.keymap, context, &actions, width);

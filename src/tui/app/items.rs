@@ -193,6 +193,44 @@ impl App {
 
     /// A one-key change on the target, made now; when another program holds the database past
     /// the dashboard's short wait, the change is kept and tried again at each change check.
+    /// The reply found in the mail for the selected ask, if any.
+    pub fn selected_reply(&self) -> Option<&crate::domain::mail::Suggestion> {
+        if !matches!(self.screen, Screen::Dashboard) || self.focus != crate::tui::layout::Pane::Asks
+        {
+            return None;
+        }
+        let item = self.selected_item()?;
+        self.board.replies.get(&item.id)
+    }
+
+    /// "d received · f it's a follow-up · x not it — Dana replied Tue 10:14 · 'Re: customer
+    /// quotes'", with the keys as the user set them (first, so a narrow screen keeps them).
+    pub fn reply_line(&self) -> Option<String> {
+        let reply = self.selected_reply()?;
+        let key = |action| self.key_name(Context::Dashboard, action);
+        Some(format!(
+            "{} received · {} it's a follow-up · {} not it — {}",
+            key(Action::Done),
+            key(Action::FollowUp),
+            key(Action::Drop),
+            crate::ops::mail::suggestion_line(reply, &self.ctx()),
+        ))
+    }
+
+    /// The selected ask's reply taken (done: received when it came; follow-up: logged as one)
+    /// or dismissed (drop: not it; the ask stays open).
+    pub(super) fn answer_reply(&mut self, action: Action) {
+        let Some(id) = self.selected_reply().map(|r| r.item_id) else {
+            return;
+        };
+        let answer = match action {
+            Action::Done => crate::domain::mail::Answer::Received,
+            Action::FollowUp => crate::domain::mail::Answer::FollowUp,
+            _ => crate::domain::mail::Answer::Dismissed,
+        };
+        self.save(Change::Reply(answer, id), Then::Say);
+    }
+
     pub(super) fn change_now(&mut self, action: Action) {
         let Some(item) = self.target() else {
             return;

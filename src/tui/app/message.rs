@@ -27,8 +27,8 @@ pub enum Msg {
     Copied(ToCopy, Copied),
     /// A change went to the store: how it went, and what was waiting on it.
     Saved(Then, Result<Said, OpError>),
-    /// A sync of the dashboard's own ended: the line saying how it went.
-    Synced(Result<String, String>),
+    /// Background work (a sync, a mail scan) ended: the line to show (None: nothing new), or why it failed.
+    Synced(Result<Option<String>, String>),
 }
 
 impl Msg {

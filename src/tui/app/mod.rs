@@ -305,10 +305,11 @@ impl App {
             Msg::Reopen(line) => self.reopen(line),
             Msg::Copied(copy, how) => self.show_copied(copy, how),
             Msg::Synced(line) => {
-                self.notice = Some(match line {
-                    Ok(line) => Notice::Info(line),
-                    Err(line) => Notice::Error(line),
-                });
+                match line {
+                    Ok(Some(line)) => self.notice = Some(Notice::Info(line)),
+                    Ok(None) => {}
+                    Err(line) => self.notice = Some(Notice::Error(line)),
+                }
                 self.reload();
                 self.dirty = true;
             }
@@ -373,6 +374,9 @@ impl App {
             Action::Favor => self.start_input(Purpose::Favor, ""),
             Action::Snooze => self.snooze(),
             Action::Edit => self.edit(),
+            Action::Done | Action::Drop | Action::FollowUp if self.selected_reply().is_some() => {
+                self.answer_reply(action)
+            }
             Action::Done | Action::Drop | Action::MarkMissed => self.change_now(action),
             Action::Undo => self.save(Change::Undo, Then::Say),
             Action::FollowUp => self.follow_up(),

@@ -59,6 +59,8 @@ pub enum Change {
     },
     /// The reflection's first call, captured as an ask.
     FirstCall(String),
+    /// A reply found in the mail, taken or dismissed.
+    Reply(crate::domain::mail::Answer, i64),
 }
 
 /// What a change said.
@@ -194,6 +196,7 @@ impl App {
                 EditMode::Merge,
             )),
             Change::Checkin(checkin) => line(ops::checkin(store, &ctx, checkin)),
+            Change::Reply(answer, id) => line(ops::mail::answer(store, &ctx, id, answer)),
             Change::Review(state) => state.save(store, &ctx).map(|()| Said::Nothing),
             Change::Reflection { reflection, wait } => store
                 .with_busy_timeout(wait, |store| ops::save_reflection(store, &ctx, &reflection))

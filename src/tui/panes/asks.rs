@@ -26,9 +26,13 @@ pub fn rows(app: &App, width: usize) -> Content {
             theme.muted,
         )]);
     }
+    // An ask a reply was found for says so first: one key settles it.
     let phrases: Vec<String> = asks
         .iter()
-        .map(|i| words::status_phrase(i, &app.now))
+        .map(|i| match app.board.replies.get(&i.id) {
+            Some(reply) => format!("replied {}", words::day(&reply.at, &app.now)),
+            None => words::status_phrase(i, &app.now),
+        })
         .collect();
     let hints: Vec<String> = asks
         .iter()
