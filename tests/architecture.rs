@@ -17,14 +17,16 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("config", &["domain", "when"]),
     ("exchange", &["domain", "text", "when"]),
     ("store", &["domain", "exchange", "when"]),
-    // The outside world's adapters: the session bus and its timer, a CalDAV server.
+    // The outside world's adapters: the session bus and its timer, a CalDAV server, the
+    // user's mail (read only).
     ("desktop", &[]),
     ("sync", &["domain", "store", "text", "when"]),
     ("calendar", &[]),
+    ("mail", &["config", "domain"]),
     (
         "ops",
         &[
-            "calendar", "capture", "config", "domain", "exchange", "store", "text", "when",
+            "calendar", "capture", "config", "domain", "exchange", "mail", "store", "text", "when",
         ],
     ),
     ("demo", &["config", "domain", "store", "when"]),
@@ -38,7 +40,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "cli",
         &[
             "calendar", "capture", "clock", "config", "demo", "desktop", "domain", "exchange",
-            "log", "ops", "store", "sync", "text", "tui", "when",
+            "log", "mail", "ops", "store", "sync", "text", "tui", "when",
         ],
     ),
 ];

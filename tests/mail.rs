@@ -365,6 +365,19 @@ fn each_fixture_case_is_found_or_not_and_the_mail_is_never_touched() {
         list.contains("Dana replied Tue 24 Nov 10:14 · 'Re: your note'"),
         "{list}"
     );
+    // `nudge notify` announces each reply once.
+    let peek = home.run(&["notify", "--peek"]);
+    assert!(
+        peek.contains("Dana replied: customer quotes for the Acme case study"),
+        "{peek}"
+    );
+    assert!(peek.contains("nudge mail received 1"), "{peek}");
+    // The ask's own page says it too (the review's card shows the same lines).
+    let shown = home.run(&["show", "2"]);
+    assert!(
+        shown.contains("Dana replied Wed 25 Nov 11:00 · 'numbers' — received?"),
+        "{shown}"
+    );
 
     // Taking a reply marks the ask received when the reply came; undo brings it back.
     let taken = home.run(&["mail", "received", "1"]);
@@ -543,6 +556,8 @@ fn an_ask_is_read_from_the_message_that_sent_it() {
     assert!(line.contains("via email"), "{line}");
     let card = home.run(&["person", "@dana"]);
     assert!(card.contains("dana@acme.com"), "{card}");
+    let card = home.run(&["show", "@dana"]);
+    assert!(card.contains("dana@acme.com"), "on the card: {card}");
     let export = home.run(&["export", "--format", "json"]);
     assert!(
         export.contains("\"message_id\":\"sent-1@me.example\""),

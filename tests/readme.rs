@@ -266,3 +266,48 @@ fn the_reminders_section_runs_as_written_and_its_bash_prompt_shows_the_segment()
         .expect("bash");
     assert_eq!(String::from_utf8_lossy(&calm.stdout), "$ ");
 }
+
+/// The whole ```lang block inside the section headed `heading`.
+fn block(heading: &str, lang: &str) -> String {
+    let start = README
+        .find(&format!("\n## {heading}\n"))
+        .unwrap_or_else(|| panic!("the README has a section \"{heading}\""));
+    let open = format!("```{lang}\n");
+    let at = README[start..]
+        .find(&open)
+        .unwrap_or_else(|| panic!("\"{heading}\" has a {lang} block"));
+    let body = &README[start + at + open.len()..];
+    body[..body.find("```").expect("the block ends")].to_string()
+}
+
+#[test]
+fn the_mail_section_runs_as_written_and_finds_the_reply() {
+    let fresh = Fresh::new();
+    for line in shell_lines("Replies in your mail") {
+        let (ok, stdout, stderr) = fresh.run(command(&line));
+        assert!(ok, "`{line}` failed:\n{stderr}{stdout}");
+    }
+    // The config block as written, and Sam's answer in the folder it names.
+    let home = fresh.home.path();
+    std::fs::create_dir_all(home.join(".config/nudge")).expect("config dir");
+    std::fs::write(
+        home.join(".config/nudge/config.toml"),
+        block("Replies in your mail", "toml"),
+    )
+    .expect("config");
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(home.join("Mail/work/INBOX").join(sub)).expect("maildir");
+    }
+    std::fs::write(
+        home.join("Mail/work/INBOX/new/1.host"),
+        "From: Sam <sam@acme.com>\r\nSubject: Re: pricing sheet\r\n\
+         Date: Sat, 28 Nov 2026 10:00:00 +0000\r\nMessage-ID: <s1@acme.com>\r\n\r\n\
+         The pricing sheet for the bundles is attached.\r\n",
+    )
+    .expect("message");
+    let (ok, stdout, stderr) = fresh.run("nudge mail scan");
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("1 reply found"), "{stdout}");
+    let (_, listed, _) = fresh.run("nudge mail list");
+    assert!(listed.contains("Sam replied"), "{listed}");
+}

@@ -66,6 +66,11 @@ impl Reading<'_> {
                 .and_then(|w| trim_punctuation(w).strip_suffix('>'))
         {
             self.email(word, address)?;
+        } else if self.grammar.reads_email()
+            && crate::domain::mail::is_address(trim_punctuation(word))
+        {
+            // A bare address (the shell takes `<` for a redirection).
+            self.email(word, trim_punctuation(word))?;
         } else if matches!(lower.as_str(), "by" | "due" | "check") {
             return self.date(i, word, &lower);
         } else if lower == "for"

@@ -243,3 +243,27 @@ proptest! {
         let _ = parse(&words.join(" "), Grammar::Critique, &now(), &WorkWeek::default());
     }
 }
+
+#[test]
+fn an_address_in_brackets_or_bare_is_the_persons_not_the_titles() {
+    let c = read("@dana <Dana@Acme.com> customer quotes ~email");
+    assert_eq!(c.email.as_deref(), Some("dana@acme.com"));
+    assert_eq!(c.title, "customer quotes");
+    let c = read("@dana customer quotes dana@acme.com,");
+    assert_eq!(c.email.as_deref(), Some("dana@acme.com"));
+    assert_eq!(c.title, "customer quotes");
+    let e = fails("@dana <dana-at-acme> quotes", Grammar::Ask);
+    assert!(e.message.contains("is not a mail address"), "{}", e.message);
+    let e = fails("@dana <a@acme.com> <b@acme.com> quotes", Grammar::Ask);
+    assert!(e.message.contains("two addresses"), "{}", e.message);
+    // A deadline has no person, so an address there is just a word of the title.
+    let c = parse(
+        "mail ops@acme.com the deck due fri",
+        Grammar::Deadline,
+        &now(),
+        &WorkWeek::default(),
+    )
+    .expect("parses");
+    assert_eq!(c.email, None);
+    assert!(c.title.contains("ops@acme.com"), "{}", c.title);
+}

@@ -33,7 +33,7 @@ const EXAMPLES: &[(&str, &[&str], bool)] = &[
             "nudge ask @dana customer quotes by fri ~call #casestudy why: the deck needs proof",
             "nudge ask @lee latency numbers by mon 10am for 2",
             "nudge add @sam \"pricing for the by-the-seat plan\" check tomorrow",
-            "nudge ask @dana <dana@acme.com> customer quotes by fri ~email",
+            "nudge ask @dana dana@acme.com customer quotes by fri ~email",
             "nudge ask --from-mail ~/Mail/Sent/cur/1733.msg by fri",
         ],
         true,

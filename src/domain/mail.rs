@@ -28,6 +28,17 @@ pub struct Mail {
     pub list: bool,
 }
 
+/// How far a folder was read: the newest change time seen, and the files changed at that very
+/// time (already read).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Position {
+    pub seen: i64,
+    pub at_seen: Vec<String>,
+    /// When the folder was last listed (nanoseconds, less a margin for the file system's
+    /// coarse clock): a directory changed before then holds nothing new.
+    pub listed: i64,
+}
+
 /// An open ask the mail may answer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Awaited {

@@ -25,6 +25,8 @@ pub enum Event {
     Checkin,
     /// A focus sprint ran out.
     SprintOver,
+    /// A reply to an open ask was found in the mail.
+    Replied,
 }
 
 impl Event {
@@ -35,6 +37,7 @@ impl Event {
             Event::Tight => "tight",
             Event::Checkin => "checkin",
             Event::SprintOver => "sprint_over",
+            Event::Replied => "replied",
         }
     }
 }
@@ -166,6 +169,28 @@ pub fn for_sprint(sprint: &Sprint, deadline: Option<&Item>, now: &Moment) -> Opt
         summary,
         body: "Take a break, then say how it went on the Stress pane.".into(),
     })
+}
+
+/// A reply found in the mail to an open ask: worth knowing at once, since one key settles it.
+pub fn for_reply(reply: &super::mail::Suggestion, now: &Moment) -> Reminder {
+    let who = reply
+        .person
+        .as_deref()
+        .map(super::person::first_name)
+        .unwrap_or_else(|| reply.from.clone());
+    Reminder {
+        key: format!("reply:{}", reply.id),
+        due: reply.at,
+        event: Event::Replied,
+        item_id: Some(reply.item_id),
+        summary: format!("{who} replied: {}", reply.title),
+        body: format!(
+            "'{}' ({}). If it is the answer: nudge mail received {}",
+            reply.subject,
+            day_time(&reply.at, now),
+            reply.item_id
+        ),
+    }
 }
 
 /// When reminders wait: inside the quiet hours, and on days off when only work days count.

@@ -11,16 +11,7 @@
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-/// How far a folder was read: the newest change time seen, and the files changed at that very
-/// time (already read).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Position {
-    pub seen: i64,
-    pub at_seen: Vec<String>,
-    /// When the folder was last listed (nanoseconds, less a margin for the file system's
-    /// coarse clock): a directory changed before then holds nothing new.
-    pub listed: i64,
-}
+pub use crate::domain::mail::Position;
 
 /// How far a file system's change times may trail the clock (they come from a coarse clock).
 const CLOCK_MARGIN_NS: i64 = 2_000_000_000;

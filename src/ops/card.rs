@@ -90,6 +90,9 @@ impl PersonCard {
         if !person.expertise.is_empty() {
             more.push(format!("knows {}", person.expertise.join(", ")));
         }
+        if !person.emails.is_empty() {
+            more.push(person.emails.join(", "));
+        }
         let balance = self.stats.balance;
         more.push(format!(
             "favors {} ({} given, {} received)",

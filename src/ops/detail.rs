@@ -69,8 +69,18 @@ pub fn detail(reader: &Reader<'_>, id: i64, ctx: &Context) -> OpResult<Detail> {
     let next_channel = (item.kind == Kind::Ask && item.is_open())
         .then(|| escalation::next_channel(item.channel, &item.chased));
     let draft = super::draft_for(reader, &ctx.config.templates(), &item, &ctx.now)?;
+    // An ask's helper is the reply found in the mail, if any: one step settles it.
     let helpers = if item.kind == Kind::Ask {
-        Vec::new()
+        reader
+            .mail_suggestion_for(id)?
+            .map(|reply| {
+                format!(
+                    "{} — received? `nudge mail received {id}` (or dismiss {id})",
+                    super::mail::suggestion_line(&reply, ctx)
+                )
+            })
+            .into_iter()
+            .collect()
     } else {
         super::expert_notes(reader, &item.tags, item.person_id)?
     };

@@ -8,6 +8,8 @@ use crate::store::{Reader, Store, WriteError};
 
 /// More asks than this coming due at once are not all looked at: the latest are.
 const MOST_ASKS: usize = 500;
+/// The replies found in the mail looked at per run (the latest).
+const MOST_REPLIES: usize = 50;
 
 /// Every reminder that holds now, told or not: asks first (the latest moment first), then the
 /// tight deadline, its check-in, and a sprint that ran out.
@@ -34,6 +36,12 @@ pub fn holding_now(reader: &Reader<'_>, ctx: &Context) -> Result<Vec<Reminder>, 
             all.extend(reminder::for_checkin(&row.item, at, now));
         }
     }
+    all.extend(
+        reader
+            .mail_suggestions(MOST_REPLIES)?
+            .iter()
+            .map(|reply| reminder::for_reply(reply, now)),
+    );
     if let Some(sprint) = reader.running_sprint()? {
         let deadline = match sprint.deadline_id {
             Some(id) => reader.item(id)?,

@@ -9,8 +9,7 @@ use rusqlite::{OptionalExtension, params};
 use super::journal::Table;
 use super::{Reader, Result, WriteError, Writer};
 use crate::domain::item::OPEN_STATUSES_SQL;
-use crate::domain::mail::{Answer, Awaited, How, Suggestion};
-use crate::mail::Position;
+use crate::domain::mail::{Answer, Awaited, How, Position, Suggestion};
 
 /// The columns `suggestion_from` reads.
 const SUGGESTION: &str = "SELECT r.id, r.item_id, p.name AS person, i.title, r.message_id, \
