@@ -111,18 +111,7 @@ fn config(home: &Home, mail: &str) {
 }
 
 fn at(home: &Home, when: &str, args: &[&str]) -> String {
-    let output = home
-        .nudge()
-        .env("NUDGE_NOW", when)
-        .args(args)
-        .output()
-        .expect("runs");
-    assert!(
-        output.status.success(),
-        "nudge {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("utf-8")
+    home.run_at(when, args)
 }
 
 /// Four asks: 1 sent with a Message-ID, 2–4 to people with addresses.

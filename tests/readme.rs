@@ -212,14 +212,7 @@ fn the_two_machine_section_runs_as_written() {
 
 /// The first line of the README's ```lang block inside the section headed `heading`.
 fn block_line(heading: &str, lang: &str) -> String {
-    let start = README
-        .find(&format!("\n## {heading}\n"))
-        .unwrap_or_else(|| panic!("the README has a section \"{heading}\""));
-    let open = format!("```{lang}\n");
-    let at = README[start..]
-        .find(&open)
-        .unwrap_or_else(|| panic!("\"{heading}\" has a {lang} block"));
-    README[start + at + open.len()..]
+    block(heading, lang)
         .lines()
         .next()
         .expect("a line")

@@ -1890,3 +1890,45 @@ fn a_reply_found_in_the_mail_shows_on_its_ask_and_one_key_takes_it() {
     );
     assert!(f.app.selected_reply().is_none());
 }
+
+#[test]
+fn the_reviews_card_shows_a_reply_found_in_the_mail_and_d_takes_it_at_its_time() {
+    let mut f = fixture(100, 34, true);
+    typed(&mut f.app, "r");
+    let ask = review_until(&mut f.app, nudge::domain::Kind::Ask);
+    let now = f.app.now;
+    let replied = now - chrono::Duration::hours(2);
+    f.app
+        .store
+        .write("mail scan", &now, |w| {
+            w.add_mail_reply(&nudge::store::NewReply {
+                item_id: ask.id,
+                message_id: "r2@acme.com",
+                from: "someone@acme.com",
+                subject: "Re: it",
+                at: replied.timestamp(),
+                how: nudge::domain::mail::How::Words,
+            })
+        })
+        .expect("a reply kept");
+    // Out and in again: the review goes on at the same card, read afresh.
+    typed(&mut f.app, "q");
+    f.app.reload();
+    typed(&mut f.app, "r");
+    assert_eq!(review_item(&f.app).map(|i| i.id), Some(ask.id));
+    let shown = screen(&f.app);
+    assert!(shown.contains("replied today 07:00 · 'Re: it'"), "{shown}");
+    typed(&mut f.app, "d");
+    let closed = f
+        .app
+        .store
+        .reader()
+        .item(ask.id)
+        .expect("read")
+        .expect("item");
+    assert_eq!(
+        closed.closed_at,
+        Some(replied),
+        "received when the reply came"
+    );
+}

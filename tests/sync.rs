@@ -93,19 +93,7 @@ impl Machine {
 
     /// Run at another time of the day (so "the later change" is known).
     fn at(&self, now: &str, args: &[&str]) -> String {
-        let output = self
-            .home
-            .nudge()
-            .env("NUDGE_NOW", now)
-            .args(args)
-            .output()
-            .expect("runs");
-        assert!(
-            output.status.success(),
-            "nudge {args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).expect("utf-8")
+        self.home.run_at(now, args)
     }
 
     fn sync(&self) -> String {
@@ -813,4 +801,51 @@ fn a_person_both_machines_made_whose_older_record_was_undone_is_the_newer_one_ev
         "A's Dana"
     );
     assert_eq!(records["favors"][0]["person_uuid"], people[0]["uuid"]);
+}
+
+#[test]
+fn a_persons_addresses_and_an_asks_message_id_travel() {
+    let shared = Shared::new(Via::Folder);
+    let (a, b) = (shared.machine(), shared.machine());
+    a.run(&[
+        "ask",
+        "--message-id",
+        "<q1@me.example>",
+        "@dana",
+        "dana@acme.com",
+        "customer",
+        "quotes",
+    ]);
+    settle(&[&a, &b]);
+    let records = b.records();
+    assert_eq!(records["people"][0]["emails"][0], "dana@acme.com");
+    assert_eq!(records["items"][0]["message_id"], "q1@me.example");
+    // A second address added on B reaches A.
+    b.run(&[
+        "person",
+        "@dana",
+        "--email",
+        "dana@acme.com,d.reyes@acme.com",
+    ]);
+    settle(&[&a, &b]);
+    assert_eq!(a.records(), b.records());
+    assert!(a.run(&["person", "@dana"]).contains("d.reyes@acme.com"));
+}
+
+#[test]
+fn a_person_another_machine_made_too_stays_behind_their_favor_after_a_local_edit() {
+    // B makes Sam and syncs; A gives "its" Sam a favor (A's row takes B's record) and syncs,
+    // then edits Sam: the favor must still reach B, with Sam.
+    let shared = Shared::new(Via::Git);
+    let machines: Vec<Machine> = (0..2).map(|_| shared.machine()).collect();
+    machines[1].take(&Step::Team(1, 0), 1);
+    machines[1].take(&Step::Sync, 2);
+    machines[0].take(&Step::Favor(1), 3);
+    machines[0].take(&Step::Sync, 4);
+    machines[0].take(&Step::Team(1, 0), 5);
+    let all: Vec<&Machine> = machines.iter().collect();
+    settle(&all);
+    let records = machines[0].records();
+    assert_eq!(machines[1].records(), records);
+    assert_eq!(records["favors"].as_array().expect("favors").len(), 1);
 }

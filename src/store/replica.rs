@@ -171,6 +171,20 @@ fn changed_rows(tx: &rusqlite::Connection) -> rusqlite::Result<Vec<(String, i64,
     Ok(rows)
 }
 
+/// Rows whose creation was undone since the last feed: a row there now is a new record in a
+/// reused row id (SQLite gives a deleted row's id to the next row made).
+fn recreated_rows(tx: &rusqlite::Connection) -> rusqlite::Result<HashSet<(String, i64)>> {
+    let fed_undo = state_int(tx, FED_UNDO)?;
+    let mut stmt = tx.prepare_cached(
+        "SELECT c.tbl, c.row_id FROM journal j JOIN journal_changes c ON c.journal_id = j.id \
+         WHERE j.undo_seq > ?1 AND c.before IS NULL",
+    )?;
+    let rows = stmt
+        .query_map([fed_undo], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<HashSet<_>>>()?;
+    Ok(rows)
+}
+
 /// The marks that say every journal entry so far was fed.
 fn mark_fed(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
     let journal: i64 =
@@ -233,6 +247,8 @@ struct Feed<'t, 'e> {
     tx: &'t Transaction<'t>,
     encode: &'e mut dyn FnMut(Change<'_>) -> Option<String>,
     fed: Fed,
+    /// `recreated_rows`, read once per feed.
+    recreated: HashSet<(String, i64)>,
 }
 
 /// What a feed gave the replica: records changed, and their field changes (operations).
@@ -276,8 +292,11 @@ impl Feed<'_, '_> {
             return self.deleted(table, row_id, None);
         };
         // SQLite gives a deleted row's id to the next row made: when an undo took a record back
-        // and a new one took its id, the record the replica knew there is gone.
-        self.deleted(table, row_id, Some(&uuid))?;
+        // and a new one took its id, the records the replica knew there are gone. (Otherwise a
+        // second record leading here is the same person made on another machine: it stays.)
+        if self.recreated.contains(&(table.to_string(), row_id)) {
+            self.deleted(table, row_id, Some(&uuid))?;
+        }
         let known: Option<(String, Option<String>)> = self
             .tx
             .prepare_cached("SELECT data, base FROM sync_tasks WHERE uuid = ?1")?
@@ -391,6 +410,7 @@ impl Store {
                 tx: &tx,
                 encode,
                 fed: Fed::default(),
+                recreated: recreated_rows(&tx).map_err(sql)?,
             };
             if state(&tx, FED_ALL).map_err(sql)?.is_none() {
                 for table in LISTS {

@@ -52,6 +52,22 @@ impl Home {
         String::from_utf8(output.stdout).expect("utf-8")
     }
 
+    /// Run at another moment (`NUDGE_NOW`) and return stdout, asserting success.
+    pub fn run_at(&self, now: &str, args: &[&str]) -> String {
+        let output = self
+            .nudge()
+            .env("NUDGE_NOW", now)
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(
+            output.status.success(),
+            "nudge {args:?} at {now} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("utf-8")
+    }
+
     /// A home with the default demo data.
     pub fn with_demo() -> Home {
         let home = Home::new();

@@ -145,6 +145,11 @@ impl App {
         let line = |result: Result<String, OpError>| result.map(Said::Line);
         match change {
             Change::Item(action, id) => line(match action {
+                // Done on an ask a reply was found for (the review's card says so): received
+                // when the reply came.
+                Action::Done if matches!(store.reader().mail_suggestion_for(id), Ok(Some(_))) => {
+                    ops::mail::answer(store, &ctx, id, crate::domain::mail::Answer::Received)
+                }
                 Action::Done => ops::done(store, &ctx, id, ""),
                 Action::Drop => ops::drop_item(store, &ctx, id),
                 Action::MarkMissed => ops::missed(store, &ctx, id),
