@@ -781,3 +781,81 @@ fn snooze_takes_the_four_one_digit_choices() {
     let stderr = String::from_utf8_lossy(&no.stderr);
     assert!(stderr.contains("Deadline 1 has no need-by"), "{stderr}");
 }
+
+#[test]
+fn list_grep_finds_every_word_as_a_word_start_in_person_title_tags_and_why() {
+    let home = Home::new();
+    home.run(&[
+        "ask",
+        "@dana",
+        "customer quotes for the Acme case study",
+        "#casestudy",
+    ]);
+    home.run(&[
+        "ask",
+        "@sam",
+        "pricing sheet",
+        "why:",
+        "the launch page needs numbers",
+    ]);
+    home.run(&["ask", "@lee", "latency numbers"]);
+    home.run(&["deadline", "Q4", "launch", "deck", "due", "fri"]);
+    let found = |args: &[&str]| {
+        let mut all = vec!["list"];
+        all.extend_from_slice(args);
+        home.run(&all)
+    };
+    // The person, a title word's start, a tag, the why; every word must match.
+    assert!(found(&["--grep", "dan"]).contains("customer quotes"));
+    let out = found(&["--grep", "cust", "quo"]);
+    assert!(
+        out.contains("customer quotes") && !out.contains("pricing"),
+        "{out}"
+    );
+    assert!(found(&["--grep", "casest"]).contains("customer quotes"));
+    let out = found(&["--grep", "numbers"]);
+    assert!(
+        out.contains("pricing sheet") && out.contains("latency"),
+        "why and title: {out}"
+    );
+    let out = found(&["--grep", "numbers", "sam"]);
+    assert!(
+        out.contains("pricing sheet") && !out.contains("latency"),
+        "{out}"
+    );
+    // Inside a word is not a word's start.
+    assert!(found(&["--grep", "ustomer"]).contains("No open ask matches"));
+    assert!(found(&["deadlines", "--grep", "launch"]).contains("Q4 launch deck"));
+    // The index follows edits, closing (with --all) and undo.
+    home.run(&["edit", "3", "new", "title", "API", "timings"]);
+    assert!(found(&["--grep", "latency"]).contains("No open ask matches"));
+    assert!(found(&["--grep", "timings"]).contains("API timings"));
+    home.run(&["done", "3"]);
+    assert!(found(&["--grep", "timings"]).contains("No open ask matches"));
+    assert!(found(&["--all", "--grep", "timings"]).contains("API timings"));
+    home.run(&["ask", "@omar", "intro to Initech"]);
+    assert!(found(&["--grep", "initech"]).contains("intro"));
+    home.run(&["undo"]);
+    assert!(found(&["--grep", "initech"]).contains("No open ask matches"));
+    // A page cut for room says how many more matched.
+    for n in 0..5 {
+        home.run(&["ask", "@rosa", &format!("budget line {n}")]);
+    }
+    let out = found(&["--grep", "budget", "--limit", "2"]);
+    assert!(out.contains("3 more"), "{out}");
+    // Nothing findable typed, or a list that is not found by words: exit 1, named.
+    let out = home
+        .nudge()
+        .args(["list", "--grep", "--"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let out = home
+        .nudge()
+        .args(["list", "favors", "--grep", "x"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--grep finds asks"));
+    assert!(found(&["people", "--grep", "ros"]).contains("Rosa"));
+}

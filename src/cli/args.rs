@@ -372,6 +372,10 @@ pub struct ListArgs {
     /// At most N rows (0: all); by default a screenful in a terminal, all in a pipe
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Only those whose person, title, tags or why hold every word, as the start of a word
+    /// (asks, deadlines, proofing; people by name, team, expertise or address)
+    #[arg(long, value_name = "WORDS", num_args = 1..)]
+    pub grep: Option<Vec<String>>,
 }
 
 #[derive(Debug, Args)]

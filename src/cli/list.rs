@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::args::ListWhat;
+use super::args::{ListArgs, ListWhat};
 use super::output::{ItemJson, PersonJson, table, table_within};
 use super::{Failure, Handled, Session, say, say_data};
 use crate::domain::attention::{self, Reason};
@@ -14,14 +14,9 @@ use crate::when::Moment;
 /// How wide a title may be in a table before it is cut.
 const TITLE_COLUMNS: usize = 48;
 
-pub fn list(
-    session: &mut Session,
-    out: &mut dyn Write,
-    what: ListWhat,
-    all: bool,
-    json: bool,
-    limit: Option<usize>,
-) -> Handled {
+pub fn list(session: &mut Session, out: &mut dyn Write, args: &ListArgs) -> Handled {
+    let (what, all, json, limit) = (args.what, args.all, args.json, args.limit);
+    let grep = args.grep.as_ref().map(|words| words.join(" "));
     let now = session.ctx.now;
     let session_threshold = session.config.favor_threshold;
     let ascii = session.looks.ascii;
@@ -31,8 +26,21 @@ pub fn list(
     );
     let store = session.store()?;
     let reader = store.reader();
+    if grep.is_some()
+        && matches!(
+            what,
+            ListWhat::Favors | ListWhat::Checkins | ListWhat::Reflections
+        )
+    {
+        return Err(Failure::Op(crate::ops::OpError::Input(
+            "--grep finds asks, deadlines, proofing invitations and people; e.g. nudge list --grep dana quotes"
+                .into(),
+        )));
+    }
     let kind = match what {
-        ListWhat::People => return people(&reader, out, json, session_threshold),
+        ListWhat::People => {
+            return people(&reader, out, json, session_threshold, grep.as_deref());
+        }
         ListWhat::Favors => return favors(&reader, out, json, &now),
         ListWhat::Checkins => return checkins(&reader, out, json, &now, &keys.0),
         ListWhat::Reflections => return reflections(&reader, out, json, &keys.1),
@@ -41,13 +49,30 @@ pub fn list(
         ListWhat::Proofing => Kind::Proofing,
     };
     let page = page_size(limit, json);
-    let items = reader.list(kind, all, &now, page)?;
+    let query = match grep.as_deref() {
+        None => None,
+        Some(typed) => Some(crate::store::Find::new(typed).ok_or_else(|| {
+            Failure::Op(crate::ops::OpError::Input(format!(
+                "\"{typed}\" has no word to find; give letters or digits, e.g. --grep dana quotes"
+            )))
+        })?),
+    };
+    let items = match &query {
+        None => reader.list(kind, all, &now, page)?,
+        Some(q) => reader.find_items(kind, all, q, &now, page, 0)?,
+    };
     if json {
         return print_json(&reader, out, &items, |_| None);
     }
     if items.is_empty() {
         let what = if all { "" } else { "open " };
-        return say(out, &format!("No {what}{}s.", kind.as_str()));
+        return match &grep {
+            Some(words) => say(
+                out,
+                &format!("No {what}{} matches \"{words}\".", kind.as_str()),
+            ),
+            None => say(out, &format!("No {what}{}s.", kind.as_str())),
+        };
     }
     let mut rows = vec![header(kind)];
     for item in &items {
@@ -55,7 +80,10 @@ pub fn list(
     }
     print_table(out, &rows, TITLE_COLUMNS)?;
     if items.len() == page {
-        let total = reader.count_items(kind, all)?;
+        let total = match &query {
+            None => reader.count_items(kind, all)?,
+            Some(q) => reader.count_found(kind, all, q)?,
+        };
         more(out, total.saturating_sub(items.len() as u64), "list")?;
     }
     Ok(())
@@ -181,8 +209,17 @@ fn json_out(out: &mut dyn Write, value: &impl serde::Serialize) -> Handled {
     say_data(out, &text)
 }
 
-fn people(reader: &Reader<'_>, out: &mut dyn Write, json: bool, threshold: u32) -> Handled {
-    let people = reader.people_overview(None)?;
+fn people(
+    reader: &Reader<'_>,
+    out: &mut dyn Write,
+    json: bool,
+    threshold: u32,
+    grep: Option<&str>,
+) -> Handled {
+    let mut people = reader.people_overview(None)?;
+    if let Some(typed) = grep {
+        people.retain(|p| crate::domain::person::found_by(&p.person, typed));
+    }
     if json {
         let values: Vec<PersonJson> = people.iter().map(PersonJson::new).collect();
         return json_out(out, &values);

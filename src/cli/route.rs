@@ -45,7 +45,7 @@ pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled
         Some(Command::Report(a)) => report::report(session, out, &a),
         Some(Command::Ask(a)) => capture::ask(session, out, &a),
         Some(Command::Deadline(a)) => capture::deadline(session, out, &a.words),
-        Some(Command::List(a)) => list::list(session, out, a.what, a.all, a.json, a.limit),
+        Some(Command::List(a)) => list::list(session, out, &a),
         Some(Command::Due(a)) => list::due(session, out, a.json, a.limit),
         Some(Command::Show(a)) => match a.what {
             Shown::Item(id) => list::show(session, out, id),

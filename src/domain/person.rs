@@ -91,6 +91,25 @@ impl Person {
     }
 }
 
+/// Whether every word typed begins a word of the person's name, team, expertise or addresses
+/// (`nudge list people --grep`, the People view's find).
+pub fn found_by(person: &Person, typed: &str) -> bool {
+    let mut text = vec![person.name.to_lowercase()];
+    text.extend(person.team.iter().map(|t| t.to_lowercase()));
+    text.extend(person.expertise.iter().map(|t| t.to_lowercase()));
+    text.extend(person.emails.iter().cloned());
+    let words: Vec<&str> = text
+        .iter()
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    typed
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|typed| words.iter().any(|w| w.starts_with(typed)))
+}
+
 /// The greeting form of a name typed as `@dana.k`, `@sam_lee` or `@Dana`.
 pub fn first_name(name: &str) -> String {
     let first = name

@@ -37,7 +37,7 @@ pub struct Counts {
 /// The attention order of open asks, as SQL over item alias `a` and person alias `q`, with ?1
 /// the time now. Mirrors `domain::attention::ask_rank`: 0 need-by sooner than the person usually
 /// answers, 1 check-back due, 2 need-by within a day (or past), 3 the rest by next check.
-fn attention_order(a: &str, q: &str) -> String {
+pub(super) fn attention_order(a: &str, q: &str) -> String {
     let lead_risk = format!(
         "{a}.need_by > ?1 AND {q}.reply_median_secs IS NOT NULL AND {a}.need_by - ?1 < {q}.reply_median_secs"
     );
@@ -49,6 +49,15 @@ fn attention_order(a: &str, q: &str) -> String {
               ELSE COALESCE({a}.next_check, {a}.need_by, 9223372036854775807) END, \
          {a}.id"
     )
+}
+
+/// The condition that keeps only open items (alias `i`): an ask is open while it waits, the
+/// others while their status is one of the open ones.
+pub(super) fn open_only(kind: Kind) -> String {
+    match kind {
+        Kind::Ask => "AND i.status = 'open'".to_string(),
+        _ => format!("AND i.status IN {}", crate::domain::item::OPEN_STATUSES_SQL),
+    }
 }
 
 /// The open asks (alias `a`, person `q`, ?1 now) that need attention now: ranks 0 to 2.
@@ -248,11 +257,7 @@ impl Reader<'_> {
         if kind == Kind::Ask && !all {
             return self.open_asks(now, limit, 0);
         }
-        let open_only = if all {
-            String::new()
-        } else {
-            format!("AND i.status IN {}", crate::domain::item::OPEN_STATUSES_SQL)
-        };
+        let open_only = if all { String::new() } else { open_only(kind) };
         let order = match kind {
             Kind::Ask if !all => attention_order("i", "p"),
             Kind::Ask => format!("i.status <> 'open', {}", attention_order("i", "p")),

@@ -14,6 +14,7 @@ const STEPS: &[(i64, &str)] = &[
     (6, include_str!("migrations/006_sync.sql")),
     (7, include_str!("migrations/007_reminders.sql")),
     (8, include_str!("migrations/008_mail.sql")),
+    (9, include_str!("migrations/009_find.sql")),
 ];
 
 pub const LATEST: i64 = STEPS[STEPS.len() - 1].0;

@@ -16,6 +16,7 @@ mod export;
 pub mod favors;
 mod fields;
 mod file;
+mod find;
 mod import;
 pub mod insights;
 mod item_writes;
@@ -34,6 +35,7 @@ mod tables;
 pub mod items;
 pub mod people;
 pub use calendar::CalendarEntry;
+pub use find::Find;
 pub use mail::NewReply;
 pub use prompt::{PromptCounts, prompt_counts};
 
