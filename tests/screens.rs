@@ -1932,3 +1932,50 @@ fn the_reviews_card_shows_a_reply_found_in_the_mail_and_d_takes_it_at_its_time()
         "received when the reply came"
     );
 }
+
+#[test]
+fn slash_finds_in_pending_asks_as_you_type_marks_the_matches_and_esc_clears() {
+    let mut f = fixture(100, 30, true);
+    typed(&mut f.app, "/");
+    typed(&mut f.app, "num");
+    insta::assert_snapshot!("find_typing", screen(&f.app));
+    assert_eq!(f.app.board.total(nudge::tui::layout::Pane::Asks), 3);
+    // The matched word starts are marked: "num" of "numbers" is underlined, the rest is not.
+    let area = f.app.layout.area;
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
+    terminal
+        .draw(|frame| view::draw(frame, &f.app))
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let cells: Vec<String> = (0..area.width)
+        .map(|x| buffer[(x, 2)].symbol().to_string())
+        .collect();
+    let row = cells.concat();
+    let at = (0..cells.len() - 7)
+        .find(|&x| cells[x..x + 7].concat() == "numbers")
+        .expect("a match on the first row") as u16;
+    let underlined = |x: u16| {
+        buffer[(x, 2)]
+            .modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    };
+    assert!((at..at + 3).all(underlined), "{row}");
+    assert!(!underlined(at + 3), "only the typed start: {row}");
+    // Letters are the words, not keys: j was typed, not a move.
+    typed(&mut f.app, "j");
+    assert_eq!(f.app.find.as_ref().map(|f| f.typed.as_str()), Some("numj"));
+    assert_eq!(f.app.board.total(nudge::tui::layout::Pane::Asks), 0);
+    key(&mut f.app, KeyCode::Backspace);
+    // Enter keeps the filter; j then moves in it, and d acts on the found ask.
+    key(&mut f.app, KeyCode::Enter);
+    typed(&mut f.app, "j");
+    let second = f.app.selected_item().expect("selected").clone();
+    assert!(second.title.contains("numbers"), "{}", second.title);
+    insta::assert_snapshot!("find_kept", screen(&f.app));
+    // Esc: the whole list again.
+    key(&mut f.app, KeyCode::Esc);
+    assert!(f.app.find.is_none());
+    assert_eq!(f.app.board.total(nudge::tui::layout::Pane::Asks), 11);
+    let shown = screen(&f.app);
+    assert!(shown.contains("Pending asks 11"), "{shown}");
+}

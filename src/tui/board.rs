@@ -31,6 +31,8 @@ pub struct Board {
     pub empty: bool,
     /// Replies found in the mail to open asks (`nudge mail scan`), by ask: the latest each.
     pub replies: std::collections::HashMap<i64, crate::domain::mail::Suggestion>,
+    /// With a find (`/`): how many open asks it finds (the Pending asks pane shows only those).
+    pub found: Option<u64>,
 }
 
 /// How many of the replies found in the mail the board knows (the latest).
@@ -46,12 +48,31 @@ impl Board {
         lists: &mut [ListState; 3],
         rows: [usize; 3],
         counts: Counts,
+        find: Option<&crate::store::Find>,
     ) -> Result<Board, OpError> {
-        let totals = [counts.open_asks, counts.deadlines, counts.proofing];
+        let found = match find {
+            Some(find) => Some(reader.count_found(crate::domain::Kind::Ask, false, find)?),
+            None => None,
+        };
+        let totals = [
+            found.unwrap_or(u64::from(counts.open_asks)),
+            u64::from(counts.deadlines),
+            u64::from(counts.proofing),
+        ];
         for (state, (total, rows)) in lists.iter_mut().zip(totals.into_iter().zip(rows)) {
             clamp(state, total as usize, rows);
         }
-        let asks = reader.open_asks(now, rows[0], lists[0].offset)?;
+        let asks = match find {
+            Some(find) => reader.find_items(
+                crate::domain::Kind::Ask,
+                false,
+                find,
+                now,
+                rows[0],
+                lists[0].offset,
+            )?,
+            None => reader.open_asks(now, rows[0], lists[0].offset)?,
+        };
         let deadlines = reader.open_deadlines(rows[1], lists[1].offset)?;
         let proofing = reader.open_proofing(rows[2], lists[2].offset)?;
         let stress = crate::ops::stress_info(reader, config, now)?;
@@ -60,6 +81,7 @@ impl Board {
             replies.entry(reply.item_id).or_insert(reply);
         }
         Ok(Board {
+            found,
             replies,
             empty: counts == Counts::default() && reader.is_empty()?,
             counts,
@@ -74,7 +96,7 @@ impl Board {
     /// How many rows the whole list of a pane has.
     pub fn total(&self, pane: Pane) -> usize {
         match pane {
-            Pane::Asks => self.counts.open_asks as usize,
+            Pane::Asks => self.found.unwrap_or(u64::from(self.counts.open_asks)) as usize,
             Pane::Deadlines => self.counts.deadlines as usize,
             Pane::Proofing => self.counts.proofing as usize,
             Pane::Stress => 0,

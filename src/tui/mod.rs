@@ -7,6 +7,7 @@ pub mod background;
 pub mod board;
 pub mod clipboard;
 pub mod editor;
+pub mod find;
 pub mod flows;
 pub mod input;
 pub mod kept;

@@ -120,6 +120,43 @@ impl GridRow {
         self
     }
 
+    /// A cell whose words that start with one of `words` show that start in `mark` (what a
+    /// find matched); the rest as `cell`.
+    pub fn cell_marked(
+        mut self,
+        value: &str,
+        width: usize,
+        style: Style,
+        words: &[String],
+        mark: Style,
+    ) -> Self {
+        if width == 0 {
+            return self;
+        }
+        let fitted = text::fit(value, width);
+        let ranges = crate::tui::find::marks(&fitted, words);
+        if ranges.is_empty() {
+            return self.cell(value, width, style);
+        }
+        let mut used = 0;
+        let mut at = 0;
+        let mut push = |row: &mut Self, part: &str, style: Style| {
+            let w = text::width(part);
+            row.cells.push((w, part.to_string(), style));
+            used += w;
+        };
+        for (from, to) in ranges {
+            push(&mut self, &fitted[at..from], style);
+            push(&mut self, &fitted[from..to], mark);
+            at = to;
+        }
+        push(&mut self, &fitted[at..], style);
+        if used < width {
+            self.cells.push((width - used, String::new(), style));
+        }
+        self
+    }
+
     /// A list's row: highlighted when selected, and the selection marker in its first two columns.
     pub fn listed(theme: &Theme, selected: bool) -> Self {
         let style = if selected {
@@ -275,6 +312,7 @@ pub fn short_label(action: Action) -> &'static str {
         Action::NextPane => "pane",
         Action::PrevPane => "pane",
         Action::Open => "open",
+        Action::Find => "find",
         Action::CaptureAsk => "ask",
         Action::CaptureDeadline => "deadline",
         Action::Done => "done",

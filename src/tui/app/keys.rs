@@ -31,6 +31,9 @@ impl App {
 
     pub(super) fn on_key(&mut self, key: &KeyEvent) {
         self.dirty = true;
+        if self.find_key(key) {
+            return;
+        }
         for context in self.key_contexts() {
             if let Some(action) = self.keymap.action(context, key)
                 && self.offer(action)

@@ -158,6 +158,16 @@ impl App {
         let reader = self.store.reader();
         let rows = self.layout.rows(pane);
         let result = match pane {
+            Pane::Asks if let Some(find) = self.find.as_ref().and_then(|f| f.find()) => reader
+                .find_items(
+                    crate::domain::Kind::Ask,
+                    false,
+                    &find,
+                    &self.now,
+                    rows,
+                    self.lists[0].offset,
+                )
+                .map(|asks| self.board.asks = asks),
             Pane::Asks => {
                 // Scrolling keeps the order of all open asks (one index-only query per minute or
                 // change) and reads just the window's rows.
@@ -217,6 +227,7 @@ impl App {
             &mut self.lists,
             rows,
             counts,
+            self.find.as_ref().and_then(|f| f.find()).as_ref(),
         ) {
             Ok(board) => self.board = board,
             Err(e) => self.fail(e),

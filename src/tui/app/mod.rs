@@ -11,6 +11,7 @@
 //! what is on screen.
 
 mod days;
+mod finding;
 mod items;
 mod keys;
 mod load;
@@ -185,6 +186,8 @@ pub struct App {
     reminded: Option<(i64, Option<Notice>)>,
     /// The last line esc threw away, and what it was for (up brings it back).
     discarded: Option<(crate::tui::input::Purpose, String)>,
+    /// What is typed after `/`: the Pending asks pane shows only what it finds.
+    pub find: Option<crate::tui::find::Finding>,
 }
 
 impl App {
@@ -226,6 +229,7 @@ impl App {
             board_loads: 0,
             reminded: None,
             discarded: None,
+            find: None,
         };
         app.reload();
         Ok(app)
@@ -343,6 +347,12 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.open_over(|under| Screen::Help { scroll: 0, under }),
+            Action::Back | Action::Cancel
+                if self.find.is_some() && matches!(self.screen, Screen::Dashboard) =>
+            {
+                self.clear_find();
+            }
+            Action::Find if matches!(self.screen, Screen::Dashboard) => self.start_find(),
             Action::Back | Action::Cancel
                 if self.retry.is_some() && self.screen.modal_over().is_none() =>
             {

@@ -26,6 +26,13 @@ pub fn rows(app: &App, width: usize) -> Content {
             theme.muted,
         )]);
     }
+    // The words a find matched, to mark them.
+    let found: Vec<String> = app
+        .find
+        .as_ref()
+        .and_then(|f| f.find())
+        .map(|f| f.words().to_vec())
+        .unwrap_or_default();
     // An ask a reply was found for says so first: one key settles it.
     let phrases: Vec<String> = asks
         .iter()
@@ -70,12 +77,18 @@ pub fn rows(app: &App, width: usize) -> Content {
         .map(|(i, (item, (phrase, hint)))| {
             let selected = is_selected(app, Pane::Asks, 0, i);
             let mut row = GridRow::listed(theme, selected);
-            row = row.cell_then_gap(
+            let mark = theme.key.add_modifier(ratatui::style::Modifier::UNDERLINED);
+            row = row.cell_marked(
                 item.person.as_deref().unwrap_or("?"),
                 person_w,
                 theme.accent,
+                &found,
+                mark,
             );
-            row = row.cell(&item.title, title_w, theme.text);
+            if person_w > 0 {
+                row = row.gap();
+            }
+            row = row.cell_marked(&item.title, title_w, theme.text, &found, mark);
             row = row.gap_then_cell(phrase, status_w, urgency_style(theme, item, &app.now));
             row = row.gap_then_cell(hint, hint_w, theme.warning);
             row

@@ -24,7 +24,11 @@ pub fn draw(frame: &mut Frame, app: &App, pane: Pane, area: Rect) {
         Pane::Stress => None,
         other => Some(app.board.total(other)),
     };
-    let mut block = pane_block(&app.theme, pane.title(), count, focused);
+    let title = match (&app.find, pane) {
+        (Some(find), Pane::Asks) => format!("{} · /{}", pane.title(), find.typed),
+        _ => pane.title().to_string(),
+    };
+    let mut block = pane_block(&app.theme, &title, count, focused);
     if let Some(position) = position(app, pane, area) {
         block = block
             .title_bottom(ratatui::text::Line::styled(position, app.theme.muted).right_aligned());
