@@ -1979,3 +1979,30 @@ fn slash_finds_in_pending_asks_as_you_type_marks_the_matches_and_esc_clears() {
     let shown = screen(&f.app);
     assert!(shown.contains("Pending asks 11"), "{shown}");
 }
+
+#[test]
+fn slash_in_the_people_view_finds_by_name_team_or_expertise() {
+    let mut f = fixture(100, 30, true);
+    typed(&mut f.app, "p");
+    typed(&mut f.app, "/pric");
+    insta::assert_snapshot!("people_find", screen(&f.app));
+    let Screen::People { view } = &f.app.screen else {
+        panic!("the People view");
+    };
+    assert!(!view.people.is_empty());
+    assert!(
+        view.people
+            .iter()
+            .all(|p| p.person.expertise.iter().any(|e| e.starts_with("pric"))
+                || p.person.name.to_lowercase().starts_with("pric"))
+    );
+    // Esc shows everyone again; a second esc leaves the view.
+    key(&mut f.app, KeyCode::Esc);
+    let Screen::People { view } = &f.app.screen else {
+        panic!("still the People view");
+    };
+    assert!(view.find.is_none());
+    assert!(view.people.len() > 2);
+    key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.screen, Screen::Dashboard));
+}

@@ -276,6 +276,7 @@ fn sql_attention_order_is_the_domain_order() {
 fn person_channels_match(store: &Store) -> usize {
     item_chases_match(store);
     person_keys_match(store);
+    find_index_matches(store);
     let conn = &store.conn;
     let read = |sql: &str| -> Vec<(i64, String, i64, i64)> {
         let mut stmt = conn.prepare(sql).expect("prepares");
@@ -294,6 +295,52 @@ fn person_channels_match(store: &Store) -> usize {
     );
     assert_eq!(kept, counted);
     kept.len()
+}
+
+/// `items_find` (kept by triggers) holds exactly the open items, each found by its person's
+/// name and its title's words.
+fn find_index_matches(store: &Store) {
+    let conn = &store.conn;
+    let ids = |sql: &str| -> Vec<i64> {
+        let mut stmt = conn.prepare(sql).expect("prepares");
+        stmt.query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .expect("reads")
+    };
+    let open = format!(
+        "SELECT id FROM items WHERE status IN {} ORDER BY 1",
+        crate::domain::item::OPEN_STATUSES_SQL
+    );
+    assert_eq!(ids("SELECT rowid FROM items_find ORDER BY 1"), ids(&open));
+    let mut stmt = conn
+        .prepare(
+            &open
+                .replace("SELECT id", "SELECT i.id, i.title, COALESCE(p.name, '')")
+                .replace(
+                    "FROM items WHERE status",
+                    "FROM items i LEFT JOIN people p ON p.id = i.person_id WHERE i.status",
+                ),
+        )
+        .expect("prepares");
+    let rows: Vec<(i64, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .and_then(|rows| rows.collect())
+        .expect("reads");
+    for (id, title, person) in rows {
+        let find = super::Find::new(&format!("{person} {title}")).expect("words");
+        let found = store
+            .reader()
+            .count_found(
+                store.reader().item(id).expect("read").expect("item").kind,
+                false,
+                &find,
+            )
+            .expect("counts");
+        assert!(
+            found >= 1,
+            "item {id} ({person}: {title}) is found by its words"
+        );
+    }
 }
 
 /// `person_keys` (kept by triggers) against every person's key and its one-letter-out spellings.

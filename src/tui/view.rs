@@ -163,11 +163,10 @@ fn footer(frame: &mut Frame, app: &App, area: Rect, single: bool) {
     let theme = &app.theme;
     let width = usize::from(area.width);
     // Typing what to find, the line shows what is typed, whatever was said before.
-    let typing = app.find.as_ref().is_some_and(|f| f.editing)
-        && matches!(app.screen, crate::tui::app::Screen::Dashboard);
+    let typing = app.typing_find();
     let notice = if typing { None } else { app.notice.as_ref() };
     let (message, style) = match notice {
-        None if typing || (app.find.is_some() && app.selected_reply().is_none()) => {
+        None if typing || (app.find_line().is_some() && app.selected_reply().is_none()) => {
             let line = app.find_line().unwrap_or_default();
             let line = text::fit(&format!(" {}", text::inert(&line)), width);
             frame.render_widget(Paragraph::new(Line::styled(line, theme.key)), area);

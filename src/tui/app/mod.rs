@@ -353,6 +353,15 @@ impl App {
                 self.clear_find();
             }
             Action::Find if matches!(self.screen, Screen::Dashboard) => self.start_find(),
+            Action::Find if matches!(self.screen, Screen::People { .. }) => {
+                self.start_people_find()
+            }
+            Action::Back | Action::Cancel if matches!(&self.screen, Screen::People { view } if view.find.is_some()) => {
+                if let Screen::People { view } = &mut self.screen {
+                    view.find = None;
+                    view.refilter();
+                }
+            }
             Action::Back | Action::Cancel
                 if self.retry.is_some() && self.screen.modal_over().is_none() =>
             {

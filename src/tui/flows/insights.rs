@@ -13,7 +13,6 @@ use crate::domain::insight::ChannelStat;
 use crate::domain::{Channel, stress, words};
 use crate::ops::{self, Context, Insights, OpError};
 use crate::store::Reader;
-use crate::tui::board::ListState;
 use crate::tui::look::Look;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pane_block;
@@ -28,10 +27,7 @@ pub struct InsightsView {
 impl InsightsView {
     pub fn load(reader: &Reader<'_>, ctx: &Context) -> Result<InsightsView, OpError> {
         let insights = ops::insights(reader, ctx)?;
-        let people = PeopleView {
-            people: insights.people.clone(),
-            list: ListState::default(),
-        };
+        let people = PeopleView::of(insights.people.clone());
         Ok(InsightsView { insights, people })
     }
 

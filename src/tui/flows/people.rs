@@ -18,22 +18,60 @@ use crate::tui::widgets::{
 
 #[derive(Debug, Clone)]
 pub struct PeopleView {
+    /// Those shown: everyone, or whom the find finds.
     pub people: Vec<PersonStats>,
+    everyone: Vec<PersonStats>,
     pub list: ListState,
+    /// What is typed after `/`: by name, team, expertise or address.
+    pub find: Option<crate::tui::find::Finding>,
 }
 
 impl PeopleView {
     pub fn load(reader: &Reader<'_>) -> Result<PeopleView, OpError> {
-        Ok(PeopleView {
-            people: reader.people_overview(None)?,
+        Ok(PeopleView::of(reader.people_overview(None)?))
+    }
+
+    /// A view of these people, from the top, without a find.
+    pub fn of(everyone: Vec<PersonStats>) -> PeopleView {
+        PeopleView {
+            people: everyone.clone(),
+            everyone,
             list: ListState::default(),
-        })
+            find: None,
+        }
     }
 
     pub fn reload(&mut self, reader: &Reader<'_>) -> Result<(), OpError> {
-        self.people = reader.people_overview(None)?;
-        self.list.selected = self.list.selected.min(self.people.len().saturating_sub(1));
+        self.everyone = reader.people_overview(None)?;
+        self.refilter();
         Ok(())
+    }
+
+    /// Show whom the find finds (everyone without one), keeping the selection in the list.
+    pub fn refilter(&mut self) {
+        let typed = self.find.as_ref().map(|f| f.typed.as_str()).unwrap_or("");
+        self.people = self
+            .everyone
+            .iter()
+            .filter(|p| crate::domain::person::found_by(&p.person, typed))
+            .cloned()
+            .collect();
+        self.list.selected = self.list.selected.min(self.people.len().saturating_sub(1));
+        self.list.offset = self.list.offset.min(self.list.selected);
+    }
+
+    /// How many people there are, found or not.
+    pub fn everyone_count(&self) -> usize {
+        self.everyone.len()
+    }
+
+    /// The find's words, to mark them.
+    pub fn found_words(&self) -> Vec<String> {
+        self.find
+            .as_ref()
+            .and_then(|f| f.find())
+            .map(|f| f.words().to_vec())
+            .unwrap_or_default()
     }
 
     pub fn selected(&self) -> Option<&PersonStats> {
@@ -65,17 +103,24 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, view: &PeopleView, area: Rect) {
         return;
     }
     let theme = &look.theme;
-    let block = pane_block(theme, "People", Some(view.people.len()), true);
+    let title = match &view.find {
+        Some(find) => format!("People · /{}", find.typed),
+        None => "People".to_string(),
+    };
+    let block = pane_block(theme, &title, Some(view.people.len()), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if view.people.is_empty() {
-        frame.render_widget(
-            Paragraph::new(" Nobody yet: people are added the first time you write @name.")
-                .style(theme.muted),
-            inner,
-        );
+        let said = if view.find.is_some() {
+            " Nobody matches: backspace takes a letter back, esc shows everyone."
+        } else {
+            " Nobody yet: people are added the first time you write @name."
+        };
+        frame.render_widget(Paragraph::new(said).style(theme.muted), inner);
         return;
     }
+    let found = view.found_words();
+    let mark = theme.key.add_modifier(ratatui::style::Modifier::UNDERLINED);
     let threshold = look.config.favor_threshold;
     let cells: Vec<[String; 8]> = view.people.iter().map(|p| p.cells(threshold)).collect();
     let width = usize::from(inner.width);
@@ -128,7 +173,7 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, view: &PeopleView, area: Rect) {
                 5 if one_sided => theme.warning,
                 _ => theme.text,
             };
-            row = row.cell(&person[c], *w, style).gap();
+            row = row.cell_marked(&person[c], *w, style, &found, mark).gap();
         }
         rows.push(row);
     }
