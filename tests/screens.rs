@@ -1839,25 +1839,30 @@ fn esc_on_a_typed_line_asks_once_before_throwing_it_away() {
     assert!(matches!(f.app.screen, nudge::tui::app::Screen::Dashboard));
 }
 
+/// A reply to ask `id` as `nudge mail scan` keeps it.
+fn keep_reply(app: &mut App, id: i64, subject: &str, at: nudge::when::Moment) {
+    let now = app.now;
+    app.store
+        .write("mail scan", &now, |w| {
+            w.add_mail_reply(&nudge::store::NewReply {
+                item_id: id,
+                message_id: &format!("{subject}@acme.com"),
+                from: "someone@acme.com",
+                subject,
+                at: at.timestamp(),
+                how: nudge::domain::mail::How::Thread,
+            })
+        })
+        .expect("a reply kept");
+}
+
 #[test]
 fn a_reply_found_in_the_mail_shows_on_its_ask_and_one_key_takes_it() {
     let mut f = fixture(100, 30, true);
     let ask = f.app.selected_item().expect("an ask selected").clone();
     let now = f.app.now;
     let replied = now - chrono::Duration::hours(3);
-    f.app
-        .store
-        .write("mail scan", &now, |w| {
-            w.add_mail_reply(&nudge::store::NewReply {
-                item_id: ask.id,
-                message_id: "r1@acme.com",
-                from: "dana@acme.com",
-                subject: "Re: quotes",
-                at: replied.timestamp(),
-                how: nudge::domain::mail::How::Thread,
-            })
-        })
-        .expect("a reply kept");
+    keep_reply(&mut f.app, ask.id, "Re: quotes", replied);
     f.app.reload();
     insta::assert_snapshot!("dashboard_reply_found_in_mail", screen(&f.app));
     // d: received when the reply came, not now.
@@ -1898,19 +1903,7 @@ fn the_reviews_card_shows_a_reply_found_in_the_mail_and_d_takes_it_at_its_time()
     let ask = review_until(&mut f.app, nudge::domain::Kind::Ask);
     let now = f.app.now;
     let replied = now - chrono::Duration::hours(2);
-    f.app
-        .store
-        .write("mail scan", &now, |w| {
-            w.add_mail_reply(&nudge::store::NewReply {
-                item_id: ask.id,
-                message_id: "r2@acme.com",
-                from: "someone@acme.com",
-                subject: "Re: it",
-                at: replied.timestamp(),
-                how: nudge::domain::mail::How::Words,
-            })
-        })
-        .expect("a reply kept");
+    keep_reply(&mut f.app, ask.id, "Re: it", replied);
     // Out and in again: the review goes on at the same card, read afresh.
     typed(&mut f.app, "q");
     f.app.reload();
