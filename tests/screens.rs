@@ -1999,3 +1999,24 @@ fn slash_in_the_people_view_finds_by_name_team_or_expertise() {
     key(&mut f.app, KeyCode::Esc);
     assert!(matches!(f.app.screen, Screen::Dashboard));
 }
+
+#[test]
+fn slash_finds_in_the_focused_list_and_an_empty_find_says_how_out() {
+    let mut f = fixture(100, 30, true);
+    typed(&mut f.app, "2/launch");
+    assert_eq!(f.app.board.total(nudge::tui::layout::Pane::Deadlines), 1);
+    let shown = screen(&f.app);
+    assert!(shown.contains("Deadlines · /launch 1"), "{shown}");
+    assert!(shown.contains("Q4 launch deck"), "{shown}");
+    assert!(!shown.contains("Webinar slides"), "{shown}");
+    // The asks are whole meanwhile.
+    assert_eq!(f.app.board.total(nudge::tui::layout::Pane::Asks), 11);
+    typed(&mut f.app, "zz");
+    let shown = screen(&f.app);
+    assert!(
+        shown.contains("Nothing matches: backspace takes a letter"),
+        "{shown}"
+    );
+    key(&mut f.app, KeyCode::Esc);
+    assert_eq!(f.app.board.total(nudge::tui::layout::Pane::Deadlines), 4);
+}

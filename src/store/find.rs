@@ -40,6 +40,11 @@ impl Find {
         &self.words
     }
 
+    /// The FTS5 query (`"quo"*`…).
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
     /// The condition on `i` (items) and `p` (people) for the matches, and its values, numbered
     /// from ?`first`: open items through the index; with `all`, closed ones too, each word
     /// starting a word (after a space) of their text.

@@ -51,6 +51,18 @@ pub(super) fn attention_order(a: &str, q: &str) -> String {
     )
 }
 
+/// The open proofing statuses, as SQL.
+const OPEN_PROOFING: &str = "('to_send', 'sent', 'accepted')";
+
+/// `AND` the item (alias `i`) is one the find's index query (?4) finds; nothing without a find
+/// (?4 is then NULL and unused).
+fn found_condition(find: Option<&super::Find>) -> &'static str {
+    match find {
+        Some(_) => "AND i.id IN (SELECT rowid FROM items_find WHERE items_find MATCH ?4)",
+        None => "AND ?4 IS NULL",
+    }
+}
+
 /// The condition that keeps only open items (alias `i`): an ask is open while it waits, the
 /// others while their status is one of the open ones.
 pub(super) fn open_only(kind: Kind) -> String {
@@ -180,7 +192,17 @@ impl Reader<'_> {
 
     /// Open deadlines, soonest first, with their open asks counted.
     pub fn open_deadlines(&self, limit: usize, offset: usize) -> Result<Vec<DeadlineRow>> {
-        self.deadline_rows(None, limit, offset)
+        self.deadline_rows(None, limit, offset, None)
+    }
+
+    /// The open deadlines a find (`/`) finds, in the Deadlines pane's order.
+    pub fn found_deadlines(
+        &self,
+        find: &super::Find,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<DeadlineRow>> {
+        self.deadline_rows(None, limit, offset, Some(find))
     }
 
     /// The open deadline with this title (any case), the soonest if several: a critique `on "Q4
@@ -195,7 +217,7 @@ impl Reader<'_> {
 
     /// Open deadlines due by `until` (overdue ones too), soonest first.
     pub fn deadlines_due_by(&self, until: &Moment, limit: usize) -> Result<Vec<DeadlineRow>> {
-        self.deadline_rows(Some(until.timestamp()), limit, 0)
+        self.deadline_rows(Some(until.timestamp()), limit, 0, None)
     }
 
     fn deadline_rows(
@@ -203,31 +225,48 @@ impl Reader<'_> {
         until: Option<i64>,
         limit: usize,
         offset: usize,
+        find: Option<&super::Find>,
     ) -> Result<Vec<DeadlineRow>> {
+        let found = found_condition(find);
         let sql = format!(
             "SELECT {ITEM_COLUMNS}, \
                 (SELECT COUNT(*) FROM items a WHERE a.deadline_id = i.id AND a.kind = 'ask' AND a.status = 'open') AS open_asks, \
                 (SELECT COUNT(*) FROM items a WHERE a.deadline_id = i.id AND a.kind = 'ask' AND a.status = 'open' AND a.need_by > i.due) AS late_asks \
-             FROM {ITEM_FROM} WHERE i.kind = 'deadline' AND i.status = 'open' AND (?3 IS NULL OR i.due <= ?3) \
+             FROM {ITEM_FROM} WHERE i.kind = 'deadline' AND i.status = 'open' AND (?3 IS NULL OR i.due <= ?3) {found} \
              ORDER BY i.due IS NULL, i.due, i.id LIMIT ?1 OFFSET ?2"
         );
-        self.rows(&sql, params![limit as i64, offset as i64, until], |r| {
-            Ok(DeadlineRow {
-                item: item_from_row(r)?,
-                open_asks: r.count("open_asks")?,
-                late_asks: r.count("late_asks")?,
-            })
-        })
+        let query = find.map(|f| f.query().to_string());
+        self.rows(
+            &sql,
+            params![limit as i64, offset as i64, until, query],
+            |r| {
+                Ok(DeadlineRow {
+                    item: item_from_row(r)?,
+                    open_asks: r.count("open_asks")?,
+                    late_asks: r.count("late_asks")?,
+                })
+            },
+        )
     }
 
     /// Open proofing invitations, those still to send first, oldest first.
     pub fn open_proofing(&self, limit: usize, offset: usize) -> Result<Vec<ProofingRow>> {
-        self.proofing_rows("('to_send', 'sent', 'accepted')", limit, offset)
+        self.proofing_rows(OPEN_PROOFING, limit, offset, None)
+    }
+
+    /// The open proofing invitations a find (`/`) finds, in the Proofing pane's order.
+    pub fn found_proofing(
+        &self,
+        find: &super::Find,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<ProofingRow>> {
+        self.proofing_rows(OPEN_PROOFING, limit, offset, Some(find))
     }
 
     /// Invitations still to send, oldest first.
     pub fn proofing_to_send(&self, limit: usize) -> Result<Vec<ProofingRow>> {
-        self.proofing_rows("('to_send')", limit, 0)
+        self.proofing_rows("('to_send')", limit, 0, None)
     }
 
     /// `statuses` is one of the two SQL lists above, never input.
@@ -236,15 +275,18 @@ impl Reader<'_> {
         statuses: &str,
         limit: usize,
         offset: usize,
+        find: Option<&super::Find>,
     ) -> Result<Vec<ProofingRow>> {
+        let found = found_condition(find).replace("?4", "?3");
         let sql = format!(
             "SELECT {ITEM_COLUMNS}, \
                 (SELECT c.said FROM critiques c WHERE c.proofing_id = i.id LIMIT 1) AS said \
-             FROM {ITEM_FROM} WHERE i.kind = 'proofing' AND i.status IN {statuses} \
+             FROM {ITEM_FROM} WHERE i.kind = 'proofing' AND i.status IN {statuses} {found} \
              ORDER BY CASE i.status WHEN 'to_send' THEN 0 WHEN 'accepted' THEN 1 ELSE 2 END, i.created_at, i.id \
              LIMIT ?1 OFFSET ?2"
         );
-        self.rows(&sql, params![limit as i64, offset as i64], |r| {
+        let query = find.map(|f| f.query().to_string());
+        self.rows(&sql, params![limit as i64, offset as i64, query], |r| {
             Ok(ProofingRow {
                 item: item_from_row(r)?,
                 said: r.get("said")?,

@@ -53,7 +53,7 @@ actions! {
     PageDown => "page_down", "one page down";
     PageUp => "page_up", "one page up";
     Open => "open", "open the selected item";
-    Find => "find", "find in pending asks as you type";
+    Find => "find", "find in this list as you type";
     People => "people", "everyone you work with";
     Insights => "insights", "what works with whom: channels, people, stress";
     CaptureAsk => "capture_ask", "capture an ask";

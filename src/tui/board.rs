@@ -31,8 +31,9 @@ pub struct Board {
     pub empty: bool,
     /// Replies found in the mail to open asks (`nudge mail scan`), by ask: the latest each.
     pub replies: std::collections::HashMap<i64, crate::domain::mail::Suggestion>,
-    /// With a find (`/`): how many open asks it finds (the Pending asks pane shows only those).
-    pub found: Option<u64>,
+    /// With a find (`/`): the list it filters and how many it finds there (the pane shows only
+    /// those).
+    pub found: Option<(Pane, u64)>,
 }
 
 /// How many of the replies found in the mail the board knows (the latest).
@@ -48,33 +49,50 @@ impl Board {
         lists: &mut [ListState; 3],
         rows: [usize; 3],
         counts: Counts,
-        find: Option<&crate::store::Find>,
+        find: Option<(Pane, &crate::store::Find)>,
     ) -> Result<Board, OpError> {
+        use crate::domain::Kind;
         let found = match find {
-            Some(find) => Some(reader.count_found(crate::domain::Kind::Ask, false, find)?),
+            Some((pane, find)) => {
+                let kind = match pane {
+                    Pane::Deadlines => Kind::Deadline,
+                    Pane::Proofing => Kind::Proofing,
+                    _ => Kind::Ask,
+                };
+                Some((pane, reader.count_found(kind, false, find)?))
+            }
             None => None,
         };
+        let in_pane = |pane: Pane, whole: u32| match found {
+            Some((p, n)) if p == pane => n,
+            _ => u64::from(whole),
+        };
         let totals = [
-            found.unwrap_or(u64::from(counts.open_asks)),
-            u64::from(counts.deadlines),
-            u64::from(counts.proofing),
+            in_pane(Pane::Asks, counts.open_asks),
+            in_pane(Pane::Deadlines, counts.deadlines),
+            in_pane(Pane::Proofing, counts.proofing),
         ];
         for (state, (total, rows)) in lists.iter_mut().zip(totals.into_iter().zip(rows)) {
             clamp(state, total as usize, rows);
         }
         let asks = match find {
-            Some(find) => reader.find_items(
-                crate::domain::Kind::Ask,
-                false,
-                find,
-                now,
-                rows[0],
-                lists[0].offset,
-            )?,
-            None => reader.open_asks(now, rows[0], lists[0].offset)?,
+            Some((Pane::Asks, find)) => {
+                reader.find_items(Kind::Ask, false, find, now, rows[0], lists[0].offset)?
+            }
+            _ => reader.open_asks(now, rows[0], lists[0].offset)?,
         };
-        let deadlines = reader.open_deadlines(rows[1], lists[1].offset)?;
-        let proofing = reader.open_proofing(rows[2], lists[2].offset)?;
+        let deadlines = match find {
+            Some((Pane::Deadlines, find)) => {
+                reader.found_deadlines(find, rows[1], lists[1].offset)?
+            }
+            _ => reader.open_deadlines(rows[1], lists[1].offset)?,
+        };
+        let proofing = match find {
+            Some((Pane::Proofing, find)) => {
+                reader.found_proofing(find, rows[2], lists[2].offset)?
+            }
+            _ => reader.open_proofing(rows[2], lists[2].offset)?,
+        };
         let stress = crate::ops::stress_info(reader, config, now)?;
         let mut replies = std::collections::HashMap::new();
         for reply in reader.mail_suggestions(REPLIES_SHOWN)? {
@@ -96,7 +114,10 @@ impl Board {
     /// How many rows the whole list of a pane has.
     pub fn total(&self, pane: Pane) -> usize {
         match pane {
-            Pane::Asks => self.found.unwrap_or(u64::from(self.counts.open_asks)) as usize,
+            _ if self.found.is_some_and(|(p, _)| p == pane) => {
+                self.found.map_or(0, |(_, n)| n as usize)
+            }
+            Pane::Asks => self.counts.open_asks as usize,
             Pane::Deadlines => self.counts.deadlines as usize,
             Pane::Proofing => self.counts.proofing as usize,
             Pane::Stress => 0,

@@ -1,12 +1,15 @@
-//! Find in the Pending asks pane (`/`): what is typed filters the list as it is typed, over
+//! Find in a dashboard list (`/`): what is typed filters the list as it is typed, over
 //! person, title, tags and why (each word the start of a word, as `nudge list --grep`); the
 //! pane says how many match and marks the matching words; enter keeps the filter to move in it,
 //! esc clears it.
 
 use crate::store::Find;
+use crate::tui::layout::Pane;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Finding {
+    /// The list it filters (Pending asks, Deadlines or Proofing; the People view keeps its own).
+    pub pane: Pane,
     pub typed: String,
     /// Keys go to the typed words (until enter or esc).
     pub editing: bool,

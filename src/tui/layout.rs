@@ -5,8 +5,9 @@
 use ratatui::layout::{Constraint, Direction, Layout as Split, Rect};
 
 /// The four panes, in focus order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Pane {
+    #[default]
     Asks,
     Deadlines,
     Proofing,

@@ -7,20 +7,36 @@ use crate::tui::find::Finding;
 use crate::tui::layout::Pane;
 
 impl App {
-    /// Start typing what to find (again, with the words kept), in Pending asks.
+    /// Start typing what to find in the focused list (again, with the words kept when it is
+    /// the same list); from the Stress pane, in Pending asks.
     pub(super) fn start_find(&mut self) {
-        self.focus_on(Pane::Asks);
-        let typed = self.find.take().map(|f| f.typed).unwrap_or_default();
+        let pane = match self.focus {
+            Pane::Stress => Pane::Asks,
+            list => list,
+        };
+        self.focus_on(pane);
+        let typed = match self.find.take() {
+            Some(f) if f.pane == pane => f.typed,
+            Some(f) => {
+                // Another list was filtered: it shows whole again.
+                self.lists[list_of(f.pane)] = Default::default();
+                String::new()
+            }
+            None => String::new(),
+        };
         self.find = Some(Finding {
+            pane,
             typed,
             editing: true,
         });
+        self.reload();
     }
 
     /// The whole list again.
     pub(super) fn clear_find(&mut self) {
-        self.find = None;
-        self.lists[0] = Default::default();
+        if let Some(f) = self.find.take() {
+            self.lists[list_of(f.pane)] = Default::default();
+        }
         self.reload();
     }
 
@@ -47,12 +63,13 @@ impl App {
         let Some(finding) = self.find.as_mut().filter(|f| f.editing) else {
             return false;
         };
+        let pane = finding.pane;
         match edit(finding, key) {
             Edit::Cleared => self.clear_find(),
             Edit::Kept => {}
             Edit::Changed => {
                 // What shows changed: from its first row.
-                self.lists[0] = Default::default();
+                self.lists[list_of(pane)] = Default::default();
                 self.reload();
             }
             Edit::NotFind => return false,
@@ -65,11 +82,24 @@ impl App {
         if let Screen::People { view } = &mut self.screen {
             let typed = view.find.take().map(|f| f.typed).unwrap_or_default();
             view.find = Some(Finding {
+                pane: Pane::Asks,
                 typed,
                 editing: true,
             });
             view.refilter();
         }
+    }
+
+    /// The find on this dashboard list, if it has one.
+    pub fn find_in(&self, pane: Pane) -> Option<crate::store::Find> {
+        self.find.as_ref().filter(|f| f.pane == pane)?.find()
+    }
+
+    /// The words a find on this list matched, to mark them (none without one).
+    pub fn found_words(&self, pane: Pane) -> Vec<String> {
+        self.find_in(pane)
+            .map(|f| f.words().to_vec())
+            .unwrap_or_default()
     }
 
     /// Whether keys go to the words of a find now.
@@ -101,11 +131,16 @@ impl App {
                 );
                 return Some(line);
             }
-            Screen::Dashboard => (
-                self.find.as_ref()?,
-                self.board.total(Pane::Asks),
-                self.board.counts.open_asks,
-            ),
+            Screen::Dashboard => {
+                let finding = self.find.as_ref()?;
+                let counts = &self.board.counts;
+                let (total, noun) = match finding.pane {
+                    Pane::Deadlines => (counts.deadlines, "open deadline"),
+                    Pane::Proofing => (counts.proofing, "open proofing invitation"),
+                    _ => (counts.open_asks, "open ask"),
+                };
+                (finding, self.board.total(finding.pane), (total, noun))
+            }
             _ => return None,
         };
         let cursor = if finding.editing { "▏" } else { "" };
@@ -117,8 +152,17 @@ impl App {
         Some(format!(
             "/{}{cursor}  {found} of {} · {keys}",
             finding.typed,
-            crate::domain::words::count(total, "open ask")
+            crate::domain::words::count(total.0, total.1)
         ))
+    }
+}
+
+/// The index of a list pane in `App::lists`.
+fn list_of(pane: Pane) -> usize {
+    match pane {
+        Pane::Deadlines => 1,
+        Pane::Proofing => 2,
+        _ => 0,
     }
 }
 

@@ -158,7 +158,7 @@ impl App {
         let reader = self.store.reader();
         let rows = self.layout.rows(pane);
         let result = match pane {
-            Pane::Asks if let Some(find) = self.find.as_ref().and_then(|f| f.find()) => reader
+            Pane::Asks if let Some(find) = self.find_in(Pane::Asks) => reader
                 .find_items(
                     crate::domain::Kind::Ask,
                     false,
@@ -168,6 +168,12 @@ impl App {
                     self.lists[0].offset,
                 )
                 .map(|asks| self.board.asks = asks),
+            Pane::Deadlines if let Some(find) = self.find_in(Pane::Deadlines) => reader
+                .found_deadlines(&find, rows, self.lists[1].offset)
+                .map(|rows| self.board.deadlines = rows),
+            Pane::Proofing if let Some(find) = self.find_in(Pane::Proofing) => reader
+                .found_proofing(&find, rows, self.lists[2].offset)
+                .map(|rows| self.board.proofing = rows),
             Pane::Asks => {
                 // Scrolling keeps the order of all open asks (one index-only query per minute or
                 // change) and reads just the window's rows.
@@ -220,6 +226,7 @@ impl App {
             self.layout.rows(Pane::Proofing),
         ];
         self.board_loads += 1;
+        let found = self.find.as_ref().and_then(|f| Some((f.pane, f.find()?)));
         match Board::load(
             &self.store.reader(),
             &self.config,
@@ -227,7 +234,7 @@ impl App {
             &mut self.lists,
             rows,
             counts,
-            self.find.as_ref().and_then(|f| f.find()).as_ref(),
+            found.as_ref().map(|(pane, find)| (*pane, find)),
         ) {
             Ok(board) => self.board = board,
             Err(e) => self.fail(e),

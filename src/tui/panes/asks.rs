@@ -3,7 +3,7 @@
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use super::{Content, is_selected};
+use super::{Content, is_selected, nothing_found};
 use crate::domain::{Item, attention, words};
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -19,6 +19,9 @@ use crate::when::Moment;
 pub fn rows(app: &App, width: usize) -> Content {
     let theme = &app.theme;
     let asks = app.ask_rows();
+    if asks.is_empty() && app.find_in(Pane::Asks).is_some() {
+        return nothing_found(theme);
+    }
     if asks.is_empty() {
         let key = app.key_name(Context::Dashboard, Action::CaptureAsk);
         return Content::Lines(vec![Line::styled(
@@ -27,12 +30,7 @@ pub fn rows(app: &App, width: usize) -> Content {
         )]);
     }
     // The words a find matched, to mark them.
-    let found: Vec<String> = app
-        .find
-        .as_ref()
-        .and_then(|f| f.find())
-        .map(|f| f.words().to_vec())
-        .unwrap_or_default();
+    let found = app.found_words(Pane::Asks);
     // An ask a reply was found for says so first: one key settles it.
     let phrases: Vec<String> = asks
         .iter()

@@ -3,7 +3,7 @@
 use chrono::Duration;
 use ratatui::text::Line;
 
-use super::{Content, is_selected};
+use super::{Content, is_selected, nothing_found};
 use crate::domain::{deadline, words};
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -13,6 +13,10 @@ use crate::tui::widgets::{GridRow, column_width, title_first};
 
 pub fn rows(app: &App, width: usize) -> Content {
     let theme = &app.theme;
+    let found = app.found_words(Pane::Deadlines);
+    if app.board.deadlines.is_empty() && app.find_in(Pane::Deadlines).is_some() {
+        return nothing_found(theme);
+    }
     if app.board.deadlines.is_empty() {
         let key = app.key_name(Context::Dashboard, Action::CaptureDeadline);
         return Content::Lines(vec![Line::styled(
@@ -63,7 +67,13 @@ pub fn rows(app: &App, width: usize) -> Content {
                 Some(due) if due - app.now <= Duration::hours(24) => theme.warning,
                 _ => theme.muted,
             };
-            let mut line = GridRow::listed(theme, selected).cell(&item.title, title_w, theme.text);
+            let mut line = GridRow::listed(theme, selected).cell_marked(
+                &item.title,
+                title_w,
+                theme.text,
+                &found,
+                theme.key.add_modifier(ratatui::style::Modifier::UNDERLINED),
+            );
             line = line.gap_then_cell(when, when_w, when_style);
             if risk_w > 0 {
                 line = line.gap().cell(

@@ -24,8 +24,8 @@ pub fn draw(frame: &mut Frame, app: &App, pane: Pane, area: Rect) {
         Pane::Stress => None,
         other => Some(app.board.total(other)),
     };
-    let title = match (&app.find, pane) {
-        (Some(find), Pane::Asks) => format!("{} · /{}", pane.title(), find.typed),
+    let title = match &app.find {
+        Some(find) if find.pane == pane => format!("{} · /{}", pane.title(), find.typed),
         _ => pane.title().to_string(),
     };
     let mut block = pane_block(&app.theme, &title, count, focused);
@@ -74,6 +74,14 @@ fn position(app: &App, pane: Pane, area: Rect) -> Option<String> {
     } else {
         format!(" {} more ", total - rows.min(total))
     })
+}
+
+/// A filtered list with nothing in it says so, and how to get out.
+pub fn nothing_found(theme: &crate::tui::theme::Theme) -> Content {
+    Content::Lines(vec![Line::styled(
+        "Nothing matches: backspace takes a letter back, esc shows them all.",
+        theme.muted,
+    )])
 }
 
 /// What a pane shows: list rows, or lines of text (an empty list's hint, the stress pane).

@@ -2,7 +2,7 @@
 
 use ratatui::text::Line;
 
-use super::{Content, is_selected};
+use super::{Content, is_selected, nothing_found};
 use crate::domain::{Status, words};
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -12,6 +12,10 @@ use crate::tui::widgets::{GridRow, column_width, title_first};
 
 pub fn rows(app: &App, width: usize) -> Content {
     let theme = &app.theme;
+    let found = app.found_words(Pane::Proofing);
+    if app.board.proofing.is_empty() && app.find_in(Pane::Proofing).is_some() {
+        return nothing_found(theme);
+    }
     if app.board.proofing.is_empty() {
         let key = app.key_name(Context::Dashboard, Action::Critique);
         return Content::Lines(vec![Line::styled(
@@ -66,13 +70,19 @@ pub fn rows(app: &App, width: usize) -> Content {
             } else {
                 theme.muted
             };
+            let mark = theme.key.add_modifier(ratatui::style::Modifier::UNDERLINED);
             let mut line = GridRow::listed(theme, selected);
-            line = line.cell_then_gap(
+            line = line.cell_marked(
                 item.person.as_deref().unwrap_or("?"),
                 person_w,
                 theme.accent,
+                &found,
+                mark,
             );
-            line = line.cell(&what, what_w, theme.text);
+            if person_w > 0 {
+                line = line.gap();
+            }
+            line = line.cell_marked(&what, what_w, theme.text, &found, mark);
             line = line.gap_then_cell(status, status_w, status_style);
             line
         })
