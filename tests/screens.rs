@@ -2020,3 +2020,30 @@ fn slash_finds_in_the_focused_list_and_an_empty_find_says_how_out() {
     key(&mut f.app, KeyCode::Esc);
     assert_eq!(f.app.board.total(nudge::tui::layout::Pane::Deadlines), 4);
 }
+
+#[test]
+fn the_help_has_the_symbols_first_and_slash_filters_it() {
+    let mut f = fixture(100, 30, true);
+    typed(&mut f.app, "?");
+    let shown = screen(&f.app);
+    assert!(shown.contains("Symbols"), "{shown}");
+    assert!(shown.contains("asked or chased by call"), "{shown}");
+    assert!(shown.contains("Keys · / finds"), "{shown}");
+    typed(&mut f.app, "/snooze");
+    insta::assert_snapshot!("help_find", screen(&f.app));
+    let shown = screen(&f.app);
+    assert!(shown.contains("snooze"), "{shown}");
+    assert!(
+        !shown.contains("capture_ask"),
+        "only what has the word: {shown}"
+    );
+    // Esc shows every key again; a second esc leaves the help.
+    key(&mut f.app, KeyCode::Esc);
+    let all = screen(&f.app);
+    assert!(
+        all.contains("Keys · / finds") && all.contains("Symbols"),
+        "{all}"
+    );
+    key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.screen, Screen::Dashboard));
+}

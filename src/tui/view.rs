@@ -65,7 +65,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
     }
     match &app.screen {
-        Screen::Help { scroll, .. } => flows::help::draw(frame, &look, *scroll, body),
+        Screen::Help { scroll, .. } => {
+            flows::help::draw(frame, &look, *scroll, body, app.help_filter())
+        }
         Screen::Text {
             title,
             text,

@@ -44,6 +44,18 @@ impl App {
     /// enter keeps the filter (to move in it), esc clears it; anything else (arrows, pages) moves
     /// in the list as usual. True when the key was the find's.
     pub(super) fn find_key(&mut self, key: &KeyEvent) -> bool {
+        if let Screen::Help { scroll, .. } = &mut self.screen {
+            let Some(finding) = self.help_find.as_mut().filter(|f| f.editing) else {
+                return false;
+            };
+            match edit(finding, key) {
+                Edit::Cleared => self.help_find = None,
+                Edit::Kept | Edit::Changed => {}
+                Edit::NotFind => return false,
+            }
+            *scroll = 0;
+            return true;
+        }
         if let Screen::People { view } = &mut self.screen {
             let Some(finding) = view.find.as_mut().filter(|f| f.editing) else {
                 return false;
@@ -77,6 +89,21 @@ impl App {
         true
     }
 
+    /// `/` in the help: only the keys and symbols with those words.
+    pub(super) fn start_help_find(&mut self) {
+        let typed = self.help_find.take().map(|f| f.typed).unwrap_or_default();
+        self.help_find = Some(Finding {
+            pane: Pane::Asks,
+            typed,
+            editing: true,
+        });
+    }
+
+    /// What the help is filtered by, if anything.
+    pub fn help_filter(&self) -> Option<&str> {
+        self.help_find.as_ref().map(|f| f.typed.as_str())
+    }
+
     /// `/` in the People view: find by name, team, expertise or address.
     pub(super) fn start_people_find(&mut self) {
         if let Screen::People { view } = &mut self.screen {
@@ -107,6 +134,7 @@ impl App {
         match &self.screen {
             Screen::Dashboard => self.find.as_ref().is_some_and(|f| f.editing),
             Screen::People { view } => view.find.as_ref().is_some_and(|f| f.editing),
+            Screen::Help { .. } => self.help_find.as_ref().is_some_and(|f| f.editing),
             _ => false,
         }
     }
@@ -130,6 +158,19 @@ impl App {
                     }
                 );
                 return Some(line);
+            }
+            Screen::Help { .. } => {
+                let finding = self.help_find.as_ref()?;
+                return Some(format!(
+                    "/{}{}  {}",
+                    finding.typed,
+                    if finding.editing { "▏" } else { "" },
+                    if finding.editing {
+                        "enter keeps it · esc shows every key"
+                    } else {
+                        "/ changes it · esc shows every key"
+                    }
+                ));
             }
             Screen::Dashboard => {
                 let finding = self.find.as_ref()?;

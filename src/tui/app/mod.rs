@@ -188,6 +188,8 @@ pub struct App {
     discarded: Option<(crate::tui::input::Purpose, String)>,
     /// What is typed after `/`: the Pending asks pane shows only what it finds.
     pub find: Option<crate::tui::find::Finding>,
+    /// What is typed after `/` in the help: only the keys and symbols that have those words.
+    pub help_find: Option<crate::tui::find::Finding>,
 }
 
 impl App {
@@ -230,6 +232,7 @@ impl App {
             reminded: None,
             discarded: None,
             find: None,
+            help_find: None,
         };
         app.reload();
         Ok(app)
@@ -346,13 +349,22 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.open_over(|under| Screen::Help { scroll: 0, under }),
+            Action::Help => {
+                self.help_find = None;
+                self.open_over(|under| Screen::Help { scroll: 0, under })
+            }
             Action::Back | Action::Cancel
                 if self.find.is_some() && matches!(self.screen, Screen::Dashboard) =>
             {
                 self.clear_find();
             }
             Action::Find if matches!(self.screen, Screen::Dashboard) => self.start_find(),
+            Action::Find if matches!(self.screen, Screen::Help { .. }) => self.start_help_find(),
+            Action::Back | Action::Cancel
+                if self.help_find.is_some() && matches!(self.screen, Screen::Help { .. }) =>
+            {
+                self.help_find = None;
+            }
             Action::Find if matches!(self.screen, Screen::People { .. }) => {
                 self.start_people_find()
             }

@@ -43,7 +43,10 @@ impl App {
                     .len(),
                 rows,
             ),
-            Screen::Help { .. } => (flows::help::lines(&self.look()).len(), rows),
+            Screen::Help { .. } => (
+                flows::help::lines(&self.look(), self.help_filter()).len(),
+                rows,
+            ),
             Screen::Text { text, .. } => {
                 (flows::text::content(&self.look(), text, width).len(), rows)
             }
