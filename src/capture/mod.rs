@@ -360,8 +360,10 @@ pub fn line_from_args(args: &[String]) -> String {
             let plain = arg.trim();
             // Everything after `why:` is the objective, taken as written.
             after_why = after_why || plain.to_lowercase().starts_with("why:");
-            if plain.contains(char::is_whitespace) && !plain.contains('"') && !after_why {
-                format!("\"{plain}\"")
+            // An argument the shell kept whole stays one piece of literal text; a quote mark in
+            // it is doubled, so it stays a character rather than opening or closing a quote.
+            if !after_why && (plain.contains(char::is_whitespace) || plain.contains(['"', '“'])) {
+                format!("\"{}\"", plain.replace('"', "\"\""))
             } else {
                 plain.to_string()
             }

@@ -15,6 +15,24 @@ const CLOSING_QUOTES: [char; 2] = ['"', '”'];
 #[error("a quote is not closed: {0}")]
 pub struct OpenQuote(pub String);
 
+/// Quoted text up to its closing quote, from just after the opening one: the text (a doubled
+/// `""` inside is one literal `"`) and how many bytes of `inner` it took, closing quote included.
+fn quoted(inner: &str) -> Option<(String, usize)> {
+    let mut text = String::new();
+    let mut at = 0;
+    loop {
+        let end = at + inner[at..].find(CLOSING_QUOTES)?;
+        let close = inner[end..].chars().next().map_or(1, char::len_utf8);
+        text.push_str(&inner[at..end]);
+        if inner[end..].starts_with("\"\"") {
+            text.push('"');
+            at = end + 2;
+            continue;
+        }
+        return Some((text, end + close));
+    }
+}
+
 /// The words of a line, and the text after `why:` (which is taken whole, keywords and all).
 pub fn tokenize(line: &str) -> Result<(Vec<Token>, Option<String>), OpenQuote> {
     let mut tokens = Vec::new();
@@ -26,15 +44,14 @@ pub fn tokenize(line: &str) -> Result<(Vec<Token>, Option<String>), OpenQuote> {
         };
         if OPENING_QUOTES.contains(&first) {
             let inner = &rest[first.len_utf8()..];
-            let Some(end) = inner.find(CLOSING_QUOTES) else {
+            let Some((text, used)) = quoted(inner) else {
                 return Err(OpenQuote(rest.to_string()));
             };
             tokens.push(Token {
-                text: inner[..end].trim().to_string(),
+                text: text.trim().to_string(),
                 quoted: true,
             });
-            let close_len = inner[end..].chars().next().map_or(1, char::len_utf8);
-            rest = &inner[end + close_len..];
+            rest = &inner[used..];
             continue;
         }
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -45,10 +62,9 @@ pub fn tokenize(line: &str) -> Result<(Vec<Token>, Option<String>), OpenQuote> {
             // unquoted why takes the rest of the line.
             if let Some(open) = after.chars().next().filter(|c| OPENING_QUOTES.contains(c)) {
                 let inner = &after[open.len_utf8()..];
-                if let Some(end) = inner.find(CLOSING_QUOTES) {
-                    let close_len = inner[end..].chars().next().map_or(1, char::len_utf8);
-                    let why = inner[..end].trim();
-                    let (more, later) = tokenize(&inner[end + close_len..])?;
+                if let Some((why, used)) = quoted(inner) {
+                    let why = why.trim();
+                    let (more, later) = tokenize(&inner[used..])?;
                     tokens.extend(more);
                     let why = later.or_else(|| (!why.is_empty()).then(|| why.to_string()));
                     return Ok((tokens, why));
@@ -68,6 +84,19 @@ pub fn tokenize(line: &str) -> Result<(Vec<Token>, Option<String>), OpenQuote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_doubled_quote_inside_quotes_is_one_literal_quote() {
+        assert_eq!(
+            words(r#""the 27"" screen" by fri"#),
+            [
+                ("the 27\" screen".to_string(), true),
+                ("by".into(), false),
+                ("fri".into(), false)
+            ]
+        );
+        assert!(tokenize(r#""open "" still"#).is_err(), "still not closed");
+    }
 
     fn words(line: &str) -> Vec<(String, bool)> {
         tokenize(line)

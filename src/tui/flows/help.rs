@@ -85,7 +85,6 @@ pub fn lines(look: &Look<'_>, find: Option<&str>) -> Vec<Line<'static>> {
         let bindings: Vec<_> = look
             .keymap
             .bindings(context)
-            .into_iter()
             .map(|(action, keys)| {
                 (
                     action,
