@@ -859,3 +859,12 @@ fn list_grep_finds_every_word_as_a_word_start_in_person_title_tags_and_why() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--grep finds asks"));
     assert!(found(&["people", "--grep", "ros"]).contains("Rosa"));
 }
+
+#[test]
+fn a_quote_mark_inside_one_shell_argument_is_part_of_the_title() {
+    let home = Home::new();
+    let out = home.run(&["deadline", "the 27\" screen", "due", "mon"]);
+    assert!(out.contains("the 27\" screen · due Mon"), "{out}");
+    let out = home.run(&["ask", "@sam", "x\"y", "check", "tomorrow"]);
+    assert!(out.contains("Sam · x\"y · no need-by"), "{out}");
+}
