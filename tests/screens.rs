@@ -1025,6 +1025,7 @@ fn the_review_queue_follows_the_design_order() {
         Entry::Deadline { .. } => 2,
         Entry::Proofing { .. } => 3,
         Entry::Ledger { .. } => 4,
+        Entry::KeepInTouch { .. } => 5,
     };
     let ranks: Vec<u8> = queue.iter().map(rank).collect();
     assert!(

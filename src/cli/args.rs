@@ -60,6 +60,9 @@ pub enum Command {
     Person(PersonArgs),
     /// Log a favor: nudge favor gave @sam reviewed his pricing page
     Favor(FavorArgs),
+    /// Person mode, for the walk over: everything open with them on one page (the dashboard's
+    /// `w` acts on it); --walked logs the visit, which counts as contact: nudge meet @dana
+    Meet(MeetArgs),
     /// Log a stress check-in, 1 (calm) to 5 (overwhelmed): nudge checkin 4 too many reviews at once
     Checkin(CheckinArgs),
     /// Open the dashboard in the daily review
@@ -336,6 +339,27 @@ pub struct PersonArgs {
     /// "" clears it). Replies from them are noticed by `nudge mail scan`
     #[arg(long, value_name = "ADDRESS")]
     pub email: Vec<String>,
+    /// Keep in touch: how often, as 2w, 10d or 1m (off clears it). When nothing has happened
+    /// with them for longer, they show in `due`, the review and the People view
+    #[arg(long, value_parser = parse_rhythm, value_name = "RHYTHM")]
+    pub every: Option<Rhythm>,
+}
+
+#[derive(Debug, Args)]
+pub struct MeetArgs {
+    /// @name
+    pub name: String,
+    /// Log that you walked over (it counts as contact for `--every`)
+    #[arg(long)]
+    pub walked: bool,
+}
+
+/// A keep-in-touch rhythm in days, or none (`--every off`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rhythm(pub Option<u32>);
+
+fn parse_rhythm(text: &str) -> Result<Rhythm, String> {
+    crate::domain::touch::parse_every(text).map(Rhythm)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

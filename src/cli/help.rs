@@ -97,7 +97,13 @@ const EXAMPLES: &[(&str, &[&str], bool)] = &[
             "nudge person @sam --team Product --expert pricing,roadmap",
             "nudge person @lee --prefers walk --note sits by the window",
             "nudge person @dana --email dana@acme.com,dana.reyes@acme.com",
+            "nudge person @marcus --every 2w",
         ],
+        false,
+    ),
+    (
+        "meet",
+        &["nudge meet @dana", "nudge meet @dana --walked"],
         false,
     ),
     (

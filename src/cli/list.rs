@@ -39,7 +39,13 @@ pub fn list(session: &mut Session, out: &mut dyn Write, args: &ListArgs) -> Hand
     }
     let kind = match what {
         ListWhat::People => {
-            return people(&reader, out, json, session_threshold, grep.as_deref());
+            return people(
+                &reader,
+                out,
+                json,
+                (session_threshold, &now),
+                grep.as_deref(),
+            );
         }
         ListWhat::Favors => return favors(&reader, out, json, &now),
         ListWhat::Checkins => return checkins(&reader, out, json, &now, &keys.0),
@@ -213,7 +219,7 @@ fn people(
     reader: &Reader<'_>,
     out: &mut dyn Write,
     json: bool,
-    threshold: u32,
+    (threshold, now): (u32, &Moment),
     grep: Option<&str>,
 ) -> Handled {
     let mut people = reader.people_overview(None)?;
@@ -230,12 +236,9 @@ fn people(
             "No people yet: they are added the first time you write @name.",
         );
     }
-    let mut rows = vec![
-        crate::domain::person::PEOPLE_COLUMNS
-            .map(str::to_uppercase)
-            .to_vec(),
-    ];
-    rows.extend(people.iter().map(|p| p.cells(threshold).to_vec()));
+    let columns = crate::domain::person::people_columns(&people);
+    let mut rows = vec![columns.iter().map(|c| c.to_uppercase()).collect()];
+    rows.extend(people.iter().map(|p| p.cells(threshold, now, &columns)));
     print_table(out, &rows, TITLE_COLUMNS)?;
     Ok(())
 }
@@ -365,6 +368,7 @@ pub fn due(
     limit: Option<usize>,
 ) -> Handled {
     let now = session.ctx.now;
+    let session_ctx = session.ctx.clone();
     let ascii = session.looks.ascii;
     let store = session.store()?;
     let reader = store.reader();
@@ -403,7 +407,20 @@ pub fn due(
              `nudge mail received ID` takes it",
         )?;
     }
-    more(out, hidden, "due")
+    more(out, hidden, "due")?;
+    // Those whose keep-in-touch rhythm has passed, after what is due.
+    for (person, touch) in ops::out_of_touch(&reader, &session_ctx)? {
+        say(
+            out,
+            &crate::text::inert(&format!(
+                "keep in touch: {} · {} · `nudge meet @{}`",
+                person.name,
+                touch.phrase(&now),
+                crate::domain::person::name_key(&person.name)
+            )),
+        )?;
+    }
+    Ok(())
 }
 
 /// At most `room` rows from `fetch`, and how many more `count` finds. A full page fetches

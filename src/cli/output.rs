@@ -92,6 +92,11 @@ pub struct PersonJson {
     pub favors_balance: i64,
     pub critiques: u32,
     pub invited_to_proof: u32,
+    /// The keep-in-touch rhythm, and their last real contact (only for those with a rhythm).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub every_days: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_contact: Option<String>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -117,6 +122,8 @@ impl PersonJson {
             favors_balance: stats.balance.net(),
             critiques: stats.critiques,
             invited_to_proof: stats.invited,
+            every_days: person.every_days,
+            last_contact: stats.last_contact.as_ref().map(time),
             created_at: time(&person.created_at),
             updated_at: time(&person.updated_at),
         }

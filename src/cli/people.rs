@@ -2,7 +2,9 @@
 
 use std::io::Write;
 
-use super::args::{CritiqueArgs, FavorArgs, FavorWay, PersonArgs, ProofingArgs, ProofingStep};
+use super::args::{
+    CritiqueArgs, FavorArgs, FavorWay, MeetArgs, PersonArgs, ProofingArgs, ProofingStep,
+};
 use super::capture::print;
 use super::{Handled, Session, say};
 use crate::capture::line_from_args;
@@ -65,6 +67,7 @@ pub fn person(session: &mut Session, out: &mut dyn Write, args: &PersonArgs) -> 
         } else {
             Some(ops::email_list(&args.email.join(","))?)
         },
+        every: args.every.map(|r| r.0),
     };
     let ctx = session.ctx.clone();
     say(
@@ -86,4 +89,28 @@ pub fn favor(session: &mut Session, out: &mut dyn Write, args: &FavorArgs) -> Ha
         &line_from_args(&args.words),
     )?;
     print(out, &captured)
+}
+
+/// `nudge meet @dana`: person mode as a page; `--walked` logs the visit.
+pub fn meet(session: &mut Session, out: &mut dyn Write, args: &MeetArgs) -> Handled {
+    let ctx = session.ctx.clone();
+    let name = args.name.trim_start_matches('@');
+    let store = session.store()?;
+    let Some(person) = store.reader().person_named(name)? else {
+        return Err(super::Failure::Op(ops::OpError::Input(format!(
+            "there is no @{name} among your people; `nudge list people` shows them"
+        ))));
+    };
+    if args.walked {
+        return say(out, &ops::met(store, &ctx, person.id, None)?);
+    }
+    let meeting = ops::meeting(&store.reader(), &ctx, person.id)?;
+    say(out, &crate::text::inert(&person.name))?;
+    for (kind, line, _) in meeting.lines(&ctx.now) {
+        if kind == ops::LineKind::Heading {
+            say(out, "")?;
+        }
+        say(out, &crate::text::inert(&line))?;
+    }
+    Ok(())
 }

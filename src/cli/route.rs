@@ -61,6 +61,7 @@ pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled
         Some(Command::Proofing(a)) => people::proofing(session, out, &a),
         Some(Command::Person(a)) => people::person(session, out, &a),
         Some(Command::Favor(a)) => people::favor(session, out, &a),
+        Some(Command::Meet(a)) => people::meet(session, out, &a),
         Some(Command::Checkin(a)) => followup::checkin(session, out, a.stress, &a.note.join(" ")),
         Some(Command::Snooze(a)) => change::snooze(session, out, a.item.id, &a.when.join(" ")),
         Some(Command::Edit(a)) => change::edit(session, out, a.item.id, &a.words),

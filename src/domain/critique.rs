@@ -115,6 +115,20 @@ pub fn experts<'a>(
     found
 }
 
+/// What an item is about, to match expertise against: its tags, then its title's words.
+pub fn topic(title: &str, tags: &[String]) -> Vec<String> {
+    super::words::distinct(
+        tags.iter()
+            .map(|t| t.to_lowercase())
+            .chain(super::words::title_words(title)),
+    )
+}
+
+/// "Sam knows pricing — ask Sam?": for an ask just captured whose words they know.
+pub fn ask_suggestion(name: &str, covered: &[String]) -> String {
+    format!("{name} knows {} — ask {name}?", covered.join(" and "))
+}
+
 /// "Sam knows pricing: ask for their help?"
 pub fn suggestion(name: &str, covered: &[String]) -> String {
     format!(

@@ -22,6 +22,14 @@ pub struct DaySummary {
     pub average_stress: Option<f64>,
     pub deadlines_met: u32,
     pub deadlines_missed: u32,
+    /// People walked over to in person mode (each once a day). Missing from reflections written
+    /// before it existed.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub walk_overs: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// One day's end-of-day reflection. Serialized as `nudge list reflections --json` shows it.
@@ -75,8 +83,13 @@ impl DaySummary {
         vec![
             format!("Asks made: {}{channels}", self.asks_made()),
             format!(
-                "Received: {} · follow-ups: {}",
-                self.received, self.follow_ups
+                "Received: {} · follow-ups: {}{}",
+                self.received,
+                self.follow_ups,
+                match self.walk_overs {
+                    0 => String::new(),
+                    n => format!(" · walked over to {}", super::words::count(n, "person")),
+                }
             ),
             format!(
                 "Critiques: {} · turned into invitations: {}",

@@ -153,21 +153,7 @@ pub fn is_automatic(
     auto || bulk || x_autoreply || AUTOMATIC_SUBJECTS.iter().any(|s| subject.starts_with(s))
 }
 
-/// Words too common to tell one ask from another.
-const COMMON: [&str; 24] = [
-    "the", "and", "for", "with", "from", "this", "that", "our", "your", "you", "are", "can", "new",
-    "next", "please", "about", "into", "have", "has", "was", "were", "will", "its", "all",
-];
-
-/// The words of a title that name it: lower-cased, three letters or more, not common words.
-pub fn title_words(title: &str) -> Vec<String> {
-    let words = title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
-        .filter(|w| !COMMON.contains(&w.as_str()));
-    super::words::distinct(words)
-}
+pub use super::words::title_words;
 
 /// How many of a title's words a message must name: all of one or two, half of more.
 fn needed(words: usize) -> usize {

@@ -18,6 +18,8 @@ pub mod reply;
 pub mod review;
 pub mod schedule;
 pub mod stress;
+pub mod touch;
+pub mod visit;
 pub mod vocabulary;
 pub mod words;
 

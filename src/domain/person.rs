@@ -5,6 +5,7 @@ use chrono::Duration;
 use super::channel::Channel;
 use super::favor::Balance;
 use super::reply::{self, ChannelRecord};
+use super::touch::Touch;
 use super::words;
 use crate::when::Moment;
 
@@ -21,6 +22,10 @@ pub struct Person {
     pub prefers: Option<Channel>,
     /// Their usual time to answer (median over their latest answered asks).
     pub reply_median: Option<Duration>,
+    /// How often the user wants to be in touch, in days (`--every 2w`); None: no rhythm.
+    pub every_days: Option<u32>,
+    /// When the user last stood with them in person mode.
+    pub met_at: Option<Moment>,
     pub created_at: Moment,
     pub updated_at: Moment,
 }
@@ -35,13 +40,18 @@ pub struct PersonStats {
     /// Critiques answered with an invitation to proof.
     pub invited: u32,
     pub channels: Vec<ChannelRecord>,
+    /// The last real contact, read only for those with a rhythm (None for the others, and for
+    /// those with nothing yet).
+    pub last_contact: Option<Moment>,
 }
 
-/// The columns of the people table, the same in `nudge people` and the People view.
-pub const PEOPLE_COLUMNS: [&str; 8] = [
+/// The columns of the people table, the same in `nudge people` and the People view. "in touch"
+/// is left out when nobody listed has a keep-in-touch rhythm (`people_columns`).
+pub const PEOPLE_COLUMNS: [&str; 9] = [
     "name",
     "team",
     "open",
+    "in touch",
     "answers in",
     "best by",
     "favors",
@@ -54,8 +64,27 @@ impl PersonStats {
         reply::best_channel(&self.channels)
     }
 
-    /// Their row of the people table; `!` marks a ledger `threshold` or more from even.
-    pub fn cells(&self, threshold: u32) -> [String; 8] {
+    /// How they stand against their keep-in-touch rhythm, when they have one.
+    pub fn touch(&self) -> Option<Touch> {
+        self.person.every_days.map(|every_days| Touch {
+            every_days,
+            last: self.last_contact,
+            since: self.person.created_at,
+        })
+    }
+
+    /// Their row of the people table, in `columns`; `!` marks a ledger `threshold` or more from
+    /// even, and a rhythm whose time has passed.
+    pub fn cells(&self, threshold: u32, now: &Moment, columns: &[&str]) -> Vec<String> {
+        let all = self.all_cells(threshold, now);
+        columns
+            .iter()
+            .filter_map(|c| PEOPLE_COLUMNS.iter().position(|p| p == c))
+            .map(|i| all[i].clone())
+            .collect()
+    }
+
+    fn all_cells(&self, threshold: u32, now: &Moment) -> [String; 9] {
         let none = || "-".to_string();
         let flag = if self.balance.one_sided(threshold).is_some() {
             " !"
@@ -66,6 +95,7 @@ impl PersonStats {
             self.person.name.clone(),
             self.person.team.clone().unwrap_or_else(none),
             self.open_asks.to_string(),
+            self.touch().map(|t| t.cell(now)).unwrap_or_else(none),
             self.person
                 .reply_median
                 .map(words::span)
@@ -82,6 +112,15 @@ impl PersonStats {
             self.person.expertise.join(", "),
         ]
     }
+}
+
+/// The people table's columns for these people: "in touch" only when one of them has a rhythm.
+pub fn people_columns(people: &[PersonStats]) -> Vec<&'static str> {
+    let touch = people.iter().any(|p| p.person.every_days.is_some());
+    PEOPLE_COLUMNS
+        .into_iter()
+        .filter(|c| touch || *c != "in touch")
+        .collect()
 }
 
 impl Person {

@@ -1,6 +1,6 @@
 //! The daily review: one pass over what needs a decision, in DESIGN.md's order — check-backs
 //! due, need-bys today or past, deadlines within 48 hours, invitations to send, one-sided
-//! ledgers — one key per decision, with a tally at the end.
+//! ledgers, people out of touch — one key per decision, with a tally at the end.
 
 use serde::{Deserialize, Serialize};
 
@@ -8,11 +8,25 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Entry {
-    CheckBack { id: i64 },
-    NeedBy { id: i64 },
-    Deadline { id: i64 },
-    Proofing { id: i64 },
-    Ledger { person_id: i64 },
+    CheckBack {
+        id: i64,
+    },
+    NeedBy {
+        id: i64,
+    },
+    Deadline {
+        id: i64,
+    },
+    Proofing {
+        id: i64,
+    },
+    Ledger {
+        person_id: i64,
+    },
+    /// Someone whose keep-in-touch rhythm has passed.
+    KeepInTouch {
+        person_id: i64,
+    },
 }
 
 impl Entry {
@@ -23,7 +37,15 @@ impl Entry {
             | Entry::NeedBy { id }
             | Entry::Deadline { id }
             | Entry::Proofing { id } => Some(id),
-            Entry::Ledger { .. } => None,
+            Entry::Ledger { .. } | Entry::KeepInTouch { .. } => None,
+        }
+    }
+
+    /// The person it is about, when it is about a person rather than an item.
+    pub fn person_id(&self) -> Option<i64> {
+        match *self {
+            Entry::Ledger { person_id } | Entry::KeepInTouch { person_id } => Some(person_id),
+            _ => None,
         }
     }
 
@@ -34,6 +56,7 @@ impl Entry {
             Entry::Deadline { .. } => "Deadline within 48 hours",
             Entry::Proofing { .. } => "Invitation to send",
             Entry::Ledger { .. } => "One-sided ledger",
+            Entry::KeepInTouch { .. } => "Keep in touch",
         }
     }
 }
@@ -46,6 +69,7 @@ pub fn build_queue(
     deadlines: &[i64],
     proofing: &[i64],
     ledgers: &[i64],
+    out_of_touch: &[i64],
 ) -> Vec<Entry> {
     let mut queue: Vec<Entry> = check_backs
         .iter()
@@ -60,6 +84,11 @@ pub fn build_queue(
     queue.extend(deadlines.iter().map(|&id| Entry::Deadline { id }));
     queue.extend(proofing.iter().map(|&id| Entry::Proofing { id }));
     queue.extend(ledgers.iter().map(|&person_id| Entry::Ledger { person_id }));
+    queue.extend(
+        out_of_touch
+            .iter()
+            .map(|&person_id| Entry::KeepInTouch { person_id }),
+    );
     queue
 }
 
@@ -153,7 +182,7 @@ mod tests {
 
     #[test]
     fn the_queue_keeps_the_design_order_and_each_item_once() {
-        let queue = build_queue(&[7, 3], &[3, 9], &[1], &[20], &[5]);
+        let queue = build_queue(&[7, 3], &[3, 9], &[1], &[20], &[5], &[6]);
         assert_eq!(
             queue,
             vec![
@@ -163,9 +192,10 @@ mod tests {
                 Entry::Deadline { id: 1 },
                 Entry::Proofing { id: 20 },
                 Entry::Ledger { person_id: 5 },
+                Entry::KeepInTouch { person_id: 6 },
             ]
         );
-        assert!(build_queue(&[], &[], &[], &[], &[]).is_empty());
+        assert!(build_queue(&[], &[], &[], &[], &[], &[]).is_empty());
     }
 
     #[test]
@@ -185,7 +215,7 @@ mod tests {
 
     #[test]
     fn entries_round_trip_as_json() {
-        let queue = build_queue(&[1], &[2], &[3], &[4], &[5]);
+        let queue = build_queue(&[1], &[2], &[3], &[4], &[5], &[6]);
         let text = serde_json::to_string(&queue).expect("json");
         assert_eq!(
             serde_json::from_str::<Vec<Entry>>(&text).expect("parse"),

@@ -84,6 +84,8 @@ mod tests {
             emails: vec!["dana@acme.com".into()],
             notes: "line\nbreak".into(),
             prefers: Some(crate::domain::Channel::Call),
+            every_days: Some(14),
+            met_at: Some("2026-11-27T10:00:00+00:00".into()),
             created_at: "2026-11-28T09:00:00+00:00".into(),
             updated_at: "2026-11-28T09:00:00+00:00".into(),
         };

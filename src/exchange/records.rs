@@ -39,6 +39,12 @@ pub struct PersonRecord {
     pub emails: Vec<String>,
     pub notes: String,
     pub prefers: Option<Channel>,
+    /// The keep-in-touch rhythm in days, and the last person-mode visit: written only when set,
+    /// so files from before they existed read the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every_days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub met_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
 }

@@ -72,6 +72,7 @@ pub fn capture_ask_sent(
         person.id,
         &person.name,
     )?);
+    notes.extend(super::critique::ask_expert_notes(&store.reader(), &item)?);
     Ok(Captured {
         line: describe(&item, &ctx.now),
         item,
@@ -330,6 +331,8 @@ pub(super) fn stand_in(name: &str, ctx: &Context) -> Person {
         team: None,
         expertise: Vec::new(),
         emails: Vec::new(),
+        every_days: None,
+        met_at: None,
         notes: String::new(),
         prefers: None,
         reply_median: None,

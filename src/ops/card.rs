@@ -61,14 +61,14 @@ impl PersonCard {
         skip: Option<i64>,
     ) -> Vec<(LineKind, String, Option<i64>)> {
         let mut out = Vec::new();
-        self.about(&mut out);
+        self.about(now, &mut out);
         self.ask_lines(now, skip, &mut out);
         self.favor_and_critique_lines(now, &mut out);
         out
     }
 
     /// Who they are: team, how they answer, what they know, the ledger, the notes.
-    fn about(&self, out: &mut Vec<(LineKind, String, Option<i64>)>) {
+    fn about(&self, now: &Moment, out: &mut Vec<(LineKind, String, Option<i64>)>) {
         let person = &self.stats.person;
         out.push((LineKind::Heading, format!("{}'s card", person.name), None));
         let mut facts = Vec::new();
@@ -113,6 +113,14 @@ impl PersonCard {
             ));
         }
         out.push((LineKind::Text, more.join(" · "), None));
+        if let Some(touch) = self.stats.touch() {
+            let kind = if touch.overdue(now) {
+                LineKind::Warning
+            } else {
+                LineKind::Text
+            };
+            out.push((kind, format!("keep in touch: {}", touch.phrase(now)), None));
+        }
         if let Some(ledger) = &self.ledger {
             out.push((LineKind::Warning, ledger.clone(), None));
         }

@@ -258,10 +258,29 @@ pub fn expert_notes(
     tags: &[String],
     except: Option<i64>,
 ) -> Result<Vec<String>, OpError> {
+    experts_noted(reader, tags, except, critique::suggestion)
+}
+
+/// "Sam knows pricing — ask Sam?" for an ask whose tags or title words someone else knows.
+pub fn ask_expert_notes(reader: &Reader<'_>, item: &Item) -> Result<Vec<String>, OpError> {
+    experts_noted(
+        reader,
+        &critique::topic(&item.title, &item.tags),
+        item.person_id,
+        critique::ask_suggestion,
+    )
+}
+
+fn experts_noted(
+    reader: &Reader<'_>,
+    tags: &[String],
+    except: Option<i64>,
+    say: fn(&str, &[String]) -> String,
+) -> Result<Vec<String>, OpError> {
     if tags.is_empty() {
         return Ok(Vec::new());
     }
-    let people = reader.people()?;
+    let people = reader.experts()?;
     let candidates = people
         .iter()
         .filter(|p| Some(p.id) != except)
@@ -269,6 +288,6 @@ pub fn expert_notes(
     Ok(critique::experts(tags, candidates)
         .into_iter()
         .take(3)
-        .map(|(name, covered)| critique::suggestion(&name, &covered))
+        .map(|(name, covered)| say(&name, &covered))
         .collect())
 }

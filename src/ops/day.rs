@@ -189,6 +189,10 @@ pub fn review_queue(reader: &Reader<'_>, ctx: &Context) -> Result<Vec<Entry>, Op
         .filter(|p| p.balance.one_sided(ctx.config.favor_threshold).is_some())
         .map(|p| p.person.id)
         .collect();
+    let out_of_touch: Vec<i64> = super::out_of_touch(reader, ctx)?
+        .into_iter()
+        .map(|(person, _)| person.id)
+        .collect();
     let ids = |items: &[&Item]| items.iter().map(|i| i.id).collect::<Vec<_>>();
     Ok(review::build_queue(
         &ids(&check_backs),
@@ -196,6 +200,7 @@ pub fn review_queue(reader: &Reader<'_>, ctx: &Context) -> Result<Vec<Entry>, Op
         &deadlines,
         &proofing,
         &ledgers,
+        &out_of_touch,
     ))
 }
 
@@ -277,10 +282,11 @@ pub fn review_card(
 ) -> Result<ReviewCard, OpError> {
     let now = &ctx.now;
     let Some(id) = entry.item_id() else {
-        let Entry::Ledger { person_id } = entry else {
-            return Err(OpError::Input("an empty review card".into()));
+        return match entry {
+            Entry::Ledger { person_id } => ledger_card(reader, ctx, entry, person_id),
+            Entry::KeepInTouch { person_id } => touch_card(reader, ctx, entry, person_id),
+            _ => Err(OpError::Input("an empty review card".into())),
         };
-        return ledger_card(reader, ctx, entry, person_id);
     };
     let detail = super::detail(reader, id, ctx)?;
     let item = detail.item.clone();
@@ -314,6 +320,47 @@ pub fn review_card(
 type Lines = Vec<(LineKind, String)>;
 
 /// A person whose favors are far from even: the balance, the advice, the latest favors.
+/// Someone out of touch: how long it has been, what is open with them, and the way to go over.
+fn touch_card(
+    reader: &Reader<'_>,
+    ctx: &Context,
+    entry: Entry,
+    person_id: i64,
+) -> Result<ReviewCard, OpError> {
+    let now = &ctx.now;
+    let meeting = super::meeting(reader, ctx, person_id)?;
+    let touch = meeting.stats.touch();
+    let mut lines = vec![(LineKind::Title, meeting.person().name.clone())];
+    if let Some(touch) = &touch {
+        lines.push((LineKind::Warning, touch.phrase(now)));
+    }
+    lines.push((
+        LineKind::Text,
+        format!(
+            "{} open with them · favors {}",
+            words::count(meeting.open_asks, "ask"),
+            meeting.stats.balance.shown()
+        ),
+    ));
+    for (ask, _) in meeting.asks.iter().take(5) {
+        lines.push((
+            LineKind::Muted,
+            format!(
+                "Ask {} · {} · {}",
+                ask.id,
+                ask.title,
+                words::status_phrase(ask, now)
+            ),
+        ));
+    }
+    Ok(ReviewCard {
+        entry,
+        item: None,
+        lines,
+        open: touch.is_some_and(|t| t.overdue(now)),
+    })
+}
+
 fn ledger_card(
     reader: &Reader<'_>,
     ctx: &Context,

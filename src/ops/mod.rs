@@ -14,6 +14,7 @@ mod favors;
 mod followup;
 mod insights;
 pub mod mail;
+mod meet;
 mod people;
 pub mod reminders;
 mod stress;
@@ -36,6 +37,7 @@ pub use exchange::{ExportFailure, ExportFormat, ImportFormat, detect, export, im
 pub use favors::{favor, ledger_note, preview_favor};
 pub use followup::{Declined, declined, draft, draft_for, follow_up, ordinal, read_declined};
 pub use insights::{CHANNEL_DAYS, Insights, STRESS_DAYS, WeekReport, insights, week_report};
+pub use meet::{Meeting, meeting, met, out_of_touch, touch_line};
 pub use people::{PersonChange, email_list, expertise_list, new_person_note, person};
 pub use stress::{
     StressInfo, checkin, cycle, daily_averages, finish_sprint_if_over, rating_error, start_sprint,

@@ -31,6 +31,8 @@ pub struct PersonChange {
     pub note: Option<String>,
     /// Mail addresses (replace the list; empty clears it).
     pub emails: Option<Vec<String>>,
+    /// The keep-in-touch rhythm in days (Some(None) clears it).
+    pub every: Option<Option<u32>>,
 }
 
 impl PersonChange {
@@ -60,7 +62,7 @@ pub fn person(
         return match store.reader().person_named(name)? {
             Some(person) => Ok(person_line(&person)),
             None => Err(OpError::Input(format!(
-                "there is no one called @{name} yet; add them with --team, --expert, --prefers, --email or --note \
+                "there is no one called @{name} yet; add them with --team, --expert, --prefers, --email, --every or --note \
                  (e.g. nudge person @{name} --team Sales --expert pricing)"
             ))),
         };
@@ -81,6 +83,9 @@ pub fn person(
         }
         if let Some(emails) = &change.emails {
             person.emails = emails.clone();
+        }
+        if let Some(every) = change.every {
+            person.every_days = every;
         }
         w.save_person(&person)?;
         let line = format!(
@@ -107,6 +112,12 @@ fn person_line(person: &Person) -> String {
     }
     if !person.emails.is_empty() {
         parts.push(person.emails.join(", "));
+    }
+    if let Some(days) = person.every_days {
+        parts.push(format!(
+            "keep in touch {}",
+            crate::domain::touch::every_label(days)
+        ));
     }
     if let Some(usual) = person.reply_median {
         parts.push(format!("usually answers in {}", words::span(usual)));

@@ -111,6 +111,10 @@ impl Reader<'_> {
                 "SELECT COUNT(*) FROM checkins WHERE at >= ?1 AND at < ?2",
                 None,
             )?,
+            walk_overs: count(
+                "SELECT COUNT(*) FROM people INDEXED BY people_met WHERE met_at >= ?1 AND met_at < ?2",
+                None,
+            )?,
             deadlines_met: count(
                 "SELECT COUNT(*) FROM items WHERE kind = 'deadline' AND status = 'done' AND closed_at >= ?1 AND closed_at < ?2",
                 None,

@@ -390,6 +390,32 @@ impl Reader<'_> {
         self.items(&sql, params![person_id, limit as i64])
     }
 
+    /// A person's open asks or invitations, oldest first (at most `limit`), and how many there
+    /// are: what person mode goes through with them. Both walk `items_person`.
+    pub fn open_of_person(
+        &self,
+        person_id: i64,
+        kind: Kind,
+        limit: usize,
+    ) -> Result<(Vec<Item>, u64)> {
+        const OPEN: &str = "i.person_id = ?1 AND i.kind = ?2 \
+             AND i.status IN ('open', 'to_send', 'sent', 'accepted')";
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE {OPEN} \
+             ORDER BY COALESCE(i.asked_at, i.created_at), i.id LIMIT ?3"
+        );
+        let items = self.items(&sql, params![person_id, kind.as_str(), limit as i64])?;
+        let total = if items.len() < limit {
+            items.len() as u64
+        } else {
+            self.count(
+                &format!("SELECT COUNT(*) FROM items i WHERE {OPEN}"),
+                params![person_id, kind.as_str()],
+            )?
+        };
+        Ok((items, total))
+    }
+
     pub fn follow_ups(&self, item_id: i64) -> Result<Vec<FollowUp>> {
         self.rows(
             "SELECT id, uuid, item_id, at, channel, note FROM follow_ups WHERE item_id = ?1 ORDER BY at, id",

@@ -15,6 +15,7 @@ const STEPS: &[(i64, &str)] = &[
     (7, include_str!("migrations/007_reminders.sql")),
     (8, include_str!("migrations/008_mail.sql")),
     (9, include_str!("migrations/009_find.sql")),
+    (10, include_str!("migrations/010_keep_in_touch.sql")),
 ];
 
 pub const LATEST: i64 = STEPS[STEPS.len() - 1].0;

@@ -10,6 +10,7 @@ use super::{Reader, Result, WriteError, Writer};
 use crate::domain::favor::Balance;
 use crate::domain::person::{display_name, name_key};
 use crate::domain::reply::ChannelRecord;
+use crate::domain::touch::Touch;
 use crate::domain::{Person, PersonStats};
 
 impl Reader<'_> {
@@ -55,7 +56,31 @@ impl Reader<'_> {
         let sql = format!("SELECT {PERSON_COLUMNS} FROM people ORDER BY name_key");
         self.rows(&sql, [], person_from_row)
     }
+
+    /// Those with expertise, by name (through `people_experts`: the others are never read).
+    pub fn experts(&self) -> Result<Vec<Person>> {
+        let sql = format!(
+            "SELECT {PERSON_COLUMNS} FROM people INDEXED BY people_experts \
+             WHERE expertise != '' ORDER BY name_key"
+        );
+        self.rows(&sql, [], person_from_row)
+    }
 }
+
+/// A person's last real contact (`people.id` from the outer query), as seconds: their latest ask
+/// or invitation, an answer from them (received, declined, accepted, proofed), a follow-up on one
+/// of their items, a favor, a critique, a person-mode visit. Each part walks one index from the
+/// person's id (items_person, follow_ups_item, favors_person, critiques_person).
+const LAST_CONTACT: &str = "SELECT NULLIF(MAX( \
+       COALESCE(people.met_at, 0), \
+       COALESCE((SELECT MAX(COALESCE(i.asked_at, i.created_at)) FROM items i \
+                 WHERE i.person_id = people.id), 0), \
+       COALESCE((SELECT MAX(i.closed_at) FROM items i WHERE i.person_id = people.id \
+                 AND i.status IN ('received', 'declined', 'accepted', 'proofed')), 0), \
+       COALESCE((SELECT MAX(f.at) FROM items i JOIN follow_ups f ON f.item_id = i.id \
+                 WHERE i.person_id = people.id), 0), \
+       COALESCE((SELECT MAX(v.at) FROM favors v WHERE v.person_id = people.id), 0), \
+       COALESCE((SELECT MAX(c.at) FROM critiques c WHERE c.person_id = people.id), 0)), 0)";
 
 impl Reader<'_> {
     /// Everyone (or one person), by name, with their open asks, favors, critiques and channel
@@ -67,7 +92,8 @@ impl Reader<'_> {
                (SELECT COUNT(*) FROM favors f WHERE f.person_id = people.id AND f.direction = 'gave') AS gave, \
                (SELECT COUNT(*) FROM favors f WHERE f.person_id = people.id AND f.direction = 'got') AS got, \
                (SELECT COUNT(*) FROM critiques c WHERE c.person_id = people.id) AS critiques, \
-               (SELECT COUNT(*) FROM critiques c WHERE c.person_id = people.id AND c.response = 'invite') AS invited \
+               (SELECT COUNT(*) FROM critiques c WHERE c.person_id = people.id AND c.response = 'invite') AS invited, \
+               CASE WHEN every_days IS NOT NULL THEN ({LAST_CONTACT}) END AS last_contact \
              FROM people WHERE ?1 IS NULL OR id = ?1 ORDER BY name_key"
         );
         let mut people = self.rows(&sql, [only], |r| {
@@ -81,6 +107,7 @@ impl Reader<'_> {
                 critiques: r.count("critiques")?,
                 invited: r.count("invited")?,
                 channels: Vec::new(),
+                last_contact: r.maybe_time("last_contact")?,
             })
         })?;
         // By id, so each channel row finds its person at once, however many people there are.
@@ -95,6 +122,24 @@ impl Reader<'_> {
             }
         }
         Ok(people)
+    }
+
+    /// Everyone with a keep-in-touch rhythm, by name, with how they stand against it (read
+    /// through `people_rhythm`: the others are never visited).
+    pub fn people_with_rhythm(&self) -> Result<Vec<(Person, Touch)>> {
+        let sql = format!(
+            "SELECT {PERSON_COLUMNS}, ({LAST_CONTACT}) AS last_contact \
+             FROM people INDEXED BY people_rhythm WHERE every_days IS NOT NULL ORDER BY name_key"
+        );
+        self.rows(&sql, [], |r| {
+            let person = person_from_row(r)?;
+            let touch = Touch {
+                every_days: person.every_days.unwrap_or(1),
+                last: r.maybe_time("last_contact")?,
+                since: person.created_at,
+            };
+            Ok((person, touch))
+        })
     }
 
     /// For each person (or one), how closed asks went by the channel of their last attempt (kept
@@ -159,7 +204,8 @@ impl Writer<'_> {
         self.tx
             .execute(
                 "UPDATE people SET team = ?2, expertise = ?3, notes = ?4, prefers = ?5, \
-                 emails = ?7, updated_at = MAX(?6, updated_at + 1) WHERE id = ?1",
+                 emails = ?7, every_days = ?8, met_at = ?9, updated_at = MAX(?6, updated_at + 1) \
+                 WHERE id = ?1",
                 params![
                     person.id,
                     person.team,
@@ -168,6 +214,8 @@ impl Writer<'_> {
                     person.prefers.map(|c| c.as_str()),
                     self.now,
                     join_words(&person.emails),
+                    person.every_days,
+                    person.met_at.map(|m| m.timestamp()),
                 ],
             )
             .map_err(|e| self.sql(e))?;

@@ -178,7 +178,7 @@ pub fn item_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Item> {
 }
 
 /// The columns `person_from_row` reads.
-pub const PERSON_COLUMNS: &str = "id, uuid, name, team, expertise, emails, notes, prefers, reply_median_secs, created_at, updated_at";
+pub const PERSON_COLUMNS: &str = "id, uuid, name, team, expertise, emails, notes, prefers, reply_median_secs, every_days, met_at, created_at, updated_at";
 
 pub fn person_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Person> {
     Ok(Person {
@@ -191,6 +191,8 @@ pub fn person_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Person> {
         notes: r.get("notes")?,
         prefers: r.maybe_word("prefers")?,
         reply_median: r.span("reply_median_secs")?,
+        every_days: r.get("every_days")?,
+        met_at: r.maybe_time("met_at")?,
         created_at: r.time("created_at")?,
         updated_at: r.time("updated_at")?,
     })

@@ -35,7 +35,7 @@ pub(super) trait Table: Record {
 
 impl Table for PersonRecord {
     const SELECT: &'static str = "SELECT uuid, name, team, expertise, emails, notes, prefers, \
-         created_at, updated_at FROM people ORDER BY id";
+         every_days, met_at, created_at, updated_at FROM people ORDER BY id";
     const SAME_AS: Option<&'static str> =
         Some("SELECT id, updated_at FROM people WHERE name_key = ?1");
 
@@ -48,6 +48,8 @@ impl Table for PersonRecord {
             emails: r.words("emails")?,
             notes: r.get("notes")?,
             prefers: r.maybe_word("prefers")?,
+            every_days: r.get("every_days")?,
+            met_at: r.maybe_stamp("met_at")?,
             created_at: r.stamp("created_at")?,
             updated_at: r.stamp("updated_at")?,
         })
@@ -66,6 +68,16 @@ impl Table for PersonRecord {
         f.text("emails", join_words(&self.emails));
         f.text("notes", &self.notes);
         f.maybe_word("prefers", self.prefers);
+        if let Some(days) = self.every_days
+            && !(1..=366).contains(&days)
+        {
+            return Err(f.bad(
+                "every_days",
+                format!("{days} is not a rhythm: use 1 to 366 days"),
+            ));
+        }
+        f.maybe_int("every_days", self.every_days.map(i64::from));
+        f.maybe_time("met_at", &self.met_at)?;
         f.time("created_at", &self.created_at)
     }
 }

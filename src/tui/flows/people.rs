@@ -96,8 +96,6 @@ impl PeopleView {
     }
 }
 
-const HEADERS: [&str; 8] = crate::domain::person::PEOPLE_COLUMNS;
-
 pub fn draw(frame: &mut Frame, look: &Look<'_>, view: &PeopleView, area: Rect) {
     if area.width < 3 || area.height < 3 {
         return;
@@ -122,12 +120,18 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, view: &PeopleView, area: Rect) {
     let found = view.found_words();
     let mark = theme.key.add_modifier(ratatui::style::Modifier::UNDERLINED);
     let threshold = look.config.favor_threshold;
-    let cells: Vec<[String; 8]> = view.people.iter().map(|p| p.cells(threshold)).collect();
+    let headers = crate::domain::person::people_columns(&view.people);
+    let cells: Vec<Vec<String>> = view
+        .people
+        .iter()
+        .map(|p| p.cells(threshold, &look.now, &headers))
+        .collect();
+    let last = headers.len() - 1;
     let width = usize::from(inner.width);
-    let mut widths: Vec<usize> = (0..8)
+    let mut widths: Vec<usize> = (0..headers.len())
         .map(|c| {
             column_width(
-                cells.iter().map(|r| r[c].as_str()).chain([HEADERS[c]]),
+                cells.iter().map(|r| r[c].as_str()).chain([headers[c]]),
                 3,
                 18,
             )
@@ -142,7 +146,7 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, view: &PeopleView, area: Rect) {
             .sum::<usize>()
     };
     // A long team name gives way first (cut with an ellipsis), down to a few characters.
-    let overflow = (before_last(&widths) + widths[7].min(8)).saturating_sub(width);
+    let overflow = (before_last(&widths) + widths[last].min(8)).saturating_sub(width);
     widths[1] = widths[1].saturating_sub(overflow).max(widths[1].min(6));
     while widths.len() > 2 && before_last(&widths) + widths[widths.len() - 1].min(8) > width {
         widths.pop();
@@ -153,7 +157,7 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, view: &PeopleView, area: Rect) {
     }
     let header = widths.iter().enumerate().fold(
         GridRow::new(Style::default()).cell("", 2, theme.muted),
-        |row, (c, w)| row.cell(&HEADERS[c].to_uppercase(), *w, theme.muted).gap(),
+        |row, (c, w)| row.cell(&headers[c].to_uppercase(), *w, theme.muted).gap(),
     );
     let rows_room = usize::from(inner.height).saturating_sub(1);
     let mut rows = vec![header];
@@ -166,11 +170,14 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, view: &PeopleView, area: Rect) {
         let selected = i == view.list.selected;
         let stats = &view.people[i];
         let one_sided = stats.balance.one_sided(threshold).is_some();
+        let out_of_touch = stats.touch().is_some_and(|t| t.overdue(&look.now));
         let mut row = GridRow::listed(theme, selected);
         for (c, w) in widths.iter().enumerate() {
-            let style = match c {
-                0 => theme.accent,
-                5 if one_sided => theme.warning,
+            // A one-sided ledger and a rhythm that has passed are warnings.
+            let style = match headers[c] {
+                "name" => theme.accent,
+                "favors" if one_sided => theme.warning,
+                "in touch" if out_of_touch => theme.warning,
                 _ => theme.text,
             };
             row = row.cell_marked(&person[c], *w, style, &found, mark).gap();
