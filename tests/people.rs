@@ -482,3 +482,136 @@ fn counts_on_a_card_are_counts_and_a_cut_list_says_so() {
     assert!(detail.contains("Follow-ups (2)"), "{detail}");
     assert!(detail.contains("\nHistory\n"), "{detail}");
 }
+
+#[test]
+fn keep_in_touch_counts_real_contact_and_shows_in_due_once_the_rhythm_has_passed() {
+    let home = Home::new();
+    // Asked on Sat 28 Nov (the fixed clock); nothing else.
+    home.run(&["ask", "@dana", "customer quotes", "by", "fri"]);
+    home.nudge()
+        .args(["person", "@dana", "--every", "2w"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("keep in touch every 2 weeks"));
+    // Within the rhythm: nothing about her in due.
+    let due = home.run_at("2026-12-10T09:00", &["due"]);
+    assert!(!due.contains("keep in touch"), "{due}");
+    // Past it: a line that says how long, and how to walk over.
+    let due = home.run_at("2026-12-14T09:00", &["due"]);
+    assert!(
+        due.contains(
+            "keep in touch: Dana · no contact for 16 days (every 2 weeks) · `nudge meet @dana`"
+        ),
+        "{due}"
+    );
+    // A favor is contact: the clock starts again from it.
+    home.run_at("2026-12-14T10:00", &["favor", "got", "@dana", "a logo"]);
+    let due = home.run_at("2026-12-15T09:00", &["due"]);
+    assert!(!due.contains("keep in touch"), "{due}");
+    // The card and the people list say where she stands.
+    let card = home.run_at("2026-12-15T09:00", &["show", "@dana"]);
+    assert!(
+        card.contains("keep in touch: in touch 1 day ago (every 2 weeks)"),
+        "{card}"
+    );
+    let people = json(&home, &["list", "people", "--json"]);
+    assert_eq!(people[0]["every_days"], 14);
+    assert_eq!(people[0]["last_contact"], "2026-12-14T10:00:00+00:00");
+    let table = home.run_at("2026-12-30T09:00", &["list", "people"]);
+    assert!(table.contains("IN TOUCH"), "{table}");
+    assert!(table.contains("16d ago/2w !"), "{table}");
+    // --every off clears it, and the column goes with it.
+    home.run(&["person", "@dana", "--every", "off"]);
+    let table = home.run_at("2026-12-30T09:00", &["list", "people"]);
+    assert!(!table.contains("IN TOUCH"), "{table}");
+}
+
+#[test]
+fn a_bad_rhythm_names_the_word_and_changes_nothing() {
+    let home = Home::new();
+    home.run(&["person", "@dana", "--team", "Sales"]);
+    let before = home.run(&["export", "--format", "json"]);
+    home.nudge()
+        .args(["person", "@dana", "--every", "fortnite"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("\"fortnite\" is not a rhythm"))
+        .stderr(predicate::str::contains("--every 2w"));
+    assert_eq!(home.run(&["export", "--format", "json"]), before);
+}
+
+#[test]
+fn meet_prints_everything_open_with_a_person_and_walked_logs_the_visit() {
+    let home = Home::with_demo();
+    let page = home.run(&["meet", "@dana"]);
+    for part in [
+        "Dana\n",
+        "Asks to Dana (1), oldest first",
+        "Ask 7 · customer quotes for the Acme case study · asked Sun 22 Nov · for Q4 launch deck",
+        "Invitations to proof (1)",
+        "Favors 0 (1 given, 1 received)",
+        "Dana knows casestudy: Acme case study draft (due Fri 17:00) could use it",
+        "Last critique Mon 23 Nov: \"the case study reads like an ad\"",
+    ] {
+        assert!(page.contains(part), "{part:?} in:\n{page}");
+    }
+    home.nudge()
+        .args(["meet", "@nobody"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("there is no @nobody"));
+    home.nudge()
+        .args(["meet", "@dana", "--walked"])
+        .assert()
+        .success()
+        .stdout("Walked over to Dana\n");
+    // Undo takes the visit back; walking over again keeps it.
+    let undone = home.run(&["undo"]);
+    assert!(undone.contains("Walked over to Dana"), "{undone}");
+    assert!(!home.run(&["export", "--format", "json"]).contains("met_at"));
+    home.run(&["meet", "@dana", "--walked"]);
+    // The visit is contact, kept with her in exports (and so in sync).
+    home.run(&["person", "@dana", "--every", "1w"]);
+    let export: Value = serde_json::from_str(&home.run(&["export", "--format", "json"])).unwrap();
+    let dana = export["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Dana")
+        .unwrap()
+        .clone();
+    assert_eq!(dana["every_days"], 7);
+    assert_eq!(dana["met_at"], "2026-11-28T09:00:00+00:00");
+    let report = home.run(&["report", "--day"]);
+    assert!(report.contains("walked over to 1 person"), "{report}");
+    // Into a new database, both come along.
+    let file = home.path("out.json");
+    home.run(&["export", "--format", "json", "-o", file.to_str().unwrap()]);
+    let other = Home::new();
+    other.run(&["import", file.to_str().unwrap()]);
+    let people = json(&other, &["list", "people", "--json"]);
+    let dana = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Dana")
+        .unwrap();
+    assert_eq!(dana["every_days"], 7);
+    assert_eq!(dana["last_contact"], "2026-11-28T09:00:00+00:00");
+}
+
+#[test]
+fn an_ask_whose_words_someone_knows_suggests_them() {
+    let home = Home::new();
+    home.run(&["person", "@sam", "--expert", "pricing,roadmap"]);
+    home.nudge()
+        .args(["ask", "@tom", "the pricing sheet for Q1", "by", "fri"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Sam knows pricing — ask Sam?"));
+    // Not the person asked, and not when nothing matches.
+    let line = home.run(&["ask", "@sam", "pricing page copy", "by", "fri"]);
+    assert!(!line.contains("ask Sam?"), "{line}");
+    let line = home.run(&["ask", "@tom", "three logos", "by", "fri"]);
+    assert!(!line.contains("knows"), "{line}");
+}

@@ -2048,3 +2048,172 @@ fn the_help_has_the_symbols_first_and_slash_filters_it() {
     key(&mut f.app, KeyCode::Esc);
     assert!(matches!(f.app.screen, Screen::Dashboard));
 }
+
+/// Person mode's item rows, in order, and the selected one.
+fn meeting_rows(app: &App) -> (Vec<i64>, Option<i64>) {
+    match &app.screen {
+        Screen::Meet { view, .. } => (view.meeting.rows(), view.selected),
+        other => panic!("not in person mode: {other:?}"),
+    }
+}
+
+#[test]
+fn person_mode_with_favors_and_expertise_from_the_people_view() {
+    let mut f = fixture(120, 40, true);
+    typed(&mut f.app, "p");
+    typed(&mut f.app, "j");
+    typed(&mut f.app, "w");
+    let Screen::Meet { view, .. } = &f.app.screen else {
+        panic!("w opens person mode: {:?}", f.app.screen);
+    };
+    assert_eq!(view.meeting.person().name, "Dana");
+    assert!(!view.meeting.favors.is_empty(), "Dana has favors");
+    assert!(
+        !view.meeting.could_help.is_empty(),
+        "a deadline could use her"
+    );
+    insta::assert_snapshot!("meet_favors_and_expertise", screen(&f.app));
+    // Nothing done: esc goes straight back, and no visit is logged.
+    key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.screen, Screen::People { .. }));
+    let dana = f.app.store.reader().person_named("dana").unwrap().unwrap();
+    assert_eq!(dana.met_at, None);
+}
+
+#[test]
+fn person_mode_covers_the_asks_and_leaves_with_a_recap() {
+    let mut f = fixture(120, 40, true);
+    // The first ask on the dashboard is Marcus's: no favors, nothing a deadline needs.
+    typed(&mut f.app, "w");
+    let Screen::Meet { view, .. } = &f.app.screen else {
+        panic!("w opens person mode: {:?}", f.app.screen);
+    };
+    assert_eq!(view.meeting.person().name, "Marcus");
+    assert!(view.meeting.favors.is_empty() && view.meeting.could_help.is_empty());
+    insta::assert_snapshot!("meet_plain", screen(&f.app));
+    let (rows, selected) = meeting_rows(&f.app);
+    let ask = selected.expect("an ask is selected");
+    assert_eq!(rows.first(), Some(&ask));
+    // f: the conversation is the follow-up, logged as in person without a choice.
+    typed(&mut f.app, "f");
+    assert!(matches!(f.app.screen, Screen::Meet { .. }));
+    let follow_ups = f.app.store.reader().follow_ups(ask).unwrap();
+    assert_eq!(
+        follow_ups.last().map(|u| u.channel),
+        Some(nudge::domain::Channel::InPerson)
+    );
+    // u takes it back, from the visit too.
+    typed(&mut f.app, "u");
+    assert_eq!(
+        f.app.store.reader().follow_ups(ask).unwrap().len(),
+        follow_ups.len() - 1
+    );
+    let Screen::Meet { view, .. } = &f.app.screen else {
+        panic!("still in person mode");
+    };
+    assert!(view.visit.is_empty(), "undo took it out of the recap");
+    // z 2: they promised it by the next work day (Mon 30 Nov).
+    typed(&mut f.app, "z");
+    typed(&mut f.app, "2");
+    key(&mut f.app, KeyCode::Enter);
+    let item = f.app.store.reader().item(ask).unwrap().unwrap();
+    assert_eq!(
+        item.next_check.map(|c| c.format("%a %d %H:%M").to_string()),
+        Some("Mon 30 09:00".into())
+    );
+    // F logs a favor with the person filled in.
+    typed(&mut f.app, "F");
+    let Screen::Input { input, .. } = &f.app.screen else {
+        panic!("F opens the favor line: {:?}", f.app.screen);
+    };
+    assert_eq!(input.editor.text(), "@Marcus ");
+    typed(&mut f.app, "intro to the Globex CMO");
+    key(&mut f.app, KeyCode::Enter);
+    typed(&mut f.app, "r");
+    assert!(matches!(f.app.screen, Screen::Meet { .. }));
+    // esc shows the recap once; y copies it; esc again leaves and logs the visit.
+    key(&mut f.app, KeyCode::Esc);
+    insta::assert_snapshot!("meet_recap", screen(&f.app));
+    typed(&mut f.app, "y");
+    let copied = f.app.clipboard.take().expect("the recap to copy").text;
+    assert_eq!(
+        copied,
+        "Marcus: 1 ask covered: 1 promised by Mon; 1 favor logged"
+    );
+    key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.screen, Screen::Dashboard));
+    let said = format!("{:?}", f.app.notice);
+    assert!(
+        said.contains("Walked over to Marcus: 1 ask covered: 1 promised by Mon; 1 favor logged"),
+        "{said}"
+    );
+    let marcus = f
+        .app
+        .store
+        .reader()
+        .person_named("marcus")
+        .unwrap()
+        .unwrap();
+    assert_eq!(marcus.met_at, Some(f.app.now));
+    // The day's numbers count the walk-over.
+    let ctx = nudge::ops::Context::new(f.app.now, Config::default());
+    let day = nudge::ops::day_summary(&f.app.store.reader(), &ctx, f.app.now.date_naive()).unwrap();
+    assert_eq!(day.walk_overs, 1);
+}
+
+#[test]
+fn a_walk_over_with_nothing_else_is_logged_by_w() {
+    let mut f = fixture(100, 30, true);
+    typed(&mut f.app, "w");
+    typed(&mut f.app, "w");
+    key(&mut f.app, KeyCode::Esc);
+    let Screen::Meet { view, .. } = &f.app.screen else {
+        panic!("the recap shows first");
+    };
+    assert!(view.leaving);
+    assert_eq!(view.recap(&f.app.now), "Marcus: walked over");
+    key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.screen, Screen::Dashboard));
+    let marcus = f
+        .app
+        .store
+        .reader()
+        .person_named("marcus")
+        .unwrap()
+        .unwrap();
+    assert_eq!(marcus.met_at, Some(f.app.now));
+}
+
+#[test]
+fn a_person_out_of_touch_has_a_review_card_and_w_walks_over() {
+    let mut f = fixture(100, 34, true);
+    let ctx = nudge::ops::Context::new(f.app.now, Config::default());
+    let every_day = nudge::ops::PersonChange {
+        every: Some(Some(1)),
+        ..Default::default()
+    };
+    nudge::ops::person(&mut f.app.store, &ctx, "dana", &every_day).unwrap();
+    let queue = nudge::ops::review_queue(&f.app.store.reader(), &ctx).unwrap();
+    let dana = f.app.store.reader().person_named("dana").unwrap().unwrap();
+    let at = queue
+        .iter()
+        .position(|e| *e == nudge::domain::review::Entry::KeepInTouch { person_id: dana.id })
+        .expect("Dana is out of touch (last contact Thu, every day)");
+    assert_eq!(at, queue.len() - 1, "after everything else");
+    typed(&mut f.app, "r");
+    typed(&mut f.app, &"n".repeat(at));
+    insta::assert_snapshot!("review_keep_in_touch", screen(&f.app));
+    typed(&mut f.app, "w");
+    let Screen::Meet { view, .. } = &f.app.screen else {
+        panic!("w walks over from the review: {:?}", f.app.screen);
+    };
+    assert_eq!(view.meeting.person().name, "Dana");
+    key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.screen, Screen::Review { .. }));
+    // The People view flags her, in a column of its own.
+    key(&mut f.app, KeyCode::Esc);
+    typed(&mut f.app, "p");
+    let drawn = screen(&f.app);
+    assert!(drawn.contains("IN TOUCH"), "{drawn}");
+    assert!(drawn.contains("2d ago/1d !"), "{drawn}");
+}

@@ -189,10 +189,13 @@ impl Meeting {
             } else if let Some(why) = &ask.why {
                 parts.push(format!("for {why}"));
             }
-            if let Some(need_by) = ask.need_by {
+            let status = words::status_phrase(ask, now);
+            if let Some(need_by) = ask.need_by
+                && !status.starts_with("need by")
+            {
                 parts.push(format!("need by {}", words::day_time(&need_by, now)));
             }
-            parts.push(words::status_phrase(ask, now));
+            parts.push(status);
             out.push((
                 LineKind::Text,
                 format!("  {}", parts.join(" · ")),
@@ -229,16 +232,17 @@ impl Meeting {
 
     fn favor_lines(&self, now: &Moment, out: &mut Vec<(LineKind, String, Option<i64>)>) {
         let balance = self.stats.balance;
-        out.push((
-            LineKind::Heading,
+        let heading = if balance.gave + balance.got == 0 {
+            "No favors between you yet".to_string()
+        } else {
             format!(
                 "Favors {} ({} given, {} received)",
                 balance.shown(),
                 balance.gave,
                 balance.got
-            ),
-            None,
-        ));
+            )
+        };
+        out.push((LineKind::Heading, heading, None));
         if let Some(ledger) = &self.ledger {
             out.push((LineKind::Warning, ledger.clone(), None));
         }

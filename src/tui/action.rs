@@ -55,6 +55,7 @@ actions! {
     Open => "open", "open the selected item";
     Find => "find", "find in this list as you type";
     People => "people", "everyone you work with";
+    Meet => "meet", "person mode, to walk over (in it: log the visit)";
     Insights => "insights", "what works with whom: channels, people, stress";
     CaptureAsk => "capture_ask", "capture an ask";
     CaptureDeadline => "capture_deadline", "capture a deadline";

@@ -20,6 +20,8 @@ pub enum Context {
     Reflect,
     Help,
     Card,
+    /// Person mode: everything open with one person.
+    Meet,
     Input,
     /// Editing keys, wherever text is typed (after the modal's own keys).
     Editor,
@@ -28,7 +30,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Dashboard,
         Context::Detail,
         Context::List,
@@ -36,6 +38,7 @@ impl Context {
         Context::Reflect,
         Context::Help,
         Context::Card,
+        Context::Meet,
         Context::Input,
         Context::Editor,
         Context::Pick,
@@ -50,6 +53,7 @@ impl Context {
             Context::Reflect => "reflect",
             Context::Help => "help",
             Context::Card => "card",
+            Context::Meet => "meet",
             Context::Input => "input",
             Context::Editor => "editor",
             Context::Pick => "pick",

@@ -54,6 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             selected,
             ..
         } => flows::people::draw_card(frame, &look, card, *scroll, *selected, body),
+        Screen::Meet { view, .. } => flows::meet::draw(frame, &look, view, body),
         _ if app.first_run() => flows::first_run::draw(frame, &look, body),
         _ => {
             if layout.single {
@@ -223,6 +224,7 @@ fn footer_actions(app: &App, single: bool) -> (Context, Vec<Action>) {
             Some(_) => (Context::Card, vec![Open, CopyDraft, Down, Up, Back]),
             None => (Context::Card, vec![Back, Down, Up]),
         },
+        Screen::Meet { view, .. } => (Context::Meet, meet_actions(view)),
         Screen::Input { .. } | Screen::Pick { .. } | Screen::Checkin { .. } => {
             (Context::Input, Vec::new())
         }
@@ -283,6 +285,23 @@ fn dashboard_actions(app: &App, single: bool) -> Vec<Action> {
     actions
 }
 
+/// Person mode's keys for the selected item, then the visit's own.
+fn meet_actions(view: &flows::meet::MeetingView) -> Vec<Action> {
+    use Action::*;
+    let item = view.selected.and_then(|id| view.meeting.item(id));
+    let mut actions = match item.map(|i| i.kind) {
+        Some(Kind::Ask) => vec![Done, FollowUp, Snooze, Declined],
+        Some(_) => vec![MarkSent, MarkAccepted],
+        None => Vec::new(),
+    };
+    actions.extend([Favor, Meet]);
+    if view.visited() {
+        actions.push(CopyDraft);
+    }
+    actions.extend([Undo, Back]);
+    actions
+}
+
 fn detail_actions(kind: Kind) -> Vec<Action> {
     use Action::*;
     match kind {
@@ -317,6 +336,7 @@ fn review_actions(item: Option<&Item>, now: &Moment) -> Vec<Action> {
             vec![MarkMissed, Done, Snooze, Edit, Skip, Undo, Back]
         }
         Some(Kind::Deadline) => vec![Done, Snooze, Drop, Edit, Skip, Undo, Back],
-        None => vec![Skip, Undo, Back],
+        // A person's card (a ledger, someone out of touch): walking over is the way to act.
+        None => vec![Meet, Skip, Undo, Back],
     }
 }

@@ -327,6 +327,7 @@ pub fn short_label(action: Action) -> &'static str {
         Action::MarkAccepted => "accepted",
         Action::MarkMissed => "missed",
         Action::People => "people",
+        Action::Meet => "walk over",
         Action::Insights => "insights",
         Action::LinkDeadline => "link",
         Action::Checkin => "check in",

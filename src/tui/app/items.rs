@@ -22,6 +22,9 @@ impl App {
                 selected: Some(id),
                 ..
             } => card.asks.iter().find(|a| a.id == *id).cloned(),
+            Screen::Meet { view, .. } => {
+                view.selected.and_then(|id| view.meeting.item(id)).cloned()
+            }
             Screen::Review { flow } => flow.card.as_ref().and_then(|c| c.item.clone()),
             _ => self.selected_item().cloned(),
         }
@@ -34,12 +37,16 @@ impl App {
             self.open_selected_reflection();
             return;
         }
-        // On a person's card: the selected ask, over the card (esc comes back to it).
-        if let Screen::Card {
-            selected: Some(id), ..
-        } = &self.screen
-        {
-            match ops::detail(&self.store.reader(), *id, &ctx) {
+        // On a person's card or in person mode: the selected item, over it (esc comes back).
+        let over = match &self.screen {
+            Screen::Card {
+                selected: Some(id), ..
+            } => Some(*id),
+            Screen::Meet { view, .. } => view.selected,
+            _ => None,
+        };
+        if let Some(id) = over {
+            match ops::detail(&self.store.reader(), id, &ctx) {
                 Ok(detail) => {
                     let card = std::mem::replace(&mut self.screen, Screen::Dashboard);
                     self.screen = Screen::Detail {

@@ -302,6 +302,11 @@ impl App {
                     }
                     screen = under.as_mut();
                 }
+                Screen::Meet { view, under } => {
+                    let id = view.meeting.person().id;
+                    view.refresh(ops::meeting(&reader, &ctx, id)?);
+                    screen = under.as_mut();
+                }
                 Screen::People { view } => {
                     view.reload(&reader)?;
                     return Ok(());

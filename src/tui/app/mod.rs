@@ -15,6 +15,7 @@ mod finding;
 mod items;
 mod keys;
 mod load;
+mod meeting;
 mod message;
 mod navigate;
 mod save;
@@ -31,6 +32,7 @@ use super::action::Action;
 use super::board::Board;
 use super::flows::checkin::CheckinFlow;
 use super::flows::insights::InsightsView;
+use super::flows::meet::MeetingView;
 use super::flows::people::PeopleView;
 use super::flows::reflect::{ReflectFlow, ReflectionList};
 use super::flows::review::ReviewFlow;
@@ -85,6 +87,11 @@ pub enum Screen {
         scroll: usize,
         /// The ask selected on the card (enter opens it, y copies its draft).
         selected: Option<i64>,
+        under: Box<Screen>,
+    },
+    /// Person mode: everything open with one person, for the walk over.
+    Meet {
+        view: Box<MeetingView>,
         under: Box<Screen>,
     },
     Checkin {
@@ -249,6 +256,7 @@ impl App {
             Screen::Detail { .. } => Context::Detail,
             Screen::Help { .. } | Screen::Text { .. } => Context::Help,
             Screen::Card { .. } => Context::Card,
+            Screen::Meet { .. } => Context::Meet,
             Screen::Input { .. } | Screen::Checkin { .. } => Context::Input,
             Screen::Pick { .. } => Context::Pick,
             Screen::People { .. } | Screen::Insights { .. } | Screen::Reflections { .. } => {
@@ -332,7 +340,13 @@ impl App {
     fn act(&mut self, action: Action) {
         self.dirty = true;
         self.notice = None;
+        if matches!(self.screen, Screen::Meet { .. }) && self.meet_action(action) {
+            return;
+        }
         if matches!(self.screen, Screen::Review { .. }) {
+            if action == Action::Meet {
+                return self.open_meeting();
+            }
             self.review_action(action);
             return;
         }
@@ -398,6 +412,7 @@ impl App {
             Action::Bottom => self.move_by(isize::MAX / 2),
             Action::Open => self.open(),
             Action::People => self.open_people(),
+            Action::Meet => self.open_meeting(),
             Action::Insights => self.open_insights(),
             Action::CaptureAsk => self.start_input(Purpose::CaptureAsk, ""),
             Action::CaptureDeadline => self.start_input(Purpose::CaptureDeadline, ""),
@@ -446,7 +461,8 @@ impl App {
             | Screen::Checkin { under, .. }
             | Screen::Reflect { under, .. }
             | Screen::Text { under, .. }
-            | Screen::Card { under, .. } => *under,
+            | Screen::Card { under, .. }
+            | Screen::Meet { under, .. } => *under,
             Screen::Detail {
                 under: Some(under), ..
             } => *under,

@@ -84,6 +84,10 @@ impl App {
             return self.move_on_card(delta);
         }
         match &mut self.screen {
+            Screen::Meet { view, .. } => {
+                view.move_by(delta);
+                return;
+            }
             Screen::Detail { .. }
             | Screen::Help { .. }
             | Screen::Card { .. }

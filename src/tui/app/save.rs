@@ -61,6 +61,12 @@ pub enum Change {
     FirstCall(String),
     /// A reply found in the mail, taken or dismissed.
     Reply(crate::domain::mail::Answer, i64),
+    /// Leaving person mode after a visit: it counts as contact (with the recap, when something
+    /// was covered).
+    Met {
+        person_id: i64,
+        recap: Option<String>,
+    },
 }
 
 /// What a change said.
@@ -202,6 +208,9 @@ impl App {
             )),
             Change::Checkin(checkin) => line(ops::checkin(store, &ctx, checkin)),
             Change::Reply(answer, id) => line(ops::mail::answer(store, &ctx, id, answer)),
+            Change::Met { person_id, recap } => {
+                line(ops::met(store, &ctx, person_id, recap.as_deref()))
+            }
             Change::Review(state) => state.save(store, &ctx).map(|()| Said::Nothing),
             Change::Reflection { reflection, wait } => store
                 .with_busy_timeout(wait, |store| ops::save_reflection(store, &ctx, &reflection))
@@ -219,7 +228,12 @@ impl App {
         while let Some(effect) = self.effects.pop_front() {
             match effect {
                 Effect::Save(change, then) => {
+                    let covered = self.covered_by(&change);
+                    let undo = matches!(change, Change::Undo);
                     let outcome = self.apply(change);
+                    if outcome.is_ok() {
+                        self.note_covered(covered, undo);
+                    }
                     self.update(Msg::Saved(then, outcome));
                 }
                 Effect::Copy(copy) => self.clipboard = Some(copy),

@@ -78,6 +78,7 @@ pub fn lines(look: &Look<'_>, find: Option<&str>) -> Vec<Line<'static>> {
             Context::Reflect => "End-of-day reflection",
             Context::Help => "This help",
             Context::Card => "A person's card",
+            Context::Meet => "Person mode (w: walking over to someone)",
             Context::Input => "While typing",
             Context::Editor => "Editing text (wherever you type)",
             Context::Pick => "One-key choices (a channel, an answer, a number)",

@@ -7,6 +7,7 @@ pub mod first_run;
 pub mod help;
 pub mod input;
 pub mod insights;
+pub mod meet;
 pub mod people;
 pub mod reflect;
 pub mod review;
