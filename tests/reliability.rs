@@ -498,3 +498,106 @@ proptest! {
         );
     }
 }
+
+/// The complete JSON export, as `nudge export` writes it.
+fn export(store: &Store, ctx: &Context) -> String {
+    let mut out = Vec::new();
+    ops::export(
+        &store.reader(),
+        ctx,
+        ops::ExportFormat::Json,
+        &mut out,
+        &mut |_, _| {},
+    )
+    .expect("export");
+    String::from_utf8(out).expect("utf-8")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..ProptestConfig::with_cases(undo_cases())
+    })]
+
+    /// The same random runs as undo's: after any of them, undoing all the way back and redoing
+    /// every undo is the same export (and the same rows, to the column) as before the undos.
+    #[test]
+    fn redo_puts_back_everything_undo_took(cmds in proptest::collection::vec(cmd(), 1..=50)) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let zone = Zone::named("Europe/London").expect("zone");
+        let now = nudge::clock::parse_now(common::NOW, &zone).expect("now");
+        let mut store = Store::open(&dir.path().join("nudge.db"), zone).expect("store");
+        let config = Config::default();
+        nudge::demo::fill(&mut store, &now, &config.check_back_rule(), None, false, &mut |_, _| {})
+            .expect("demo");
+        let ctx = Context::new(now, config);
+        for cmd in &cmds {
+            apply(&mut store, &ctx, cmd);
+        }
+        let (rows, exported) = (dump(&store), export(&store, &ctx));
+        let mut undone = 0;
+        for _ in 0..cmds.len() {
+            if !ops::undo(&mut store, &ctx).expect("undo").starts_with("Nothing") {
+                undone += 1;
+            }
+        }
+        for i in 0..undone {
+            let said = ops::redo(&mut store, &ctx).expect("redo");
+            prop_assert!(said.starts_with("Redone"), "redo {} of {}: {}", i + 1, undone, said);
+        }
+        // (A run that ends in its own undos could be redone further: those are not counted.)
+        let after = dump(&store);
+        let gone: Vec<&String> = rows.iter().filter(|r| !after.contains(r)).collect();
+        let new: Vec<&String> = after.iter().filter(|r| !rows.contains(r)).collect();
+        prop_assert!(
+            gone.is_empty() && new.is_empty(),
+            "after {:?}\nrows lost: {:#?}\nrows left over: {:#?}",
+            cmds,
+            gone,
+            new
+        );
+        prop_assert_eq!(export(&store, &ctx), exported);
+    }
+}
+
+/// A change after an undo ends redo: what was undone stays undone.
+#[test]
+fn a_new_change_after_undo_ends_redo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let zone = Zone::named("Europe/London").expect("zone");
+    let now = nudge::clock::parse_now(common::NOW, &zone).expect("now");
+    let mut store = Store::open(&dir.path().join("nudge.db"), zone).expect("store");
+    let ctx = Context::new(now, Config::default());
+    ops::capture_ask(&mut store, &ctx, "@dana quotes by fri").expect("ask");
+    ops::done(&mut store, &ctx, 1, "").expect("done");
+    ops::undo(&mut store, &ctx).expect("undo");
+    ops::capture_ask(&mut store, &ctx, "@sam pricing by fri").expect("another ask");
+    assert!(
+        ops::redo(&mut store, &ctx)
+            .expect("redo")
+            .starts_with("Nothing to redo")
+    );
+    assert!(
+        store
+            .reader()
+            .item(1)
+            .expect("read")
+            .expect("ask 1")
+            .is_open()
+    );
+    // Undo, redo, undo again: the redo is a change like any other.
+    ops::undo(&mut store, &ctx).expect("undo the second ask");
+    assert!(
+        ops::redo(&mut store, &ctx)
+            .expect("redo")
+            .starts_with("Redone: Asked")
+    );
+    assert!(
+        ops::undo(&mut store, &ctx)
+            .expect("undo the redo")
+            .starts_with("Undone: Asked")
+    );
+    assert!(store.reader().item(2).expect("read").is_none());
+}

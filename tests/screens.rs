@@ -269,7 +269,20 @@ fn capturing_with_the_keyboard_saves_and_undo_takes_it_back() {
     );
     typed(&mut f.app, "u");
     assert_eq!(f.app.board.counts.open_asks, before);
-    assert!(screen(&f.app).contains("Undone: Asked: Ask "));
+    let shown = screen(&f.app);
+    assert!(shown.contains("Undone: Asked: Ask "), "{shown}");
+    assert!(shown.contains("ctrl-r redoes"), "{shown}");
+    // ctrl-r puts it back, and u takes the redo back in turn.
+    f.app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('r'),
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(f.app.board.counts.open_asks, before + 1);
+    let shown = screen(&f.app);
+    assert!(shown.contains("Redone: Asked: Ask "), "{shown}");
+    assert!(shown.contains("u undoes"), "{shown}");
+    typed(&mut f.app, "u");
+    assert_eq!(f.app.board.counts.open_asks, before);
 }
 
 /// The screen still shows what was typed, and says it is kept for another try.

@@ -77,6 +77,8 @@ pub enum Command {
     Edit(EditArgs),
     /// Undo the last change (repeat to go further back)
     Undo,
+    /// Redo what undo just took back (repeat for each undo; any other change ends it)
+    Redo,
     /// Write everything out: json (complete, re-importable), csv (the asks), ics (a calendar to
     /// subscribe to) or md (open items): nudge export --format ics -o ~/nudge.ics
     Export(ExportArgs),

@@ -39,3 +39,8 @@ pub fn undo(session: &mut Session, out: &mut dyn Write) -> Handled {
     let ctx = session.ctx.clone();
     say(out, &ops::undo(session.store()?, &ctx)?)
 }
+
+pub fn redo(session: &mut Session, out: &mut dyn Write) -> Handled {
+    let ctx = session.ctx.clone();
+    say(out, &ops::redo(session.store()?, &ctx)?)
+}

@@ -151,6 +151,7 @@ const EXAMPLES: &[(&str, &[&str], bool)] = &[
         true,
     ),
     ("undo", &["nudge undo"], false),
+    ("redo", &["nudge redo"], false),
     (
         "export",
         &[

@@ -66,6 +66,7 @@ pub fn dispatch(cli: Cli, session: &mut Session, out: &mut dyn Write) -> Handled
         Some(Command::Snooze(a)) => change::snooze(session, out, a.item.id, &a.when.join(" ")),
         Some(Command::Edit(a)) => change::edit(session, out, a.item.id, &a.words),
         Some(Command::Undo) => change::undo(session, out),
+        Some(Command::Redo) => change::redo(session, out),
         Some(Command::Sync(a)) => match a.action {
             None => sync::sync(session, out, a.rejoin),
             Some(super::args::SyncAction::Status) => sync::status(session, out),

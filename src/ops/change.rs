@@ -176,25 +176,40 @@ pub fn snooze(store: &mut Store, ctx: &Context, id: i64, when_text: &str) -> OpR
 pub fn undo(store: &mut Store, ctx: &Context) -> OpResult<String> {
     let undone = store.write("undo", &ctx.now, |w| w.undo_last())?;
     Ok(match undone {
-        Some(undone) => {
-            let mut line = format!(
-                "Undone: {} (from {})",
-                undone.summary,
-                words::day_time(&undone.at, &ctx.now)
-            );
-            if undone.kept > 0 {
-                line.push_str(&format!(
-                    "; {} changed on another machine since (brought by sync) left as {}",
-                    words::count(undone.kept, "record"),
-                    if undone.kept == 1 {
-                        "it is"
-                    } else {
-                        "they are"
-                    }
-                ));
-            }
-            line
-        }
+        Some(undone) => said_again("Undone", &undone, ctx),
         None => "Nothing to undo".to_string(),
     })
+}
+
+/// Redo the latest undo (when nothing else was written since).
+pub fn redo(store: &mut Store, ctx: &Context) -> OpResult<String> {
+    let redone = store.write("redo", &ctx.now, |w| w.redo_last())?;
+    Ok(match redone {
+        Some(redone) => said_again("Redone", &redone, ctx),
+        None => {
+            "Nothing to redo: redo puts back what undo just took, before anything else is changed"
+                .to_string()
+        }
+    })
+}
+
+/// "Undone: Done: Ask 12 · … (from today 09:00)", with the rows another machine changed since.
+fn said_again(what: &str, undone: &crate::store::Undone, ctx: &Context) -> String {
+    let mut line = format!(
+        "{what}: {} (from {})",
+        undone.summary,
+        words::day_time(&undone.at, &ctx.now)
+    );
+    if undone.kept > 0 {
+        line.push_str(&format!(
+            "; {} changed on another machine since (brought by sync) left as {}",
+            words::count(undone.kept, "record"),
+            if undone.kept == 1 {
+                "it is"
+            } else {
+                "they are"
+            }
+        ));
+    }
+    line
 }

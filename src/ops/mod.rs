@@ -23,7 +23,9 @@ pub use capture::{
     Captured, SentAsk, capture_ask, capture_ask_sent, capture_deadline, first_call_line, preview,
 };
 pub use card::{PersonCard, person_card};
-pub use change::{SNOOZE_CHOICES, done, drop_item, missed, short, snooze, snooze_moment, undo};
+pub use change::{
+    SNOOZE_CHOICES, done, drop_item, missed, redo, short, snooze, snooze_moment, undo,
+};
 pub use critique::{
     critique, expert_notes, invite_draft, next_piece, preview_critique, proofing_status,
 };

@@ -156,20 +156,23 @@ impl Writer<'_> {
             return Ok(None);
         };
         let changes = reader.rows(
-            "SELECT tbl, row_id, before FROM journal_changes WHERE journal_id = ?1 ORDER BY seq DESC",
+            "SELECT seq, tbl, row_id, before FROM journal_changes WHERE journal_id = ?1 ORDER BY seq DESC",
             [journal_id],
             |r| {
                 Ok((
+                    r.get::<i64>("seq")?,
                     r.get::<String>("tbl")?,
                     r.get::<i64>("row_id")?,
                     r.get::<Option<String>>("before")?,
                 ))
             },
         )?;
-        for (table, row_id, before) in changes {
+        for (seq, table, row_id, before) in changes {
             let Some(table) = Table::from_name(&table) else {
                 continue;
             };
+            // What redo would put back: the row as it is now, kept only once it is restored.
+            let after = snapshot(self, table, row_id)?;
             // A row a sync wrote after this entry holds another machine's later change: undo
             // leaves it (and says so) rather than put back what it replaced.
             if self.synced_since(table, row_id, journal_id)? {
@@ -178,6 +181,7 @@ impl Writer<'_> {
             }
             if undone.kept == 0 {
                 restore(self, table, row_id, before.as_deref())?;
+                self.restored(journal_id, seq, after.as_deref())?;
                 continue;
             }
             // A row kept above may still need this one (an ask another machine changed keeps
@@ -185,7 +189,10 @@ impl Writer<'_> {
             let savepoint = |sql: &str| self.tx.execute_batch(sql).map_err(|e| self.sql(e));
             savepoint("SAVEPOINT undo_row")?;
             match restore(self, table, row_id, before.as_deref()) {
-                Ok(()) => savepoint("RELEASE undo_row")?,
+                Ok(()) => {
+                    savepoint("RELEASE undo_row")?;
+                    self.restored(journal_id, seq, after.as_deref())?;
+                }
                 Err(WriteError::Store(StoreError::Sql {
                     source: rusqlite::Error::SqliteFailure(failure, _),
                     ..
@@ -199,7 +206,8 @@ impl Writer<'_> {
         self.tx
             .execute(
                 "UPDATE journal SET undone_at = ?1, \
-                   undo_seq = (SELECT COALESCE(MAX(undo_seq), 0) + 1 FROM journal) WHERE id = ?2",
+                   undo_seq = (SELECT COALESCE(MAX(undo_seq), 0) + 1 FROM journal), \
+                   undo_mark = (SELECT MAX(id) FROM journal) WHERE id = ?2",
                 params![self.now, journal_id],
             )
             .map_err(|e| self.sql(e))?;
@@ -211,7 +219,116 @@ impl Writer<'_> {
     }
 }
 
-/// What `undo` took back.
+impl Writer<'_> {
+    /// One change undo put back, with the row as it was before (for redo).
+    fn restored(
+        &self,
+        journal_id: i64,
+        seq: i64,
+        after: Option<&str>,
+    ) -> std::result::Result<(), WriteError> {
+        self.tx
+            .execute(
+                "UPDATE journal_changes SET after = ?3, restored = 1 WHERE journal_id = ?1 AND seq = ?2",
+                params![journal_id, seq, after],
+            )
+            .map_err(|e| self.sql(e))?;
+        Ok(())
+    }
+
+    /// Redo the latest undo, when nothing but redos was written since: put every row it took
+    /// back as undo found it, as a write of its own (which undo takes back like any other).
+    pub fn redo_last(&mut self) -> std::result::Result<Option<Undone>, WriteError> {
+        let reader = self.reader();
+        let last = reader.row(
+            "SELECT j.id, j.action, j.summary, j.at, j.item_id FROM journal j \
+             WHERE j.undone_at IS NOT NULL AND j.redone_at IS NULL AND j.undo_mark IS NOT NULL \
+               AND NOT EXISTS (SELECT 1 FROM journal n WHERE n.id > j.undo_mark AND n.redo_of IS NULL) \
+             ORDER BY j.undo_seq DESC LIMIT 1",
+            [],
+            |r| {
+                Ok((
+                    r.get::<i64>("id")?,
+                    r.get::<Option<i64>>("item_id")?,
+                    Undone {
+                        action: r.get("action")?,
+                        summary: r.get("summary")?,
+                        at: r.time("at")?,
+                        kept: 0,
+                    },
+                ))
+            },
+        )?;
+        // Only the latest undo can be redone: an older one waits behind it.
+        let latest: Option<i64> = reader.row(
+            "SELECT id FROM journal WHERE undone_at IS NOT NULL AND redone_at IS NULL \
+             ORDER BY undo_seq DESC LIMIT 1",
+            [],
+            |r| r.get("id"),
+        )?;
+        let Some((journal_id, item_id, mut redone)) = last.filter(|(id, ..)| Some(*id) == latest)
+        else {
+            return Ok(None);
+        };
+        let changes = reader.rows(
+            "SELECT tbl, row_id, after FROM journal_changes \
+             WHERE journal_id = ?1 AND restored = 1 ORDER BY seq",
+            [journal_id],
+            |r| {
+                Ok((
+                    r.get::<String>("tbl")?,
+                    r.get::<i64>("row_id")?,
+                    r.get::<Option<String>>("after")?,
+                ))
+            },
+        )?;
+        let undo_mark: i64 = reader
+            .row(
+                "SELECT undo_mark FROM journal WHERE id = ?1",
+                [journal_id],
+                |r| r.get("undo_mark"),
+            )?
+            .unwrap_or(journal_id);
+        // The redo is journaled as what it puts back ("done", "Done: Ask 12 …").
+        self.action = redone.action.clone();
+        for (table, row_id, after) in changes {
+            let Some(table) = Table::from_name(&table) else {
+                continue;
+            };
+            // Another machine changed it since the undo: left as it is (and said).
+            if self.synced_since(table, row_id, undo_mark)? {
+                redone.kept += 1;
+                continue;
+            }
+            self.remember(table, row_id, item_id)?;
+            restore(self, table, row_id, after.as_deref())?;
+        }
+        if self.journal_id.is_none() {
+            // Every row was changed by another machine since: nothing to put back.
+            return Ok(Some(redone));
+        }
+        self.describe(&redone.summary)?;
+        let entry = self.journal_id;
+        self.tx
+            .execute(
+                "UPDATE journal SET redo_of = ?1 WHERE id = ?2",
+                params![journal_id, entry],
+            )
+            .and_then(|_| {
+                self.tx.execute(
+                    "UPDATE journal SET redone_at = ?1 WHERE id = ?2",
+                    params![self.now, journal_id],
+                )
+            })
+            .map_err(|e| self.sql(e))?;
+        if redone.action == "import" {
+            super::bulk::refresh_medians(&self.tx).map_err(|e| self.sql(e))?;
+        }
+        Ok(Some(redone))
+    }
+}
+
+/// What `undo` took back (or `redo` put again).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Undone {
     pub action: String,

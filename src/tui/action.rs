@@ -66,6 +66,7 @@ actions! {
     Snooze => "snooze", "snooze to a date";
     Edit => "edit", "change it with the capture grammar";
     Undo => "undo", "undo the last change";
+    Redo => "redo", "redo what undo just took back";
     FollowUp => "follow_up", "log a follow-up (pick the channel)";
     CopyDraft => "copy_draft", "copy the drafted message";
     Declined => "declined", "they said no: asks why, then drafts a re-ask";

@@ -320,6 +320,7 @@ pub fn short_label(action: Action) -> &'static str {
         Action::Snooze => "snooze",
         Action::Edit => "edit",
         Action::Undo => "undo",
+        Action::Redo => "redo",
         Action::FollowUp => "follow up",
         Action::CopyDraft => "copy draft",
         Action::Declined => "said no",

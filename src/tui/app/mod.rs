@@ -425,6 +425,7 @@ impl App {
             }
             Action::Done | Action::Drop | Action::MarkMissed => self.change_now(action),
             Action::Undo => self.save(Change::Undo, Then::Say),
+            Action::Redo => self.save(Change::Redo, Then::Say),
             Action::FollowUp => self.follow_up(),
             Action::CopyDraft => self.copy_draft(),
             Action::Declined => self.declined(),
@@ -486,8 +487,12 @@ impl App {
         match result {
             Ok(message) => {
                 let undo_key = self.keymap.key_for(Context::Dashboard, Action::Undo);
-                let hint = match undo_key {
-                    Some(key)
+                let redo_key = self.keymap.key_for(Context::Dashboard, Action::Redo);
+                let hint = match (undo_key, redo_key) {
+                    (_, Some(key)) if message.starts_with("Undone") => {
+                        format!(" — {key} redoes")
+                    }
+                    (Some(key), _)
                         if !message.starts_with("Undone") && !message.starts_with("Nothing") =>
                     {
                         format!(" — {key} undoes")

@@ -21,6 +21,7 @@ pub enum Change {
     /// A one-key change on an item: done, drop, missed, an invitation sent, accepted or declined.
     Item(Action, i64),
     Undo,
+    Redo,
     StartSprint(i64),
     StopSprint,
     /// End the running sprint if its time is up.
@@ -165,6 +166,7 @@ impl App {
                 other => Err(OpError::Input(format!("{other} does not change item {id}"))),
             }),
             Change::Undo => line(ops::undo(store, &ctx)),
+            Change::Redo => line(ops::redo(store, &ctx)),
             Change::StartSprint(id) => line(ops::start_sprint(store, &ctx, id)),
             Change::StopSprint => line(ops::stop_sprint(store, &ctx)),
             Change::FinishSprint => ops::finish_sprint_if_over(store, &ctx).map(Said::SprintOver),
