@@ -1853,6 +1853,28 @@ fn esc_on_a_typed_line_asks_once_before_throwing_it_away() {
     assert!(matches!(f.app.screen, nudge::tui::app::Screen::Dashboard));
 }
 
+#[test]
+fn ctrl_z_brings_the_discarded_line_back_over_what_is_typed_and_swaps_back() {
+    let mut f = fixture(100, 30, true);
+    let ctrl_z = || Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    typed(&mut f.app, "a");
+    typed(&mut f.app, "@zoe the brief");
+    key(&mut f.app, KeyCode::Esc);
+    key(&mut f.app, KeyCode::Esc);
+    typed(&mut f.app, "a");
+    typed(&mut f.app, "@sam");
+    f.app.handle_event(ctrl_z());
+    let shown = screen(&f.app);
+    assert!(shown.contains("> @zoe the brief"), "{shown}");
+    // Pressed again, what was typed comes back: neither line is lost.
+    f.app.handle_event(ctrl_z());
+    let shown = screen(&f.app);
+    assert!(
+        shown.contains("> @sam") && !shown.contains("zoe"),
+        "{shown}"
+    );
+}
+
 /// A reply to ask `id` as `nudge mail scan` keeps it.
 fn keep_reply(app: &mut App, id: i64, subject: &str, at: nudge::when::Moment) {
     let now = app.now;

@@ -84,6 +84,7 @@ actions! {
     PrevField => "prev_field", "previous question";
     Submit => "submit", "save what was typed";
     Cancel => "cancel", "close without saving";
+    Restore => "restore", "bring back the line esc threw away (swaps it with what is typed)";
     CursorLeft => "cursor_left", "move the cursor left";
     CursorRight => "cursor_right", "move the cursor right";
     WordLeft => "word_left", "back one word";

@@ -203,6 +203,18 @@ impl Input {
                 self.stale = true;
                 Some(InputOutcome::Edited)
             }
+            // The discarded line comes back in place of what is typed, which is kept in its turn
+            // (a second press swaps them back): nothing typed is lost either way.
+            Action::Restore => {
+                let Some(text) = self.restorable.take() else {
+                    return Some(InputOutcome::Edited);
+                };
+                let typed = self.editor.text();
+                self.editor = LineEditor::with_text(&text);
+                self.restorable = Some(typed).filter(|t| !t.trim().is_empty());
+                self.stale = true;
+                Some(InputOutcome::Edited)
+            }
             action if self.editor.apply(action) => {
                 self.stale = true;
                 Some(InputOutcome::Edited)

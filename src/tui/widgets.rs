@@ -321,6 +321,7 @@ pub fn short_label(action: Action) -> &'static str {
         Action::Edit => "edit",
         Action::Undo => "undo",
         Action::Redo => "redo",
+        Action::Restore => "restore",
         Action::FollowUp => "follow up",
         Action::CopyDraft => "copy draft",
         Action::Declined => "said no",

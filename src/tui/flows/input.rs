@@ -41,8 +41,9 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, input: &Input, area: Rect) {
     let mut lines = vec![if input.editor.is_empty() {
         let hint = match &input.restorable {
             Some(line) => format!(
-                "{} brings back: {}",
+                "{} or {} brings back: {}",
                 look.key_name(Context::Editor, Action::Up),
+                look.key_name(Context::Input, Action::Restore),
                 text::inert(line)
             ),
             None => input.purpose.hint().to_string(),
