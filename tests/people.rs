@@ -615,3 +615,63 @@ fn an_ask_whose_words_someone_knows_suggests_them() {
     let line = home.run(&["ask", "@tom", "three logos", "by", "fri"]);
     assert!(!line.contains("knows"), "{line}");
 }
+
+#[test]
+fn names_as_people_write_them_and_aliases_find_the_same_person() {
+    let home = Home::new();
+    // In the shell, @"Marcus Reid" arrives as one argument with a space in it.
+    home.nudge()
+        .args(["ask", "@Marcus Reid", "win story", "by", "fri"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Ask 1 · Marcus Reid · win story",
+        ));
+    // A dot or an underscore between the words is the same name.
+    let line = home.run(&["ask", "@marcus.reid", "another", "by", "fri"]);
+    assert!(line.starts_with("Ask 2 · Marcus Reid · another"), "{line}");
+    let line = home.run(&["ask", "@\"marcus reid\"", "third", "by", "fri"]);
+    assert!(line.starts_with("Ask 3 · Marcus Reid · third"), "{line}");
+    // Aliases and the greeting are his to edit; drafts greet him by it.
+    let line = home.run(&[
+        "person",
+        "@marcus.reid",
+        "--alias",
+        "marc,mr",
+        "--first",
+        "Marc",
+    ]);
+    assert!(line.contains("also @marc, @mr · greeted as Marc"), "{line}");
+    let line = home.run(&["ask", "@MARC", "fourth", "by", "fri"]);
+    assert!(line.starts_with("Ask 4 · Marcus Reid · fourth"), "{line}");
+    let draft = home.run(&["followup", "4", "--draft"]);
+    assert!(draft.starts_with("Hi Marc,"), "{draft}");
+    // A new display name keeps the old one as an alias.
+    let line = home.run(&["person", "@marc", "--name", "Marcus R."]);
+    assert!(line.contains("Marcus R."), "{line}");
+    assert!(line.contains("@\"marcus reid\""), "{line}");
+    let line = home.run(&["ask", "@\"Marcus Reid\"", "fifth", "by", "fri"]);
+    assert!(line.starts_with("Ask 5 · Marcus R. · fifth"), "{line}");
+    // Someone else's name as an alias is refused by name, and nothing changes.
+    home.run(&["person", "@sam", "--team", "Product"]);
+    let before = home.run(&["export", "--format", "json"]);
+    home.nudge()
+        .args(["person", "@sam", "--alias", "marc"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("@marc is already Marcus R."));
+    home.nudge()
+        .args(["person", "@sam", "--name", "Sam  *"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("\"Sam  *\" is not a name"));
+    assert_eq!(home.run(&["export", "--format", "json"]), before);
+    // Aliases and the greeting travel in exports.
+    let export: Value = serde_json::from_str(&before).unwrap();
+    let marcus = &export["people"][0];
+    assert_eq!(
+        marcus["aliases"],
+        serde_json::json!(["marc", "mr", "marcus reid"])
+    );
+    assert_eq!(marcus["greeting"], "Marc");
+}

@@ -2252,3 +2252,40 @@ fn a_person_out_of_touch_has_a_review_card_and_w_walks_over() {
     assert!(drawn.contains("IN TOUCH"), "{drawn}");
     assert!(drawn.contains("2d ago/1d !"), "{drawn}");
 }
+
+#[test]
+fn e_on_the_people_view_edits_a_persons_names_as_a_line_of_flags() {
+    let mut f = fixture(100, 30, true);
+    typed(&mut f.app, "p");
+    typed(&mut f.app, "j");
+    typed(&mut f.app, "e");
+    let Screen::Input { input, .. } = &f.app.screen else {
+        panic!("e opens the person's line: {:?}", f.app.screen);
+    };
+    assert_eq!(
+        input.editor.text(),
+        "--name Dana --team Sales --expert casestudy,retail --prefers call"
+    );
+    insta::assert_snapshot!("people_edit_person", screen(&f.app));
+    typed(&mut f.app, " --first Dee --alias \"dana r\"");
+    key(&mut f.app, KeyCode::Enter);
+    assert!(matches!(f.app.screen, Screen::People { .. }));
+    let dana = f
+        .app
+        .store
+        .reader()
+        .person_named("dana r")
+        .unwrap()
+        .unwrap();
+    assert_eq!(dana.name, "Dana");
+    assert_eq!(dana.greeting.as_deref(), Some("Dee"));
+    // A flag it does not know keeps the line open and says which.
+    typed(&mut f.app, "e");
+    typed(&mut f.app, " --colour blue");
+    key(&mut f.app, KeyCode::Enter);
+    let shown = screen(&f.app);
+    assert!(
+        shown.contains("\"--colour\" is not one of a person's flags"),
+        "{shown}"
+    );
+}

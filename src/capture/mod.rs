@@ -8,6 +8,9 @@
 mod reading;
 mod tokens;
 
+/// A line split into words, quoted text kept together (for lines of flags, too).
+pub use tokens::tokenize as tokenize_line;
+
 use std::fmt;
 
 use crate::domain::Channel;
@@ -346,9 +349,14 @@ pub(crate) fn trim_punctuation(text: &str) -> &str {
     text.trim_end_matches([',', '.', ';', ':', '!', '?', ')'])
 }
 
+/// Letters, digits, `.`, `-`, `_`, `'`, and single spaces between words (`@"Marcus Reid"`).
 pub(crate) fn valid_name(name: &str) -> bool {
-    name.chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '\''))
+    !name.is_empty()
+        && name == name.trim()
+        && !name.contains("  ")
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '\'' | ' '))
 }
 
 /// Rebuild a capture line from shell arguments: an argument with spaces in it was quoted on the
@@ -360,6 +368,15 @@ pub fn line_from_args(args: &[String]) -> String {
             let plain = arg.trim();
             // Everything after `why:` is the objective, taken as written.
             after_why = after_why || plain.to_lowercase().starts_with("why:");
+            // A name the shell kept whole (`@"Marcus Reid"` typed in the shell arrives as
+            // `@Marcus Reid`) is a name in quotes; one still in its quotes stays as it is.
+            if !after_why && let Some(name) = plain.strip_prefix('@') {
+                let quoted = name.len() >= 2 && name.starts_with('"') && name.ends_with('"');
+                if quoted || !name.contains(char::is_whitespace) || name.contains('"') {
+                    return plain.to_string();
+                }
+                return format!("@\"{name}\"");
+            }
             // An argument the shell kept whole stays one piece of literal text; a quote mark in
             // it is doubled, so it stays a character rather than opening or closing a quote.
             if !after_why && (plain.contains(char::is_whitespace) || plain.contains(['"', '“'])) {

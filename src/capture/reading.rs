@@ -100,7 +100,10 @@ impl Reading<'_> {
     fn person(&mut self, word: &str, name: &str) -> Result<(), CaptureError> {
         if !valid_name(name) {
             return Err(self.fail(
-                format!("\"@{name}\" is not a name: use letters, digits, '.', '-' or '_'"),
+                format!(
+                    "\"@{name}\" is not a name: use letters, digits, '.', '-' or '_', or quotes \
+                     for a name with spaces (@\"Marcus Reid\")"
+                ),
                 vec![word.to_string()],
             ));
         }

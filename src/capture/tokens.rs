@@ -42,6 +42,24 @@ pub fn tokenize(line: &str) -> Result<(Vec<Token>, Option<String>), OpenQuote> {
         let Some(first) = rest.chars().next() else {
             return Ok((tokens, None));
         };
+        // `@"Marcus Reid"`: a name with spaces, one word.
+        if first == '@'
+            && let Some(open) = rest[1..]
+                .chars()
+                .next()
+                .filter(|c| OPENING_QUOTES.contains(c))
+        {
+            let inner = &rest[1 + open.len_utf8()..];
+            let Some((name, used)) = quoted(inner) else {
+                return Err(OpenQuote(rest.to_string()));
+            };
+            tokens.push(Token {
+                text: format!("@{}", name.split_whitespace().collect::<Vec<_>>().join(" ")),
+                quoted: false,
+            });
+            rest = &inner[used..];
+            continue;
+        }
         if OPENING_QUOTES.contains(&first) {
             let inner = &rest[first.len_utf8()..];
             let Some((text, used)) = quoted(inner) else {

@@ -324,8 +324,9 @@ pub struct ProofingArgs {
 
 #[derive(Debug, Args)]
 pub struct PersonArgs {
-    /// @name (matched case-insensitively; new names are added)
-    pub name: String,
+    /// @name or @"Full Name" (matched case-insensitively, aliases too; new names are added)
+    #[arg(value_name = "NAME")]
+    pub person: String,
     #[arg(long, value_name = "TEAM")]
     pub team: Option<String>,
     /// What they know, comma-separated: pricing,roadmap (replaces the list)
@@ -345,6 +346,15 @@ pub struct PersonArgs {
     /// with them for longer, they show in `due`, the review and the People view
     #[arg(long, value_parser = parse_rhythm, value_name = "RHYTHM")]
     pub every: Option<Rhythm>,
+    /// Their name as shown: --name "Marcus Reid" (the old one still finds them)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// The first name drafts greet them with: --first Marc ("" goes back to their name's first word)
+    #[arg(long, value_name = "NAME")]
+    pub first: Option<String>,
+    /// Other names they go by, comma-separated: --alias marc,mr (replaces the list; "" clears it)
+    #[arg(long, value_name = "NAMES")]
+    pub alias: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -68,11 +68,27 @@ pub fn person(session: &mut Session, out: &mut dyn Write, args: &PersonArgs) -> 
             Some(ops::email_list(&args.email.join(","))?)
         },
         every: args.every.map(|r| r.0),
+        rename: args.name.as_deref().map(ops::check_name).transpose()?,
+        greeting: args
+            .first
+            .as_ref()
+            .map(|f| Some(f.trim().to_string()).filter(|f| !f.is_empty())),
+        aliases: args
+            .alias
+            .as_deref()
+            .map(|list| {
+                list.split(',')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(ops::check_name)
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .transpose()?,
     };
     let ctx = session.ctx.clone();
     say(
         out,
-        &ops::person(session.store()?, &ctx, &args.name, &change)?,
+        &ops::person(session.store()?, &ctx, &args.person, &change)?,
     )
 }
 
@@ -94,7 +110,7 @@ pub fn favor(session: &mut Session, out: &mut dyn Write, args: &FavorArgs) -> Ha
 /// `nudge meet @dana`: person mode as a page; `--walked` logs the visit.
 pub fn meet(session: &mut Session, out: &mut dyn Write, args: &MeetArgs) -> Handled {
     let ctx = session.ctx.clone();
-    let name = args.name.trim_start_matches('@');
+    let name = &crate::domain::person::typed_name(&args.name);
     let store = session.store()?;
     let Some(person) = store.reader().person_named(name)? else {
         return Err(super::Failure::Op(ops::OpError::Input(format!(

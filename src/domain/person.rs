@@ -26,6 +26,10 @@ pub struct Person {
     pub every_days: Option<u32>,
     /// When the user last stood with them in person mode.
     pub met_at: Option<Moment>,
+    /// Other names they go by (`@marc`, `@"Marcus Reid"`), as keys: matched like their own.
+    pub aliases: Vec<String>,
+    /// The first name drafts greet them with, when it is not the first word of their name.
+    pub greeting: Option<String>,
     pub created_at: Moment,
     pub updated_at: Moment,
 }
@@ -124,9 +128,12 @@ pub fn people_columns(people: &[PersonStats]) -> Vec<&'static str> {
 }
 
 impl Person {
-    /// "Dana" from "dana.k" or "dana": what a message would greet them with.
+    /// "Dana" from "dana.k" or "dana" (or the greeting set for them): what a message would
+    /// greet them with.
     pub fn first_name(&self) -> String {
-        first_name(&self.name)
+        self.greeting
+            .clone()
+            .unwrap_or_else(|| first_name(&self.name))
     }
 }
 
@@ -162,9 +169,20 @@ pub fn first_name(name: &str) -> String {
     }
 }
 
+/// A name as typed, without its `@` and quotes, its spaces single: `@"Marcus  Reid"` →
+/// `Marcus Reid`.
+pub fn typed_name(typed: &str) -> String {
+    let name = typed.trim().trim_start_matches('@');
+    let name = name
+        .strip_prefix(['"', '“'])
+        .and_then(|n| n.strip_suffix(['"', '”']))
+        .unwrap_or(name);
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// How a new person's name is shown: as typed, first letter capitalized ("dana" → "Dana").
 pub fn display_name(typed: &str) -> String {
-    let name = typed.trim_start_matches('@');
+    let name = typed_name(typed);
     let mut chars = name.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -172,9 +190,24 @@ pub fn display_name(typed: &str) -> String {
     }
 }
 
-/// How a name is matched: case-insensitively.
+/// The ways a name key may be written, itself first: `marcus.reid`, `marcus reid`,
+/// `marcus_reid` (a dot, a space and an underscore between words are the same name).
+pub fn spellings(key: &str) -> Vec<String> {
+    let spaced: String = key
+        .chars()
+        .map(|c| if matches!(c, '.' | '_') { ' ' } else { c })
+        .collect();
+    super::words::distinct([
+        key.to_string(),
+        spaced.clone(),
+        spaced.replace(' ', "."),
+        spaced.replace(' ', "_"),
+    ])
+}
+
+/// How a name is matched: case-insensitively, quotes and extra spaces aside.
 pub fn name_key(name: &str) -> String {
-    name.trim_start_matches('@').to_lowercase()
+    typed_name(name).to_lowercase()
 }
 
 /// The known name that `typed` most likely meant, when it is not one of them: the start of

@@ -86,6 +86,8 @@ mod tests {
             prefers: Some(crate::domain::Channel::Call),
             every_days: Some(14),
             met_at: Some("2026-11-27T10:00:00+00:00".into()),
+            aliases: vec!["dee".into()],
+            greeting: Some("Dee".into()),
             created_at: "2026-11-28T09:00:00+00:00".into(),
             updated_at: "2026-11-28T09:00:00+00:00".into(),
         };

@@ -45,6 +45,11 @@ pub struct PersonRecord {
     pub every_days: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub met_at: Option<String>,
+    /// Other names they go by, and the first name drafts greet them with (only when set).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub greeting: Option<String>,
     pub created_at: String,
     pub updated_at: String,
 }

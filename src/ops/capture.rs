@@ -333,6 +333,8 @@ pub(super) fn stand_in(name: &str, ctx: &Context) -> Person {
         emails: Vec::new(),
         every_days: None,
         met_at: None,
+        aliases: Vec::new(),
+        greeting: None,
         notes: String::new(),
         prefers: None,
         reply_median: None,

@@ -9,7 +9,6 @@ use crate::capture::{Capture, Grammar, Piece};
 use crate::domain::NewCritique;
 use crate::domain::critique::{self, Response};
 use crate::domain::draft::{self, Facts, Templates};
-use crate::domain::person::first_name;
 use crate::domain::{Item, Kind, Person, Status, words};
 use crate::store::{Reader, Store, WriteError, Writer};
 use crate::when::Moment;
@@ -233,11 +232,7 @@ pub fn invite_draft(
         None => None,
     };
     let facts = Facts {
-        first_name: item
-            .person
-            .as_deref()
-            .map(first_name)
-            .unwrap_or_else(|| "there".into()),
+        first_name: super::greeting(reader, item)?,
         title: item.title.clone(),
         need_by: due.as_ref().map(|d| words::message_day(d, now)),
         when: due.as_ref().map(|d| words::message_when(d, now)),

@@ -4,7 +4,6 @@
 use super::change::short;
 use super::{Context, OpError, OpResult, find, label};
 use crate::domain::draft::{self, Facts, Templates};
-use crate::domain::person::first_name;
 use crate::domain::{Channel, Item, Kind, Status, escalation, words};
 use crate::store::{Reader, Store, WriteError};
 use crate::when::Moment;
@@ -86,11 +85,7 @@ fn facts(reader: &Reader<'_>, item: &Item, now: &Moment) -> Result<Facts, OpErro
     };
     let next = escalation::next_channel(item.channel, &item.chased);
     Ok(Facts {
-        first_name: item
-            .person
-            .as_deref()
-            .map(first_name)
-            .unwrap_or_else(|| "there".into()),
+        first_name: super::greeting(reader, item)?,
         title: item.title.clone(),
         need_by: item.need_by.as_ref().map(|m| words::message_day(m, now)),
         when: item.need_by.as_ref().map(|m| words::message_when(m, now)),

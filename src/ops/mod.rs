@@ -40,7 +40,10 @@ pub use favors::{favor, ledger_note, preview_favor};
 pub use followup::{Declined, declined, draft, draft_for, follow_up, ordinal, read_declined};
 pub use insights::{CHANNEL_DAYS, Insights, STRESS_DAYS, WeekReport, insights, week_report};
 pub use meet::{Meeting, meeting, met, out_of_touch, touch_line};
-pub use people::{PersonChange, email_list, expertise_list, new_person_note, person};
+pub use people::{
+    PersonChange, check_name, edit_person, email_list, expertise_list, new_person_note, person,
+    person_fields, read_person_line,
+};
 pub use stress::{
     StressInfo, checkin, cycle, daily_averages, finish_sprint_if_over, rating_error, start_sprint,
     stop_sprint, stress_info, stress_sparkline,
@@ -51,6 +54,18 @@ use crate::domain::schedule::CheckBackRule;
 use crate::domain::{Item, Kind};
 use crate::store::{Reader, StoreError, WriteError};
 use crate::when::{Moment, WorkWeek};
+
+/// Whom a drafted message about `item` greets: their first name (or the one set for them), or
+/// "there" when it is about no one.
+fn greeting(reader: &Reader<'_>, item: &Item) -> Result<String, OpError> {
+    Ok(match item.person_id {
+        Some(id) => reader
+            .person(id)?
+            .map(|p| p.first_name())
+            .unwrap_or_else(|| "there".into()),
+        None => "there".into(),
+    })
+}
 
 /// What an operation needs to know about the moment and the user.
 #[derive(Debug, Clone)]

@@ -14,9 +14,27 @@ use crate::domain::touch::Touch;
 use crate::domain::{Person, PersonStats};
 
 impl Reader<'_> {
+    /// The person with this name, or with it among their aliases; `@marcus.reid`,
+    /// `@marcus_reid` and `@"Marcus Reid"` are the same name when only one of them is known.
     pub fn person_named(&self, name: &str) -> Result<Option<Person>> {
+        let spellings = crate::domain::person::spellings(&name_key(name));
         let sql = format!("SELECT {PERSON_COLUMNS} FROM people WHERE name_key = ?1");
-        self.row(&sql, [name_key(name)], person_from_row)
+        for key in &spellings {
+            if let Some(person) = self.row(&sql, [key], person_from_row)? {
+                return Ok(Some(person));
+            }
+        }
+        let sql = format!(
+            "SELECT {PERSON_COLUMNS} FROM people INDEXED BY people_aliased \
+             WHERE aliases != '' AND instr(',' || aliases || ',', ',' || ?1 || ',') > 0 \
+             ORDER BY id LIMIT 1"
+        );
+        for key in &spellings {
+            if let Some(person) = self.row(&sql, [key], person_from_row)? {
+                return Ok(Some(person));
+            }
+        }
+        Ok(None)
     }
 
     pub fn person(&self, id: i64) -> Result<Option<Person>> {
@@ -204,7 +222,8 @@ impl Writer<'_> {
         self.tx
             .execute(
                 "UPDATE people SET team = ?2, expertise = ?3, notes = ?4, prefers = ?5, \
-                 emails = ?7, every_days = ?8, met_at = ?9, updated_at = MAX(?6, updated_at + 1) \
+                 emails = ?7, every_days = ?8, met_at = ?9, name = ?10, name_key = ?11, \
+                 aliases = ?12, greeting = ?13, updated_at = MAX(?6, updated_at + 1) \
                  WHERE id = ?1",
                 params![
                     person.id,
@@ -216,6 +235,10 @@ impl Writer<'_> {
                     join_words(&person.emails),
                     person.every_days,
                     person.met_at.map(|m| m.timestamp()),
+                    person.name,
+                    name_key(&person.name),
+                    super::rows::join_aliases(&person.aliases),
+                    person.greeting,
                 ],
             )
             .map_err(|e| self.sql(e))?;

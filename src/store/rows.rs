@@ -178,7 +178,7 @@ pub fn item_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Item> {
 }
 
 /// The columns `person_from_row` reads.
-pub const PERSON_COLUMNS: &str = "id, uuid, name, team, expertise, emails, notes, prefers, reply_median_secs, every_days, met_at, created_at, updated_at";
+pub const PERSON_COLUMNS: &str = "id, uuid, name, team, expertise, emails, notes, prefers, reply_median_secs, every_days, met_at, aliases, greeting, created_at, updated_at";
 
 pub fn person_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Person> {
     Ok(Person {
@@ -193,6 +193,8 @@ pub fn person_from_row(r: &Cells<'_, '_>) -> rusqlite::Result<Person> {
         reply_median: r.span("reply_median_secs")?,
         every_days: r.get("every_days")?,
         met_at: r.maybe_time("met_at")?,
+        aliases: split_aliases(&r.get::<String>("aliases")?),
+        greeting: r.get("greeting")?,
         created_at: r.time("created_at")?,
         updated_at: r.time("updated_at")?,
     })
@@ -260,6 +262,18 @@ pub fn execute_named(
 
 pub fn split_words(text: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_string).collect()
+}
+
+/// A person's aliases as stored: keys joined by commas (a name may hold spaces).
+pub fn join_aliases(aliases: &[String]) -> String {
+    aliases.join(",")
+}
+
+pub fn split_aliases(text: &str) -> Vec<String> {
+    text.split(',')
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 pub fn join_words(words: &[String]) -> String {

@@ -35,7 +35,7 @@ pub(super) trait Table: Record {
 
 impl Table for PersonRecord {
     const SELECT: &'static str = "SELECT uuid, name, team, expertise, emails, notes, prefers, \
-         every_days, met_at, created_at, updated_at FROM people ORDER BY id";
+         every_days, met_at, aliases, greeting, created_at, updated_at FROM people ORDER BY id";
     const SAME_AS: Option<&'static str> =
         Some("SELECT id, updated_at FROM people WHERE name_key = ?1");
 
@@ -50,6 +50,8 @@ impl Table for PersonRecord {
             prefers: r.maybe_word("prefers")?,
             every_days: r.get("every_days")?,
             met_at: r.maybe_stamp("met_at")?,
+            aliases: super::rows::split_aliases(&r.get::<String>("aliases")?),
+            greeting: r.get("greeting")?,
             created_at: r.stamp("created_at")?,
             updated_at: r.stamp("updated_at")?,
         })
@@ -78,6 +80,9 @@ impl Table for PersonRecord {
         }
         f.maybe_int("every_days", self.every_days.map(i64::from));
         f.maybe_time("met_at", &self.met_at)?;
+        let aliases: Vec<String> = self.aliases.iter().map(|a| name_key(a)).collect();
+        f.text("aliases", super::rows::join_aliases(&aliases));
+        f.maybe_text("greeting", &self.greeting);
         f.time("created_at", &self.created_at)
     }
 }

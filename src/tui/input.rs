@@ -28,6 +28,8 @@ pub enum Purpose {
     Critique,
     /// Who, and what the favor was; its direction is picked next.
     Favor,
+    /// A person's name, first name, aliases, team, rhythm … as a line of flags.
+    Person(i64),
 }
 
 impl Purpose {
@@ -41,6 +43,7 @@ impl Purpose {
             Purpose::SaidNo(id) => format!("Said no to {id}: why? ({submit} skips)"),
             Purpose::Critique => "Log a critique".into(),
             Purpose::Favor => "Log a favor".into(),
+            Purpose::Person(_) => "Edit this person".into(),
         }
     }
 
@@ -54,6 +57,7 @@ impl Purpose {
             Purpose::SaidNo(id) => format!("said-no {id}"),
             Purpose::Critique => "critique".into(),
             Purpose::Favor => "favor".into(),
+            Purpose::Person(id) => format!("person {id}"),
         }
     }
 
@@ -71,6 +75,7 @@ impl Purpose {
             ("snooze", Some(id)) => Purpose::Snooze(id),
             ("edit", Some(id)) => Purpose::Edit(id),
             ("said-no", Some(id)) => Purpose::SaidNo(id),
+            ("person", Some(id)) => Purpose::Person(id),
             _ => return None,
         })
     }
@@ -87,6 +92,7 @@ impl Purpose {
             Purpose::SaidNo(_) => "too busy this week why: the launch deck needs proof points",
             Purpose::Critique => "@sam \"the deck is too wordy\" on \"Q4 launch deck\"",
             Purpose::Favor => "@sam reviewed his pricing page",
+            Purpose::Person(_) => "--name \"Marcus Reid\" --first Marc --alias marc --every 2w",
         }
     }
 }
@@ -177,6 +183,13 @@ impl Input {
             }
             Purpose::Critique | Purpose::Favor => read(self.check(store, ctx)),
             Purpose::SaidNo(id) => said_no_preview(&reader, id, &text),
+            Purpose::Person(_) => match ops::read_person_line(&text) {
+                Ok(_) => Preview::Reads(
+                    "saves these fields (the others stay as they are)".into(),
+                    Vec::new(),
+                ),
+                Err(e) => Preview::Error(e.to_string()),
+            },
             Purpose::Edit(id) => {
                 match ops::preview_edit(&reader, ctx, id, &text, EditMode::Replace) {
                     Ok(reads) => Preview::Reads(reads, Vec::new()),

@@ -136,6 +136,17 @@ impl App {
         });
     }
 
+    /// `e` on the People view: the selected person's fields as a line of flags, to change.
+    pub(super) fn edit_person(&mut self) {
+        let Screen::People { view } = &self.screen else {
+            return;
+        };
+        let Some(person) = view.selected().map(|p| p.person.clone()) else {
+            return;
+        };
+        self.start_input(Purpose::Person(person.id), &ops::person_fields(&person));
+    }
+
     pub(super) fn snooze(&mut self) {
         if let Some(item) = self.target() {
             self.start_input(Purpose::Snooze(item.id), "");

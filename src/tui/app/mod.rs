@@ -419,6 +419,7 @@ impl App {
             Action::Critique => self.start_input(Purpose::Critique, ""),
             Action::Favor => self.start_input(Purpose::Favor, ""),
             Action::Snooze => self.snooze(),
+            Action::Edit if matches!(self.screen, Screen::People { .. }) => self.edit_person(),
             Action::Edit => self.edit(),
             Action::Done | Action::Drop | Action::FollowUp if self.selected_reply().is_some() => {
                 self.answer_reply(action)

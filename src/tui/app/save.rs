@@ -188,6 +188,7 @@ impl App {
                     None => line(ops::edit(store, &ctx, id, &text, EditMode::Replace)),
                 },
                 Purpose::SaidNo(id) => ops::declined(store, &ctx, id, &text).map(Said::Declined),
+                Purpose::Person(id) => line(ops::edit_person(store, &ctx, id, &text)),
                 Purpose::Critique | Purpose::Favor => Err(OpError::Input(
                     "a critique or a favor is finished by a one-key choice".into(),
                 )),
