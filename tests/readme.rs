@@ -304,3 +304,26 @@ fn the_mail_section_runs_as_written_and_finds_the_reply() {
     let (_, listed, _) = fresh.run("nudge mail list");
     assert!(listed.contains("Sam replied"), "{listed}");
 }
+
+#[test]
+fn the_walking_over_section_runs_as_written() {
+    let fresh = Fresh::new();
+    let mut said = String::new();
+    for line in shell_lines("Walking over, and keeping in touch") {
+        let command = command(&line);
+        let (ok, stdout, stderr) = fresh.run(command);
+        assert!(ok, "`{command}` failed:\n{stderr}{stdout}");
+        said.push_str(&stdout);
+    }
+    for part in [
+        "Ask 1 · Marcus Reid · the Globex win story",
+        "also @marc · greeted as Marc",
+        "keep in touch every 2 weeks",
+        "Asks to Marcus Reid (1), oldest first",
+        "Walked over to Marcus Reid",
+        "Undone: Walked over to Marcus Reid",
+        "Redone: Walked over to Marcus Reid",
+    ] {
+        assert!(said.contains(part), "{part:?} in:\n{said}");
+    }
+}
