@@ -1,6 +1,7 @@
 //! One keystroke of find (`/` in the dashboard, `nudge list --grep`): the page of open asks that
 //! match what is typed so far, and how many match, on demo databases of 10,000 and 100,000
-//! items, for a query one to four letters long and for two words. `cargo bench --bench find`.
+//! items, for a query one to four letters long and for two words. `cargo bench --bench find`;
+//! `FIND_SIZES=1000000 cargo bench --bench find` for other sizes (the database is made once).
 // A test fails with its message: unwrap and expect say what went wrong.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -12,12 +13,19 @@ fn main() {
     divan::main();
 }
 
-const SIZES: &[u64] = &[10_000, 100_000];
+/// 10,000 and 100,000 items, or the sizes in `FIND_SIZES` (comma-separated).
+fn sizes() -> Vec<u64> {
+    std::env::var("FIND_SIZES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .filter(|v: &Vec<u64>| !v.is_empty())
+        .unwrap_or_else(|| vec![10_000, 100_000])
+}
 
 /// What is typed, key by key: "c", "cu", "cus", "cust", then a second word.
 const TYPED: &[&str] = &["c", "cu", "cus", "cust", "cust quo"];
 
-#[divan::bench(args = SIZES, consts = [0, 1, 2, 3, 4])]
+#[divan::bench(args = sizes(), consts = [0, 1, 2, 3, 4])]
 fn keystroke<const AT: usize>(bencher: divan::Bencher, items: u64) {
     let store = common::store(items);
     let now = common::now();

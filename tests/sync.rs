@@ -833,6 +833,37 @@ fn a_persons_addresses_and_an_asks_message_id_travel() {
 }
 
 #[test]
+fn a_persons_rhythm_aliases_greeting_and_visits_travel() {
+    let shared = Shared::new(Via::Folder);
+    let (a, b) = (shared.machine(), shared.machine());
+    a.run(&["ask", "@Dana Reyes", "customer quotes"]);
+    a.run(&[
+        "person",
+        "@dana.reyes",
+        "--every",
+        "2w",
+        "--alias",
+        "dee",
+        "--first",
+        "Dee",
+    ]);
+    settle(&[&a, &b]);
+    let records = b.records();
+    assert_eq!(records["people"][0]["name"], "Dana Reyes");
+    assert_eq!(records["people"][0]["every_days"], 14);
+    assert_eq!(records["people"][0]["aliases"][0], "dee");
+    assert_eq!(records["people"][0]["greeting"], "Dee");
+    // B finds her by the alias A gave her, and a walk-over logged on B reaches A.
+    assert!(
+        b.run(&["meet", "@dee", "--walked"])
+            .contains("Walked over to Dana Reyes")
+    );
+    settle(&[&a, &b]);
+    assert_eq!(a.records(), b.records());
+    assert!(a.records()["people"][0]["met_at"].is_string());
+}
+
+#[test]
 fn a_person_another_machine_made_too_stays_behind_their_favor_after_a_local_edit() {
     // B makes Sam and syncs; A gives "its" Sam a favor (A's row takes B's record) and syncs,
     // then edits Sam: the favor must still reach B, with Sam.
