@@ -416,6 +416,25 @@ fn apply(store: &mut Store, ctx: &Context, cmd: &Cmd) -> bool {
     }
 }
 
+/// A fresh database holding the demo data, at the fixed clock (the properties start from it).
+fn demo_store() -> (tempfile::TempDir, Store, Context) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let zone = Zone::named("Europe/London").expect("zone");
+    let now = nudge::clock::parse_now(common::NOW, &zone).expect("now");
+    let mut store = Store::open(&dir.path().join("nudge.db"), zone).expect("store");
+    let config = Config::default();
+    nudge::demo::fill(
+        &mut store,
+        &now,
+        &config.check_back_rule(),
+        None,
+        false,
+        &mut |_, _| {},
+    )
+    .expect("demo");
+    (dir, store, Context::new(now, config))
+}
+
 fn undo_cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
@@ -469,14 +488,7 @@ proptest! {
 
     #[test]
     fn undo_takes_any_run_of_commands_back(cmds in proptest::collection::vec(cmd(), 1..=50)) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let zone = Zone::named("Europe/London").expect("zone");
-        let now = nudge::clock::parse_now(common::NOW, &zone).expect("now");
-        let mut store = Store::open(&dir.path().join("nudge.db"), zone).expect("store");
-        let config = Config::default();
-        nudge::demo::fill(&mut store, &now, &config.check_back_rule(), None, false, &mut |_, _| {})
-            .expect("demo");
-        let ctx = Context::new(now, config);
+        let (_dir, mut store, ctx) = demo_store();
         let before = dump(&store);
         for cmd in &cmds {
             apply(&mut store, &ctx, cmd);
@@ -525,14 +537,7 @@ proptest! {
     /// every undo is the same export (and the same rows, to the column) as before the undos.
     #[test]
     fn redo_puts_back_everything_undo_took(cmds in proptest::collection::vec(cmd(), 1..=50)) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let zone = Zone::named("Europe/London").expect("zone");
-        let now = nudge::clock::parse_now(common::NOW, &zone).expect("now");
-        let mut store = Store::open(&dir.path().join("nudge.db"), zone).expect("store");
-        let config = Config::default();
-        nudge::demo::fill(&mut store, &now, &config.check_back_rule(), None, false, &mut |_, _| {})
-            .expect("demo");
-        let ctx = Context::new(now, config);
+        let (_dir, mut store, ctx) = demo_store();
         for cmd in &cmds {
             apply(&mut store, &ctx, cmd);
         }

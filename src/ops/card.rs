@@ -22,12 +22,17 @@ pub struct PersonCard {
     pub ledger: Option<String>,
 }
 
-pub fn person_card(reader: &Reader<'_>, ctx: &Context, person_id: i64) -> OpResult<PersonCard> {
-    let stats = reader
+/// One person with their figures (an id that names no one is bad input).
+pub(super) fn person_stats(reader: &Reader<'_>, person_id: i64) -> OpResult<PersonStats> {
+    reader
         .people_overview(Some(person_id))?
         .into_iter()
         .next()
-        .ok_or_else(|| OpError::Input(format!("there is no person {person_id}")))?;
+        .ok_or_else(|| OpError::Input(format!("there is no person {person_id}")))
+}
+
+pub fn person_card(reader: &Reader<'_>, ctx: &Context, person_id: i64) -> OpResult<PersonCard> {
+    let stats = person_stats(reader, person_id)?;
     let ledger = super::ledger_note(reader, ctx, person_id, &stats.person.name)?;
     Ok(PersonCard {
         asks: reader.asks_of_person(person_id, 15)?,

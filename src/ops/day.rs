@@ -319,7 +319,6 @@ pub fn review_card(
 
 type Lines = Vec<(LineKind, String)>;
 
-/// A person whose favors are far from even: the balance, the advice, the latest favors.
 /// Someone out of touch: how long it has been, what is open with them, and the way to go over.
 fn touch_card(
     reader: &Reader<'_>,
@@ -361,6 +360,7 @@ fn touch_card(
     })
 }
 
+/// A person whose favors are far from even: the balance, the advice, the latest favors.
 fn ledger_card(
     reader: &Reader<'_>,
     ctx: &Context,

@@ -4,7 +4,7 @@
 //! — and the visit itself, which counts as contact for the keep-in-touch rhythm.
 
 use super::detail::LineKind;
-use super::{Context, OpError, OpResult};
+use super::{Context, OpResult};
 use crate::domain::favor::Direction;
 use crate::domain::touch::Touch;
 use crate::domain::{Critique, Favor, Item, Kind, Person, PersonStats, critique, words};
@@ -32,11 +32,7 @@ pub struct Meeting {
 }
 
 pub fn meeting(reader: &Reader<'_>, ctx: &Context, person_id: i64) -> OpResult<Meeting> {
-    let stats = reader
-        .people_overview(Some(person_id))?
-        .into_iter()
-        .next()
-        .ok_or_else(|| OpError::Input(format!("there is no person {person_id}")))?;
+    let stats = super::card::person_stats(reader, person_id)?;
     let (asks, open_asks) = reader.open_of_person(person_id, Kind::Ask, SHOWN)?;
     let mut with_deadlines = Vec::with_capacity(asks.len());
     for ask in asks {
