@@ -94,6 +94,22 @@ fn capitalized(channel: Channel) -> String {
     }
 }
 
+/// The median of `values` (reordered in place): the middle one, or the mean of the middle two
+/// rounded toward zero, as SQL's `CAST(AVG(..) AS INTEGER)` gives. Linear, not a sort.
+pub fn median(values: &mut [i64]) -> Option<i64> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    let (_, &mut upper, _) = values.select_nth_unstable(n / 2);
+    if n % 2 == 1 {
+        return Some(upper);
+    }
+    // The lower middle is the largest of what sits below the upper one.
+    let lower = values[..n / 2].iter().copied().max().unwrap_or(upper);
+    Some(((i128::from(lower) + i128::from(upper)) / 2) as i64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +121,19 @@ mod tests {
             answered,
             median: hours.map(Duration::hours),
         }
+    }
+
+    #[test]
+    fn the_median_is_the_middle_or_the_mean_of_the_two_middles() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [7]), Some(7));
+        assert_eq!(median(&mut [9, 1, 5]), Some(5));
+        assert_eq!(median(&mut [40, 10, 30, 20]), Some(25));
+        // Rounded toward zero, as SQLite's CAST(AVG(..) AS INTEGER).
+        assert_eq!(median(&mut [1, 2]), Some(1));
+        assert_eq!(median(&mut [-3, 0]), Some(-1));
+        assert_eq!(median(&mut [i64::MAX, i64::MAX]), Some(i64::MAX));
+        assert_eq!(median(&mut [3, 3, 1, 3]), Some(3));
     }
 
     #[test]

@@ -5,50 +5,60 @@ use rusqlite::params;
 
 use super::rows::{ITEM_COLUMNS, ITEM_FROM};
 use super::{Reader, Result};
-use crate::domain::insight::ChannelStat;
+use crate::domain::insight::{self, ChannelStat};
+use crate::domain::vocabulary::Vocabulary;
 use crate::domain::{Channel, Item};
 use crate::when::Moment;
 
 impl Reader<'_> {
     /// Asks made from `since` to `until`, by channel: how many, how many answered, and the median
-    /// time to answer.
+    /// time to answer. One pass over the window's index entries (the asks made in it, never the
+    /// closed ones before it); the medians are picked in memory, in linear time.
     pub fn channel_stats(&self, since: &Moment, until: &Moment) -> Result<Vec<ChannelStat>> {
-        let (since, until) = (since.timestamp(), until.timestamp());
-        let counts = self.rows(
-            "SELECT COALESCE(last_via, channel, 'email') AS via, COUNT(*) AS asked, \
-               SUM(status = 'received') AS answered FROM items INDEXED BY items_asks_window \
-             WHERE kind = 'ask' AND asked_at >= ?1 AND asked_at < ?2 GROUP BY 1",
-            params![since, until],
-            |r| {
-                Ok((
-                    r.word::<Channel>("via")?,
-                    r.count("asked")?,
-                    r.count("answered")?,
-                ))
-            },
-        )?;
-        let medians = self.rows(
-            "WITH answered AS (SELECT COALESCE(last_via, channel, 'email') AS via, closed_at - asked_at AS took \
-                FROM items INDEXED BY items_asks_window \
-                WHERE kind = 'ask' AND status = 'received' AND asked_at >= ?1 AND asked_at < ?2 \
-                  AND closed_at IS NOT NULL), \
-              ranked AS (SELECT via, took, ROW_NUMBER() OVER (PARTITION BY via ORDER BY took) AS n, \
-                COUNT(*) OVER (PARTITION BY via) AS total FROM answered) \
-             SELECT via, CAST(AVG(took) AS INTEGER) AS median FROM ranked \
-             WHERE n IN ((total + 1) / 2, (total + 2) / 2) GROUP BY via",
-            params![since, until],
-            |r| Ok((r.word::<Channel>("via")?, r.get::<i64>("median")?)),
-        )?;
-        let mut stats: Vec<ChannelStat> = counts
+        let mut by_channel: Vec<(Channel, u32, u32, Vec<i64>)> = Vec::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT COALESCE(last_via, channel, 'email'), status = 'received', \
+                   CASE WHEN status = 'received' THEN closed_at - asked_at END \
+                 FROM items INDEXED BY items_asks_window \
+                 WHERE kind = 'ask' AND asked_at >= ?1 AND asked_at < ?2",
+            )
+            .map_err(|e| self.sql(e))?;
+        let mut rows = stmt
+            .query(params![since.timestamp(), until.timestamp()])
+            .map_err(|e| self.sql(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.sql(e))? {
+            let via = row
+                .get_ref(0)
+                .and_then(|v| Ok(v.as_str()?))
+                .map_err(|e| self.sql(e))?;
+            let Some(channel) = Channel::parse_stored(via) else {
+                // A channel a newer nudge wrote: not one this one can show.
+                continue;
+            };
+            let answered: bool = row.get(1).map_err(|e| self.sql(e))?;
+            let took: Option<i64> = row.get(2).map_err(|e| self.sql(e))?;
+            let at = match by_channel.iter().position(|(c, ..)| *c == channel) {
+                Some(at) => at,
+                None => {
+                    by_channel.push((channel, 0, 0, Vec::new()));
+                    by_channel.len() - 1
+                }
+            };
+            let entry = &mut by_channel[at];
+            entry.1 += 1;
+            entry.2 += u32::from(answered);
+            entry.3.extend(took);
+        }
+        let mut stats: Vec<ChannelStat> = by_channel
             .into_iter()
-            .map(|(channel, asked, answered)| ChannelStat {
+            .map(|(channel, asked, answered, mut took)| ChannelStat {
                 channel,
                 asked,
                 answered,
-                median: medians
-                    .iter()
-                    .find(|(via, _)| *via == channel)
-                    .map(|(_, secs)| chrono::Duration::seconds((*secs).max(0))),
+                median: insight::median(&mut took)
+                    .map(|secs| chrono::Duration::seconds(secs.max(0))),
             })
             .collect();
         stats.sort_by_key(|s| s.channel);
@@ -68,7 +78,8 @@ impl Reader<'_> {
     pub fn deadlines_closed(&self, since: &Moment, until: &Moment) -> Result<(u32, u32)> {
         let closed = self.row(
             "SELECT COALESCE(SUM(status = 'done'), 0) AS met, COALESCE(SUM(status = 'missed'), 0) AS missed \
-             FROM items WHERE kind = 'deadline' AND closed_at >= ?1 AND closed_at < ?2",
+             FROM items WHERE kind = 'deadline' AND status IN ('done', 'missed') \
+               AND closed_at >= ?1 AND closed_at < ?2",
             params![since.timestamp(), until.timestamp()],
             |r| Ok((r.count("met")?, r.count("missed")?)),
         )?;

@@ -18,6 +18,7 @@ const STEPS: &[(i64, &str)] = &[
     (10, include_str!("migrations/010_keep_in_touch.sql")),
     (11, include_str!("migrations/011_redo.sql")),
     (12, include_str!("migrations/012_names.sql")),
+    (13, include_str!("migrations/013_person_counts.sql")),
 ];
 
 pub const LATEST: i64 = STEPS[STEPS.len() - 1].0;
