@@ -307,6 +307,7 @@ fn dump(store: &Store) -> Vec<String> {
         "person_channels",
         "item_chases",
         "person_keys",
+        "person_tallies",
     ] {
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))

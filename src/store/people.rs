@@ -102,22 +102,21 @@ const LAST_CONTACT: &str = "SELECT NULLIF(MAX( \
 
 impl Reader<'_> {
     /// Everyone (or one person), by name, with their open asks, favors, critiques and channel
-    /// records, all counted in SQL.
+    /// records. None of it is counted row by row: favors and critiques from `person_tallies`
+    /// and channels from `person_channels` (both kept by triggers), open asks from the open
+    /// asks' own index; so the cost follows the number of people and open asks, not history.
     pub fn people_overview(&self, only: Option<i64>) -> Result<Vec<PersonStats>> {
         let sql = format!(
-            "SELECT {PERSON_COLUMNS}, \
-               (SELECT COUNT(*) FROM items i WHERE i.person_id = people.id AND i.kind = 'ask' AND i.status = 'open') AS open_asks, \
-               (SELECT COUNT(*) FROM favors f WHERE f.person_id = people.id AND f.direction = 'gave') AS gave, \
-               (SELECT COUNT(*) FROM favors f WHERE f.person_id = people.id AND f.direction = 'got') AS got, \
-               (SELECT COUNT(*) FROM critiques c WHERE c.person_id = people.id) AS critiques, \
-               (SELECT COUNT(*) FROM critiques c WHERE c.person_id = people.id AND c.response = 'invite') AS invited, \
+            "SELECT {PERSON_COLUMNS}, COALESCE(t.gave, 0) AS gave, COALESCE(t.got, 0) AS got, \
+               COALESCE(t.critiques, 0) AS critiques, COALESCE(t.invited, 0) AS invited, \
                CASE WHEN every_days IS NOT NULL THEN ({LAST_CONTACT}) END AS last_contact \
-             FROM people WHERE ?1 IS NULL OR id = ?1 ORDER BY name_key"
+             FROM people LEFT JOIN person_tallies t ON t.person_id = people.id \
+             WHERE ?1 IS NULL OR people.id = ?1 ORDER BY name_key"
         );
         let mut people = self.rows(&sql, [only], |r| {
             Ok(PersonStats {
                 person: person_from_row(r)?,
-                open_asks: r.count("open_asks")?,
+                open_asks: 0,
                 balance: Balance {
                     gave: r.count("gave")?,
                     got: r.count("got")?,
@@ -128,18 +127,35 @@ impl Reader<'_> {
                 last_contact: r.maybe_time("last_contact")?,
             })
         })?;
-        // By id, so each channel row finds its person at once, however many people there are.
+        // By id, so each count finds its person at once, however many people there are.
         let at: HashMap<i64, usize> = people
             .iter()
             .enumerate()
             .map(|(i, p)| (p.person.id, i))
             .collect();
+        let stats = |person_id: i64| at.get(&person_id).copied();
+        for (person_id, open) in self.open_asks_by_person(only)? {
+            if let Some(i) = stats(person_id) {
+                people[i].open_asks = open;
+            }
+        }
         for (person_id, record) in self.channel_records(only)? {
-            if let Some(stats) = at.get(&person_id).and_then(|&i| people.get_mut(i)) {
-                stats.channels.push(record);
+            if let Some(i) = stats(person_id) {
+                people[i].channels.push(record);
             }
         }
         Ok(people)
+    }
+
+    /// How many asks are open to each person (or one), from the open asks' partial index.
+    fn open_asks_by_person(&self, person_id: Option<i64>) -> Result<Vec<(i64, u32)>> {
+        self.rows(
+            "SELECT person_id, COUNT(*) AS open FROM items INDEXED BY items_open_asks \
+             WHERE kind = 'ask' AND status = 'open' AND person_id IS NOT NULL \
+               AND (?1 IS NULL OR person_id = ?1) GROUP BY person_id",
+            [person_id],
+            |r| Ok((r.get("person_id")?, r.count("open")?)),
+        )
     }
 
     /// Everyone with a keep-in-touch rhythm, by name, with how they stand against it (read

@@ -275,6 +275,7 @@ fn sql_attention_order_is_the_domain_order() {
 /// the items and follow-ups; returns how many person-channel rows there are.
 fn person_channels_match(store: &Store) -> usize {
     item_chases_match(store);
+    person_tallies_match(store);
     person_keys_match(store);
     find_index_matches(store);
     let conn = &store.conn;
@@ -372,6 +373,30 @@ fn person_keys_match(store: &Store) {
     expected.sort();
     expected.dedup();
     assert_eq!(kept, expected);
+}
+
+/// `person_tallies` (kept by triggers) against favors and critiques counted per person.
+fn person_tallies_match(store: &Store) {
+    let conn = &store.conn;
+    let read = |sql: &str| -> Vec<(i64, i64, i64, i64, i64)> {
+        let mut stmt = conn.prepare(sql).expect("prepares");
+        stmt.query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .and_then(|rows| rows.collect())
+        .expect("reads")
+    };
+    assert_eq!(
+        read("SELECT person_id, gave, got, critiques, invited FROM person_tallies ORDER BY 1"),
+        read(
+            "SELECT id, (SELECT COUNT(*) FROM favors f WHERE f.person_id = p.id AND direction = 'gave'), \
+               (SELECT COUNT(*) FROM favors f WHERE f.person_id = p.id AND direction = 'got'), \
+               (SELECT COUNT(*) FROM critiques c WHERE c.person_id = p.id), \
+               (SELECT COUNT(*) FROM critiques c WHERE c.person_id = p.id AND response = 'invite') \
+             FROM people p WHERE EXISTS (SELECT 1 FROM favors f WHERE f.person_id = p.id) \
+               OR EXISTS (SELECT 1 FROM critiques c WHERE c.person_id = p.id) ORDER BY 1"
+        )
+    );
 }
 
 fn item_chases_match(store: &Store) {

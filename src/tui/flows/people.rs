@@ -121,9 +121,11 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, view: &PeopleView, area: Rect) {
     let mark = theme.key.add_modifier(ratatui::style::Modifier::UNDERLINED);
     let threshold = look.config.favor_threshold;
     let headers = crate::domain::person::people_columns(&view.people);
-    let cells: Vec<Vec<String>> = view
-        .people
-        .iter()
+    // Only the rows on screen are put into words, and the columns fit them (as the dashboard's
+    // panes do): a frame costs the same with ten people or a hundred thousand.
+    let rows_room = usize::from(inner.height).saturating_sub(1);
+    let shown = view.people.iter().skip(view.list.offset).take(rows_room);
+    let cells: Vec<Vec<String>> = shown
         .map(|p| p.cells(threshold, &look.now, &headers))
         .collect();
     let last = headers.len() - 1;
@@ -159,14 +161,8 @@ pub fn draw(frame: &mut Frame, look: &Look<'_>, view: &PeopleView, area: Rect) {
         GridRow::new(Style::default()).cell("", 2, theme.muted),
         |row, (c, w)| row.cell(&headers[c].to_uppercase(), *w, theme.muted).gap(),
     );
-    let rows_room = usize::from(inner.height).saturating_sub(1);
     let mut rows = vec![header];
-    for (i, person) in cells
-        .iter()
-        .enumerate()
-        .skip(view.list.offset)
-        .take(rows_room)
-    {
+    for (i, person) in (view.list.offset..).zip(&cells) {
         let selected = i == view.list.selected;
         let stats = &view.people[i];
         let one_sided = stats.balance.one_sided(threshold).is_some();
