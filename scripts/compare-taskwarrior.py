@@ -134,13 +134,15 @@ def pty_run(argv, env, cols=200, rows=60):
     return result
 
 
-def rounds(contenders, env, runs):
-    """Each contender once per round, the order rotated each round: {name: [seconds]}."""
+def rounds(contenders, env, runs, envs=None):
+    """Each contender once per round, the order rotated each round: {name: [seconds]}. A
+    contender named in `envs` runs with that environment instead of `env`."""
+    envs = envs or {}
     times = {name: [] for name, _, _ in contenders}
     for r in range(runs):
         k = r % len(contenders)
         for name, argv, in_pty in contenders[k:] + contenders[:k]:
-            elapsed, code = (pty_run if in_pty else run_once)(argv, env)
+            elapsed, code = (pty_run if in_pty else run_once)(argv, envs.get(name, env))
             if code != 0:
                 raise SystemExit(f"{' '.join(argv)} exited {code}")
             times[name].append(elapsed)
@@ -154,6 +156,9 @@ def main():
     parser.add_argument("--nudge", default=os.path.join(ROOT, "target", "release", "nudge"))
     parser.add_argument("--floor", default=os.path.join(ROOT, "target", "release", "examples", "floor"))
     parser.add_argument("--taskwarrior-up-to", type=int, default=100_000)
+    parser.add_argument("--before", help="an earlier nudge binary, run interleaved on its own copy "
+                        "of the same demo data, for a before/after column")
+    parser.add_argument("--no-export", action="store_true", help="leave out the export row")
     args = parser.parse_args()
     has_tw = shutil.which("task") is not None
     if not has_tw:
@@ -175,8 +180,10 @@ def main():
           f"{platform.system()} {platform.release()} · {args.runs} interleaved rounds, "
           f"median (p25–p75) in ms\n")
     notes = []
-    print("| items | work | nudge | floor | nudge / floor | Taskwarrior | Taskwarrior / nudge |")
-    print("|---:|---|---:|---:|---:|---:|---:|")
+    before_cols = " before | before / floor |" if args.before else ""
+    print("| items | work | nudge | floor | nudge / floor |" + before_cols
+          + " Taskwarrior | Taskwarrior / nudge |")
+    print("|---:|---|---:|---:|---:|" + ("---:|---:|" if args.before else "") + "---:|---:|")
     for size in [int(s) for s in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory() as tmp:
             db = os.path.join(tmp, "nudge.db")
@@ -186,6 +193,14 @@ def main():
                        TASKDATA=os.path.join(tmp, "task"), TASKRC=os.path.join(tmp, "taskrc"))
             subprocess.run([args.nudge, "demo", "--scale", str(size)], env=env, check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            # The earlier binary makes its own copy (its schema may be older): the demo data is
+            # the same for the same clock and size.
+            before_env = None
+            if args.before:
+                before_env = dict(env, NUDGE_DB=os.path.join(tmp, "before.db"),
+                                  XDG_STATE_HOME=os.path.join(tmp, "state-before"))
+                subprocess.run([args.before, "demo", "--scale", str(size)], env=before_env,
+                               check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             with_tw = has_tw and size <= args.taskwarrior_up_to
             if with_tw:
                 export = json.loads(subprocess.run([args.nudge, "export"], env=env, check=True,
@@ -208,23 +223,34 @@ def main():
                  ["task", "+ask", "list"] + page, False),
                 ("dashboard: start to first frame (200x60)",
                  [args.nudge], [args.floor, "frame", db], None, True),
-                ("export everything as JSON", [args.nudge, "export"], None, ["task", "export"], False),
             ]
+            if not args.no_export:
+                work.append(("export everything as JSON", [args.nudge, "export"], None,
+                             ["task", "export"], False))
             for label, ours, floor, theirs, in_pty in work:
                 run_env = dict(env, NUDGE_FIRST_FRAME="1") if in_pty else env
                 contenders = [("nudge", ours, in_pty)]
+                envs = {}
+                if args.before:
+                    contenders.append(("before", [args.before] + ours[1:], in_pty))
+                    envs["before"] = (dict(before_env, NUDGE_FIRST_FRAME="1") if in_pty
+                                      else before_env)
                 if floor:
                     contenders.append(("floor", floor, in_pty))
                 if theirs and with_tw:
                     contenders.append(("task", theirs, False))
-                times = rounds(contenders, run_env, args.runs)
+                times = rounds(contenders, run_env, args.runs, envs)
                 n = spread(times["nudge"])
                 cells = [f"{n[0]:.2f} ({n[1]:.2f}–{n[2]:.2f})"]
-                if "floor" in times:
-                    f = spread(times["floor"])
+                f = spread(times["floor"]) if "floor" in times else None
+                if f:
                     cells += [f"{f[0]:.2f} ({f[1]:.2f}–{f[2]:.2f})", f"{n[0] / f[0]:.2f}×"]
                 else:
                     cells += ["", ""]
+                if args.before:
+                    b = spread(times["before"])
+                    cells += [f"{b[0]:.2f} ({b[1]:.2f}–{b[2]:.2f})",
+                              f"{b[0] / f[0]:.2f}×" if f else ""]
                 if "task" in times:
                     t = spread(times["task"])
                     cells += [f"{t[0]:.2f} ({t[1]:.2f}–{t[2]:.2f})", f"{t[0] / n[0]:.1f}×"]

@@ -13,6 +13,9 @@ use unicode_width::UnicodeWidthStr;
 /// skin-tone modifiers, tag characters, soft hyphens. What is left is as wide on every terminal
 /// as `width` says, so columns and borders stay where they are.
 pub fn inert(text: &str) -> Cow<'_, str> {
+    if printable_ascii(text) {
+        return Cow::Borrowed(text);
+    }
     if !text
         .chars()
         .any(|c| needs_replacing(c) || draws_as_nothing(c) || is_separator(c))
@@ -77,7 +80,18 @@ fn needs_replacing(c: char) -> bool {
 /// (a letter with its accents, an emoji with its modifiers is one), each as wide as Unicode says,
 /// a cluster holding a control drawing nothing, halfwidth katakana sound marks one column each.
 pub fn width(text: &str) -> usize {
+    // In ASCII every grapheme is one byte (CR LF aside, which is two controls and draws
+    // nothing, as each of them alone): the column count is the count of what is not a control.
+    if text.is_ascii() {
+        return text.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
     text.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Only letters, digits, punctuation and spaces of ASCII: one column per byte, nothing to make
+/// inert. Most of what is drawn is this, and it needs no grapheme segmentation.
+pub fn printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (b' '..=b'~').contains(&b))
 }
 
 /// The columns one grapheme cluster takes on screen (ratatui's rule, so the two never differ).
@@ -95,25 +109,33 @@ pub fn grapheme_width(grapheme: &str) -> usize {
 /// Cut `text` to at most `max` columns, ending in "…" when something was cut; never inside a
 /// grapheme cluster.
 pub fn fit(text: &str, max: usize) -> String {
+    if printable_ascii(text) {
+        return match (text.len() <= max, max) {
+            (true, _) => text.to_string(),
+            (false, 0) => String::new(),
+            (false, _) => format!("{}…", &text[..max - 1]),
+        };
+    }
     let text = inert(text);
-    if width(&text) <= max {
-        return text.into_owned();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
+    // Walk only as far as the room: a long text costs what is shown, not its whole length.
     let mut used = 0;
-    for grapheme in text.graphemes(true) {
+    // Where the text is cut if it does not fit: after the last grapheme that leaves a column
+    // for the ellipsis.
+    let mut cut = 0;
+    for (at, grapheme) in text.grapheme_indices(true) {
         let w = grapheme_width(grapheme);
-        if used + w > max - 1 {
-            break;
+        if used + w > max {
+            if max == 0 {
+                return String::new();
+            }
+            return format!("{}…", &text[..cut]);
         }
-        out.push_str(grapheme);
         used += w;
+        if used < max {
+            cut = at + grapheme.len();
+        }
     }
-    out.push('…');
-    out
+    text.into_owned()
 }
 
 /// Wrap `text` at spaces to lines of at most `columns`; lines after the first keep the first
@@ -336,6 +358,69 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Escaping<F> {
     }
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.end_object_value(w)
+    }
+}
+
+/// The ASCII shortcuts give what the general path gives.
+#[cfg(test)]
+mod ascii_tests {
+    use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    fn width_by_graphemes(text: &str) -> usize {
+        text.graphemes(true).map(super::grapheme_width).sum()
+    }
+
+    /// `fit` as it was first written: measure the whole text, then cut.
+    fn fit_by_measuring_first(text: &str, max: usize) -> String {
+        let text = super::inert(text);
+        if super::width(&text) <= max {
+            return text.into_owned();
+        }
+        if max == 0 {
+            return String::new();
+        }
+        let mut out = String::new();
+        let mut used = 0;
+        for grapheme in text.graphemes(true) {
+            let w = super::grapheme_width(grapheme);
+            if used + w > max - 1 {
+                break;
+            }
+            out.push_str(grapheme);
+            used += w;
+        }
+        out.push('…');
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn fit_walks_no_further_than_the_room_and_cuts_the_same(
+            text in "(\\PC|[\u{300}\u{200d}\u{fe0f}\u{1f600}\u{4e00}\t]){0,30}",
+            max in 0usize..35,
+        ) {
+            prop_assert_eq!(super::fit(&text, max), fit_by_measuring_first(&text, max));
+        }
+
+        #[test]
+        fn ascii_width_is_the_grapheme_width(text in "[\\x00-\\x7f]{0,40}") {
+            prop_assert_eq!(super::width(&text), width_by_graphemes(&text));
+        }
+
+        #[test]
+        fn printable_ascii_fits_as_any_text_does(text in "[ -~]{0,40}", max in 0usize..45) {
+            // The general path, on the same text with one letter that is not ASCII after it,
+            // cut back off: the letter makes `fit` take the grapheme path.
+            let general = super::fit(&format!("{text}é"), max);
+            let expected = if super::width(&text) <= max {
+                text.clone()
+            } else {
+                general
+            };
+            prop_assert_eq!(super::fit(&text, max), expected);
+            prop_assert!(super::width(&super::fit(&text, max)) <= max);
+        }
     }
 }
 

@@ -136,7 +136,8 @@ impl GridRow {
         let fitted = text::fit(value, width);
         let ranges = crate::tui::find::marks(&fitted, words);
         if ranges.is_empty() {
-            return self.cell(value, width, style);
+            self.cells.push((width, fitted, style));
+            return self;
         }
         let mut used = 0;
         let mut at = 0;
@@ -202,9 +203,24 @@ pub fn render_grid(buf: &mut Buffer, area: Rect, rows: &[GridRow]) {
             }
             let room = usize::from(area.right() - x).min(*width);
             if !value.is_empty() {
-                buf.set_stringn(x, y, value, room, row.style.patch(*style));
+                set_cell_text(buf, x, y, value, room, row.style.patch(*style));
             }
             x = x.saturating_add(u16::try_from(*width).unwrap_or(u16::MAX));
+        }
+    }
+}
+
+/// `Buffer::set_stringn`, with a shortcut for printable ASCII (most of what is drawn): one cell
+/// per byte, without segmenting graphemes.
+fn set_cell_text(buf: &mut Buffer, x: u16, y: u16, value: &str, room: usize, style: Style) {
+    if !text::printable_ascii(value) {
+        buf.set_stringn(x, y, value, room, style);
+        return;
+    }
+    let end = buf.area.right();
+    for (byte, x) in value.bytes().take(room).zip(x..end) {
+        if let Some(cell) = buf.cell_mut((x, y)) {
+            cell.set_char(char::from(byte)).set_style(style);
         }
     }
 }
@@ -387,6 +403,29 @@ pub fn short_label(action: Action) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::title_first;
+    use proptest::prelude::*;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Style};
+
+    proptest! {
+        /// The ASCII shortcut draws exactly what ratatui's `set_stringn` draws, cut the same way
+        /// at the room given and at the buffer's edge.
+        #[test]
+        fn ascii_cells_are_drawn_as_ratatui_draws_them(
+            text in "[ -~]{0,30}", x in 0u16..25, room in 0usize..30,
+        ) {
+            let area = Rect::new(0, 0, 20, 1);
+            let style = Style::default().fg(Color::Red);
+            let mut ours = Buffer::empty(area);
+            let mut theirs = Buffer::empty(area);
+            if x < area.right() {
+                super::set_cell_text(&mut ours, x, 0, &text, room, style);
+                theirs.set_stringn(x, 0, &text, room, style);
+            }
+            prop_assert_eq!(ours, theirs);
+        }
+    }
 
     #[test]
     fn the_title_gets_room_before_status_words() {
