@@ -80,11 +80,21 @@ fn captures_killed_at_random_moments_lose_nothing_that_was_confirmed() {
         })
         .max()
         .unwrap_or(Duration::from_millis(20));
-    let window = u64::try_from(whole.as_micros() * 2)
+    let mut window = u64::try_from(whole.as_micros() * 2)
         .unwrap_or(40_000)
         .max(1_000);
     let (mut confirmed, mut killed) = (Vec::new(), 0);
     for i in 0..500 {
+        // The machine's load changes while the test runs (other tests start and stop): every 50
+        // kills the window follows, so that both outcomes stay common.
+        if i > 0 && i % 50 == 0 {
+            let finished_share = confirmed.len() * 100 / i;
+            if finished_share < 30 {
+                window = window * 3 / 2;
+            } else if finished_share > 70 {
+                window = (window * 2 / 3).max(1_000);
+            }
+        }
         let title = format!("capture {i}");
         let mut child = nudge(&home)
             .args(["ask", "@sam", &title, "by", "fri"])

@@ -20,10 +20,12 @@ pub fn list(session: &mut Session, out: &mut dyn Write, args: &ListArgs) -> Hand
     let now = session.ctx.now;
     let session_threshold = session.config.favor_threshold;
     let ascii = session.looks.ascii;
-    let keys = (
-        session.dashboard_key(crate::tui::action::Action::Checkin),
-        session.dashboard_key(crate::tui::action::Action::Reflect),
-    );
+    // The key an empty list points to; the keymap is built only for the lists that say it.
+    let key = match what {
+        ListWhat::Checkins => session.dashboard_key(crate::tui::action::Action::Checkin),
+        ListWhat::Reflections => session.dashboard_key(crate::tui::action::Action::Reflect),
+        _ => String::new(),
+    };
     let store = session.store()?;
     let reader = store.reader();
     if grep.is_some()
@@ -48,8 +50,8 @@ pub fn list(session: &mut Session, out: &mut dyn Write, args: &ListArgs) -> Hand
             );
         }
         ListWhat::Favors => return favors(&reader, out, json, &now),
-        ListWhat::Checkins => return checkins(&reader, out, json, &now, &keys.0),
-        ListWhat::Reflections => return reflections(&reader, out, json, &keys.1),
+        ListWhat::Checkins => return checkins(&reader, out, json, &now, &key),
+        ListWhat::Reflections => return reflections(&reader, out, json, &key),
         ListWhat::Asks => Kind::Ask,
         ListWhat::Deadlines => Kind::Deadline,
         ListWhat::Proofing => Kind::Proofing,

@@ -79,7 +79,17 @@ const NEEDING_ATTENTION: &str = "AND (a.next_check <= ?1 OR a.need_by <= ?1 + 86
 /// One window of open asks in attention order (?1 now, ?2 limit, ?3 offset), optionally only
 /// those that need attention now. The window is chosen on the covering index alone; only its
 /// rows are then read whole.
-fn open_asks_sql(only_needing_attention: bool) -> String {
+/// The page of `asks_after_their_deadline` (?1 now, ?2 how many).
+pub(super) fn after_their_deadline_sql() -> String {
+    format!(
+        "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id IN (SELECT a.id {} \
+           ORDER BY d.due, a.id LIMIT ?2) \
+         ORDER BY (SELECT due FROM items d WHERE d.id = i.deadline_id), i.id",
+        Reader::AFTER_THEIR_DEADLINE
+    )
+}
+
+pub(super) fn open_asks_sql(only_needing_attention: bool) -> String {
     let needing = if only_needing_attention {
         NEEDING_ATTENTION
     } else {
@@ -176,13 +186,10 @@ impl Reader<'_> {
              OR (a.need_by > ?1 AND a.need_by - ?1 < q.reply_median_secs), 0)";
 
     pub fn asks_after_their_deadline(&self, now: &Moment, limit: usize) -> Result<Vec<Item>> {
-        let sql = format!(
-            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id IN (SELECT a.id {} \
-               ORDER BY d.due, a.id LIMIT ?2) \
-             ORDER BY (SELECT due FROM items d WHERE d.id = i.deadline_id), i.id",
-            Self::AFTER_THEIR_DEADLINE
-        );
-        self.items(&sql, params![now.timestamp(), limit as i64])
+        self.items(
+            &after_their_deadline_sql(),
+            params![now.timestamp(), limit as i64],
+        )
     }
 
     pub fn count_asks_after_their_deadline(&self, now: &Moment) -> Result<u64> {

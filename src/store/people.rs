@@ -111,7 +111,8 @@ impl Reader<'_> {
                COALESCE(t.critiques, 0) AS critiques, COALESCE(t.invited, 0) AS invited, \
                CASE WHEN every_days IS NOT NULL THEN ({LAST_CONTACT}) END AS last_contact \
              FROM people LEFT JOIN person_tallies t ON t.person_id = people.id \
-             WHERE ?1 IS NULL OR people.id = ?1 ORDER BY name_key"
+             WHERE {} ORDER BY name_key",
+            one_or_all("people.id", only)
         );
         let mut people = self.rows(&sql, [only], |r| {
             Ok(PersonStats {
@@ -149,13 +150,15 @@ impl Reader<'_> {
 
     /// How many asks are open to each person (or one), from the open asks' partial index.
     fn open_asks_by_person(&self, person_id: Option<i64>) -> Result<Vec<(i64, u32)>> {
-        self.rows(
+        let sql = format!(
             "SELECT person_id, COUNT(*) AS open FROM items INDEXED BY items_open_asks \
-             WHERE kind = 'ask' AND status = 'open' AND person_id IS NOT NULL \
-               AND (?1 IS NULL OR person_id = ?1) GROUP BY person_id",
-            [person_id],
-            |r| Ok((r.get("person_id")?, r.count("open")?)),
-        )
+             WHERE kind = 'ask' AND status = 'open' AND person_id IS NOT NULL AND {} \
+             GROUP BY person_id",
+            one_or_all("person_id", person_id)
+        );
+        self.rows(&sql, [person_id], |r| {
+            Ok((r.get("person_id")?, r.count("open")?))
+        })
     }
 
     /// Everyone with a keep-in-touch rhythm, by name, with how they stand against it (read
@@ -179,21 +182,30 @@ impl Reader<'_> {
     /// For each person (or one), how closed asks went by the channel of their last attempt (kept
     /// by triggers in `person_channels`).
     pub fn channel_records(&self, person_id: Option<i64>) -> Result<Vec<(i64, ChannelRecord)>> {
-        self.rows(
+        let sql = format!(
             "SELECT person_id, channel, answered, closed FROM person_channels \
-             WHERE closed > 0 AND (?1 IS NULL OR person_id = ?1)",
-            [person_id],
-            |r| {
-                Ok((
-                    r.get("person_id")?,
-                    ChannelRecord {
-                        channel: r.word("channel")?,
-                        answered: r.count("answered")?,
-                        closed: r.count("closed")?,
-                    },
-                ))
-            },
-        )
+             WHERE closed > 0 AND {}",
+            one_or_all("person_id", person_id)
+        );
+        self.rows(&sql, [person_id], |r| {
+            Ok((
+                r.get("person_id")?,
+                ChannelRecord {
+                    channel: r.word("channel")?,
+                    answered: r.count("answered")?,
+                    closed: r.count("closed")?,
+                },
+            ))
+        })
+    }
+}
+
+/// The condition that keeps one person's rows (`?1` their id) or everyone's (`?1` NULL), as
+/// two statements: one OR of both would read everyone's rows to find one person's.
+fn one_or_all(column: &str, only: Option<i64>) -> String {
+    match only {
+        Some(_) => format!("{column} = ?1"),
+        None => "?1 IS NULL".to_string(),
     }
 }
 

@@ -583,3 +583,29 @@ fn names_near_a_typo_are_found_without_reading_every_name() {
     );
     person_keys_match(&store);
 }
+
+/// A bound value never makes SQLite compile a statement a second time (it would when the plan
+/// may depend on the value, as `LIMIT ?` in a subquery): every first page would pay twice.
+#[test]
+fn bound_values_never_recompile_a_statement() {
+    let (_dir, mut store) = open_temp();
+    for i in 0..3 {
+        capture(&mut store, &format!("ask {i}"), "dana");
+    }
+    let reader = store.reader();
+    reader.asks_needing_attention(&now(), 40).expect("reads");
+    reader.asks_after_their_deadline(&now(), 40).expect("reads");
+    let recompiled: Vec<(String, i32)> = [
+        super::items::open_asks_sql(true),
+        super::items::after_their_deadline_sql(),
+    ]
+    .into_iter()
+    .map(|sql| {
+        let stmt = store.conn.prepare_cached(&sql).expect("cached");
+        let n = stmt.get_status(rusqlite::StatementStatus::RePrepare);
+        (sql, n)
+    })
+    .filter(|(_, n)| *n > 0)
+    .collect();
+    assert!(recompiled.is_empty(), "{recompiled:?}");
+}

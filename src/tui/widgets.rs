@@ -210,18 +210,19 @@ pub fn render_grid(buf: &mut Buffer, area: Rect, rows: &[GridRow]) {
     }
 }
 
-/// `Buffer::set_stringn`, with a shortcut for printable ASCII (most of what is drawn): one cell
-/// per byte, without segmenting graphemes.
+/// `Buffer::set_stringn`, with a shortcut for a start of printable ASCII (most of what is
+/// drawn): one cell per byte, without segmenting graphemes; ratatui draws the rest.
 fn set_cell_text(buf: &mut Buffer, x: u16, y: u16, value: &str, room: usize, style: Style) {
-    if !text::printable_ascii(value) {
-        buf.set_stringn(x, y, value, room, style);
-        return;
-    }
+    let head = text::ascii_head(value);
     let end = buf.area.right();
-    for (byte, x) in value.bytes().take(room).zip(x..end) {
+    for (byte, x) in value[..head].bytes().take(room).zip(x..end) {
         if let Some(cell) = buf.cell_mut((x, y)) {
             cell.set_char(char::from(byte)).set_style(style);
         }
+    }
+    let rest_at = u16::try_from(head).ok().and_then(|h| x.checked_add(h));
+    if let Some(rest_at) = rest_at.filter(|&at| head < value.len() && head < room && at < end) {
+        buf.set_stringn(rest_at, y, &value[head..], room - head, style);
     }
 }
 
@@ -413,7 +414,8 @@ mod tests {
         /// at the room given and at the buffer's edge.
         #[test]
         fn ascii_cells_are_drawn_as_ratatui_draws_them(
-            text in "[ -~]{0,30}", x in 0u16..25, room in 0usize..30,
+            text in "([ -~]|\\PC|[\u{300}\u{4e00}\u{1f600}]){0,30}", x in 0u16..25,
+            room in 0usize..30,
         ) {
             let area = Rect::new(0, 0, 20, 1);
             let style = Style::default().fg(Color::Red);
