@@ -9,6 +9,8 @@ Each dimension starts from a small database and grows on its own, the rest held 
 - follow-ups on one ask  `show 1`, `followup 1`
 - asks to one person     `show @dana`, `list --limit 40`
 - title length           `ask` with a title that long
+- favors and critiques   `show @dana` (her card) and `list people`, with that many of each
+- people (one card)      `show @dana` among that many people
 
 A step is flagged when the command's time more than doubles for a 10x bigger dimension (what
 the command must print aside: `list people` prints every person and is expected to grow).
@@ -60,9 +62,22 @@ def follow_up(item_uuid):
             "note": "", "created_at": AT, "updated_at": AT}
 
 
-def document(people=(), items=(), follow_ups=()):
+def favor(person_uuid, i):
+    return {"uuid": str(uuid.uuid4()), "person_uuid": person_uuid,
+            "direction": "gave" if i % 2 else "got", "what": f"favor {i}", "at": AT,
+            "created_at": AT, "updated_at": AT}
+
+
+def critique(person_uuid, i):
+    return {"uuid": str(uuid.uuid4()), "person_uuid": person_uuid, "said": f"critique {i}",
+            "piece": None, "deadline_uuid": None, "response": "invite" if i % 3 else "fixed",
+            "proofing_uuid": None, "at": AT, "created_at": AT, "updated_at": AT}
+
+
+def document(people=(), items=(), follow_ups=(), critiques=(), favors=()):
     return {"format": "nudge", "version": 1, "exported_at": AT, "people": list(people),
-            "items": list(items), "follow_ups": list(follow_ups), "critiques": [], "favors": [],
+            "items": list(items), "follow_ups": list(follow_ups), "critiques": list(critiques),
+            "favors": list(favors),
             "checkins": [], "sprints": [], "reflections": []}
 
 
@@ -79,6 +94,20 @@ def world(dimension, n):
             # the person the first one made).
             ("ask someone new (a typo hint)",
              lambda run: ["ask", f"@Persn{run:06d}", "figures"], False),
+        ]
+    if dimension == "people (one card)":
+        people = [dana] + [person(f"Person{i:06d}") for i in range(n)]
+        items = [ask(dana["uuid"], "quotes")] + [answered(p["uuid"]) for p in people[1:]]
+        return document(people, items), [
+            ("show @dana", lambda run: ["show", "@dana"], False),
+        ]
+    if dimension == "favors and critiques":
+        sam = person("Sam")
+        return document([dana, sam], [ask(dana["uuid"], "quotes")],
+                        critiques=[critique(dana["uuid"], i) for i in range(n)],
+                        favors=[favor(dana["uuid"], i) for i in range(n)]), [
+            ("show @dana", lambda run: ["show", "@dana"], False),
+            ("list people", lambda run: ["list", "people"], False),
         ]
     if dimension == "tags on one ask":
         tags = " ".join(f"+t{i}" for i in range(n))
@@ -118,6 +147,8 @@ def main():
         "follow-ups on one ask": [100, 1_000, 10_000],
         "asks to one person": [100, 1_000, 10_000],
         "title length": [100, 1_000, 10_000],
+        "favors and critiques": [100, 1_000, 10_000],
+        "people (one card)": [1_000, 10_000, 100_000],
     }
     if args.steps:
         chosen = [int(s) for s in args.steps.split(",")]

@@ -76,9 +76,6 @@ pub(super) fn open_only(kind: Kind) -> String {
 const NEEDING_ATTENTION: &str = "AND (a.next_check <= ?1 OR a.need_by <= ?1 + 86400 \
       OR (a.need_by > ?1 AND a.need_by - ?1 < q.reply_median_secs))";
 
-/// One window of open asks in attention order (?1 now, ?2 limit, ?3 offset), optionally only
-/// those that need attention now. The window is chosen on the covering index alone; only its
-/// rows are then read whole.
 /// The page of `asks_after_their_deadline` (?1 now, ?2 how many).
 pub(super) fn after_their_deadline_sql() -> String {
     format!(
@@ -89,6 +86,9 @@ pub(super) fn after_their_deadline_sql() -> String {
     )
 }
 
+/// One window of open asks in attention order (?1 now, ?2 limit, ?3 offset), optionally only
+/// those that need attention now. The window is chosen on the covering index alone; only its
+/// rows are then read whole.
 pub(super) fn open_asks_sql(only_needing_attention: bool) -> String {
     let needing = if only_needing_attention {
         NEEDING_ATTENTION
