@@ -10,9 +10,9 @@ use crate::when::Moment;
 
 impl Reader<'_> {
     pub fn favor_balance(&self, person_id: i64) -> Result<Balance> {
+        // Kept by triggers: the same with three favors or ten thousand.
         let balance = self.row(
-            "SELECT COALESCE(SUM(direction = 'gave'), 0) AS gave, \
-               COALESCE(SUM(direction = 'got'), 0) AS got FROM favors WHERE person_id = ?1",
+            "SELECT gave, got FROM person_tallies WHERE person_id = ?1",
             [person_id],
             |r| {
                 Ok(Balance {
@@ -39,26 +39,26 @@ impl Reader<'_> {
 
     /// Favors, newest first: one person's, or everyone's.
     pub fn favors(&self, person_id: Option<i64>, limit: usize) -> Result<Vec<Favor>> {
-        self.rows(
+        let sql = format!(
             "SELECT f.id, f.uuid, f.person_id, p.name AS person, f.direction, f.what, f.at, \
                     f.created_at, f.updated_at \
              FROM favors f JOIN people p ON p.id = f.person_id \
-             WHERE ?1 IS NULL OR f.person_id = ?1 ORDER BY f.at DESC, f.id DESC LIMIT ?2",
-            params![person_id, limit as i64],
-            |r| {
-                Ok(Favor {
-                    id: r.get("id")?,
-                    uuid: r.get("uuid")?,
-                    person_id: r.get("person_id")?,
-                    person: r.get("person")?,
-                    direction: r.word("direction")?,
-                    what: r.get("what")?,
-                    at: r.time("at")?,
-                    created_at: r.time("created_at")?,
-                    updated_at: r.time("updated_at")?,
-                })
-            },
-        )
+             WHERE {} ORDER BY f.at DESC, f.id DESC LIMIT ?2",
+            super::query::one_or_all("f.person_id", person_id)
+        );
+        self.rows(&sql, params![person_id, limit as i64], |r| {
+            Ok(Favor {
+                id: r.get("id")?,
+                uuid: r.get("uuid")?,
+                person_id: r.get("person_id")?,
+                person: r.get("person")?,
+                direction: r.word("direction")?,
+                what: r.get("what")?,
+                at: r.time("at")?,
+                created_at: r.time("created_at")?,
+                updated_at: r.time("updated_at")?,
+            })
+        })
     }
 }
 

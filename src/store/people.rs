@@ -112,7 +112,7 @@ impl Reader<'_> {
                CASE WHEN every_days IS NOT NULL THEN ({LAST_CONTACT}) END AS last_contact \
              FROM people LEFT JOIN person_tallies t ON t.person_id = people.id \
              WHERE {} ORDER BY name_key",
-            one_or_all("people.id", only)
+            super::query::one_or_all("people.id", only)
         );
         let mut people = self.rows(&sql, [only], |r| {
             Ok(PersonStats {
@@ -154,7 +154,7 @@ impl Reader<'_> {
             "SELECT person_id, COUNT(*) AS open FROM items INDEXED BY items_open_asks \
              WHERE kind = 'ask' AND status = 'open' AND person_id IS NOT NULL AND {} \
              GROUP BY person_id",
-            one_or_all("person_id", person_id)
+            super::query::one_or_all("person_id", person_id)
         );
         self.rows(&sql, [person_id], |r| {
             Ok((r.get("person_id")?, r.count("open")?))
@@ -185,7 +185,7 @@ impl Reader<'_> {
         let sql = format!(
             "SELECT person_id, channel, answered, closed FROM person_channels \
              WHERE closed > 0 AND {}",
-            one_or_all("person_id", person_id)
+            super::query::one_or_all("person_id", person_id)
         );
         self.rows(&sql, [person_id], |r| {
             Ok((
@@ -197,15 +197,6 @@ impl Reader<'_> {
                 },
             ))
         })
-    }
-}
-
-/// The condition that keeps one person's rows (`?1` their id) or everyone's (`?1` NULL), as
-/// two statements: one OR of both would read everyone's rows to find one person's.
-fn one_or_all(column: &str, only: Option<i64>) -> String {
-    match only {
-        Some(_) => format!("{column} = ?1"),
-        None => "?1 IS NULL".to_string(),
     }
 }
 

@@ -65,3 +65,12 @@ impl Reader<'_> {
         Ok(u64::try_from(n).unwrap_or(0))
     }
 }
+
+/// The condition that keeps one person's rows (`?1` their id) or everyone's (`?1` NULL), as
+/// two statements: one OR of both would read everyone's rows to find one person's.
+pub(super) fn one_or_all(column: &str, only: Option<i64>) -> String {
+    match only {
+        Some(_) => format!("{column} = ?1"),
+        None => "?1 IS NULL".to_string(),
+    }
+}
