@@ -248,9 +248,25 @@ fn scrolling_loads_only_the_rows_on_screen() {
         page[rows + 2],
         "the selection is the same row as in the full order"
     );
+    // Rows kept from the window before are the same as a fresh read of this window, down and
+    // back up again.
+    let window = |app: &App| {
+        let offset = app.lists[0].offset;
+        app.store
+            .reader()
+            .open_asks(&now, rows, offset)
+            .expect("query")
+    };
+    assert_eq!(app.board.asks, window(&app));
+    for _ in 0..rows + 2 {
+        key(&mut app, KeyCode::Up);
+    }
+    assert_eq!(app.lists[0].offset, 0);
+    assert_eq!(app.board.asks, window(&app));
     typed(&mut app, "G");
     assert_eq!(app.lists[0].selected, total - 1);
     assert_eq!(app.board.asks.len(), rows);
+    assert_eq!(app.board.asks, window(&app));
 }
 
 #[test]

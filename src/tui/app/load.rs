@@ -178,14 +178,19 @@ impl App {
                 // Scrolling keeps the order of all open asks (one index-only query per minute or
                 // change) and reads just the window's rows.
                 let minute = self.now.timestamp() / 60;
-                let order = match self.ask_order.take() {
-                    Some((at, ids)) if at == minute => Ok(ids),
-                    _ => reader.open_ask_ids(&self.now),
+                // Rows already on screen are kept while the order is the one they were read
+                // with (nothing changed since: a change reloads everything): a step down reads
+                // the one row that came into view, not the whole window.
+                let (order, kept) = match self.ask_order.take() {
+                    Some((at, ids)) if at == minute => {
+                        (Ok(ids), std::mem::take(&mut self.board.asks))
+                    }
+                    _ => (reader.open_ask_ids(&self.now), Vec::new()),
                 };
                 order.and_then(|ids| {
                     let offset = self.lists[0].offset.min(ids.len());
                     let window = &ids[offset..(offset + rows).min(ids.len())];
-                    let asks = reader.items_by_ids(window);
+                    let asks = window_rows(&reader, window, kept);
                     self.ask_order = Some((minute, ids));
                     asks.map(|asks| self.board.asks = asks)
                 })
@@ -321,4 +326,28 @@ impl App {
             }
         }
     }
+}
+
+/// The rows of `window`, in its order: those in `kept` as they are, the others read by id.
+fn window_rows(
+    reader: &crate::store::Reader<'_>,
+    window: &[i64],
+    kept: Vec<crate::domain::Item>,
+) -> Result<Vec<crate::domain::Item>, crate::store::StoreError> {
+    let mut kept: std::collections::HashMap<i64, crate::domain::Item> =
+        kept.into_iter().map(|item| (item.id, item)).collect();
+    let missing: Vec<i64> = window
+        .iter()
+        .copied()
+        .filter(|id| !kept.contains_key(id))
+        .collect();
+    if !missing.is_empty() {
+        kept.extend(
+            reader
+                .items_by_ids(&missing)?
+                .into_iter()
+                .map(|i| (i.id, i)),
+        );
+    }
+    Ok(window.iter().filter_map(|id| kept.remove(id)).collect())
 }
