@@ -80,6 +80,50 @@ mod tests {
     }
 
     #[test]
+    fn version_13_keeps_every_row_and_fills_the_person_tallies() {
+        let conn = Connection::open_in_memory().expect("memory db");
+        for (version, sql) in &STEPS[..12] {
+            conn.execute_batch(sql).expect("an earlier step");
+            conn.pragma_update(None, "user_version", version)
+                .expect("version");
+        }
+        conn.execute_batch(
+            "INSERT INTO people (id, uuid, name, name_key, created_at, updated_at) VALUES \
+               (1, 'p1', 'Dana', 'dana', 0, 0), (2, 'p2', 'Sam', 'sam', 0, 0), \
+               (3, 'p3', 'Lee', 'lee', 0, 0); \
+             INSERT INTO favors (uuid, person_id, direction, what, at, created_at, updated_at) \
+               VALUES ('f1', 1, 'gave', 'a', 0, 0, 0), ('f2', 1, 'gave', 'b', 0, 0, 0), \
+                      ('f3', 1, 'got', 'c', 0, 0, 0), ('f4', 2, 'got', 'd', 0, 0, 0); \
+             INSERT INTO critiques (uuid, person_id, said, response, at, created_at, updated_at) \
+               VALUES ('c1', 2, 'too long', 'invite', 0, 0, 0), \
+                      ('c2', 2, 'off brand', 'fixed', 0, 0, 0);",
+        )
+        .expect("rows");
+        migrate(&conn).expect("migrates");
+        let mut stmt = conn
+            .prepare(
+                "SELECT person_id, gave, got, critiques, invited FROM person_tallies ORDER BY 1",
+            )
+            .expect("prepares");
+        let tallies: Vec<(i64, i64, i64, i64, i64)> = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .and_then(|rows| rows.collect())
+            .expect("reads");
+        // Lee has neither, so no row.
+        assert_eq!(tallies, vec![(1, 2, 1, 0, 0), (2, 0, 1, 2, 1)]);
+        let kept: i64 = conn
+            .query_row(
+                "SELECT (SELECT COUNT(*) FROM favors) + (SELECT COUNT(*) FROM critiques)",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count");
+        assert_eq!(kept, 6);
+    }
+
+    #[test]
     fn migrating_twice_changes_nothing() {
         let conn = Connection::open_in_memory().expect("memory db");
         migrate(&conn).expect("first");
