@@ -15,6 +15,9 @@ pub struct Cells<'r, 's> {
     zone: Zone,
     /// The statement's column names, read once for all its rows (empty: found row by row).
     names: &'r [String],
+    /// Where the next column is looked for first: readers mostly take the columns in the
+    /// statement's order, so most look-ups compare one name.
+    next: std::cell::Cell<usize>,
 }
 
 /// A statement's column names, to read its rows by: SQLite's own lookup of a name scans every
@@ -25,12 +28,26 @@ pub fn column_names(stmt: &rusqlite::Statement<'_>) -> Vec<String> {
 
 impl<'r, 's> Cells<'r, 's> {
     pub fn new(row: &'r Row<'s>, zone: Zone, names: &'r [String]) -> Self {
-        Cells { row, zone, names }
+        Cells {
+            row,
+            zone,
+            names,
+            next: std::cell::Cell::new(0),
+        }
     }
 
     pub fn get<T: FromSql>(&self, column: &str) -> rusqlite::Result<T> {
-        match self.names.iter().position(|name| name == column) {
-            Some(index) => self.row.get(index),
+        let guess = self.next.get();
+        let index = if self.names.get(guess).is_some_and(|name| name == column) {
+            Some(guess)
+        } else {
+            self.names.iter().position(|name| name == column)
+        };
+        match index {
+            Some(index) => {
+                self.next.set(index + 1);
+                self.row.get(index)
+            }
             None => self.row.get(column),
         }
     }
