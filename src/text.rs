@@ -104,8 +104,8 @@ pub fn ascii_head(text: &str) -> usize {
 
 /// Only letters, digits, punctuation and spaces of ASCII: one column per byte, nothing to make
 /// inert. Most of what is drawn is this, and it needs no grapheme segmentation.
-pub fn printable_ascii(text: &str) -> bool {
-    text.bytes().all(|b| (b' '..=b'~').contains(&b))
+fn printable_ascii(text: &str) -> bool {
+    ascii_head(text) == text.len()
 }
 
 /// The columns one grapheme cluster takes on screen (ratatui's rule, so the two never differ).
@@ -123,13 +123,6 @@ pub fn grapheme_width(grapheme: &str) -> usize {
 /// Cut `text` to at most `max` columns, ending in "…" when something was cut; never inside a
 /// grapheme cluster.
 pub fn fit(text: &str, max: usize) -> String {
-    if printable_ascii(text) {
-        return match (text.len() <= max, max) {
-            (true, _) => text.to_string(),
-            (false, 0) => String::new(),
-            (false, _) => format!("{}…", &text[..max - 1]),
-        };
-    }
     let text = inert(text);
     if max == 0 {
         return if width(&text) == 0 {
