@@ -304,14 +304,20 @@ pub fn to_json<T: serde::Serialize + ?Sized>(
         );
         value.serialize(&mut ser)?;
     } else {
-        let mut ser = serde_json::Serializer::with_formatter(
-            &mut out,
-            Escaping(serde_json::ser::CompactFormatter),
-        );
-        value.serialize(&mut ser)?;
+        write_json(&mut out, value)?;
     }
     // serde_json writes UTF-8 only.
     Ok(String::from_utf8(out).unwrap_or_default())
+}
+
+/// `to_json` on one line, written straight to `out` (an export writes millions of records).
+pub fn write_json<W: std::io::Write, T: serde::Serialize + ?Sized>(
+    out: W,
+    value: &T,
+) -> serde_json::Result<()> {
+    let mut ser =
+        serde_json::Serializer::with_formatter(out, Escaping(serde_json::ser::CompactFormatter));
+    value.serialize(&mut ser)
 }
 
 /// A formatter that escapes what `needs_replacing` names inside strings, and otherwise writes as
@@ -325,8 +331,9 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Escaping<F> {
         fragment: &str,
     ) -> std::io::Result<()> {
         // ASCII below DEL needs nothing here (serde_json escapes its controls itself): most text
-        // is only that, checked a word at a time instead of a character at a time.
-        if fragment.bytes().all(|b| b < 0x7f) {
+        // is only that, checked many bytes at a time (`is_ascii` by words, the DEL search by
+        // memchr) instead of a byte at a time.
+        if fragment.is_ascii() && !fragment.as_bytes().contains(&0x7f) {
             return writer.write_all(fragment.as_bytes());
         }
         let mut start = 0;

@@ -171,7 +171,7 @@ pub struct ReflectionRecord {
 }
 
 /// What every kind of record has, and where it goes in the document.
-pub trait Record: Serialize + DeserializeOwned + Sized {
+pub trait Record: Serialize + DeserializeOwned + Clone + Sized {
     /// Its list in the document (the table it comes from has the same name).
     const LIST: &'static str;
     fn uuid(&self) -> &str;
@@ -246,6 +246,20 @@ impl Entry {
             Entry::CheckinRecord(_) => CheckinRecord::LIST,
             Entry::SprintRecord(_) => SprintRecord::LIST,
             Entry::ReflectionRecord(_) => ReflectionRecord::LIST,
+        }
+    }
+
+    /// Hand this record to `sink`.
+    pub fn write_to<S: Sink>(&self, sink: &mut S) -> std::io::Result<()> {
+        match self {
+            Entry::PersonRecord(r) => sink.record(r),
+            Entry::ItemRecord(r) => sink.record(r),
+            Entry::FollowUpRecord(r) => sink.record(r),
+            Entry::CritiqueRecord(r) => sink.record(r),
+            Entry::FavorRecord(r) => sink.record(r),
+            Entry::CheckinRecord(r) => sink.record(r),
+            Entry::SprintRecord(r) => sink.record(r),
+            Entry::ReflectionRecord(r) => sink.record(r),
         }
     }
 
@@ -356,7 +370,7 @@ record!(ReflectionRecord, reflections);
 /// it is read.
 pub trait Sink {
     fn list(&mut self, name: &'static str) -> std::io::Result<()>;
-    fn record<R: Record>(&mut self, record: R) -> std::io::Result<()>;
+    fn record<R: Record>(&mut self, record: &R) -> std::io::Result<()>;
     fn end(&mut self) -> std::io::Result<()>;
 }
 
@@ -441,8 +455,8 @@ impl Sink for Document {
         Ok(())
     }
 
-    fn record<R: Record>(&mut self, record: R) -> std::io::Result<()> {
-        R::list_in(self).push(record);
+    fn record<R: Record>(&mut self, record: &R) -> std::io::Result<()> {
+        R::list_in(self).push(record.clone());
         Ok(())
     }
 

@@ -42,7 +42,6 @@ pub use prompt::{PromptCounts, prompt_counts};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::when::{Moment, Zone};
@@ -423,6 +422,19 @@ impl Reader<'_> {
     pub fn zone(&self) -> Zone {
         self.zone
     }
+
+    /// A second connection to the same file, that only reads, for work on another thread.
+    fn sibling(&self) -> rusqlite::Result<Connection> {
+        if self.gone.is_some() {
+            return Err(rusqlite::Error::InvalidPath(self.path.to_path_buf()));
+        }
+        let conn = Connection::open_with_flags(
+            self.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        Ok(conn)
+    }
 }
 
 /// One write transaction in progress.
@@ -467,8 +479,7 @@ pub(crate) fn new_uuid() -> String {
 
 /// A stored time in the user's zone; None for seconds no calendar holds.
 pub(crate) fn moment(zone: &Zone, seconds: i64) -> Option<Moment> {
-    let utc = DateTime::<Utc>::from_timestamp(seconds, 0)?;
-    Some(zone.from_utc_datetime(&utc.naive_utc()))
+    crate::when::from_seconds(zone, seconds)
 }
 
 /// SQLite's messages, in words a user can act on.

@@ -64,13 +64,15 @@ impl<'r, 's> Cells<'r, 's> {
 
     pub fn time(&self, column: &str) -> rusqlite::Result<Moment> {
         let seconds: i64 = self.get(column)?;
-        super::moment(&self.zone, seconds).ok_or_else(|| {
-            self.unreadable(
-                column,
-                Type::Integer,
-                format!("{seconds}, which is not a time nudge can show"),
-            )
-        })
+        super::moment(&self.zone, seconds).ok_or_else(|| self.out_of_calendar(column, seconds))
+    }
+
+    fn out_of_calendar(&self, column: &str, seconds: i64) -> rusqlite::Error {
+        self.unreadable(
+            column,
+            Type::Integer,
+            format!("{seconds}, which is not a time nudge can show"),
+        )
     }
 
     pub fn maybe_time(&self, column: &str) -> rusqlite::Result<Option<Moment>> {
@@ -82,11 +84,17 @@ impl<'r, 's> Cells<'r, 's> {
 
     /// A time as an export writes it: RFC 3339 in the user's zone.
     pub fn stamp(&self, column: &str) -> rusqlite::Result<String> {
-        Ok(self.time(column)?.to_rfc3339())
+        let seconds: i64 = self.get(column)?;
+        crate::when::stamp(&self.zone, seconds).ok_or_else(|| self.out_of_calendar(column, seconds))
     }
 
     pub fn maybe_stamp(&self, column: &str) -> rusqlite::Result<Option<String>> {
-        Ok(self.maybe_time(column)?.map(|t| t.to_rfc3339()))
+        match self.get::<Option<i64>>(column)? {
+            Some(seconds) => crate::when::stamp(&self.zone, seconds)
+                .map(Some)
+                .ok_or_else(|| self.out_of_calendar(column, seconds)),
+            None => Ok(None),
+        }
     }
 
     /// A duration stored in seconds.

@@ -1,6 +1,7 @@
 use super::*;
 use crate::domain::{Channel, Item, Kind, Status};
 use crate::when::testing::london;
+use chrono::TimeZone;
 
 fn now() -> Moment {
     london()
@@ -608,4 +609,104 @@ fn bound_values_never_recompile_a_statement() {
     .filter(|(_, n)| *n > 0)
     .collect();
     assert!(recompiled.is_empty(), "{recompiled:?}");
+}
+
+/// A sink that keeps the records, and does `at_first` when the first one comes.
+struct Interrupting<F: FnMut()> {
+    doc: crate::exchange::Document,
+    at_first: Option<F>,
+    /// Fail every write after this many records (None: never).
+    fail_after: Option<usize>,
+    records: usize,
+}
+
+impl<F: FnMut()> crate::exchange::Sink for Interrupting<F> {
+    fn list(&mut self, name: &'static str) -> std::io::Result<()> {
+        self.doc.list(name)
+    }
+
+    fn record<R: crate::exchange::Record>(&mut self, record: &R) -> std::io::Result<()> {
+        if let Some(mut first) = self.at_first.take() {
+            first();
+        }
+        self.records += 1;
+        if self.fail_after.is_some_and(|after| self.records > after) {
+            return Err(std::io::Error::other("the disk is full"));
+        }
+        self.doc.record(record)
+    }
+
+    fn end(&mut self) -> std::io::Result<()> {
+        self.doc.end()
+    }
+}
+
+#[test]
+fn an_export_is_one_moment_whatever_is_written_meanwhile() {
+    let (dir, mut store) = open_temp();
+    capture(&mut store, "quotes", "dana");
+    // More people than the reading may be ahead of the writing, so that the items are read
+    // after the first person is written out.
+    store
+        .write("people", &now(), |w| {
+            for n in 0..3_000 {
+                w.person_for(&format!("person {n}"))?;
+            }
+            Ok(())
+        })
+        .expect("writes");
+    let path = dir.path().join("nudge.db");
+    // While the people are written out, another program asks Sam for something: it is not in
+    // this export (its person and its ask are after the moment the export reads).
+    let mut sink = Interrupting {
+        doc: crate::exchange::Document::default(),
+        at_first: Some(|| {
+            let mut other = Store::open(&path, london()).expect("opens");
+            capture(&mut other, "deck", "sam");
+        }),
+        fail_after: None,
+        records: 0,
+    };
+    store
+        .reader()
+        .export_to(&mut sink, &mut |_, _| {})
+        .expect("exports");
+    let titles: Vec<&str> = sink.doc.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["quotes"]);
+    assert_eq!(sink.doc.people.len(), 3_001);
+    // The next export has it.
+    let doc = store
+        .reader()
+        .export("now", &mut |_, _| {})
+        .expect("exports");
+    assert_eq!(doc.items.len(), 2);
+    assert_eq!(doc.people.len(), 3_002);
+}
+
+#[test]
+fn an_export_whose_writing_fails_stops_reading_and_says_why() {
+    let (_dir, mut store) = open_temp();
+    crate::demo::fill(
+        &mut store,
+        &now(),
+        &crate::domain::schedule::CheckBackRule::default(),
+        Some(3_000),
+        true,
+        &mut |_, _| {},
+    )
+    .expect("demo");
+    let mut sink = Interrupting {
+        doc: crate::exchange::Document::default(),
+        at_first: None::<fn()>,
+        fail_after: Some(10),
+        records: 0,
+    };
+    // Far more records than the reading may be ahead: it must stop, not wait for ever.
+    let stopped = store.reader().export_to(&mut sink, &mut |_, _| {});
+    match stopped {
+        Err(super::ExportStop::Write(e)) => assert_eq!(e.to_string(), "the disk is full"),
+        other => panic!("expected the write's failure, got {other:?}"),
+    }
+    assert_eq!(sink.records, 11);
+    assert_eq!(sink.doc.len(), 10);
 }

@@ -11,7 +11,7 @@ mod zone;
 use std::fmt;
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone};
-pub use json::{rfc3339, rfc3339_maybe};
+pub use json::{rfc3339, rfc3339_maybe, stamp};
 pub use words::is_date_word;
 use words::{date_at, exact_offset_at, time_at};
 pub use workweek::{WorkWeek, hm, weekday_index};
@@ -68,6 +68,12 @@ const LATEST_WRITABLE: i64 = 253_402_300_799 - 86_400;
 /// Whether a moment (in seconds since 1970) is one nudge can write back, in any zone.
 pub fn writable(seconds: i64) -> bool {
     (EARLIEST_WRITABLE..=LATEST_WRITABLE).contains(&seconds)
+}
+
+/// A time stored as seconds since 1970, in `zone`; None for seconds no calendar holds.
+pub fn from_seconds(zone: &Zone, seconds: i64) -> Option<Moment> {
+    let utc = DateTime::<chrono::Utc>::from_timestamp(seconds, 0)?;
+    Some(zone.from_utc_datetime(&utc.naive_utc()))
 }
 
 /// Why a time cannot be taken.

@@ -69,6 +69,13 @@ impl Zone {
         self.name
     }
 
+    /// The offset from UTC in effect at a Unix time, in seconds (UTC's where the rules fail).
+    pub fn offset_seconds(&self, unix: i64) -> i32 {
+        self.rules
+            .find_local_time_type(unix)
+            .map_or(0, |kind| kind.ut_offset())
+    }
+
     /// The offset in effect at a Unix time.
     fn at(&self, unix: i64) -> ZoneOffset {
         let (seconds, abbreviation) = match self.rules.find_local_time_type(unix) {
