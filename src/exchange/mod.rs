@@ -2,6 +2,7 @@
 //! and updated time, references are by UUID, so two machines can exchange exports and merge them
 //! (the newer `updated_at` wins; the same file twice changes nothing).
 
+mod ahead;
 pub mod csv;
 pub mod ics;
 mod json;
@@ -10,6 +11,7 @@ mod records;
 mod stream;
 pub mod taskwarrior;
 
+pub use ahead::read_ahead;
 pub use json::JsonWriter;
 pub use records::{
     CheckinRecord, CritiqueRecord, Document, Entry, FavorRecord, Fields, FollowUpRecord,

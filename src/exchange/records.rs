@@ -343,6 +343,10 @@ pub trait Take {
     type Error: From<BadFile>;
     /// The record at `index` (from 0) of its list.
     fn record(&mut self, index: usize, record: Entry) -> Result<(), Self::Error>;
+    /// The same, for a taking that does not keep the record (so the one who made it frees it).
+    fn record_ref(&mut self, index: usize, record: &Entry) -> Result<(), Self::Error> {
+        self.record(index, record.clone())
+    }
     /// Every record of `list` has been taken.
     fn end_list(&mut self, list: &'static str) -> Result<(), Self::Error>;
 }

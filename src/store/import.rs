@@ -517,15 +517,19 @@ impl Take for Merge<'_, '_> {
     type Error = ImportError;
 
     fn record(&mut self, index: usize, record: Entry) -> Result<(), ImportError> {
+        self.record_ref(index, &record)
+    }
+
+    fn record_ref(&mut self, index: usize, record: &Entry) -> Result<(), ImportError> {
         match record {
-            Entry::PersonRecord(r) => self.merge_one(index, &r),
-            Entry::ItemRecord(r) => self.merge_one(index, &r),
-            Entry::FollowUpRecord(r) => self.merge_one(index, &r),
-            Entry::CritiqueRecord(r) => self.merge_one(index, &r),
-            Entry::FavorRecord(r) => self.merge_one(index, &r),
-            Entry::CheckinRecord(r) => self.merge_one(index, &r),
-            Entry::SprintRecord(r) => self.merge_one(index, &r),
-            Entry::ReflectionRecord(r) => self.merge_one(index, &r),
+            Entry::PersonRecord(r) => self.merge_one(index, r),
+            Entry::ItemRecord(r) => self.merge_one(index, r),
+            Entry::FollowUpRecord(r) => self.merge_one(index, r),
+            Entry::CritiqueRecord(r) => self.merge_one(index, r),
+            Entry::FavorRecord(r) => self.merge_one(index, r),
+            Entry::CheckinRecord(r) => self.merge_one(index, r),
+            Entry::SprintRecord(r) => self.merge_one(index, r),
+            Entry::ReflectionRecord(r) => self.merge_one(index, r),
         }
     }
 
@@ -539,7 +543,7 @@ impl Store {
     /// `summary` is the line `undo` and the history show for it.
     pub fn import(
         &mut self,
-        file: &mut impl Lists,
+        file: &mut (impl Lists + Send),
         summary: &str,
         now: &Moment,
         progress: &mut dyn FnMut(u64, u64),
@@ -557,7 +561,7 @@ impl Store {
             }
             m.ceiling = exported;
         }
-        file.read_into(&mut m)?;
+        crate::exchange::read_ahead(file, &mut m)?;
         m.finish()
     }
 
