@@ -54,6 +54,10 @@ pub(super) fn attention_order(a: &str, q: &str) -> String {
 /// The open proofing statuses, as SQL.
 const OPEN_PROOFING: &str = "('to_send', 'sent', 'accepted')";
 
+/// When an item was asked for (an invitation, never asked, when it was made): the last column
+/// of `items_person`, spelled as the index spells it so that SQLite walks the index for it.
+const ASKED: &str = "COALESCE(asked_at, created_at)";
+
 /// `AND` the item (alias `i`) is one the find's index query (?4) finds; nothing without a find
 /// (?4 is then NULL and unused).
 fn found_condition(find: Option<&super::Find>) -> &'static str {
@@ -370,23 +374,26 @@ impl Reader<'_> {
     }
 
     /// A person's asks, open first (the latest asked), then the latest closed. The candidates
-    /// are chosen on `items_person` (at most `limit` of each status, the closed ones in its
-    /// `closed_at` order), so someone with ten thousand answered asks costs what one with ten
-    /// does; only the rows shown are read whole.
+    /// are walked on `items_person` in its order (at most `limit` of each status), so someone
+    /// with ten thousand answered or open asks costs what one with ten does; only the rows shown
+    /// are read whole.
     pub fn asks_of_person(&self, person_id: i64, limit: usize) -> Result<Vec<Item>> {
-        let latest = |status: &str, order: &str| {
-            format!(
-                "SELECT id FROM (SELECT id FROM items INDEXED BY items_person \
-                 WHERE person_id = ?1 AND kind = 'ask' AND status = '{status}' \
-                 ORDER BY {order} LIMIT ?2)"
-            )
-        };
-        // Every status a stored ask may carry, so none is left out.
+        // Every status a stored ask may carry, so none is left out. Within a status the index
+        // holds the asks with no closed time (an open one has none) in ask-time order, then the
+        // others in closed-time order: the card's own order, each half walked only as far as
+        // `limit` (an open ask with a closed time, as an old import may hold, is sorted).
         let candidates: Vec<String> = <Status as Vocabulary>::ALL
             .iter()
-            .map(|status| match status {
-                Status::Open => latest(status.as_str(), "asked_at DESC, id DESC"),
-                _ => latest(status.as_str(), "closed_at DESC, id DESC"),
+            .flat_map(|status| {
+                ["IS NULL", "IS NOT NULL"].map(|closed| {
+                    format!(
+                        "SELECT id FROM (SELECT id FROM items INDEXED BY items_person \
+                         WHERE person_id = ?1 AND kind = 'ask' AND status = '{}' \
+                         AND closed_at {closed} ORDER BY closed_at DESC, {ASKED} DESC, id DESC \
+                         LIMIT ?2)",
+                        status.as_str()
+                    )
+                })
             })
             .collect();
         let candidates = candidates.join(" UNION ALL ");
@@ -398,25 +405,42 @@ impl Reader<'_> {
     }
 
     /// A person's open asks or invitations, oldest first (at most `limit`), and how many there
-    /// are: what person mode goes through with them. Both walk `items_person`.
+    /// are: what person mode goes through with them. The candidates are walked on
+    /// `items_person` in its order, at most `limit` of each open status.
     pub fn open_of_person(
         &self,
         person_id: i64,
         kind: Kind,
         limit: usize,
     ) -> Result<(Vec<Item>, u64)> {
-        const OPEN: &str = "i.person_id = ?1 AND i.kind = ?2 \
-             AND i.status IN ('open', 'to_send', 'sent', 'accepted')";
+        const OPEN: [&str; 4] = ["open", "to_send", "sent", "accepted"];
+        let candidates: Vec<String> = OPEN
+            .iter()
+            .flat_map(|status| {
+                ["IS NULL", "IS NOT NULL"].map(|closed| {
+                    format!(
+                        "SELECT id FROM (SELECT id FROM items INDEXED BY items_person \
+                         WHERE person_id = ?1 AND kind = ?2 AND status = '{status}' \
+                         AND closed_at {closed} ORDER BY {ASKED}, id LIMIT ?3)"
+                    )
+                })
+            })
+            .collect();
         let sql = format!(
-            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE {OPEN} \
-             ORDER BY COALESCE(i.asked_at, i.created_at), i.id LIMIT ?3"
+            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id IN ({}) \
+             ORDER BY COALESCE(i.asked_at, i.created_at), i.id LIMIT ?3",
+            candidates.join(" UNION ALL ")
         );
         let items = self.items(&sql, params![person_id, kind.as_str(), limit as i64])?;
         let total = if items.len() < limit {
             items.len() as u64
         } else {
+            let open = OPEN.map(|s| format!("'{s}'")).join(", ");
             self.count(
-                &format!("SELECT COUNT(*) FROM items i WHERE {OPEN}"),
+                &format!(
+                    "SELECT COUNT(*) FROM items INDEXED BY items_person \
+                     WHERE person_id = ?1 AND kind = ?2 AND status IN ({open})"
+                ),
                 params![person_id, kind.as_str()],
             )?
         };

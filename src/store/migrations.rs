@@ -19,6 +19,7 @@ const STEPS: &[(i64, &str)] = &[
     (11, include_str!("migrations/011_redo.sql")),
     (12, include_str!("migrations/012_names.sql")),
     (13, include_str!("migrations/013_person_counts.sql")),
+    (14, include_str!("migrations/014_person_order.sql")),
 ];
 
 pub const LATEST: i64 = STEPS[STEPS.len() - 1].0;

@@ -710,3 +710,72 @@ fn an_export_whose_writing_fails_stops_reading_and_says_why() {
     assert_eq!(sink.records, 11);
     assert_eq!(sink.doc.len(), 10);
 }
+
+#[test]
+fn a_persons_asks_are_the_latest_whatever_how_many_and_however_stored() {
+    let (_dir, mut store) = open_temp();
+    let dana = capture(&mut store, "first", "dana");
+    let person_id = store
+        .reader()
+        .item(dana)
+        .expect("reads")
+        .and_then(|i| i.person_id)
+        .expect("dana");
+    // Many open and answered asks at different times, and the odd rows an old import may hold:
+    // an open ask with a closed time, an answered one without.
+    store
+        .write("asks", &now(), |w| {
+            for n in 0..120i64 {
+                let mut item = ask(&format!("ask {n}"), person_id);
+                item.asked_at = Some(now() - chrono::Duration::hours((n * 37) % 101));
+                if n % 3 == 0 {
+                    item.status = Status::Received;
+                    item.closed_at = Some(now() - chrono::Duration::minutes((n * 53) % 97));
+                }
+                if n == 7 {
+                    item.closed_at = Some(now() + chrono::Duration::hours(1));
+                }
+                if n == 9 {
+                    item.closed_at = None;
+                }
+                w.insert_item(&item)?;
+            }
+            Ok(())
+        })
+        .expect("writes");
+    let all = store
+        .reader()
+        .asks_of_person(person_id, 1_000)
+        .expect("reads");
+    assert_eq!(all.len(), 121);
+    // The card's order, worked out from every ask.
+    let mut expected = all.clone();
+    expected.sort_by_key(|i| {
+        (
+            !i.is_open(),
+            std::cmp::Reverse(i.closed_at.or(i.asked_at)),
+            std::cmp::Reverse(i.id),
+        )
+    });
+    let ids = |items: &[Item]| items.iter().map(|i| i.id).collect::<Vec<_>>();
+    assert_eq!(ids(&all), ids(&expected));
+    for limit in [1, 5, 15, 50] {
+        let page = store
+            .reader()
+            .asks_of_person(person_id, limit)
+            .expect("reads");
+        assert_eq!(ids(&page), ids(&expected[..limit]), "limit {limit}");
+    }
+    // Person mode: the open ones, oldest asked first, and how many.
+    let (open, total) = store
+        .reader()
+        .open_of_person(person_id, Kind::Ask, 10)
+        .expect("reads");
+    let mut oldest: Vec<&Item> = all.iter().filter(|i| i.is_open()).collect();
+    oldest.sort_by_key(|i| (i.asked_at.unwrap_or(i.created_at), i.id));
+    assert_eq!(total, oldest.len() as u64);
+    assert_eq!(
+        open.iter().map(|i| i.id).collect::<Vec<_>>(),
+        oldest[..10].iter().map(|i| i.id).collect::<Vec<_>>()
+    );
+}
