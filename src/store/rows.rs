@@ -37,19 +37,44 @@ impl<'r, 's> Cells<'r, 's> {
     }
 
     pub fn get<T: FromSql>(&self, column: &str) -> rusqlite::Result<T> {
+        match self.index(column) {
+            Some(index) => self.row.get(index),
+            None => self.row.get(column),
+        }
+    }
+
+    /// Where `column` is among the names read once (None: not read once, or not there).
+    fn index(&self, column: &str) -> Option<usize> {
         let guess = self.next.get();
         let index = if self.names.get(guess).is_some_and(|name| name == column) {
             Some(guess)
         } else {
             self.names.iter().position(|name| name == column)
+        }?;
+        self.next.set(index + 1);
+        Some(index)
+    }
+
+    /// A text column as it is in the row, not copied (None for NULL): for the words that are
+    /// only read to be parsed.
+    fn text(&self, column: &str) -> rusqlite::Result<Option<&'r str>> {
+        let index = match self.index(column) {
+            Some(index) => index,
+            None => self.row.as_ref().column_index(column)?,
         };
-        match index {
-            Some(index) => {
-                self.next.set(index + 1);
-                self.row.get(index)
-            }
-            None => self.row.get(column),
-        }
+        let value = self.row.get_ref(index)?;
+        value.as_str_or_null().map_err(|e| match e {
+            rusqlite::types::FromSqlError::InvalidType => rusqlite::Error::InvalidColumnType(
+                index,
+                column.to_string(),
+                value.data_type(),
+            ),
+            other => rusqlite::Error::FromSqlConversionFailure(
+                index,
+                value.data_type(),
+                Box::new(other),
+            ),
+        })
     }
 
     /// A value that is there but cannot be what the column holds.
@@ -103,26 +128,40 @@ impl<'r, 's> Cells<'r, 's> {
     }
 
     pub fn word<T: Vocabulary>(&self, column: &str) -> rusqlite::Result<T> {
-        let text: String = self.get(column)?;
-        T::parse_stored(&text).ok_or_else(|| {
-            self.unreadable(
-                column,
-                Type::Text,
-                format!("\"{text}\", which is not one of {}", T::listed()),
-            )
-        })
+        match self.maybe_word(column)? {
+            Some(word) => Ok(word),
+            // What reading a NULL as text says.
+            None => self
+                .get::<String>(column)
+                .and_then(|text| Err(self.not_a_word::<T>(column, &text))),
+        }
     }
 
     pub fn maybe_word<T: Vocabulary>(&self, column: &str) -> rusqlite::Result<Option<T>> {
-        match self.get::<Option<String>>(column)? {
-            Some(_) => self.word(column).map(Some),
+        match self.text(column)? {
+            Some(text) => match T::parse_stored(text) {
+                Some(word) => Ok(Some(word)),
+                None => Err(self.not_a_word::<T>(column, text)),
+            },
             None => Ok(None),
         }
     }
 
+    fn not_a_word<T: Vocabulary>(&self, column: &str, text: &str) -> rusqlite::Error {
+        self.unreadable(
+            column,
+            Type::Text,
+            format!("\"{text}\", which is not one of {}", T::listed()),
+        )
+    }
+
     /// Space-separated words (tags, expertise).
     pub fn words(&self, column: &str) -> rusqlite::Result<Vec<String>> {
-        Ok(split_words(&self.get::<String>(column)?))
+        match self.text(column)? {
+            Some(text) => Ok(split_words(text)),
+            // What reading a NULL as text says.
+            None => self.get::<String>(column).map(|text| split_words(&text)),
+        }
     }
 
     /// An ask's follow-ups: "call 2 email 1" from `item_chases`, and the latest one's channel.
