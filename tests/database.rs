@@ -267,6 +267,27 @@ fn a_damaged_page_mid_file_is_refused_by_export_import_and_migration() {
         ],
         "is damaged",
     );
+    // To a file, the pages are checked while the export is written beside it: the damage is
+    // found, and the file that was there is left as it was, with nothing beside it.
+    let folder = home.path("backups");
+    std::fs::create_dir(&folder).expect("folder");
+    let backup = folder.join("backup.json");
+    std::fs::write(&backup, "last week's backup").expect("write");
+    refused_untouched(
+        &home,
+        &db,
+        &[&["export", "-o", backup.to_str().expect("path")]],
+        "is damaged",
+    );
+    assert_eq!(
+        std::fs::read_to_string(&backup).expect("read"),
+        "last week's backup"
+    );
+    let beside: Vec<_> = std::fs::read_dir(&folder)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(beside, [std::ffi::OsString::from("backup.json")]);
     // An older schema with damage: the migration checks first and changes nothing.
     let mut old = data.clone();
     old[60..64].copy_from_slice(&2u32.to_be_bytes());

@@ -17,31 +17,46 @@ pub fn export(
 ) -> Handled {
     let ctx = session.ctx.clone();
     let store = session.store()?;
-    // Every page is read before the first byte is written: a damaged file is refused, not
-    // half exported.
-    store.verify()?;
+    let path = output.filter(|path| *path != Path::new("-"));
+    let cannot = |path: &Path, why: String| {
+        OpError::Input(format!("cannot write {}: {why}", path.display()))
+    };
+    let mut target = match path {
+        Some(path) => Some(Target::open(path, force).map_err(|why| cannot(path, why))?),
+        None => None,
+    };
     let reader = store.reader();
     let mut progress = Progress::new("records");
     let mut tick = |done, total| progress.show(done, total);
-    let result = match output.filter(|path| *path != Path::new("-")) {
-        None => ops::export(&reader, &ctx, format, out, &mut tick),
-        Some(path) => {
-            let cannot = |why: String| {
-                ExportFailure::Op(OpError::Input(format!(
-                    "cannot write {}: {why}",
-                    path.display()
-                )))
-            };
-            match Target::open(path, force) {
-                Err(why) => Err(cannot(why)),
-                Ok(mut target) => match ops::export(&reader, &ctx, format, target.out(), &mut tick)
-                {
-                    Ok(()) => target.finish().map_err(|e| cannot(e.to_string())),
-                    Err(ExportFailure::Write(e)) => Err(cannot(e.to_string())),
-                    Err(e) => Err(e),
-                },
-            }
+    let result = match target.as_mut() {
+        // A file is written beside its place and renamed into it at the end: every page is
+        // checked meanwhile, and a damaged database leaves the file as it was.
+        Some(target) if target.replaces() => {
+            let (checked, exported) =
+                store.verify_while(|| ops::export(&reader, &ctx, format, target.out(), &mut tick));
+            checked
+                .map_err(|e| ExportFailure::Op(OpError::Store(e)))
+                .and(exported)
         }
+        // What goes to a stream cannot be taken back: every page is checked before the first
+        // byte is written, so a damaged database is refused, not half exported.
+        Some(target) => {
+            store.verify()?;
+            ops::export(&reader, &ctx, format, target.out(), &mut tick)
+        }
+        None => {
+            store.verify()?;
+            ops::export(&reader, &ctx, format, out, &mut tick)
+        }
+    };
+    let result = match (result, target, path) {
+        (Ok(()), Some(target), Some(path)) => target
+            .finish()
+            .map_err(|e| ExportFailure::Op(cannot(path, e.to_string()))),
+        (Err(ExportFailure::Write(e)), Some(_), Some(path)) => {
+            Err(ExportFailure::Op(cannot(path, e.to_string())))
+        }
+        (result, _, _) => result,
     };
     progress.clear();
     result.map_err(|e| match e {

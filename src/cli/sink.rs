@@ -131,6 +131,11 @@ impl Target {
     }
 
     /// Make it final: the file renamed into place, the stream flushed.
+    /// Whether what is written replaces a file only at `finish` (so it can still be dropped).
+    pub fn replaces(&self) -> bool {
+        matches!(self, Target::Replace(_))
+    }
+
     pub fn finish(self) -> io::Result<()> {
         match self {
             Target::Replace(file) => file.commit(),

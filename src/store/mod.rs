@@ -248,21 +248,35 @@ impl Store {
     /// everything (an import, an export, a migration), so a damaged file is refused before a
     /// byte of it is copied or changed.
     fn verify_whole(&self) -> std::result::Result<(), file::Refused> {
-        // The first problem found is enough to refuse the file.
-        let first: String = self
-            .conn
-            .query_row("PRAGMA quick_check(1)", [], |r| r.get("quick_check"))?;
-        if first == "ok" {
-            Ok(())
-        } else {
-            Err(file::Refused::Damaged(first))
-        }
+        check_every_page(&self.conn)
     }
 
     /// `verify_whole` for the commands that go through every record.
     pub fn verify(&self) -> Result<()> {
         self.verify_whole()
             .map_err(|refused| self.unusable(refused.to_string()))
+    }
+
+    /// `verify`, on a second connection on another thread while `work` runs on this one: for
+    /// work whose result is thrown away when the check fails (an export to a file, renamed into
+    /// its place only after both have ended well).
+    pub fn verify_while<T>(&self, work: impl FnOnce() -> T) -> (Result<()>, T) {
+        let side = match self.reader().sibling() {
+            Ok(side) => side,
+            Err(e) => return (Err(self.sql_error(e)), work()),
+        };
+        let (checked, done) = std::thread::scope(|scope| {
+            let checking = scope.spawn(move || check_every_page(&side));
+            let done = work();
+            let checked = checking
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (checked, done)
+        });
+        (
+            checked.map_err(|refused| self.unusable(refused.to_string())),
+            done,
+        )
     }
 
     pub fn path(&self) -> &Path {
@@ -480,6 +494,17 @@ pub(crate) fn new_uuid() -> String {
 /// A stored time in the user's zone; None for seconds no calendar holds.
 pub(crate) fn moment(zone: &Zone, seconds: i64) -> Option<Moment> {
     crate::when::from_seconds(zone, seconds)
+}
+
+/// SQLite's own check of every page (`quick_check`); the first problem found is enough to
+/// refuse the file.
+fn check_every_page(conn: &Connection) -> std::result::Result<(), file::Refused> {
+    let first: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get("quick_check"))?;
+    if first == "ok" {
+        Ok(())
+    } else {
+        Err(file::Refused::Damaged(first))
+    }
 }
 
 /// SQLite's messages, in words a user can act on.

@@ -64,16 +64,12 @@ impl<'r, 's> Cells<'r, 's> {
         };
         let value = self.row.get_ref(index)?;
         value.as_str_or_null().map_err(|e| match e {
-            rusqlite::types::FromSqlError::InvalidType => rusqlite::Error::InvalidColumnType(
-                index,
-                column.to_string(),
-                value.data_type(),
-            ),
-            other => rusqlite::Error::FromSqlConversionFailure(
-                index,
-                value.data_type(),
-                Box::new(other),
-            ),
+            rusqlite::types::FromSqlError::InvalidType => {
+                rusqlite::Error::InvalidColumnType(index, column.to_string(), value.data_type())
+            }
+            other => {
+                rusqlite::Error::FromSqlConversionFailure(index, value.data_type(), Box::new(other))
+            }
         })
     }
 
