@@ -249,20 +249,6 @@ impl Entry {
         }
     }
 
-    /// Hand this record to `sink`.
-    pub fn write_to<S: Sink>(&self, sink: &mut S) -> std::io::Result<()> {
-        match self {
-            Entry::PersonRecord(r) => sink.record(r),
-            Entry::ItemRecord(r) => sink.record(r),
-            Entry::FollowUpRecord(r) => sink.record(r),
-            Entry::CritiqueRecord(r) => sink.record(r),
-            Entry::FavorRecord(r) => sink.record(r),
-            Entry::CheckinRecord(r) => sink.record(r),
-            Entry::SprintRecord(r) => sink.record(r),
-            Entry::ReflectionRecord(r) => sink.record(r),
-        }
-    }
-
     pub fn uuid(&self) -> &str {
         match self {
             Entry::PersonRecord(r) => r.uuid(),

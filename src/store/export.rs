@@ -1,12 +1,13 @@
 //! Export every record, list by list, to a sink, without holding them all: each table's query
 //! and columns are its `Table` description.
 
-use std::sync::mpsc::{Receiver, SyncSender};
+use std::sync::mpsc::{Receiver, Sender, SyncSender};
 
+use super::rows::{Cells, CopiedRows};
 use super::tables::Table;
 use super::{Reader, Result, StoreError};
 use crate::exchange::{
-    CheckinRecord, CritiqueRecord, Document, Entry, FavorRecord, FollowUpRecord, ItemRecord,
+    CheckinRecord, CritiqueRecord, Document, FavorRecord, FollowUpRecord, ItemRecord, LISTS,
     PersonRecord, ReflectionRecord, Sink, SprintRecord,
 };
 use crate::when::Zone;
@@ -60,10 +61,12 @@ impl Reader<'_> {
     }
 
     /// Every record, list by list, handed to `sink` one at a time: an export of any size is
-    /// written without holding it all. The records are read on a second connection, in one read
+    /// written without holding it all. The rows are read on a second connection, in one read
     /// transaction (every list from the same moment, whatever another program writes meanwhile),
-    /// on a thread of their own while this one writes them out: reading and writing each took
-    /// about half of an export.
+    /// on a thread of their own that only copies their values out; this one makes them records
+    /// and writes them. Each took about half of an export, and the records are made and freed
+    /// on one thread (glibc frees another thread's memory slowly: 40 % of an export's time when
+    /// the records themselves crossed).
     pub fn export_to<S: Sink>(
         &self,
         sink: &mut S,
@@ -71,13 +74,11 @@ impl Reader<'_> {
     ) -> std::result::Result<(), ExportStop> {
         let failed = |e| ExportStop::Store(self.sql(e));
         let mut side = self.sibling().map_err(failed)?;
-        let zone = self.zone;
         let (send, received) = std::sync::mpsc::sync_channel::<Piece>(BATCHES_AHEAD);
-        let (give_back, written_out) = std::sync::mpsc::channel::<Vec<Entry>>();
+        let (give_back, written_out) = std::sync::mpsc::channel::<CopiedRows>();
         let (written, read) = std::thread::scope(|scope| {
-            let reading =
-                scope.spawn(move || read_all(&mut side, zone, &Handover { send, written_out }));
-            let written = write_all(&received, &give_back, sink, progress);
+            let reading = scope.spawn(move || read_all(&mut side, &Handover { send, written_out }));
+            let written = write_all(&received, &give_back, self.zone, sink, progress);
             // A failed write drops the receiver: the reading stops at its next batch.
             drop(received);
             let read = reading
@@ -85,7 +86,11 @@ impl Reader<'_> {
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (written, read)
         });
-        written.map_err(ExportStop::Write)?;
+        match written {
+            Err(Stop::Write(e)) => return Err(ExportStop::Write(e)),
+            Err(Stop::Read(e)) => return Err(failed(e)),
+            Ok(()) => {}
+        }
         read.map_err(failed)?;
         sink.end().map_err(ExportStop::Write)
     }
@@ -94,37 +99,69 @@ impl Reader<'_> {
 /// How many batches the reading may be ahead of the writing (memory stays a few batches).
 const BATCHES_AHEAD: usize = 4;
 
-/// How many records go to the writing at once.
+/// How many rows go to the writing at once.
 const BATCH: usize = 512;
+
+/// Every exported table, in the order of `LISTS`: its query, and how its rows are written.
+type WriteRows<S> = fn(&CopiedRows, &[String], Zone, &mut S) -> std::result::Result<(), Stop>;
+
+fn tables<S: Sink>() -> [(&'static str, WriteRows<S>); 8] {
+    [
+        (PersonRecord::SELECT, write_rows::<PersonRecord, S>),
+        (ItemRecord::SELECT, write_rows::<ItemRecord, S>),
+        (FollowUpRecord::SELECT, write_rows::<FollowUpRecord, S>),
+        (CritiqueRecord::SELECT, write_rows::<CritiqueRecord, S>),
+        (FavorRecord::SELECT, write_rows::<FavorRecord, S>),
+        (CheckinRecord::SELECT, write_rows::<CheckinRecord, S>),
+        (SprintRecord::SELECT, write_rows::<SprintRecord, S>),
+        (ReflectionRecord::SELECT, write_rows::<ReflectionRecord, S>),
+    ]
+}
 
 /// What the reading hands the writing, in order.
 enum Piece {
     /// How many records there are, first.
     Total(u64),
-    /// A list starts.
-    List(&'static str),
-    Records(Vec<Entry>),
+    /// The list at this place in `LISTS` starts; its rows have these columns.
+    List(usize, Vec<String>),
+    Rows(CopiedRows),
+}
+
+/// Why the writing stopped.
+enum Stop {
+    /// A row could not be made a record.
+    Read(rusqlite::Error),
+    Write(std::io::Error),
 }
 
 /// The reading's ends of the two channels: batches go to the writing, and come back written to
-/// be freed here, on the thread that made them (glibc's allocator frees another thread's memory
-/// slowly: it was 40 % of an export's time when the writing freed them).
+/// be filled again.
 struct Handover {
     send: SyncSender<Piece>,
-    written_out: Receiver<Vec<Entry>>,
+    written_out: Receiver<CopiedRows>,
 }
 
 impl Handover {
     /// Hand on a piece; false when the writing has stopped.
     fn send(&self, piece: Piece) -> bool {
-        self.written_out.try_iter().for_each(drop);
         self.send.send(piece).is_ok()
+    }
+
+    /// An empty batch: one the writing is done with, else a new one.
+    fn empty(&self, width: usize) -> CopiedRows {
+        match self.written_out.try_recv() {
+            Ok(mut rows) => {
+                rows.clear(width);
+                rows
+            }
+            Err(_) => CopiedRows::new(width, BATCH),
+        }
     }
 }
 
-/// Read every list in one transaction, handing it on in batches; stops early (Ok) when the
-/// writing has stopped.
-fn read_all(conn: &mut rusqlite::Connection, zone: Zone, send: &Handover) -> rusqlite::Result<()> {
+/// Read every list in one transaction, handing its rows on in batches; stops early (Ok) when
+/// the writing has stopped.
+fn read_all(conn: &mut rusqlite::Connection, send: &Handover) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
     let total: i64 = tx.query_row(
         "SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM follow_ups) \
@@ -137,76 +174,94 @@ fn read_all(conn: &mut rusqlite::Connection, zone: Zone, send: &Handover) -> rus
     if !send.send(Piece::Total(u64::try_from(total).unwrap_or(0))) {
         return Ok(());
     }
-    type ReadList = fn(&rusqlite::Transaction<'_>, Zone, &Handover) -> rusqlite::Result<bool>;
-    let lists: [ReadList; 8] = [
-        read_list::<PersonRecord>,
-        read_list::<ItemRecord>,
-        read_list::<FollowUpRecord>,
-        read_list::<CritiqueRecord>,
-        read_list::<FavorRecord>,
-        read_list::<CheckinRecord>,
-        read_list::<SprintRecord>,
-        read_list::<ReflectionRecord>,
-    ];
-    for list in lists {
-        if !list(&tx, zone, send)? {
+    // The queries only: which sink the rows go to does not matter here.
+    for (list, (select, _)) in tables::<crate::exchange::Document>()
+        .into_iter()
+        .enumerate()
+    {
+        if !read_list(&tx, list, select, send)? {
             break;
         }
     }
     Ok(())
 }
 
-/// One list: its start, then its rows as records. False when the writing has stopped.
-fn read_list<T: Table + Into<Entry>>(
+/// One list: its start, then its rows. False when the writing has stopped.
+fn read_list(
     tx: &rusqlite::Transaction<'_>,
-    zone: Zone,
+    list: usize,
+    select: &str,
     send: &Handover,
 ) -> rusqlite::Result<bool> {
-    if !send.send(Piece::List(T::LIST)) {
+    let mut stmt = tx.prepare(select)?;
+    let names = super::rows::column_names(&stmt);
+    let width = names.len();
+    if !send.send(Piece::List(list, names)) {
         return Ok(false);
     }
-    let mut stmt = tx.prepare(T::SELECT)?;
-    let names = super::rows::column_names(&stmt);
     let mut rows = stmt.query([])?;
-    let mut batch = Vec::with_capacity(BATCH);
+    let mut batch = send.empty(width);
     while let Some(row) = rows.next()? {
-        batch.push(T::read(&super::rows::Cells::new(row, zone, &names))?.into());
+        batch.push(row)?;
         if batch.len() == BATCH {
-            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-            if !send.send(Piece::Records(full)) {
+            let full = std::mem::replace(&mut batch, send.empty(width));
+            if !send.send(Piece::Rows(full)) {
                 return Ok(false);
             }
         }
     }
-    Ok(batch.is_empty() || send.send(Piece::Records(batch)))
+    Ok(batch.is_empty() || send.send(Piece::Rows(batch)))
 }
 
-/// Hand each record to `sink` as it comes; the reading's end (or failure) ends it.
+/// Make each row a record and hand it to `sink`, as they come; the reading's end (or failure)
+/// ends it.
 fn write_all<S: Sink>(
     received: &Receiver<Piece>,
-    give_back: &std::sync::mpsc::Sender<Vec<Entry>>,
+    give_back: &Sender<CopiedRows>,
+    zone: Zone,
     sink: &mut S,
     progress: &mut dyn FnMut(u64, u64),
-) -> std::io::Result<()> {
+) -> std::result::Result<(), Stop> {
     let mut progress = Progress {
         done: 0,
         total: 0,
         tell: progress,
     };
+    let tables = tables::<S>();
+    let mut current: Option<(WriteRows<S>, Vec<String>)> = None;
     for piece in received {
         match piece {
             Piece::Total(total) => progress.total = total,
-            Piece::List(name) => sink.list(name)?,
-            Piece::Records(records) => {
-                for record in &records {
-                    progress.tick();
-                    record.write_to(sink)?;
+            Piece::List(list, names) => {
+                sink.list(LISTS[list]).map_err(Stop::Write)?;
+                current = Some((tables[list].1, names));
+            }
+            Piece::Rows(rows) => {
+                if let Some((write, names)) = &current {
+                    write(&rows, names, zone, sink)?;
+                    for _ in 0..rows.len() {
+                        progress.tick();
+                    }
                 }
-                // The reading may have stopped already: then the batch is freed here.
-                let _ = give_back.send(records);
+                // The reading fills it again (it may have ended: then it is freed here).
+                let _ = give_back.send(rows);
             }
         }
     }
     (progress.tell)(progress.total, progress.total);
+    Ok(())
+}
+
+/// A batch of one table's rows, made records one at a time and written.
+fn write_rows<T: Table, S: Sink>(
+    rows: &CopiedRows,
+    names: &[String],
+    zone: Zone,
+    sink: &mut S,
+) -> std::result::Result<(), Stop> {
+    for row in 0..rows.len() {
+        let record = T::read(&Cells::copied(rows.row(row), zone, names)).map_err(Stop::Read)?;
+        sink.record(&record).map_err(Stop::Write)?;
+    }
     Ok(())
 }

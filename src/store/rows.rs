@@ -3,7 +3,7 @@
 
 use chrono::Duration;
 use rusqlite::Row;
-use rusqlite::types::{FromSql, Type, Value};
+use rusqlite::types::{FromSql, Type, Value, ValueRef};
 
 use crate::domain::escalation::Chased;
 use crate::domain::{Channel, Item, Person, Stress, Vocabulary};
@@ -11,7 +11,7 @@ use crate::when::{Moment, Zone};
 
 /// One row, read by column name, with the zone its times are shown in.
 pub struct Cells<'r, 's> {
-    row: &'r Row<'s>,
+    row: Values<'r, 's>,
     zone: Zone,
     /// The statement's column names, read once for all its rows (empty: found row by row).
     names: &'r [String],
@@ -26,10 +26,27 @@ pub fn column_names(stmt: &rusqlite::Statement<'_>) -> Vec<String> {
     stmt.column_names().into_iter().map(String::from).collect()
 }
 
+/// Where a row's values are: SQLite's row, or a copy of them taken on another thread.
+#[derive(Clone, Copy)]
+enum Values<'r, 's> {
+    Row(&'r Row<'s>),
+    Copied(CopiedRow<'r>),
+}
+
 impl<'r, 's> Cells<'r, 's> {
     pub fn new(row: &'r Row<'s>, zone: Zone, names: &'r [String]) -> Self {
         Cells {
-            row,
+            row: Values::Row(row),
+            zone,
+            names,
+            next: std::cell::Cell::new(0),
+        }
+    }
+
+    /// A copied row, whose columns are `names`.
+    pub fn copied(row: CopiedRow<'r>, zone: Zone, names: &'r [String]) -> Self {
+        Cells {
+            row: Values::Copied(row),
             zone,
             names,
             next: std::cell::Cell::new(0),
@@ -37,9 +54,28 @@ impl<'r, 's> Cells<'r, 's> {
     }
 
     pub fn get<T: FromSql>(&self, column: &str) -> rusqlite::Result<T> {
-        match self.index(column) {
-            Some(index) => self.row.get(index),
-            None => self.row.get(column),
+        match (self.row, self.index(column)) {
+            (Values::Row(row), Some(index)) => row.get(index),
+            (Values::Row(row), None) => row.get(column),
+            (Values::Copied(row), index) => {
+                let (index, value) = copied_value(row, index, column)?;
+                T::column_result(value).map_err(|e| from_sql_error(e, index, column, value))
+            }
+        }
+    }
+
+    /// The place and value of `column`.
+    fn value(&self, column: &str) -> rusqlite::Result<(usize, ValueRef<'r>)> {
+        let index = self.index(column);
+        match self.row {
+            Values::Row(row) => {
+                let index = match index {
+                    Some(index) => index,
+                    None => row.as_ref().column_index(column)?,
+                };
+                Ok((index, row.get_ref(index)?))
+            }
+            Values::Copied(row) => copied_value(row, index, column),
         }
     }
 
@@ -58,24 +94,19 @@ impl<'r, 's> Cells<'r, 's> {
     /// A text column as it is in the row, not copied (None for NULL): for the words that are
     /// only read to be parsed.
     fn text(&self, column: &str) -> rusqlite::Result<Option<&'r str>> {
-        let index = match self.index(column) {
-            Some(index) => index,
-            None => self.row.as_ref().column_index(column)?,
-        };
-        let value = self.row.get_ref(index)?;
-        value.as_str_or_null().map_err(|e| match e {
-            rusqlite::types::FromSqlError::InvalidType => {
-                rusqlite::Error::InvalidColumnType(index, column.to_string(), value.data_type())
-            }
-            other => {
-                rusqlite::Error::FromSqlConversionFailure(index, value.data_type(), Box::new(other))
-            }
-        })
+        let (index, value) = self.value(column)?;
+        value
+            .as_str_or_null()
+            .map_err(|e| from_sql_error(e, index, column, value))
     }
 
     /// A value that is there but cannot be what the column holds.
     fn unreadable(&self, column: &str, kind: Type, why: String) -> rusqlite::Error {
-        let index = self.row.as_ref().column_index(column).unwrap_or(0);
+        let index = match self.row {
+            Values::Row(row) => row.as_ref().column_index(column).ok(),
+            Values::Copied(_) => self.names.iter().position(|name| name == column),
+        }
+        .unwrap_or(0);
         rusqlite::Error::FromSqlConversionFailure(
             index,
             kind,
@@ -318,6 +349,136 @@ pub fn execute_named(
         .collect();
     conn.prepare_cached(sql)
         .and_then(|mut s| s.execute(named.as_slice()))
+}
+
+/// The value at `index` (found among the names) of a copied row.
+fn copied_value<'r>(
+    row: CopiedRow<'r>,
+    index: Option<usize>,
+    column: &str,
+) -> rusqlite::Result<(usize, ValueRef<'r>)> {
+    let index = index.ok_or_else(|| rusqlite::Error::InvalidColumnName(column.to_string()))?;
+    let value = row
+        .value(index)
+        .ok_or(rusqlite::Error::InvalidColumnIndex(index))?;
+    Ok((index, value))
+}
+
+/// Why a value could not be read as asked, as rusqlite says it of a row's value.
+fn from_sql_error(
+    e: rusqlite::types::FromSqlError,
+    index: usize,
+    column: &str,
+    value: ValueRef<'_>,
+) -> rusqlite::Error {
+    match e {
+        rusqlite::types::FromSqlError::InvalidType => {
+            rusqlite::Error::InvalidColumnType(index, column.to_string(), value.data_type())
+        }
+        rusqlite::types::FromSqlError::OutOfRange(n) => {
+            rusqlite::Error::IntegralValueOutOfRange(index, n)
+        }
+        other => {
+            rusqlite::Error::FromSqlConversionFailure(index, value.data_type(), Box::new(other))
+        }
+    }
+}
+
+/// Rows of one statement with their values copied out of SQLite (its text and blobs in one
+/// buffer), to be read on another thread; cleared and filled again without allocating.
+pub struct CopiedRows {
+    bytes: Vec<u8>,
+    values: Vec<Copied>,
+    width: usize,
+}
+
+/// One copied value; text and blobs as their place in `CopiedRows::bytes`.
+#[derive(Clone, Copy)]
+enum Copied {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(usize, usize),
+    Blob(usize, usize),
+}
+
+impl CopiedRows {
+    /// Room for `rows` rows of `width` columns.
+    pub fn new(width: usize, rows: usize) -> Self {
+        CopiedRows {
+            bytes: Vec::with_capacity(rows * 256),
+            values: Vec::with_capacity(rows * width),
+            width,
+        }
+    }
+
+    /// Empty, for rows of `width` columns, keeping the room it had.
+    pub fn clear(&mut self, width: usize) {
+        self.bytes.clear();
+        self.values.clear();
+        self.width = width;
+    }
+
+    /// Copy the row's values (its first `width` columns).
+    pub fn push(&mut self, row: &Row<'_>) -> rusqlite::Result<()> {
+        for index in 0..self.width {
+            let copied = match row.get_ref(index)? {
+                ValueRef::Null => Copied::Null,
+                ValueRef::Integer(n) => Copied::Integer(n),
+                ValueRef::Real(x) => Copied::Real(x),
+                ValueRef::Text(text) => {
+                    let start = self.bytes.len();
+                    self.bytes.extend_from_slice(text);
+                    Copied::Text(start, self.bytes.len())
+                }
+                ValueRef::Blob(blob) => {
+                    let start = self.bytes.len();
+                    self.bytes.extend_from_slice(blob);
+                    Copied::Blob(start, self.bytes.len())
+                }
+            };
+            self.values.push(copied);
+        }
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len().checked_div(self.width).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    pub fn row(&self, row: usize) -> CopiedRow<'_> {
+        CopiedRow {
+            rows: self,
+            start: row * self.width,
+        }
+    }
+}
+
+/// One row of `CopiedRows`.
+#[derive(Clone, Copy)]
+pub struct CopiedRow<'r> {
+    rows: &'r CopiedRows,
+    start: usize,
+}
+
+impl<'r> CopiedRow<'r> {
+    fn value(&self, index: usize) -> Option<ValueRef<'r>> {
+        if index >= self.rows.width {
+            return None;
+        }
+        let bytes = &self.rows.bytes;
+        Some(match *self.rows.values.get(self.start + index)? {
+            Copied::Null => ValueRef::Null,
+            Copied::Integer(n) => ValueRef::Integer(n),
+            Copied::Real(x) => ValueRef::Real(x),
+            Copied::Text(start, end) => ValueRef::Text(bytes.get(start..end)?),
+            Copied::Blob(start, end) => ValueRef::Blob(bytes.get(start..end)?),
+        })
+    }
 }
 
 pub fn split_words(text: &str) -> Vec<String> {
