@@ -526,6 +526,13 @@ fn a_stored_value_out_of_its_range_is_an_error_that_names_the_column() {
         "{said}"
     );
     assert!(!said.contains("1970"), "{said}");
+    // An export reads the rows as copies, on another thread: it says the same.
+    let exported = store.reader().export("now", &mut |_, _| {});
+    let said = exported.expect_err("unreadable time").to_string();
+    assert!(
+        said.contains("column `due` holds 99999999999999999"),
+        "{said}"
+    );
     store
         .conn
         .execute(
@@ -544,6 +551,27 @@ fn a_stored_value_out_of_its_range_is_an_error_that_names_the_column() {
         ),
         "{said}"
     );
+    let exported = store.reader().export("now", &mut |_, _| {});
+    let said = exported.expect_err("unknown word").to_string();
+    assert!(
+        said.contains(
+            "column `channel` holds \"pigeon\", which is not one of email, chat, call, in_person"
+        ),
+        "{said}"
+    );
+    // A text where a number belongs names its column too.
+    store
+        .conn
+        .execute(
+            "UPDATE items SET channel = NULL, created_at = 'yesterday' WHERE id = ?1",
+            [id],
+        )
+        .expect("raw write");
+    let direct = store.reader().item(id).expect_err("a text time").to_string();
+    let exported = store.reader().export("now", &mut |_, _| {});
+    let copied = exported.expect_err("a text time").to_string();
+    assert!(direct.contains("created_at"), "{direct}");
+    assert!(copied.contains("created_at"), "{copied}");
 }
 
 #[test]
