@@ -77,7 +77,9 @@ impl Reader<'_> {
         let (send, received) = std::sync::mpsc::sync_channel::<Piece>(BATCHES_AHEAD);
         let (give_back, written_out) = std::sync::mpsc::channel::<CopiedRows>();
         let (written, read) = std::thread::scope(|scope| {
-            let reading = scope.spawn(move || read_all(&mut side, &Handover { send, written_out }));
+            let zone = self.zone;
+            let reading =
+                scope.spawn(move || read_all(&mut side, zone, &Handover { send, written_out }));
             let written = write_all(&received, &give_back, self.zone, sink, progress);
             // A failed write drops the receiver: the reading stops at its next batch.
             drop(received);
@@ -102,19 +104,66 @@ const BATCHES_AHEAD: usize = 4;
 /// How many rows go to the writing at once.
 const BATCH: usize = 512;
 
-/// Every exported table, in the order of `LISTS`: its query, and how its rows are written.
+/// How a table's copied rows are made records and written.
 type WriteRows<S> = fn(&CopiedRows, &[String], Zone, &mut S) -> std::result::Result<(), Stop>;
 
-fn tables<S: Sink>() -> [(&'static str, WriteRows<S>); 8] {
+/// Which of a table's columns its records read as times (their places), learnt from a row.
+type Stamped = fn(&rusqlite::Row<'_>, Zone, &[String]) -> Vec<usize>;
+
+/// The columns `T` reads as times, found by reading one row as a record: the copying thread
+/// writes them out, which balances the two threads (times were a tenth of the writing's work).
+fn stamped<T: Table>(row: &rusqlite::Row<'_>, zone: Zone, names: &[String]) -> Vec<usize> {
+    let seen = std::cell::RefCell::new(Vec::new());
+    // A row that cannot be a record still names the times read before it failed; the writing
+    // says what is wrong with it when it reads its copy.
+    let _ = T::read(&Cells::probing(row, zone, names, &seen));
+    seen.into_inner()
+}
+
+/// Every exported table, in the order of `LISTS`: its query, its times, how its rows are
+/// written.
+fn tables<S: Sink>() -> [(&'static str, Stamped, WriteRows<S>); 8] {
     [
-        (PersonRecord::SELECT, write_rows::<PersonRecord, S>),
-        (ItemRecord::SELECT, write_rows::<ItemRecord, S>),
-        (FollowUpRecord::SELECT, write_rows::<FollowUpRecord, S>),
-        (CritiqueRecord::SELECT, write_rows::<CritiqueRecord, S>),
-        (FavorRecord::SELECT, write_rows::<FavorRecord, S>),
-        (CheckinRecord::SELECT, write_rows::<CheckinRecord, S>),
-        (SprintRecord::SELECT, write_rows::<SprintRecord, S>),
-        (ReflectionRecord::SELECT, write_rows::<ReflectionRecord, S>),
+        (
+            PersonRecord::SELECT,
+            stamped::<PersonRecord>,
+            write_rows::<PersonRecord, S>,
+        ),
+        (
+            ItemRecord::SELECT,
+            stamped::<ItemRecord>,
+            write_rows::<ItemRecord, S>,
+        ),
+        (
+            FollowUpRecord::SELECT,
+            stamped::<FollowUpRecord>,
+            write_rows::<FollowUpRecord, S>,
+        ),
+        (
+            CritiqueRecord::SELECT,
+            stamped::<CritiqueRecord>,
+            write_rows::<CritiqueRecord, S>,
+        ),
+        (
+            FavorRecord::SELECT,
+            stamped::<FavorRecord>,
+            write_rows::<FavorRecord, S>,
+        ),
+        (
+            CheckinRecord::SELECT,
+            stamped::<CheckinRecord>,
+            write_rows::<CheckinRecord, S>,
+        ),
+        (
+            SprintRecord::SELECT,
+            stamped::<SprintRecord>,
+            write_rows::<SprintRecord, S>,
+        ),
+        (
+            ReflectionRecord::SELECT,
+            stamped::<ReflectionRecord>,
+            write_rows::<ReflectionRecord, S>,
+        ),
     ]
 }
 
@@ -161,7 +210,7 @@ impl Handover {
 
 /// Read every list in one transaction, handing its rows on in batches; stops early (Ok) when
 /// the writing has stopped.
-fn read_all(conn: &mut rusqlite::Connection, send: &Handover) -> rusqlite::Result<()> {
+fn read_all(conn: &mut rusqlite::Connection, zone: Zone, send: &Handover) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
     let total: i64 = tx.query_row(
         "SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM follow_ups) \
@@ -175,11 +224,8 @@ fn read_all(conn: &mut rusqlite::Connection, send: &Handover) -> rusqlite::Resul
         return Ok(());
     }
     // The queries only: which sink the rows go to does not matter here.
-    for (list, (select, _)) in tables::<crate::exchange::Document>()
-        .into_iter()
-        .enumerate()
-    {
-        if !read_list(&tx, list, select, send)? {
+    for (list, (select, stamped, _)) in tables::<Document>().into_iter().enumerate() {
+        if !read_list(&tx, zone, (list, select, stamped), send)? {
             break;
         }
     }
@@ -189,20 +235,22 @@ fn read_all(conn: &mut rusqlite::Connection, send: &Handover) -> rusqlite::Resul
 /// One list: its start, then its rows. False when the writing has stopped.
 fn read_list(
     tx: &rusqlite::Transaction<'_>,
-    list: usize,
-    select: &str,
+    zone: Zone,
+    (list, select, stamped): (usize, &str, Stamped),
     send: &Handover,
 ) -> rusqlite::Result<bool> {
     let mut stmt = tx.prepare(select)?;
     let names = super::rows::column_names(&stmt);
     let width = names.len();
-    if !send.send(Piece::List(list, names)) {
+    if !send.send(Piece::List(list, names.clone())) {
         return Ok(false);
     }
     let mut rows = stmt.query([])?;
     let mut batch = send.empty(width);
+    let mut times = None;
     while let Some(row) = rows.next()? {
-        batch.push(row)?;
+        let times = times.get_or_insert_with(|| stamped(row, zone, &names));
+        batch.push(row, times, &zone)?;
         if batch.len() == BATCH {
             let full = std::mem::replace(&mut batch, send.empty(width));
             if !send.send(Piece::Rows(full)) {
@@ -234,7 +282,7 @@ fn write_all<S: Sink>(
             Piece::Total(total) => progress.total = total,
             Piece::List(list, names) => {
                 sink.list(LISTS[list]).map_err(Stop::Write)?;
-                current = Some((tables[list].1, names));
+                current = Some((tables[list].2, names));
             }
             Piece::Rows(rows) => {
                 if let Some((write, names)) = &current {

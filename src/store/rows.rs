@@ -18,6 +18,8 @@ pub struct Cells<'r, 's> {
     /// Where the next column is looked for first: readers mostly take the columns in the
     /// statement's order, so most look-ups compare one name.
     next: std::cell::Cell<usize>,
+    /// Where the columns read as times are noted (`probing`).
+    probe: Option<&'r std::cell::RefCell<Vec<usize>>>,
 }
 
 /// A statement's column names, to read its rows by: SQLite's own lookup of a name scans every
@@ -40,6 +42,21 @@ impl<'r, 's> Cells<'r, 's> {
             zone,
             names,
             next: std::cell::Cell::new(0),
+            probe: None,
+        }
+    }
+
+    /// `new`, noting in `stamped` the place of every column read as an export's time, so that
+    /// the thread that copies the rows can write those times out itself.
+    pub fn probing(
+        row: &'r Row<'s>,
+        zone: Zone,
+        names: &'r [String],
+        stamped: &'r std::cell::RefCell<Vec<usize>>,
+    ) -> Self {
+        Cells {
+            probe: Some(stamped),
+            ..Cells::new(row, zone, names)
         }
     }
 
@@ -50,6 +67,7 @@ impl<'r, 's> Cells<'r, 's> {
             zone,
             names,
             next: std::cell::Cell::new(0),
+            probe: None,
         }
     }
 
@@ -136,16 +154,46 @@ impl<'r, 's> Cells<'r, 's> {
 
     /// A time as an export writes it: RFC 3339 in the user's zone.
     pub fn stamp(&self, column: &str) -> rusqlite::Result<String> {
+        if let Some(ready) = self.ready_stamp(column) {
+            return Ok(ready.to_string());
+        }
         let seconds: i64 = self.get(column)?;
         crate::when::stamp(&self.zone, seconds).ok_or_else(|| self.out_of_calendar(column, seconds))
     }
 
     pub fn maybe_stamp(&self, column: &str) -> rusqlite::Result<Option<String>> {
+        if let Some(ready) = self.ready_stamp(column) {
+            return Ok(Some(ready.to_string()));
+        }
         match self.get::<Option<i64>>(column)? {
             Some(seconds) => crate::when::stamp(&self.zone, seconds)
                 .map(Some)
                 .ok_or_else(|| self.out_of_calendar(column, seconds)),
             None => Ok(None),
+        }
+    }
+
+    /// A time the copying thread already wrote out (`CopiedRows::push`); notes the column when
+    /// probing.
+    fn ready_stamp(&self, column: &str) -> Option<&'r str> {
+        match self.row {
+            Values::Copied(row) => {
+                let index = self.index(column)?;
+                let ready = row.stamp(index);
+                if ready.is_none() {
+                    // Read as a number next: the guess stays on this column.
+                    self.next.set(index);
+                }
+                ready
+            }
+            Values::Row(_) => {
+                if let Some(stamped) = self.probe
+                    && let Some(index) = self.names.iter().position(|name| name == column)
+                {
+                    stamped.borrow_mut().push(index);
+                }
+                None
+            }
         }
     }
 
@@ -400,6 +448,8 @@ enum Copied {
     Real(f64),
     Text(usize, usize),
     Blob(usize, usize),
+    /// A time, already as an export writes it.
+    Stamp(usize, usize),
 }
 
 impl CopiedRows {
@@ -419,11 +469,21 @@ impl CopiedRows {
         self.width = width;
     }
 
-    /// Copy the row's values (its first `width` columns).
-    pub fn push(&mut self, row: &Row<'_>) -> rusqlite::Result<()> {
+    /// Copy the row's values (its first `width` columns); the times at `stamped` are written
+    /// out as an export writes them in `zone` (one that cannot be stays a number, for the
+    /// reader to say why).
+    pub fn push(&mut self, row: &Row<'_>, stamped: &[usize], zone: &Zone) -> rusqlite::Result<()> {
         for index in 0..self.width {
             let copied = match row.get_ref(index)? {
                 ValueRef::Null => Copied::Null,
+                ValueRef::Integer(n) if stamped.contains(&index) => {
+                    let start = self.bytes.len();
+                    if crate::when::stamp_into(zone, n, &mut self.bytes) {
+                        Copied::Stamp(start, self.bytes.len())
+                    } else {
+                        Copied::Integer(n)
+                    }
+                }
                 ValueRef::Integer(n) => Copied::Integer(n),
                 ValueRef::Real(x) => Copied::Real(x),
                 ValueRef::Text(text) => {
@@ -475,9 +535,22 @@ impl<'r> CopiedRow<'r> {
             Copied::Null => ValueRef::Null,
             Copied::Integer(n) => ValueRef::Integer(n),
             Copied::Real(x) => ValueRef::Real(x),
-            Copied::Text(start, end) => ValueRef::Text(bytes.get(start..end)?),
+            Copied::Text(start, end) | Copied::Stamp(start, end) => {
+                ValueRef::Text(bytes.get(start..end)?)
+            }
             Copied::Blob(start, end) => ValueRef::Blob(bytes.get(start..end)?),
         })
+    }
+
+    /// The time at `index`, when the copying wrote it out.
+    fn stamp(&self, index: usize) -> Option<&'r str> {
+        if index >= self.rows.width {
+            return None;
+        }
+        match *self.rows.values.get(self.start + index)? {
+            Copied::Stamp(start, end) => std::str::from_utf8(self.rows.bytes.get(start..end)?).ok(),
+            _ => None,
+        }
     }
 }
 

@@ -567,7 +567,11 @@ fn a_stored_value_out_of_its_range_is_an_error_that_names_the_column() {
             [id],
         )
         .expect("raw write");
-    let direct = store.reader().item(id).expect_err("a text time").to_string();
+    let direct = store
+        .reader()
+        .item(id)
+        .expect_err("a text time")
+        .to_string();
     let exported = store.reader().export("now", &mut |_, _| {});
     let copied = exported.expect_err("a text time").to_string();
     assert!(direct.contains("created_at"), "{direct}");
@@ -805,5 +809,69 @@ fn a_persons_asks_are_the_latest_whatever_how_many_and_however_stored() {
     assert_eq!(
         open.iter().map(|i| i.id).collect::<Vec<_>>(),
         oldest[..10].iter().map(|i| i.id).collect::<Vec<_>>()
+    );
+}
+
+/// Every record of `T`, each made from SQLite's own row.
+fn read_directly<T: super::tables::Table>(store: &Store) -> Vec<T> {
+    let mut stmt = store.conn.prepare(T::SELECT).expect("prepares");
+    let names = super::rows::column_names(&stmt);
+    let mut rows = stmt.query([]).expect("queries");
+    let mut records = Vec::new();
+    while let Some(row) = rows.next().expect("steps") {
+        records.push(T::read(&super::rows::Cells::new(row, store.zone, &names)).expect("reads"));
+    }
+    records
+}
+
+#[test]
+fn an_export_holds_what_each_row_reads_as_directly() {
+    let (_dir, mut store) = open_temp();
+    crate::demo::fill(
+        &mut store,
+        &now(),
+        &crate::domain::schedule::CheckBackRule::default(),
+        Some(2_000),
+        true,
+        &mut |_, _| {},
+    )
+    .expect("demo");
+    // The export's rows are copied on another thread, their times written out there.
+    let doc = store
+        .reader()
+        .export("now", &mut |_, _| {})
+        .expect("exports");
+    assert!(doc.items.len() >= 2_000 && !doc.follow_ups.is_empty());
+    assert_eq!(
+        doc.people,
+        read_directly::<crate::exchange::PersonRecord>(&store)
+    );
+    assert_eq!(
+        doc.items,
+        read_directly::<crate::exchange::ItemRecord>(&store)
+    );
+    assert_eq!(
+        doc.follow_ups,
+        read_directly::<crate::exchange::FollowUpRecord>(&store)
+    );
+    assert_eq!(
+        doc.critiques,
+        read_directly::<crate::exchange::CritiqueRecord>(&store)
+    );
+    assert_eq!(
+        doc.favors,
+        read_directly::<crate::exchange::FavorRecord>(&store)
+    );
+    assert_eq!(
+        doc.checkins,
+        read_directly::<crate::exchange::CheckinRecord>(&store)
+    );
+    assert_eq!(
+        doc.sprints,
+        read_directly::<crate::exchange::SprintRecord>(&store)
+    );
+    assert_eq!(
+        doc.reflections,
+        read_directly::<crate::exchange::ReflectionRecord>(&store)
     );
 }

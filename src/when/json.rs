@@ -20,19 +20,34 @@ pub fn rfc3339_maybe<S: Serializer>(moment: &Option<Moment>, out: S) -> Result<S
 /// date: an export writes millions of them, and chrono's formatting was a tenth of its time.
 /// None for seconds no calendar holds.
 pub fn stamp(zone: &Zone, seconds: i64) -> Option<String> {
+    let mut out = Vec::with_capacity(25);
+    stamp_into(zone, seconds, &mut out)
+        .then(|| String::from_utf8(out).ok())
+        .flatten()
+}
+
+/// `stamp`, written at the end of `out`; false (and nothing written) for seconds no calendar
+/// holds.
+pub fn stamp_into(zone: &Zone, seconds: i64, out: &mut Vec<u8>) -> bool {
     let offset = zone.offset_seconds(seconds);
     // RFC 3339 offsets have whole minutes (some zones' old local mean times do not), and the
     // years must have four digits: chrono says how those are written.
     if offset % 60 != 0 || !super::writable(seconds) {
-        return super::from_seconds(zone, seconds).map(|m| m.to_rfc3339());
+        return match super::from_seconds(zone, seconds) {
+            Some(moment) => {
+                out.extend_from_slice(moment.to_rfc3339().as_bytes());
+                true
+            }
+            None => false,
+        };
     }
     let local = seconds + i64::from(offset);
     let (year, month, day) = civil_date(local.div_euclid(86_400));
     let of_day = local.rem_euclid(86_400);
     let minutes = i64::from(offset.unsigned_abs() / 60);
-    let mut out = *b"0000-00-00T00:00:00+00:00";
+    let mut text = *b"0000-00-00T00:00:00+00:00";
     if offset < 0 {
-        out[19] = b'-';
+        text[19] = b'-';
     }
     // Each field's two digits, by where they go.
     let fields = [
@@ -47,12 +62,11 @@ pub fn stamp(zone: &Zone, seconds: i64) -> Option<String> {
         (23, minutes % 60),
     ];
     for (at, n) in fields {
-        out[at] = b'0' + (n / 10) as u8;
-        out[at + 1] = b'0' + (n % 10) as u8;
+        text[at] = b'0' + (n / 10) as u8;
+        text[at + 1] = b'0' + (n % 10) as u8;
     }
-    // Only ASCII digits and separators were written.
-    let out = std::str::from_utf8(&out).ok()?.to_owned();
-    Some(out)
+    out.extend_from_slice(&text);
+    true
 }
 
 /// The proleptic Gregorian (year, month, day) of a day counted from 1970-01-01, by eras of
