@@ -438,6 +438,9 @@ pub struct CopiedRows {
     bytes: Vec<u8>,
     values: Vec<Copied>,
     width: usize,
+    /// The last time written out, and where: a row's times are often the same one (made and
+    /// last changed at once).
+    last_stamp: Option<(i64, usize, usize)>,
 }
 
 /// One copied value; text and blobs as their place in `CopiedRows::bytes`.
@@ -459,6 +462,7 @@ impl CopiedRows {
             bytes: Vec::with_capacity(rows * 256),
             values: Vec::with_capacity(rows * width),
             width,
+            last_stamp: None,
         }
     }
 
@@ -467,6 +471,7 @@ impl CopiedRows {
         self.bytes.clear();
         self.values.clear();
         self.width = width;
+        self.last_stamp = None;
     }
 
     /// Copy the row's values (its first `width` columns); the times at `stamped` are written
@@ -478,10 +483,16 @@ impl CopiedRows {
                 ValueRef::Null => Copied::Null,
                 ValueRef::Integer(n) if stamped.contains(&index) => {
                     let start = self.bytes.len();
-                    if crate::when::stamp_into(zone, n, &mut self.bytes) {
-                        Copied::Stamp(start, self.bytes.len())
-                    } else {
-                        Copied::Integer(n)
+                    match self.last_stamp {
+                        Some((seconds, from, to)) if seconds == n => {
+                            self.bytes.extend_from_within(from..to);
+                            Copied::Stamp(start, self.bytes.len())
+                        }
+                        _ if crate::when::stamp_into(zone, n, &mut self.bytes) => {
+                            self.last_stamp = Some((n, start, self.bytes.len()));
+                            Copied::Stamp(start, self.bytes.len())
+                        }
+                        _ => Copied::Integer(n),
                     }
                 }
                 ValueRef::Integer(n) => Copied::Integer(n),
