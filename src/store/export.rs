@@ -124,47 +124,19 @@ fn stamped<T: Table>(row: &rusqlite::Row<'_>, zone: Zone, names: &[String]) -> V
 /// written.
 fn tables<S: Sink>() -> [(&'static str, Stamped, WriteRows<S>); 8] {
     [
-        (
-            PersonRecord::SELECT,
-            stamped::<PersonRecord>,
-            write_rows::<PersonRecord, S>,
-        ),
-        (
-            ItemRecord::SELECT,
-            stamped::<ItemRecord>,
-            write_rows::<ItemRecord, S>,
-        ),
-        (
-            FollowUpRecord::SELECT,
-            stamped::<FollowUpRecord>,
-            write_rows::<FollowUpRecord, S>,
-        ),
-        (
-            CritiqueRecord::SELECT,
-            stamped::<CritiqueRecord>,
-            write_rows::<CritiqueRecord, S>,
-        ),
-        (
-            FavorRecord::SELECT,
-            stamped::<FavorRecord>,
-            write_rows::<FavorRecord, S>,
-        ),
-        (
-            CheckinRecord::SELECT,
-            stamped::<CheckinRecord>,
-            write_rows::<CheckinRecord, S>,
-        ),
-        (
-            SprintRecord::SELECT,
-            stamped::<SprintRecord>,
-            write_rows::<SprintRecord, S>,
-        ),
-        (
-            ReflectionRecord::SELECT,
-            stamped::<ReflectionRecord>,
-            write_rows::<ReflectionRecord, S>,
-        ),
+        table::<PersonRecord, S>(),
+        table::<ItemRecord, S>(),
+        table::<FollowUpRecord, S>(),
+        table::<CritiqueRecord, S>(),
+        table::<FavorRecord, S>(),
+        table::<CheckinRecord, S>(),
+        table::<SprintRecord, S>(),
+        table::<ReflectionRecord, S>(),
     ]
+}
+
+fn table<T: Table, S: Sink>() -> (&'static str, Stamped, WriteRows<S>) {
+    (T::SELECT, stamped::<T>, write_rows::<T, S>)
 }
 
 /// What the reading hands the writing, in order.

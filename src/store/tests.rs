@@ -842,36 +842,16 @@ fn an_export_holds_what_each_row_reads_as_directly() {
         .export("now", &mut |_, _| {})
         .expect("exports");
     assert!(doc.items.len() >= 2_000 && !doc.follow_ups.is_empty());
-    assert_eq!(
-        doc.people,
-        read_directly::<crate::exchange::PersonRecord>(&store)
-    );
-    assert_eq!(
-        doc.items,
-        read_directly::<crate::exchange::ItemRecord>(&store)
-    );
-    assert_eq!(
-        doc.follow_ups,
-        read_directly::<crate::exchange::FollowUpRecord>(&store)
-    );
-    assert_eq!(
-        doc.critiques,
-        read_directly::<crate::exchange::CritiqueRecord>(&store)
-    );
-    assert_eq!(
-        doc.favors,
-        read_directly::<crate::exchange::FavorRecord>(&store)
-    );
-    assert_eq!(
-        doc.checkins,
-        read_directly::<crate::exchange::CheckinRecord>(&store)
-    );
-    assert_eq!(
-        doc.sprints,
-        read_directly::<crate::exchange::SprintRecord>(&store)
-    );
-    assert_eq!(
-        doc.reflections,
-        read_directly::<crate::exchange::ReflectionRecord>(&store)
-    );
+    let direct = crate::exchange::Document {
+        people: read_directly(&store),
+        items: read_directly(&store),
+        follow_ups: read_directly(&store),
+        critiques: read_directly(&store),
+        favors: read_directly(&store),
+        checkins: read_directly(&store),
+        sprints: read_directly(&store),
+        reflections: read_directly(&store),
+        ..doc.clone()
+    };
+    assert_eq!(doc, direct);
 }
