@@ -31,13 +31,10 @@ pub fn export(
     let result = match target.as_mut() {
         // A file is written beside its place and renamed into it at the end: every page is
         // checked meanwhile, and a damaged database leaves the file as it was.
-        Some(target) if target.replaces() => {
-            let (checked, exported) =
-                store.verify_while(|| ops::export(&reader, &ctx, format, target.out(), &mut tick));
-            checked
-                .map_err(|e| ExportFailure::Op(OpError::Store(e)))
-                .and(exported)
-        }
+        Some(target) if target.replaces() => store
+            .verify_while(|| ops::export(&reader, &ctx, format, target.out(), &mut tick))
+            .map_err(|e| ExportFailure::Op(OpError::Store(e)))
+            .and_then(|exported| exported),
         // What goes to a stream cannot be taken back: every page is checked before the first
         // byte is written, so a damaged database is refused, not half exported.
         Some(target) => {

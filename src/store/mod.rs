@@ -260,10 +260,11 @@ impl Store {
     /// `verify`, on a second connection on another thread while `work` runs on this one: for
     /// work whose result is thrown away when the check fails (an export to a file, renamed into
     /// its place only after both have ended well).
-    pub fn verify_while<T>(&self, work: impl FnOnce() -> T) -> (Result<()>, T) {
-        let side = match self.reader().sibling() {
-            Ok(side) => side,
-            Err(e) => return (Err(self.sql_error(e)), work()),
+    pub fn verify_while<T>(&self, work: impl FnOnce() -> T) -> Result<T> {
+        let Ok(side) = self.reader().sibling() else {
+            // No second connection: the check comes first, as for a stream.
+            self.verify()?;
+            return Ok(work());
         };
         let (checked, done) = std::thread::scope(|scope| {
             let checking = scope.spawn(move || check_every_page(&side));
@@ -273,10 +274,8 @@ impl Store {
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (checked, done)
         });
-        (
-            checked.map_err(|refused| self.unusable(refused.to_string())),
-            done,
-        )
+        checked.map_err(|refused| self.unusable(refused.to_string()))?;
+        Ok(done)
     }
 
     pub fn path(&self) -> &Path {

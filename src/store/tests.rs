@@ -16,6 +16,19 @@ fn open_temp() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+/// The demo's world at `items` items.
+fn fill_with_demo(store: &mut Store, items: u64) {
+    crate::demo::fill(
+        store,
+        &now(),
+        &crate::domain::schedule::CheckBackRule::default(),
+        Some(items),
+        true,
+        &mut |_, _| {},
+    )
+    .expect("demo");
+}
+
 fn ask(title: &str, person_id: i64) -> Item {
     Item {
         title: title.into(),
@@ -481,15 +494,7 @@ fn person_channels_follow_every_change() {
         person_channels_match(&store);
     }
     // A bulk load (the demo) and an import of its export into a fresh database.
-    crate::demo::fill(
-        &mut store,
-        &now(),
-        &crate::domain::schedule::CheckBackRule::default(),
-        Some(2_000),
-        true,
-        &mut |_, _| {},
-    )
-    .expect("demo");
+    fill_with_demo(&mut store, 2_000);
     person_channels_match(&store);
     let mut doc = store
         .reader()
@@ -718,15 +723,7 @@ fn an_export_is_one_moment_whatever_is_written_meanwhile() {
 #[test]
 fn an_export_whose_writing_fails_stops_reading_and_says_why() {
     let (_dir, mut store) = open_temp();
-    crate::demo::fill(
-        &mut store,
-        &now(),
-        &crate::domain::schedule::CheckBackRule::default(),
-        Some(3_000),
-        true,
-        &mut |_, _| {},
-    )
-    .expect("demo");
+    fill_with_demo(&mut store, 3_000);
     let mut sink = Interrupting {
         doc: crate::exchange::Document::default(),
         at_first: None::<fn()>,
@@ -827,15 +824,7 @@ fn read_directly<T: super::tables::Table>(store: &Store) -> Vec<T> {
 #[test]
 fn an_export_holds_what_each_row_reads_as_directly() {
     let (_dir, mut store) = open_temp();
-    crate::demo::fill(
-        &mut store,
-        &now(),
-        &crate::domain::schedule::CheckBackRule::default(),
-        Some(2_000),
-        true,
-        &mut |_, _| {},
-    )
-    .expect("demo");
+    fill_with_demo(&mut store, 2_000);
     // The export's rows are copied on another thread, their times written out there.
     let doc = store
         .reader()

@@ -91,11 +91,8 @@ fn civil_date(days: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::when::testing::zone;
     use proptest::prelude::*;
-
-    fn zone(name: &str) -> Zone {
-        Zone::named(name).expect("the system knows this zone")
-    }
 
     #[test]
     fn stamps_are_what_chrono_writes() {

@@ -273,4 +273,9 @@ pub mod testing {
     pub fn new_york() -> Zone {
         Zone::named("America/New_York").expect("tzdata has America/New_York")
     }
+
+    /// A zone by name, which the test needs tzdata to know.
+    pub fn zone(name: &str) -> Zone {
+        Zone::named(name).expect("the system knows this zone")
+    }
 }

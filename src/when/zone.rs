@@ -199,10 +199,7 @@ impl TimeZone for Zone {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn zone(name: &str) -> Zone {
-        Zone::named(name).expect("the system knows this zone")
-    }
+    use crate::when::testing::zone;
 
     #[test]
     fn offsets_and_abbreviations() {
