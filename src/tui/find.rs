@@ -26,6 +26,10 @@ impl Finding {
 /// marking matches.
 pub fn marks(text: &str, words: &[String]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // Without a find (every frame but those of one) there is nothing to look for.
+    if words.is_empty() {
+        return out;
+    }
     let mut start = None;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {

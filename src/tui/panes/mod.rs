@@ -30,8 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App, pane: Pane, area: Rect) {
     };
     let mut block = pane_block(&app.theme, &title, count, focused);
     if let Some(position) = position(app, pane, area) {
-        block = block
-            .title_bottom(ratatui::text::Line::styled(position, app.theme.muted).right_aligned());
+        block = block.bottom_right(position, app.theme.muted);
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
