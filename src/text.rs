@@ -104,7 +104,7 @@ pub fn ascii_head(text: &str) -> usize {
 
 /// Only letters, digits, punctuation and spaces of ASCII: one column per byte, nothing to make
 /// inert. Most of what is drawn is this, and it needs no grapheme segmentation.
-fn printable_ascii(text: &str) -> bool {
+pub fn printable_ascii(text: &str) -> bool {
     ascii_head(text) == text.len()
 }
 

@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::action::Action;
 use super::app::{App, Notice, Screen};
@@ -12,7 +11,7 @@ use super::flows;
 use super::keymap::Context;
 use super::layout::{Layout, Pane};
 use super::panes;
-use super::widgets::key_hints;
+use super::widgets::{draw_text, key_hints};
 use crate::domain::{Item, Kind};
 use crate::text;
 use crate::when::Moment;
@@ -136,7 +135,8 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
         }
         line = next;
     }
-    frame.render_widget(Paragraph::new(line).style(theme.header), area);
+    frame.buffer_mut().set_style(area, theme.header);
+    draw_text(frame, area, vec![Line::from(line)], false);
 }
 
 /// The tab line of the one-pane-at-a-time layout.
@@ -156,7 +156,7 @@ fn tabs(frame: &mut Frame, app: &App, area: Rect) {
         };
         spans.push(Span::styled(label, style));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    draw_text(frame, area, vec![Line::from(spans)], false);
 }
 
 /// The most lines a message takes at the bottom of the screen before it is cut.
@@ -172,7 +172,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect, single: bool) {
         None if typing || (app.find_line().is_some() && app.selected_reply().is_none()) => {
             let line = app.find_line().unwrap_or_default();
             let line = text::fit(&format!(" {}", text::inert(&line)), width);
-            frame.render_widget(Paragraph::new(Line::styled(line, theme.key)), area);
+            draw_text(frame, area, vec![Line::styled(line, theme.key)], false);
             return;
         }
         Some(Notice::Info(message)) => (message, theme.ok),
@@ -180,13 +180,13 @@ fn footer(frame: &mut Frame, app: &App, area: Rect, single: bool) {
         None if app.selected_reply().is_some() => {
             let line = app.reply_line().unwrap_or_default();
             let line = text::fit(&format!(" {line}"), width);
-            frame.render_widget(Paragraph::new(Line::styled(line, theme.warning)), area);
+            draw_text(frame, area, vec![Line::styled(line, theme.warning)], false);
             return;
         }
         None => {
             let (context, actions) = footer_actions(app, single);
             let line = key_hints(theme, &app.keymap, context, &actions, width);
-            frame.render_widget(Paragraph::new(line), area);
+            draw_text(frame, area, vec![line], false);
             return;
         }
     };
@@ -206,7 +206,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect, single: bool) {
         .map(|line| Line::styled(format!(" {line}"), style))
         .collect();
     frame.render_widget(ratatui::widgets::Clear, area);
-    frame.render_widget(Paragraph::new(lines), area);
+    draw_text(frame, area, lines, false);
 }
 
 /// The keys worth showing for what is on screen and selected, most useful first; `?` always

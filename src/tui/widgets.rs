@@ -142,31 +142,31 @@ impl ratatui::widgets::Widget for PaneFrame {
         put(right, top, self.set.top_right);
         put(left, bottom, self.set.bottom_left);
         put(left, top, self.set.top_left);
-        let room = area.width.saturating_sub(2);
-        if room == 0 {
+        // The titles as `Block` sets them: cut at the right, or (the one at the right) at the left.
+        let titles = Rect::new(left + 1, top, area.width.saturating_sub(2), 1);
+        if titles.is_empty() {
             return;
         }
-        let title = text::inert(&self.title);
-        set_cell_text(
-            buf,
-            left + 1,
-            top,
+        let title = Line::from(Span::styled(text::inert(&self.title), self.title_style));
+        let width = u16::try_from(title.width()).unwrap_or(u16::MAX);
+        ratatui::widgets::Widget::render(
             &title,
-            usize::from(room),
-            self.title_style,
+            Rect {
+                width: width.min(titles.width),
+                ..titles
+            },
+            buf,
         );
         if let Some((bottom_title, style)) = &self.bottom {
-            let bottom_title = text::inert(bottom_title);
-            let width = u16::try_from(text::width(&bottom_title)).unwrap_or(u16::MAX);
-            let x = (left + 1).max(right.saturating_sub(width));
-            set_cell_text(
-                buf,
-                x,
-                bottom,
-                &bottom_title,
-                usize::from(right - x),
-                *style,
-            );
+            let line = Line::styled(text::inert(bottom_title), *style).right_aligned();
+            let width = u16::try_from(line.width()).unwrap_or(u16::MAX);
+            let at = Rect {
+                x: titles.right().saturating_sub(width).max(titles.left()),
+                y: bottom,
+                width: width.min(titles.width),
+                height: 1,
+            };
+            ratatui::widgets::Widget::render(&line, at, buf);
         }
     }
 }
@@ -295,6 +295,61 @@ pub fn render_grid(buf: &mut Buffer, area: Rect, rows: &[GridRow]) {
             }
             x = x.saturating_add(u16::try_from(*width).unwrap_or(u16::MAX));
         }
+    }
+}
+
+/// Lines one to a row from the top of `area`, as `Paragraph` draws lines that fit, with printable
+/// ASCII set a byte to a cell instead of segmented: the stress pane, the header and the key line
+/// are drawn every frame. When a line is wider than `area` or not aligned left, `Paragraph` draws
+/// them all, wrapped if `wrap`.
+pub fn draw_text(frame: &mut ratatui::Frame, area: Rect, lines: Vec<Line<'_>>, wrap: bool) {
+    // Control characters (made inert before they get here) are left to ratatui's own rules.
+    let plain =
+        |content: &str| text::printable_ascii(content) || !content.contains(char::is_control);
+    let fits = lines.iter().all(|line| {
+        matches!(
+            line.alignment,
+            None | Some(ratatui::layout::Alignment::Left)
+        ) && line.spans.iter().all(|s| plain(&s.content))
+            && line
+                .spans
+                .iter()
+                .map(|s| span_width(&s.content))
+                .sum::<usize>()
+                <= usize::from(area.width)
+    });
+    if !fits {
+        let paragraph = ratatui::widgets::Paragraph::new(lines);
+        let paragraph = if wrap {
+            paragraph.wrap(ratatui::widgets::Wrap { trim: false })
+        } else {
+            paragraph
+        };
+        frame.render_widget(paragraph, area);
+        return;
+    }
+    let buf = frame.buffer_mut();
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        let mut x = area.x;
+        for span in &line.spans {
+            let width = span_width(&span.content);
+            let style = line.style.patch(span.style);
+            if text::printable_ascii(&span.content) {
+                set_cell_text(buf, x, y, &span.content, width, style);
+            } else {
+                buf.set_stringn(x, y, &span.content, width, style);
+            }
+            x = x.saturating_add(u16::try_from(width).unwrap_or(u16::MAX));
+        }
+    }
+}
+
+/// The columns ratatui gives `content`.
+fn span_width(content: &str) -> usize {
+    if text::printable_ascii(content) {
+        content.len()
+    } else {
+        unicode_width::UnicodeWidthStr::width(content)
     }
 }
 
@@ -496,6 +551,7 @@ mod tests {
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
     use ratatui::style::{Color, Style};
+    use ratatui::text::{Line, Span};
 
     proptest! {
         /// The ASCII shortcut draws exactly what ratatui's `set_stringn` draws, cut the same way
@@ -513,6 +569,114 @@ mod tests {
                 super::set_cell_text(&mut ours, x, 0, &text, room, style);
                 theirs.set_stringn(x, 0, &text, room, style);
             }
+            prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    fn styles() -> impl Strategy<Value = Style> {
+        prop_oneof![
+            Just(Style::default()),
+            Just(Style::default().fg(Color::Red)),
+            Just(
+                Style::default()
+                    .bg(Color::Blue)
+                    .add_modifier(ratatui::style::Modifier::BOLD)
+            ),
+        ]
+    }
+
+    fn lines() -> impl Strategy<Value = Vec<Line<'static>>> {
+        let span = (
+            "([ -~]|[ \u{300}\u{4e00}\u{1f600}\u{a0}\t]){0,12}",
+            styles(),
+        )
+            .prop_map(|(text, style)| Span::styled(text, style));
+        let line = (prop::collection::vec(span, 0..4), styles(), 0..8u8).prop_map(
+            |(spans, style, align)| {
+                let line = Line::from(spans).style(style);
+                match align {
+                    0 => line.right_aligned(),
+                    1 => line.centered(),
+                    2 => line.left_aligned(),
+                    _ => line,
+                }
+            },
+        );
+        prop::collection::vec(line, 0..6)
+    }
+
+    /// A 30×8 screen after `draw`.
+    fn drawn(draw: impl FnOnce(&mut ratatui::Frame)) -> Buffer {
+        let backend = ratatui::backend::TestBackend::new(30, 8);
+        let mut terminal = ratatui::Terminal::new(backend).expect("a test terminal");
+        terminal.draw(draw).expect("drawn");
+        terminal.backend().buffer().clone()
+    }
+
+    proptest! {
+        /// `draw_text` draws what `Paragraph` draws, wrapped or not, whether the lines fit or not.
+        #[test]
+        fn text_is_drawn_as_a_paragraph_draws_it(
+            lines in lines(), wrap: bool, width in 0u16..30, height in 0u16..8,
+        ) {
+            let area = Rect::new(0, 0, width, height);
+            let ours = drawn(|frame| super::draw_text(frame, area, lines.clone(), wrap));
+            let theirs = drawn(|frame| {
+                let paragraph = ratatui::widgets::Paragraph::new(lines.clone());
+                let paragraph = if wrap {
+                    paragraph.wrap(ratatui::widgets::Wrap { trim: false })
+                } else {
+                    paragraph
+                };
+                frame.render_widget(paragraph, area);
+            });
+            prop_assert_eq!(ours, theirs);
+        }
+
+        /// A pane's frame is what ratatui's `Block` draws with the same border, titles and styles,
+        /// at every size.
+        #[test]
+        fn a_pane_frame_is_drawn_as_a_block_draws_it(
+            title in "([ -~]|[\u{4e00}\u{1f600}]){0,12}", bottom in proptest::option::of("[ -~]{0,8}"),
+            x in 0u16..4, y in 0u16..3, width in 0u16..30, height in 0u16..8, ascii: bool,
+            focused: bool,
+        ) {
+            let theme = if ascii {
+                crate::tui::theme::Theme { ascii: true, ..crate::tui::theme::Theme::dark() }
+            } else {
+                crate::tui::theme::Theme::dark()
+            };
+            let area = Rect::new(x, y, width, height);
+            let ours = drawn(|frame| {
+                let mut pane = super::pane_block(&theme, &title, Some(3), focused);
+                if let Some(bottom) = &bottom {
+                    pane = pane.bottom_right(bottom.clone(), theme.muted);
+                }
+                let inner = pane.inner(area);
+                frame.render_widget(pane, area);
+                frame.buffer_mut().set_string(inner.x, inner.y, "·", Style::default());
+            });
+            let theirs = drawn(|frame| {
+                let (border, title_style) = if focused {
+                    (theme.border_focused, theme.title)
+                } else {
+                    (theme.border, theme.muted)
+                };
+                let mut block = ratatui::widgets::Block::bordered()
+                    .border_set(if ascii { super::ASCII_BORDER } else {
+                        ratatui::symbols::border::ROUNDED
+                    })
+                    .border_style(border)
+                    .title(Span::styled(format!(" {title} 3 "), title_style));
+                if let Some(bottom) = &bottom {
+                    block = block.title_bottom(
+                        Line::styled(bottom.clone(), theme.muted).right_aligned(),
+                    );
+                }
+                let inner = block.inner(area);
+                frame.render_widget(block, area);
+                frame.buffer_mut().set_string(inner.x, inner.y, "·", Style::default());
+            });
             prop_assert_eq!(ours, theirs);
         }
     }

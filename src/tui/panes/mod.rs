@@ -8,11 +8,10 @@ pub mod stress;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::App;
 use super::layout::Pane;
-use super::widgets::{GridRow, pane_block, render_grid};
+use super::widgets::{GridRow, draw_text, pane_block, render_grid};
 
 /// Draw one pane: its frame, then its rows (or the line that says what belongs there).
 pub fn draw(frame: &mut Frame, app: &App, pane: Pane, area: Rect) {
@@ -46,9 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App, pane: Pane, area: Rect) {
         Pane::Stress => Content::Lines(stress::lines(app, text_width)),
     };
     match content {
-        Content::Lines(lines) => {
-            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text_area)
-        }
+        Content::Lines(lines) => draw_text(frame, text_area, lines, true),
         Content::Grid(rows) => render_grid(frame.buffer_mut(), inner, &rows),
     }
 }
