@@ -85,11 +85,43 @@ pub fn width(text: &str) -> usize {
     if text.is_ascii() {
         return text.bytes().filter(|b| !b.is_ascii_control()).count();
     }
-    let head = ascii_head(text);
-    head + text[head..]
-        .graphemes(true)
-        .map(grapheme_width)
-        .sum::<usize>()
+    pieces(text)
+        .map(|piece| match piece {
+            Piece::Ascii(run) => run.len(),
+            Piece::Cluster(cluster) => grapheme_width(cluster),
+        })
+        .sum()
+}
+
+/// A stretch of text as it is measured and drawn: printable ASCII that no later character joins
+/// (a column a byte), or one grapheme cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Ascii(&'a str),
+    Cluster(&'a str),
+}
+
+/// `text` in pieces: its runs of plain ASCII are not segmented, only what lies between them (a
+/// quote mark or an arrow in an ASCII title costs one cluster, not the rest of the title).
+pub fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let head = ascii_head(rest);
+        let (piece, after) = if head > 0 {
+            let (run, after) = rest.split_at(head);
+            (Piece::Ascii(run), after)
+        } else {
+            // A cluster ends on a boundary, and segmenting afresh from a boundary finds the
+            // same boundaries after it.
+            let cluster = rest.graphemes(true).next().unwrap_or(rest);
+            (Piece::Cluster(cluster), &rest[cluster.len()..])
+        };
+        rest = after;
+        Some(piece)
+    })
 }
 
 /// How many bytes at the start are printable ASCII that no later character can join (the last
@@ -132,23 +164,38 @@ pub fn fit(text: &str, max: usize) -> String {
         };
     }
     // Walk only as far as the room: a long text costs what is shown, not its whole length. Its
-    // plain ASCII start is a column a byte.
-    let head = ascii_head(&text);
-    if head > max {
-        return format!("{}…", &text[..max - 1]);
-    }
-    let mut used = head;
+    // plain ASCII is a column a byte.
+    let mut used = 0;
+    let mut at = 0;
     // Where the text is cut if it does not fit: after the last grapheme that leaves a column
     // for the ellipsis.
-    let mut cut = head.min(max - 1);
-    for (at, grapheme) in text[head..].grapheme_indices(true) {
-        let w = grapheme_width(grapheme);
-        if used + w > max {
-            return format!("{}…", &text[..cut]);
-        }
-        used += w;
-        if used < max {
-            cut = head + at + grapheme.len();
+    let mut cut = 0;
+    for piece in pieces(&text) {
+        match piece {
+            Piece::Ascii(run) => {
+                if used + run.len() > max {
+                    // Its bytes that leave a column free for the ellipsis stay.
+                    if used < max {
+                        cut = at + (max - 1 - used);
+                    }
+                    return format!("{}…", &text[..cut]);
+                }
+                used += run.len();
+                at += run.len();
+                // All of the run leaves a column free, or all but its last byte.
+                cut = if used < max { at } else { at - 1 };
+            }
+            Piece::Cluster(cluster) => {
+                let w = grapheme_width(cluster);
+                if used + w > max {
+                    return format!("{}…", &text[..cut]);
+                }
+                used += w;
+                at += cluster.len();
+                if used < max {
+                    cut = at;
+                }
+            }
         }
     }
     text.into_owned()

@@ -353,19 +353,52 @@ fn span_width(content: &str) -> usize {
     }
 }
 
-/// `Buffer::set_stringn`, with a shortcut for a start of printable ASCII (most of what is
-/// drawn): one cell per byte, without segmenting graphemes; ratatui draws the rest.
+/// `Buffer::set_stringn`, with a shortcut for printable ASCII (most of what is drawn): one cell
+/// per byte, without segmenting graphemes; only what lies between such runs is segmented.
 fn set_cell_text(buf: &mut Buffer, x: u16, y: u16, value: &str, room: usize, style: Style) {
-    let head = text::ascii_head(value);
     let end = buf.area.right();
-    for (byte, x) in value[..head].bytes().take(room).zip(x..end) {
-        if let Some(cell) = buf.cell_mut((x, y)) {
-            cell.set_char(char::from(byte)).set_style(style);
+    let mut room = usize::from(end.saturating_sub(x)).min(room);
+    let mut x = x;
+    for piece in text::pieces(value) {
+        match piece {
+            text::Piece::Ascii(run) => {
+                for byte in run.bytes().take(room) {
+                    if let Some(cell) = buf.cell_mut((x, y)) {
+                        cell.set_char(char::from(byte)).set_style(style);
+                    }
+                    x += 1;
+                }
+                if run.len() > room {
+                    return;
+                }
+                room -= run.len();
+            }
+            text::Piece::Cluster(cluster) => {
+                // As `set_stringn`: what holds a control or takes no column is left out, and
+                // the first cluster that does not fit ends the text.
+                if cluster.contains(char::is_control) {
+                    continue;
+                }
+                let width = text::grapheme_width(cluster);
+                if width == 0 {
+                    continue;
+                }
+                if width > room {
+                    return;
+                }
+                if let Some(cell) = buf.cell_mut((x, y)) {
+                    cell.set_symbol(cluster).set_style(style);
+                }
+                // The cells a wide cluster covers are cleared, or what they held would show.
+                for hidden in x + 1..x + u16::try_from(width).unwrap_or(u16::MAX) {
+                    if let Some(cell) = buf.cell_mut((hidden, y)) {
+                        cell.reset();
+                    }
+                }
+                x += u16::try_from(width).unwrap_or(u16::MAX);
+                room -= width;
+            }
         }
-    }
-    let rest_at = u16::try_from(head).ok().and_then(|h| x.checked_add(h));
-    if let Some(rest_at) = rest_at.filter(|&at| head < value.len() && head < room && at < end) {
-        buf.set_stringn(rest_at, y, &value[head..], room - head, style);
     }
 }
 
