@@ -1,6 +1,6 @@
 //! Dates and spans as people say them: "today 17:00", "Wed", "overdue 2d", "7h 48m".
 
-use chrono::{Datelike, Duration};
+use chrono::{Datelike, Duration, Timelike};
 
 use super::item::{Item, Kind};
 use crate::when::Moment;
@@ -30,10 +30,64 @@ pub fn plural(noun: &str) -> String {
 /// "Fri 27 Nov 17:00" — the full form used in confirmations (with the year when it is not this one).
 pub fn full(moment: &Moment, now: &Moment) -> String {
     if moment.year() == now.year() {
-        moment.format("%a %-d %b %H:%M").to_string()
+        format!("{} {}", weekday_date(moment), clock(moment))
     } else {
-        moment.format("%a %-d %b %Y %H:%M").to_string()
+        format!(
+            "{} {} {}",
+            weekday_date(moment),
+            year(moment),
+            clock(moment)
+        )
     }
+}
+
+// Dates are put into words by hand rather than by chrono's `format`, which parses its pattern
+// each time: the dashboard says a date on most of its rows, every frame.
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const WEEKDAYS_LONG: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// "Fri"
+fn weekday(moment: &Moment) -> &'static str {
+    WEEKDAYS[moment.weekday().num_days_from_monday() as usize % 7]
+}
+
+/// "4 Dec"
+fn date(moment: &Moment) -> String {
+    format!("{} {}", moment.day(), MONTHS[moment.month0() as usize % 12])
+}
+
+/// "Fri 4 Dec"
+fn weekday_date(moment: &Moment) -> String {
+    format!("{} {}", weekday(moment), date(moment))
+}
+
+/// "2027", as chrono's `%Y` writes it (four digits at least; a sign outside 0–9999).
+fn year(moment: &Moment) -> String {
+    match moment.year() {
+        y @ 0..=9999 => format!("{y:04}"),
+        _ => moment.format("%Y").to_string(),
+    }
+}
+
+/// "09:05"
+pub fn clock(moment: &Moment) -> String {
+    format!("{:02}:{:02}", moment.hour(), moment.minute())
+}
+
+/// "Sat 28 Nov 09:00", as the header says the time.
+pub fn now_line(moment: &Moment) -> String {
+    format!("{} {}", weekday_date(moment), clock(moment))
 }
 
 /// "today", "tomorrow", "yesterday", "Wed" within the coming week, else "Fri 4 Dec".
@@ -43,9 +97,9 @@ pub fn day(moment: &Moment, now: &Moment) -> String {
         0 => "today".to_string(),
         1 => "tomorrow".to_string(),
         -1 => "yesterday".to_string(),
-        2..=6 => moment.format("%a").to_string(),
-        _ if moment.year() == now.year() => moment.format("%a %-d %b").to_string(),
-        _ => moment.format("%-d %b %Y").to_string(),
+        2..=6 => weekday(moment).to_string(),
+        _ if moment.year() == now.year() => weekday_date(moment),
+        _ => format!("{} {}", date(moment), year(moment)),
     }
 }
 
@@ -60,7 +114,7 @@ pub fn capitalized(text: &str) -> String {
 
 /// `day` with the clock time: "today 17:00", "Wed 09:00".
 pub fn day_time(moment: &Moment, now: &Moment) -> String {
-    format!("{} {}", day(moment, now), moment.format("%H:%M"))
+    format!("{} {}", day(moment, now), clock(moment))
 }
 
 /// A date as a message says it: "today", "tomorrow", else "Friday 4 Dec".
@@ -69,7 +123,11 @@ pub fn message_day(moment: &Moment, now: &Moment) -> String {
         0 => "today".to_string(),
         1 => "tomorrow".to_string(),
         -1 => "yesterday".to_string(),
-        _ => moment.format("%A %-d %b").to_string(),
+        _ => format!(
+            "{} {}",
+            WEEKDAYS_LONG[moment.weekday().num_days_from_monday() as usize % 7],
+            date(moment)
+        ),
     }
 }
 
@@ -244,6 +302,49 @@ mod tests {
         assert_eq!(count(1u32, "minute"), "1 minute");
         assert_eq!(count(3u32, "person"), "3 people");
         assert_eq!(count(2u32, "check-in"), "2 check-ins");
+    }
+
+    proptest::proptest! {
+        /// The hand-made dates say what chrono's patterns said, on any day of any year.
+        #[test]
+        fn dates_read_as_chrono_writes_them(
+            seconds in -70_000_000_000i64..260_000_000_000, days in -800i64..800,
+        ) {
+            use chrono::TimeZone;
+            let zone = crate::when::testing::london();
+            let now = zone.timestamp_opt(seconds, 0).earliest();
+            proptest::prop_assume!(now.is_some());
+            let now = now.expect("assumed");
+            let moment = now + Duration::days(days) + Duration::minutes(days * 37);
+            let same_year = moment.year() == now.year();
+            proptest::prop_assert_eq!(
+                full(&moment, &now),
+                if same_year {
+                    moment.format("%a %-d %b %H:%M").to_string()
+                } else {
+                    moment.format("%a %-d %b %Y %H:%M").to_string()
+                }
+            );
+            let apart = (moment.date_naive() - now.date_naive()).num_days();
+            if !(-1..=6).contains(&apart) {
+                proptest::prop_assert_eq!(
+                    day(&moment, &now),
+                    if same_year {
+                        moment.format("%a %-d %b").to_string()
+                    } else {
+                        moment.format("%-d %b %Y").to_string()
+                    }
+                );
+                proptest::prop_assert_eq!(
+                    message_day(&moment, &now),
+                    moment.format("%A %-d %b").to_string()
+                );
+            } else if apart >= 2 {
+                proptest::prop_assert_eq!(day(&moment, &now), moment.format("%a").to_string());
+            }
+            proptest::prop_assert_eq!(now_line(&moment), moment.format("%a %-d %b %H:%M").to_string());
+            proptest::prop_assert_eq!(clock(&moment), moment.format("%H:%M").to_string());
+        }
     }
 
     #[test]

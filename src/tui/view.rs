@@ -104,7 +104,7 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
     let board = &app.board;
     let mut parts = vec![
         "nudge".to_string(),
-        app.now.format("%a %-d %b %H:%M").to_string(),
+        crate::domain::words::now_line(&app.now),
         format!("{} to chase", board.counts.to_chase),
         format!(
             "{} in 24h",
