@@ -155,13 +155,19 @@ pub fn grapheme_width(grapheme: &str) -> usize {
 /// Cut `text` to at most `max` columns, ending in "…" when something was cut; never inside a
 /// grapheme cluster.
 pub fn fit(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    fit_into(&mut out, text, max);
+    out
+}
+
+/// `fit`, added to the end of `out` (a dashboard row keeps all its cells in one string).
+pub fn fit_into(out: &mut String, text: &str, max: usize) {
     let text = inert(text);
     if max == 0 {
-        return if width(&text) == 0 {
-            text.into_owned()
-        } else {
-            String::new()
-        };
+        if width(&text) == 0 {
+            out.push_str(&text);
+        }
+        return;
     }
     // Walk only as far as the room: a long text costs what is shown, not its whole length. Its
     // plain ASCII is a column a byte.
@@ -170,6 +176,10 @@ pub fn fit(text: &str, max: usize) -> String {
     // Where the text is cut if it does not fit: after the last grapheme that leaves a column
     // for the ellipsis.
     let mut cut = 0;
+    let cut_at = |out: &mut String, cut: usize| {
+        out.push_str(&text[..cut]);
+        out.push('…');
+    };
     for piece in pieces(&text) {
         match piece {
             Piece::Ascii(run) => {
@@ -178,7 +188,7 @@ pub fn fit(text: &str, max: usize) -> String {
                     if used < max {
                         cut = at + (max - 1 - used);
                     }
-                    return format!("{}…", &text[..cut]);
+                    return cut_at(out, cut);
                 }
                 used += run.len();
                 at += run.len();
@@ -188,7 +198,7 @@ pub fn fit(text: &str, max: usize) -> String {
             Piece::Cluster(cluster) => {
                 let w = grapheme_width(cluster);
                 if used + w > max {
-                    return format!("{}…", &text[..cut]);
+                    return cut_at(out, cut);
                 }
                 used += w;
                 at += cluster.len();
@@ -198,7 +208,7 @@ pub fn fit(text: &str, max: usize) -> String {
             }
         }
     }
-    text.into_owned()
+    out.push_str(&text);
 }
 
 /// Wrap `text` at spaces to lines of at most `columns`; lines after the first keep the first
