@@ -208,6 +208,28 @@ fn what_the_shell_prints_reads_right_with_0_1_and_2() {
 }
 
 #[test]
+fn an_answer_the_same_minute_and_a_deadline_due_now_read_right() {
+    // Zero minutes between two moments: "answered in now" and "due in now" never read right.
+    let home = Home::new();
+    home.run(&["ask", "@dana", "quotes", "~call"]);
+    home.run(&["done", "1"]);
+    home.run(&["ask", "@dana", "figures", "by", "fri"]);
+    home.run(&["deadline", "deck", "due", "today", "10am"]);
+    for args in [
+        &["show", "@dana"][..],
+        &["show", "1"][..],
+        &["meet", "@dana"][..],
+        &["list", "people"][..],
+        &["list", "deadlines"][..],
+        &["due"][..],
+        &["report", "--day"][..],
+        &["report", "--week"][..],
+    ] {
+        check(&format!("{args:?}"), &home.run_at("2026-11-28T10:00", args));
+    }
+}
+
+#[test]
 fn the_dashboard_reads_right_with_0_1_and_2() {
     use nudge::tui::app::{App, Clock};
     use nudge::tui::keymap::{Keymap, Overrides};

@@ -139,12 +139,13 @@ pub fn message_when(moment: &Moment, now: &Moment) -> String {
     }
 }
 
-/// A length of time in its two largest units: "2d", "3d 4h", "7h 48m", "5m", "now".
+/// A length of time in its two largest units: "2d", "3d 4h", "7h 48m", "5m", "<1m". Under a
+/// minute is "<1m", never "now": a span follows "in", "by" or "from" ("answered in <1m").
 pub fn span(length: Duration) -> String {
     let minutes = length.num_minutes().abs();
     let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
     match (days, hours, mins) {
-        (0, 0, 0) => "now".to_string(),
+        (0, 0, 0) => "<1m".to_string(),
         (0, 0, m) => format!("{m}m"),
         (0, h, 0) => format!("{h}h"),
         (0, h, m) => format!("{h}h {m}m"),
@@ -363,7 +364,8 @@ mod tests {
 
     #[test]
     fn spans() {
-        assert_eq!(span(Duration::minutes(0)), "now");
+        assert_eq!(span(Duration::minutes(0)), "<1m");
+        assert_eq!(span(Duration::seconds(59)), "<1m");
         assert_eq!(span(Duration::minutes(5)), "5m");
         assert_eq!(span(Duration::minutes(7 * 60 + 48)), "7h 48m");
         assert_eq!(span(Duration::hours(3)), "3h");
