@@ -11,6 +11,9 @@ Each dimension starts from a small database and grows on its own, the rest held 
 - title length           `ask` with a title that long
 - favors and critiques   `show @dana` (her card) and `list people`, with that many of each
 - people (one card)      `show @dana` among that many people
+- closed items           every daily command, and the dashboard's first frame, with that many
+                         asks answered, deadlines done and items dropped long ago beside the
+                         same open ones (every command's cost must not depend on them)
 
 A step is flagged when the command's time more than doubles for a 10x bigger dimension (what
 the command must print aside: `list people` prints every person and is expected to grow).
@@ -55,6 +58,30 @@ def answered(person_uuid):
     done = ask(person_uuid, "numbers")
     done.update(status="received", closed_at=AT, next_check=None, last_via="call")
     return done
+
+
+def closed(person_uuid, i):
+    """An item closed long ago (1 to 5 years back, before any 90-day window): an answered or
+    dropped ask, or a deadline done."""
+    year = 2021 + i % 5
+    at = f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}T10:00:00+00:00"
+    if i % 4 == 3:
+        done = deadline(f"old deadline {i}", at)
+        done.update(status="done", closed_at=at)
+        return done
+    done = ask(person_uuid, f"old ask {i}", ("old",) if i % 7 == 0 else ())
+    status = "dropped" if i % 4 == 2 else "received"
+    done.update(status=status, asked_at=at, closed_at=at, next_check=None, created_at=at,
+                updated_at=at, last_via="call")
+    return done
+
+
+def deadline(title, due):
+    return {"uuid": str(uuid.uuid4()), "kind": "deadline", "title": title, "status": "open",
+            "person_uuid": None, "why": None, "channel": None, "asked_at": None,
+            "need_by": None, "next_check": None, "due": due, "tags": [],
+            "deadline_uuid": None, "piece": None, "notes": "", "decline_reason": None,
+            "last_via": None, "closed_at": None, "created_at": AT, "updated_at": AT}
 
 
 def follow_up(item_uuid):
@@ -125,11 +152,36 @@ def world(dimension, n):
             ("show @dana", lambda run: ["show", "@dana"], False),
             ("list --limit 40", lambda run: ["list", "--limit", "40"], False),
         ]
+    if dimension == "closed items":
+        people = [dana] + [person(f"Person{i:02d}") for i in range(20)]
+        open_items = [ask(p["uuid"], f"open ask {i}") for i, p in enumerate(people)]
+        open_items += [deadline(f"deadline {i}", f"2026-12-0{1 + i}T17:00:00+00:00")
+                       for i in range(3)]
+        old = [closed(people[i % len(people)]["uuid"], i) for i in range(n)]
+        return document(people, open_items + old), [
+            ("ask", lambda run: ["ask", "@dana", "figures", "by", "fri"], False),
+            ("due --limit 40", lambda run: ["due", "--limit", "40"], False),
+            ("list --limit 40", lambda run: ["list", "--limit", "40"], False),
+            ("list deadlines", lambda run: ["list", "deadlines"], False),
+            ("show @dana", lambda run: ["show", "@dana"], False),
+            ("meet @dana", lambda run: ["meet", "@dana"], False),
+            ("followup 1", lambda run: ["followup", "1", "--via", "call"], False),
+            ("snooze 2 mon", lambda run: ["snooze", "2", "mon", "9am"], False),
+            ("list people", lambda run: ["list", "people"], False),
+            ("report --week", lambda run: ["report", "--week"], False),
+            ("prompt", lambda run: ["prompt"], False),
+            ("first frame, 200x60", FIRST_FRAME, False),
+        ]
     if dimension == "title length":
         return document([dana], [ask(dana["uuid"], "quotes")]), [
             ("ask with the title", lambda run: ["ask", "@dana", "x" * n], False),
         ]
     raise ValueError(dimension)
+
+
+def FIRST_FRAME(run):
+    """The dashboard to its first frame in a pseudo-terminal (a marker, not an argv)."""
+    return []
 
 
 def main():
@@ -149,6 +201,7 @@ def main():
         "title length": [100, 1_000, 10_000],
         "favors and critiques": [100, 1_000, 10_000],
         "people (one card)": [1_000, 10_000, 100_000],
+        "closed items": [1_000, 10_000, 100_000],
     }
     if args.steps:
         chosen = [int(s) for s in args.steps.split(",")]
@@ -178,7 +231,11 @@ def main():
                 for label, argv, prints_all in commands:
                     times = []
                     for run in range(args.runs):
-                        elapsed, code = compare.run_once([args.nudge] + argv(run), env)
+                        if argv is FIRST_FRAME:
+                            elapsed, code = compare.pty_run(
+                                [args.nudge], dict(env, NUDGE_FIRST_FRAME="1"))
+                        else:
+                            elapsed, code = compare.run_once([args.nudge] + argv(run), env)
                         if code != 0:
                             raise SystemExit(f"nudge {' '.join(argv(run)[:4])} … exited {code}")
                         times.append(elapsed * 1000.0)
