@@ -30,7 +30,10 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Each command's arguments are built only when that command runs (help, completions and the
+/// manual build them all): building every command's took a fifth of `nudge --version`.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Capture an ask: nudge ask @dana customer quotes by fri ~call #casestudy
     #[command(visible_alias = "add")]

@@ -300,8 +300,55 @@ pub fn command() -> clap::Command {
 /// write error, not a panic inside clap_complete.
 pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut command(), "nudge", &mut out);
+    clap_complete::generate(shell, &mut completed_command(), "nudge", &mut out);
     out
+}
+
+/// `command()` built whole for the completions. Building realizes each command's deferred
+/// arguments, but clap copies the `help` command's tree from the commands before that, so
+/// `nudge help sync <TAB>` would offer nothing: their subcommands are copied in afterwards.
+fn completed_command() -> clap::Command {
+    let mut cmd = command();
+    cmd.set_bin_name("nudge");
+    cmd.build();
+    let nested: Vec<(String, Vec<clap::Command>)> = cmd
+        .get_subcommands()
+        .filter(|sub| sub.get_name() != "help" && sub.has_subcommands())
+        .map(|sub| {
+            let children = sub
+                .get_subcommands()
+                .filter(|child| child.get_name() != "help")
+                .map(|child| help_entry(sub.get_name(), child))
+                .collect();
+            (sub.get_name().to_string(), children)
+        })
+        .collect();
+    if cmd.find_subcommand("help").is_none() {
+        return cmd;
+    }
+    cmd.mut_subcommand("help", |help| {
+        help.mut_subcommands(|entry| {
+            match nested.iter().find(|(name, _)| name == entry.get_name()) {
+                Some((_, children)) => entry.subcommands(children.clone()),
+                None => entry,
+            }
+        })
+    })
+}
+
+/// `child` of `parent` as the `help` command names it: its name and what it does, no arguments.
+fn help_entry(parent: &str, child: &clap::Command) -> clap::Command {
+    let name = child.get_name();
+    let entry = clap::Command::new(name.to_string())
+        .bin_name(format!("nudge help {parent} {name}"))
+        .display_name(format!("nudge-help-{parent}-{name}"))
+        .hide(child.is_hide_set())
+        .disable_help_flag(true)
+        .disable_version_flag(true);
+    match child.get_about() {
+        Some(about) => entry.about(about.clone()),
+        None => entry,
+    }
 }
 
 /// `nudge man`: nudge(1), with every command, its examples, the grammar and the WHEN forms.
@@ -394,6 +441,38 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn completions_know_every_argument_and_every_path_through_help() {
+        let bash = String::from_utf8(completions(clap_complete::Shell::Bash)).expect("utf-8");
+        let mut cmd = command();
+        cmd.build();
+        let mut nested = 0;
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            for long in sub.get_arguments().filter_map(|a| a.get_long()) {
+                assert!(
+                    bash.contains(&format!(" --{long}")),
+                    "{} --{long}",
+                    sub.get_name()
+                );
+            }
+            for child in sub.get_subcommands().filter(|c| c.get_name() != "help") {
+                let path = format!(
+                    "nudge__subcmd__help__subcmd__{}__subcmd__{}",
+                    sub.get_name(),
+                    child.get_name()
+                );
+                assert!(
+                    bash.contains(&path),
+                    "nudge help {} {}",
+                    sub.get_name(),
+                    child.get_name()
+                );
+                nested += 1;
+            }
+        }
+        assert!(nested > 10, "the commands with subcommands were seen");
     }
 
     #[test]
