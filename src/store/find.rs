@@ -5,7 +5,7 @@
 
 use rusqlite::types::Value;
 
-use super::items::{attention_order, open_only};
+use super::items::{list_order, open_only};
 use super::rows::{ITEM_COLUMNS, ITEM_FROM};
 use super::{Reader, Result};
 use crate::domain::item::OPEN_STATUSES_SQL;
@@ -74,15 +74,6 @@ impl Find {
     }
 }
 
-fn order(kind: Kind, all: bool) -> String {
-    match kind {
-        Kind::Ask if !all => attention_order("i", "p"),
-        Kind::Ask => format!("i.status <> 'open', {}", attention_order("i", "p")),
-        Kind::Deadline => "i.status <> 'open', i.due IS NULL, i.due, i.id".to_string(),
-        Kind::Proofing => "i.created_at, i.id".to_string(),
-    }
-}
-
 impl Reader<'_> {
     /// Items of `kind` (open ones unless `all`) that `find` finds, in the order `list` shows
     /// them: at most `limit` from `offset`.
@@ -101,7 +92,7 @@ impl Reader<'_> {
         let sql = format!(
             "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.kind = ?2 {open} AND {matched} \
              ORDER BY {} LIMIT ?3 OFFSET ?{at}",
-            order(kind, all)
+            list_order(kind, all)
         );
         let mut values = vec![
             Value::Integer(now.timestamp()),

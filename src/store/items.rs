@@ -34,21 +34,45 @@ pub struct Counts {
     pub proofing: u32,
 }
 
-/// The attention order of open asks, as SQL over item alias `a` and person alias `q`, with ?1
-/// the time now. Mirrors `domain::attention::ask_rank`: 0 need-by sooner than the person usually
-/// answers, 1 check-back due, 2 need-by within a day (or past), 3 the rest by next check.
-pub(super) fn attention_order(a: &str, q: &str) -> String {
-    let lead_risk = format!(
-        "{a}.need_by > ?1 AND {q}.reply_median_secs IS NOT NULL AND {a}.need_by - ?1 < {q}.reply_median_secs"
-    );
+/// The attention order of open asks, as SQL over item alias `a`, with ?1 the time now and
+/// `median` the SQL of the person's usual reply time. Mirrors `domain::attention::ask_rank`: 0
+/// need-by sooner than the person usually answers, 1 check-back due, 2 need-by within a day (or
+/// past), 3 the rest by next check. Rank and time are one key, `rank * RANK_STEP + time`, so
+/// each row is put into words once and sorted on one value.
+pub(super) fn attention_order(a: &str, median: &str) -> String {
     format!(
-        "CASE WHEN {lead_risk} THEN 0 WHEN {a}.next_check <= ?1 THEN 1 \
-              WHEN {a}.need_by <= ?1 + 86400 THEN 2 ELSE 3 END, \
-         CASE WHEN {lead_risk} THEN {a}.need_by WHEN {a}.next_check <= ?1 THEN {a}.next_check \
-              WHEN {a}.need_by <= ?1 + 86400 THEN {a}.need_by \
-              ELSE COALESCE({a}.next_check, {a}.need_by, 9223372036854775807) END, \
+        "CASE WHEN {a}.need_by > ?1 AND {a}.need_by - ?1 < {median} THEN {a}.need_by \
+              WHEN {a}.next_check <= ?1 THEN {RANK_STEP} + {a}.next_check \
+              WHEN {a}.need_by <= ?1 + 86400 THEN {RANK_STEP} * 2 + {a}.need_by \
+              ELSE {RANK_STEP} * 3 + COALESCE({a}.next_check, {a}.need_by, {NO_TIME}) END, \
          {a}.id"
     )
+}
+
+/// The usual reply time of the person of item alias `a`, looked up only where the order needs
+/// it (an ask with a need-by still ahead), not joined to every open ask.
+pub(super) fn median_of(a: &str) -> String {
+    format!("(SELECT reply_median_secs FROM people WHERE id = {a}.person_id)")
+}
+
+/// Apart enough that no two ranks' times meet: every time chrono can hold is within ±2^43
+/// seconds of 1970 (±262,143 years).
+const RANK_STEP: i64 = 1 << 45;
+
+/// An ask with neither check-back nor need-by comes last in its rank: later than any time.
+const NO_TIME: i64 = 1 << 44;
+
+/// The order `list` shows items of a kind in (open ones only unless `all`).
+pub(super) fn list_order(kind: Kind, all: bool) -> String {
+    match kind {
+        Kind::Ask if !all => attention_order("i", "p.reply_median_secs"),
+        Kind::Ask => format!(
+            "i.status <> 'open', {}",
+            attention_order("i", "p.reply_median_secs")
+        ),
+        Kind::Deadline => "i.status <> 'open', i.due IS NULL, i.due, i.id".to_string(),
+        Kind::Proofing => "i.created_at, i.id".to_string(),
+    }
 }
 
 /// The open proofing statuses, as SQL.
@@ -76,9 +100,10 @@ pub(super) fn open_only(kind: Kind) -> String {
     }
 }
 
-/// The open asks (alias `a`, person `q`, ?1 now) that need attention now: ranks 0 to 2.
+/// The open asks (alias `a`, ?1 now) that need attention now: ranks 0 to 2.
 const NEEDING_ATTENTION: &str = "AND (a.next_check <= ?1 OR a.need_by <= ?1 + 86400 \
-      OR (a.need_by > ?1 AND a.need_by - ?1 < q.reply_median_secs))";
+      OR (a.need_by > ?1 AND a.need_by - ?1 < \
+          (SELECT reply_median_secs FROM people WHERE id = a.person_id)))";
 
 /// The page of `asks_after_their_deadline` (?1 now, ?2 how many).
 pub(super) fn after_their_deadline_sql() -> String {
@@ -102,12 +127,11 @@ pub(super) fn open_asks_sql(only_needing_attention: bool) -> String {
     format!(
         "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id IN ( \
              SELECT a.id FROM items a INDEXED BY items_open_asks \
-             LEFT JOIN people q ON q.id = a.person_id \
              WHERE a.kind = 'ask' AND a.status = 'open' {needing} \
              ORDER BY {} LIMIT ?2 OFFSET ?3) \
          ORDER BY {}",
-        attention_order("a", "q"),
-        attention_order("i", "p")
+        attention_order("a", &median_of("a")),
+        attention_order("i", "p.reply_median_secs")
     )
 }
 
@@ -149,9 +173,8 @@ impl Reader<'_> {
     pub fn open_ask_ids(&self, now: &Moment) -> Result<Vec<i64>> {
         let sql = format!(
             "SELECT a.id FROM items a INDEXED BY items_open_asks \
-             LEFT JOIN people q ON q.id = a.person_id \
              WHERE a.kind = 'ask' AND a.status = 'open' ORDER BY {}",
-            attention_order("a", "q")
+            attention_order("a", &median_of("a"))
         );
         self.rows(&sql, [now.timestamp()], |r| r.get("id"))
     }
@@ -183,11 +206,11 @@ impl Reader<'_> {
     // From the open deadlines to their asks: never through the asks of closed deadlines.
     const AFTER_THEIR_DEADLINE: &'static str = "FROM items d INDEXED BY items_open_deadlines \
          CROSS JOIN items a ON a.deadline_id = d.id \
-         LEFT JOIN people q ON q.id = a.person_id \
          WHERE d.kind = 'deadline' AND d.status = 'open' AND a.kind = 'ask' AND a.status = 'open' \
            AND a.need_by > d.due \
            AND NOT COALESCE(a.next_check <= ?1 OR a.need_by <= ?1 + 86400 \
-             OR (a.need_by > ?1 AND a.need_by - ?1 < q.reply_median_secs), 0)";
+             OR (a.need_by > ?1 AND a.need_by - ?1 < \
+                 (SELECT reply_median_secs FROM people WHERE id = a.person_id)), 0)";
 
     pub fn asks_after_their_deadline(&self, now: &Moment, limit: usize) -> Result<Vec<Item>> {
         self.items(
@@ -311,12 +334,7 @@ impl Reader<'_> {
             return self.open_asks(now, limit, 0);
         }
         let open_only = if all { String::new() } else { open_only(kind) };
-        let order = match kind {
-            Kind::Ask if !all => attention_order("i", "p"),
-            Kind::Ask => format!("i.status <> 'open', {}", attention_order("i", "p")),
-            Kind::Deadline => "i.status <> 'open', i.due IS NULL, i.due, i.id".to_string(),
-            Kind::Proofing => "i.created_at, i.id".to_string(),
-        };
+        let order = list_order(kind, all);
         let sql = format!(
             "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.kind = ?2 {open_only} ORDER BY {order} LIMIT ?3"
         );
@@ -358,7 +376,6 @@ impl Reader<'_> {
     pub fn count_asks_needing_attention(&self, now: &Moment) -> Result<u64> {
         let sql = format!(
             "SELECT COUNT(*) FROM items a INDEXED BY items_open_asks \
-             LEFT JOIN people q ON q.id = a.person_id \
              WHERE a.kind = 'ask' AND a.status = 'open' {NEEDING_ATTENTION}"
         );
         self.count(&sql, [now.timestamp()])
