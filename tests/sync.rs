@@ -487,6 +487,35 @@ fn a_sync_killed_at_any_point_leaves_both_sides_whole() {
     assert_eq!(b.records(), records, "the next sync completes");
 }
 
+#[test]
+fn git_locks_a_killed_git_left_in_the_working_copy_do_not_stop_the_next_sync() {
+    let shared = Shared::new(Via::Git);
+    let (a, b) = (shared.machine(), shared.machine());
+    a.run(&["ask", "@dana", "quotes"]);
+    a.sync();
+    // A git killed in the middle of a commit leaves its lock files; with them there every
+    // later commit in the working copy fails.
+    let git_dir = nudge::sync::remote::clone_path(&a.home.db()).join(".git");
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let heads = git_dir.join("refs/heads");
+    for lock in [git_dir.join("index.lock"), heads.join("nudge.lock")] {
+        let file = std::fs::File::create(&lock).expect("lock file");
+        file.set_modified(an_hour_ago).expect("an old lock");
+    }
+    a.run(&["ask", "@sam", "pricing"]);
+    a.sync();
+    assert!(
+        !git_dir.join("index.lock").exists(),
+        "the left-over lock is gone"
+    );
+    b.sync();
+    assert_eq!(
+        b.records(),
+        a.records(),
+        "the sync after the killed one completes"
+    );
+}
+
 /// `nudge` on this machine as a child process to kill (the same settings as `Home::nudge`).
 fn spawn(machine: &Machine, args: &[&str]) -> std::process::Child {
     let dir = machine.home.dir.path();

@@ -183,6 +183,9 @@ pub fn sync(store: &mut Store, settings: &Settings, now: &Moment) -> Result<Sync
                 .into(),
         ));
     }
+    // A sync killed while its git ran leaves that git finishing on its own, or (killed too) its
+    // lock file behind, and every later commit in the working copy would fail.
+    remote::wait_for_git_locks(&remote::clone_path(&settings.db));
     let fed = store.replica_feed(now, &mut encode)?;
     let status = store.replica_status()?;
     let sent = status.unsent;

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::{Duration, SystemTime};
 
 use taskchampion::ServerConfig;
 use taskchampion::server::Server;
@@ -15,6 +16,64 @@ pub const BRANCH: &str = "nudge";
 /// The bare repository `sync init --folder` makes inside the folder.
 pub fn folder_repository(folder: &Path) -> PathBuf {
     folder.join("nudge.git")
+}
+
+/// Wait for the git lock files in the working copy (`index.lock`, `HEAD.lock`, a branch's
+/// `.lock`) to go: one younger than `STALE_AFTER` belongs to a git still finishing the work of
+/// a sync that was killed; an older one was left by a git killed itself, and is removed. Only
+/// called while this process holds the sync lock, so no sync of ours is using them.
+pub fn wait_for_git_locks(clone: &Path) {
+    let started = SystemTime::now();
+    let git_dir = clone.join(".git");
+    if !git_dir.exists() {
+        return;
+    }
+    loop {
+        let locks = git_locks(&git_dir);
+        if locks.is_empty() {
+            return;
+        }
+        let now = SystemTime::now();
+        let waited_enough = now.duration_since(started).unwrap_or_default() >= STALE_AFTER;
+        for lock in &locks {
+            let age = std::fs::metadata(lock)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|at| now.duration_since(at).ok())
+                .unwrap_or_default();
+            if (age >= STALE_AFTER || waited_enough) && std::fs::remove_file(lock).is_ok() {
+                tracing::warn!(lock = %lock.display(), "removed a git lock a killed sync left");
+            }
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A git holds its lock files for milliseconds; one this old is left over.
+const STALE_AFTER: Duration = Duration::from_secs(10);
+
+/// The lock files in a `.git` folder: its own and those under `refs`.
+fn git_locks(git_dir: &Path) -> Vec<PathBuf> {
+    let mut locks: Vec<PathBuf> = ["index.lock", "HEAD.lock", "config.lock", "packed-refs.lock"]
+        .iter()
+        .map(|name| git_dir.join(name))
+        .filter(|path| path.exists())
+        .collect();
+    let mut folders = vec![git_dir.join("refs")];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            match entry.file_type() {
+                Ok(kind) if kind.is_dir() => folders.push(path),
+                Ok(_) if path.extension().is_some_and(|e| e == "lock") => locks.push(path),
+                _ => {}
+            }
+        }
+    }
+    locks
 }
 
 /// The engine's working copy of a git remote, beside the database (local to this machine).
