@@ -166,19 +166,20 @@ pub fn age(length: Duration) -> String {
     }
 }
 
-/// Like `span`, but down to the second, for countdowns that tick: "24:59", "1:02:03".
-/// Each word once (tags, expertise), in the order first seen; linear however many there are.
+/// Each word once (tags, expertise), in the order first seen; linear however many there are,
+/// and no word copied to find its twins.
 pub fn distinct(values: impl IntoIterator<Item = String>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
+    let values: Vec<String> = values.into_iter().collect();
+    let mut seen = std::collections::HashSet::with_capacity(values.len());
+    let first: Vec<bool> = values.iter().map(|v| seen.insert(v.as_str())).collect();
+    drop(seen);
     values
         .into_iter()
-        .filter(|v| seen.insert(v.clone()))
+        .zip(first)
+        .filter_map(|(value, first)| first.then_some(value))
         .collect()
 }
 
-/// JSON for any output: as serde_json writes it, with DEL, the C1 controls and the bidi
-/// controls escaped too (`\u009b`, `\u202e`), so a document holds no byte a terminal acts on,
-/// wherever it is shown. The strings mean exactly what they meant.
 /// How many a list shows: "15", or "15 of 500" when it was cut for room.
 pub fn shown_of(shown: usize, total: impl TryInto<u64>) -> String {
     let total: u64 = total.try_into().unwrap_or(0);
@@ -198,6 +199,7 @@ pub fn latest_of(heading: &str, shown: usize, total: impl TryInto<u64>) -> Strin
     }
 }
 
+/// Like `span`, but down to the second, for countdowns that tick: "24:59", "1:02:03".
 pub fn countdown(length: Duration) -> String {
     let seconds = length.num_seconds().max(0);
     let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
@@ -289,6 +291,13 @@ pub fn title_words(title: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distinct_keeps_the_first_of_each_in_order() {
+        let words = ["b", "a", "b", "c", "a", "B"].map(String::from);
+        assert_eq!(distinct(words), ["b", "a", "c", "B"].map(String::from));
+        assert!(distinct(Vec::new()).is_empty());
+    }
     use crate::when::testing::london_at;
 
     fn at(mo: u32, d: u32, h: u32, m: u32) -> Moment {

@@ -253,34 +253,38 @@ pub fn expert_notes(
     tags: &[String],
     except: Option<i64>,
 ) -> Result<Vec<String>, OpError> {
-    experts_noted(reader, tags, except, critique::suggestion)
+    experts_noted(reader, || tags.to_vec(), except, critique::suggestion)
 }
 
 /// "Sam knows pricing — ask Sam?" for an ask whose tags or title words someone else knows.
 pub fn ask_expert_notes(reader: &Reader<'_>, item: &Item) -> Result<Vec<String>, OpError> {
     experts_noted(
         reader,
-        &critique::topic(&item.title, &item.tags),
+        || critique::topic(&item.title, &item.tags),
         item.person_id,
         critique::ask_suggestion,
     )
 }
 
+/// The notes for the experts (but `except`) who know some of the words `topic` gives; the
+/// words are only put together when someone has expertise to match them against.
 fn experts_noted(
     reader: &Reader<'_>,
-    tags: &[String],
+    topic: impl FnOnce() -> Vec<String>,
     except: Option<i64>,
     say: fn(&str, &[String]) -> String,
 ) -> Result<Vec<String>, OpError> {
-    if tags.is_empty() {
-        return Ok(Vec::new());
-    }
     let people = reader.experts()?;
-    let candidates = people
+    let candidates: Vec<(&str, &[String])> = people
         .iter()
         .filter(|p| Some(p.id) != except)
-        .map(|p| (p.name.as_str(), p.expertise.as_slice()));
-    Ok(critique::experts(tags, candidates)
+        .map(|p| (p.name.as_str(), p.expertise.as_slice()))
+        .collect();
+    if candidates.is_empty() {
+        return Ok(Vec::new());
+    }
+    let tags = topic();
+    Ok(critique::experts(&tags, candidates)
         .into_iter()
         .take(3)
         .map(|(name, covered)| say(&name, &covered))
