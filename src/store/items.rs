@@ -38,7 +38,7 @@ pub struct Counts {
 /// `median` the SQL of the person's usual reply time. Mirrors `domain::attention::ask_rank`: 0
 /// need-by sooner than the person usually answers, 1 check-back due, 2 need-by within a day (or
 /// past), 3 the rest by next check. Rank and time are one key, `rank * RANK_STEP + time`, so
-/// each row is put into words once and sorted on one value.
+/// each row's rank is worked out once and rows are sorted on one value.
 pub(super) fn attention_order(a: &str, median: &str) -> String {
     format!(
         "CASE WHEN {a}.need_by > ?1 AND {a}.need_by - ?1 < {median} THEN {a}.need_by \
