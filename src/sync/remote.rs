@@ -45,6 +45,10 @@ pub fn wait_for_git_locks(clone: &Path) {
                 tracing::warn!(lock = %lock.display(), "removed a git lock a killed sync left");
             }
         }
+        if waited_enough {
+            // One that cannot be removed is git's to report, in the words of its own error.
+            return;
+        }
         std::thread::sleep(Duration::from_millis(50));
     }
 }
