@@ -476,6 +476,10 @@ fn a_sync_killed_at_any_point_leaves_both_sides_whole() {
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = child.kill();
         let _ = child.wait();
+        // Only nudge was killed: a git it started goes on to the end of its push or commit. A
+        // sync started meanwhile may find the remote moved under it and say "run `nudge sync`
+        // again"; the next sync here starts once they are done.
+        wait_for_group(child.id());
         assert_eq!(
             a.records(),
             records,
@@ -516,10 +520,41 @@ fn git_locks_a_killed_git_left_in_the_working_copy_do_not_stop_the_next_sync() {
     );
 }
 
-/// `nudge` on this machine as a child process to kill (the same settings as `Home::nudge`).
+/// Wait (at most a minute) until no process is left in the process group `group`: the git
+/// programs a killed `nudge` started (`spawn` puts each child in a group of its own).
+fn wait_for_group(group: u32) {
+    let started = std::time::Instant::now();
+    while in_group(group) && started.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(!in_group(group), "the killed sync's git programs ended");
+}
+
+/// Whether any process is in process group `group` (read from /proc: pid (comm) state ppid
+/// pgrp ...; a zombie waiting for its parent no longer counts).
+fn in_group(group: u32) -> bool {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return false;
+    };
+    entries.flatten().any(|entry| {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            return false;
+        };
+        let Some((_, rest)) = stat.rsplit_once(')') else {
+            return false;
+        };
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        fields.first() != Some(&"Z") && fields.get(2) == Some(&group.to_string().as_str())
+    })
+}
+
+/// `nudge` on this machine as a child process to kill (the same settings as `Home::nudge`), in
+/// a process group of its own.
 fn spawn(machine: &Machine, args: &[&str]) -> std::process::Child {
+    use std::os::unix::process::CommandExt;
     let dir = machine.home.dir.path();
     Process::new(assert_cmd::cargo::cargo_bin("nudge"))
+        .process_group(0)
         .args(args)
         .env("NUDGE_NOW", common::NOW)
         .env("TZ", "Europe/London")
