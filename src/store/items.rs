@@ -41,12 +41,19 @@ pub struct Counts {
 /// each row's rank is worked out once and rows are sorted on one value.
 pub(super) fn attention_order(a: &str, median: &str) -> String {
     format!(
-        "CASE WHEN {a}.need_by > ?1 AND {a}.need_by - ?1 < {median} THEN {a}.need_by \
+        "CASE WHEN {} THEN {a}.need_by \
               WHEN {a}.next_check <= ?1 THEN {RANK_STEP} + {a}.next_check \
               WHEN {a}.need_by <= ?1 + 86400 THEN {RANK_STEP} * 2 + {a}.need_by \
               ELSE {RANK_STEP} * 3 + COALESCE({a}.next_check, {a}.need_by, {NO_TIME}) END, \
-         {a}.id"
+         {a}.id",
+        lead_risk(a, median)
     )
+}
+
+/// Rank 0: the ask's need-by (item alias `a`) is ahead, but sooner than the person usually
+/// answers (`median`).
+fn lead_risk(a: &str, median: &str) -> String {
+    format!("{a}.need_by > ?1 AND {a}.need_by - ?1 < {median}")
 }
 
 /// The usual reply time of the person of item alias `a`, looked up only where the order needs
@@ -100,10 +107,13 @@ pub(super) fn open_only(kind: Kind) -> String {
     }
 }
 
-/// The open asks (alias `a`, ?1 now) that need attention now: ranks 0 to 2.
-const NEEDING_ATTENTION: &str = "AND (a.next_check <= ?1 OR a.need_by <= ?1 + 86400 \
-      OR (a.need_by > ?1 AND a.need_by - ?1 < \
-          (SELECT reply_median_secs FROM people WHERE id = a.person_id)))";
+/// Whether the open ask (alias `a`, ?1 now) needs attention now: ranks 0 to 2.
+fn needs_attention() -> String {
+    format!(
+        "(a.next_check <= ?1 OR a.need_by <= ?1 + 86400 OR ({}))",
+        lead_risk("a", &median_of("a"))
+    )
+}
 
 /// The page of `asks_after_their_deadline` (?1 now, ?2 how many).
 pub(super) fn after_their_deadline_sql() -> String {
@@ -111,7 +121,20 @@ pub(super) fn after_their_deadline_sql() -> String {
         "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id IN (SELECT a.id {} \
            ORDER BY d.due, a.id LIMIT ?2) \
          ORDER BY (SELECT due FROM items d WHERE d.id = i.deadline_id), i.id",
-        Reader::AFTER_THEIR_DEADLINE
+        after_their_deadline_from()
+    )
+}
+
+/// Open asks whose need-by comes after the due time of the open deadline they feed, soonest
+/// deadline first, that do not need attention for another reason (?1 now). Found from the open
+/// deadlines, which are few, through the link index: never through the asks of closed ones.
+fn after_their_deadline_from() -> String {
+    format!(
+        "FROM items d INDEXED BY items_open_deadlines \
+         CROSS JOIN items a ON a.deadline_id = d.id \
+         WHERE d.kind = 'deadline' AND d.status = 'open' AND a.kind = 'ask' AND a.status = 'open' \
+           AND a.need_by > d.due AND NOT COALESCE({}, 0)",
+        needs_attention()
     )
 }
 
@@ -120,9 +143,9 @@ pub(super) fn after_their_deadline_sql() -> String {
 /// rows are then read whole.
 pub(super) fn open_asks_sql(only_needing_attention: bool) -> String {
     let needing = if only_needing_attention {
-        NEEDING_ATTENTION
+        format!("AND {}", needs_attention())
     } else {
-        ""
+        String::new()
     };
     format!(
         "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id IN ( \
@@ -200,18 +223,7 @@ impl Reader<'_> {
         )
     }
 
-    /// Open asks whose need-by comes after the due time of the open deadline they feed, soonest
-    /// deadline first, that do not need attention for another reason (?1 now). Found from the
-    /// open deadlines, which are few, through the link index.
-    // From the open deadlines to their asks: never through the asks of closed deadlines.
-    const AFTER_THEIR_DEADLINE: &'static str = "FROM items d INDEXED BY items_open_deadlines \
-         CROSS JOIN items a ON a.deadline_id = d.id \
-         WHERE d.kind = 'deadline' AND d.status = 'open' AND a.kind = 'ask' AND a.status = 'open' \
-           AND a.need_by > d.due \
-           AND NOT COALESCE(a.next_check <= ?1 OR a.need_by <= ?1 + 86400 \
-             OR (a.need_by > ?1 AND a.need_by - ?1 < \
-                 (SELECT reply_median_secs FROM people WHERE id = a.person_id)), 0)";
-
+    /// The page of `after_their_deadline_from`.
     pub fn asks_after_their_deadline(&self, now: &Moment, limit: usize) -> Result<Vec<Item>> {
         self.items(
             &after_their_deadline_sql(),
@@ -220,7 +232,7 @@ impl Reader<'_> {
     }
 
     pub fn count_asks_after_their_deadline(&self, now: &Moment) -> Result<u64> {
-        let sql = format!("SELECT COUNT(*) {}", Self::AFTER_THEIR_DEADLINE);
+        let sql = format!("SELECT COUNT(*) {}", after_their_deadline_from());
         self.count(&sql, [now.timestamp()])
     }
 
@@ -376,7 +388,8 @@ impl Reader<'_> {
     pub fn count_asks_needing_attention(&self, now: &Moment) -> Result<u64> {
         let sql = format!(
             "SELECT COUNT(*) FROM items a INDEXED BY items_open_asks \
-             WHERE a.kind = 'ask' AND a.status = 'open' {NEEDING_ATTENTION}"
+             WHERE a.kind = 'ask' AND a.status = 'open' AND {}",
+            needs_attention()
         );
         self.count(&sql, [now.timestamp()])
     }
