@@ -245,18 +245,6 @@ fn the_sql_median_is_the_domain_median() {
 fn sql_attention_order_is_the_domain_order() {
     use crate::domain::attention::ask_rank;
     let (_dir, mut store) = open_temp();
-    // Give Sam a slow history so lead-time risks exist.
-    for _ in 0..3 {
-        let id = capture(&mut store, "old", "sam");
-        store
-            .write("done", &now(), |w| {
-                let mut item = w.reader().item(id)?.expect("exists");
-                item.status = Status::Received;
-                item.closed_at = Some(now() + chrono::Duration::days(3));
-                w.save_item(&item)
-            })
-            .expect("done");
-    }
     for k in 0..40i64 {
         let person = if k % 3 == 0 { "sam" } else { "lee" };
         let need_by = (k % 4 != 0).then(|| now() + chrono::Duration::hours((k * 13 % 90) - 20));
@@ -271,6 +259,20 @@ fn sql_attention_order_is_the_domain_order() {
             })
             .expect("ask");
     }
+    // Sam's slow history comes after his asks, so lead-time risks exist only if his new usual
+    // reply time reaches the asks already open (the copy the order reads).
+    for _ in 0..3 {
+        let id = capture(&mut store, "old", "sam");
+        store
+            .write("done", &now(), |w| {
+                let mut item = w.reader().item(id)?.expect("exists");
+                item.status = Status::Received;
+                item.closed_at = Some(now() + chrono::Duration::days(3));
+                w.save_item(&item)
+            })
+            .expect("done");
+    }
+    usual_reply_matches(&store);
     let reader = store.reader();
     let in_sql = reader.open_asks(&now(), 100, 0).expect("asks");
     let mut by_domain = in_sql.clone();
@@ -292,6 +294,7 @@ fn person_channels_match(store: &Store) -> usize {
     person_tallies_match(store);
     person_keys_match(store);
     find_index_matches(store);
+    usual_reply_matches(store);
     let conn = &store.conn;
     let read = |sql: &str| -> Vec<(i64, String, i64, i64)> {
         let mut stmt = conn.prepare(sql).expect("prepares");
@@ -310,6 +313,29 @@ fn person_channels_match(store: &Store) -> usize {
     );
     assert_eq!(kept, counted);
     kept.len()
+}
+
+/// Every open ask carries its person's usual reply time (kept by triggers), as the attention
+/// order reads it from there.
+fn usual_reply_matches(store: &Store) {
+    let stale: Vec<(i64, Option<i64>, Option<i64>)> = store
+        .conn
+        .prepare(
+            "SELECT i.id, i.usual_reply_secs, p.reply_median_secs FROM items i \
+             LEFT JOIN people p ON p.id = i.person_id \
+             WHERE i.kind = 'ask' AND i.status = 'open' \
+               AND i.usual_reply_secs IS NOT p.reply_median_secs",
+        )
+        .and_then(|mut stmt| {
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect()
+        })
+        .expect("reads");
+    assert_eq!(
+        stale,
+        Vec::new(),
+        "open asks whose usual reply time is stale"
+    );
 }
 
 /// `items_find` (kept by triggers) holds exactly the open items, each found by its person's
