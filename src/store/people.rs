@@ -164,6 +164,15 @@ impl Reader<'_> {
     /// Everyone with a keep-in-touch rhythm, by name, with how they stand against it (read
     /// through `people_rhythm`: the others are never visited).
     pub fn people_with_rhythm(&self) -> Result<Vec<(Person, Touch)>> {
+        // Most people keep no rhythm: a look at the index first spares compiling the contact
+        // query, half a million instructions, in every `due` and first frame.
+        let anyone: bool = self.value(
+            "SELECT EXISTS (SELECT 1 FROM people INDEXED BY people_rhythm WHERE every_days IS NOT NULL)",
+            [],
+        )?;
+        if !anyone {
+            return Ok(Vec::new());
+        }
         let sql = format!(
             "SELECT {PERSON_COLUMNS}, ({LAST_CONTACT}) AS last_contact \
              FROM people INDEXED BY people_rhythm WHERE every_days IS NOT NULL ORDER BY name_key"
