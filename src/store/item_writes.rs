@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 use super::journal::Table;
 use super::rows::{ITEM_VALUES, ITEM_WRITTEN, execute_named, item_values};
 use super::{WriteError, Writer};
-use crate::domain::{Channel, Item};
+use crate::domain::{Channel, Item, Kind, Status};
 use crate::when::Moment;
 
 impl Writer<'_> {
@@ -25,7 +25,9 @@ impl Writer<'_> {
         )?;
         let id = self.tx.last_insert_rowid();
         self.remember_new(Table::Items, id, Some(id))?;
-        if let Some(person) = item.person_id {
+        // A new open ask cannot move its person's usual reply time: working it out was a
+        // tenth of every capture.
+        if let Some(person) = item.person_id.filter(|_| counts_as_an_answer(item)) {
             self.refresh_reply_median(person)?;
         }
         Ok(id)
@@ -33,11 +35,7 @@ impl Writer<'_> {
 
     /// Save every field of an existing item (the caller read it, changed it, and hands it back).
     pub fn save_item(&mut self, item: &Item) -> std::result::Result<(), WriteError> {
-        let before_person = self
-            .reader()
-            .item(item.id)
-            .map_err(WriteError::Store)?
-            .and_then(|i| i.person_id);
+        let before = self.reader().item(item.id).map_err(WriteError::Store)?;
         self.remember(Table::Items, item.id, Some(item.id))?;
         let mut values = item_values(item);
         values.push((":id", Value::Integer(item.id)));
@@ -54,7 +52,14 @@ impl Writer<'_> {
             ),
             &values,
         )?;
-        for person in [before_person, item.person_id].into_iter().flatten() {
+        // The person before and after, where that version is one of their answers.
+        let people: Vec<i64> = [before.as_ref(), Some(item)]
+            .into_iter()
+            .flatten()
+            .filter(|i| counts_as_an_answer(i))
+            .filter_map(|i| i.person_id)
+            .collect();
+        for person in people {
             self.refresh_reply_median(person)?;
         }
         Ok(())
@@ -132,4 +137,13 @@ impl Writer<'_> {
         }
         Ok(())
     }
+}
+
+/// Whether the item is one of the answers its person's usual reply time is taken from (the rows
+/// `items::REPLY_TIMES` reads): an ask received, with the times it was asked and answered.
+fn counts_as_an_answer(item: &Item) -> bool {
+    item.kind == Kind::Ask
+        && item.status == Status::Received
+        && item.asked_at.is_some()
+        && item.closed_at.is_some()
 }
