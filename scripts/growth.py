@@ -24,6 +24,7 @@ Data is made by importing a generated export document, so making 100,000 people 
 """
 
 import argparse
+import datetime
 import json
 import os
 import statistics
@@ -148,9 +149,15 @@ def world(dimension, n):
             ("followup 1", lambda run: ["followup", "1"], False),
         ]
     if dimension == "asks to one person":
-        return document([dana], [ask(dana["uuid"], f"quotes {i}") for i in range(n)]), [
+        asks = [ask(dana["uuid"], f"quotes {i}") for i in range(n)]
+        asked = datetime.datetime.fromisoformat(AT)
+        for i, item in enumerate(asks):
+            # Each asked a minute before the last, so every answer moves her usual reply time.
+            item["asked_at"] = (asked - datetime.timedelta(minutes=i + 1)).isoformat()
+        return document([dana], asks), [
             ("show @dana", lambda run: ["show", "@dana"], False),
             ("list --limit 40", lambda run: ["list", "--limit", "40"], False),
+            ("done (her usual reply time moves)", lambda run: ["done", str(run + 1)], False),
         ]
     if dimension == "closed items":
         people = [dana] + [person(f"Person{i:02d}") for i in range(20)]

@@ -56,10 +56,10 @@ fn lead_risk(a: &str, median: &str) -> String {
     format!("{a}.need_by > ?1 AND {a}.need_by - ?1 < {median}")
 }
 
-/// The usual reply time of the person of open ask alias `a`: the copy the triggers keep on the
-/// ask and in `items_open_asks` (migration 15), so ordering open asks never looks a person up.
-fn usual_reply_of(a: &str) -> String {
-    format!("{a}.usual_reply_secs")
+/// The usual reply time of the person of item alias `a`, looked up only where the order needs
+/// it (an ask with a need-by still ahead), not joined to every open ask.
+fn median_of(a: &str) -> String {
+    format!("(SELECT reply_median_secs FROM people WHERE id = {a}.person_id)")
 }
 
 /// Apart enough that no two ranks' times meet: every time chrono can hold is within ±2^43
@@ -111,7 +111,7 @@ pub(super) fn open_only(kind: Kind) -> String {
 fn needs_attention() -> String {
     format!(
         "(a.next_check <= ?1 OR a.need_by <= ?1 + 86400 OR ({}))",
-        lead_risk("a", &usual_reply_of("a"))
+        lead_risk("a", &median_of("a"))
     )
 }
 
@@ -155,7 +155,7 @@ pub(super) fn open_asks_sql(only_needing_attention: bool) -> String {
              WHERE a.kind = 'ask' AND a.status = 'open' {needing} \
              ORDER BY {} LIMIT ?2 OFFSET ?3) \
          ORDER BY {}",
-        attention_order("a", &usual_reply_of("a")),
+        attention_order("a", &median_of("a")),
         attention_order("i", "p.reply_median_secs")
     )
 }
@@ -199,7 +199,7 @@ impl Reader<'_> {
         let sql = format!(
             "SELECT a.id FROM items a INDEXED BY items_open_asks \
              WHERE a.kind = 'ask' AND a.status = 'open' ORDER BY {}",
-            attention_order("a", &usual_reply_of("a"))
+            attention_order("a", &median_of("a"))
         );
         self.rows(&sql, [now.timestamp()], |r| r.get("id"))
     }

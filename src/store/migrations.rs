@@ -20,7 +20,7 @@ const STEPS: &[(i64, &str)] = &[
     (12, include_str!("migrations/012_names.sql")),
     (13, include_str!("migrations/013_person_counts.sql")),
     (14, include_str!("migrations/014_person_order.sql")),
-    (15, include_str!("migrations/015_usual_reply.sql")),
+    (15, include_str!("migrations/015_open_indexes.sql")),
 ];
 
 pub const LATEST: i64 = STEPS[STEPS.len() - 1].0;
@@ -123,46 +123,6 @@ mod tests {
             )
             .expect("count");
         assert_eq!(kept, 6);
-    }
-
-    #[test]
-    fn version_15_keeps_every_row_and_copies_the_usual_reply_time_onto_open_asks() {
-        let conn = Connection::open_in_memory().expect("memory db");
-        for (version, sql) in &STEPS[..14] {
-            conn.execute_batch(sql).expect("an earlier step");
-            conn.pragma_update(None, "user_version", version)
-                .expect("version");
-        }
-        conn.execute_batch(
-            "INSERT INTO people (id, uuid, name, name_key, reply_median_secs, created_at, updated_at) \
-               VALUES (1, 'p1', 'Dana', 'dana', 7200, 0, 0), (2, 'p2', 'Sam', 'sam', NULL, 0, 0); \
-             INSERT INTO items (id, uuid, kind, title, status, person_id, created_at, updated_at) VALUES \
-               (1, 'a', 'ask', 'open', 'open', 1, 0, 0), \
-               (2, 'b', 'ask', 'answered', 'received', 1, 0, 0), \
-               (3, 'c', 'ask', 'no history', 'open', 2, 0, 0), \
-               (4, 'd', 'deadline', 'w', 'open', NULL, 0, 0);",
-        )
-        .expect("rows");
-        migrate(&conn).expect("migrates");
-        let mut stmt = conn
-            .prepare("SELECT id, usual_reply_secs FROM items ORDER BY id")
-            .expect("prepares");
-        let copied: Vec<(i64, Option<i64>)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .and_then(|rows| rows.collect())
-            .expect("reads");
-        assert_eq!(
-            copied,
-            vec![(1, Some(7200)), (2, None), (3, None), (4, None)]
-        );
-        conn.execute("UPDATE people SET reply_median_secs = 60 WHERE id = 1", [])
-            .expect("a new usual reply time");
-        let now_copied: Option<i64> = conn
-            .query_row("SELECT usual_reply_secs FROM items WHERE id = 1", [], |r| {
-                r.get(0)
-            })
-            .expect("reads");
-        assert_eq!(now_copied, Some(60));
     }
 
     #[test]
