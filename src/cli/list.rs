@@ -475,13 +475,8 @@ pub fn attention_queue(
     }
     let room = limit - queue.len().min(limit);
     // Those shown as replied are left out here (and not counted as hidden).
-    let wanted = room + replied.len();
-    let asks = if room == 0 {
-        Vec::new()
-    } else {
-        reader.asks_needing_attention(now, wanted)?
-    };
-    let all_read = room > 0 && asks.len() < wanted;
+    let wanted = if room == 0 { 0 } else { room + replied.len() };
+    let (asks, needing) = reader.asks_needing_attention_counted(now, wanted)?;
     let mut shown = 0u64;
     for ask in asks {
         if replied.contains(&ask.id) || shown as usize == room {
@@ -492,11 +487,8 @@ pub fn attention_queue(
             shown += 1;
         }
     }
-    if !all_read {
-        hidden += reader
-            .count_asks_needing_attention(now)?
-            .saturating_sub(shown + replied_and_due);
-    }
+    // Every one of them not shown is hidden, but those already shown as replied.
+    hidden += needing.saturating_sub(shown + replied_and_due);
     // Asks that would come too late for the deadline they feed, though nothing else is due.
     let (late, more) = page(
         limit - queue.len().min(limit),

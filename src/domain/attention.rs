@@ -1,6 +1,7 @@
 //! What needs attention, and in which order: an ask to a slow responder near its need-by first,
 //! then check-backs that are due, then need-bys within a day (or past), then the rest.
-//! The store runs the same order as SQL (`store::items`); a store test keeps the two in step.
+//! The store ranks open asks with `rank_at`, and runs the same order as SQL where it lists closed
+//! asks too (`store::items`); a store test keeps the two in step.
 
 use chrono::Duration;
 use serde::Serialize;
@@ -54,12 +55,25 @@ pub fn ask_reason(item: &Item, usual_reply: Option<Duration>, now: &Moment) -> O
 
 /// The sort key of an open ask: (group, the moment that orders it within the group).
 pub fn ask_rank(item: &Item, usual_reply: Option<Duration>, now: &Moment) -> (u8, i64) {
-    let need_by = item.need_by.map(|m| m.timestamp());
-    let check = item.next_check.map(|m| m.timestamp());
-    let now_s = now.timestamp();
-    if let (Some(need), Some(usual)) = (need_by, usual_reply)
+    rank_at(
+        item.need_by.map(|m| m.timestamp()),
+        item.next_check.map(|m| m.timestamp()),
+        usual_reply.map(|d| d.num_seconds()),
+        now.timestamp(),
+    )
+}
+
+/// `ask_rank` from the times alone, in seconds: the store ranks open asks from their index with
+/// it, without reading them whole.
+pub fn rank_at(
+    need_by: Option<i64>,
+    check: Option<i64>,
+    usual_reply_secs: Option<i64>,
+    now_s: i64,
+) -> (u8, i64) {
+    if let (Some(need), Some(usual)) = (need_by, usual_reply_secs)
         && need > now_s
-        && need - now_s < usual.num_seconds()
+        && need - now_s < usual
     {
         return (0, need);
     }
