@@ -400,11 +400,6 @@ impl Reader<'_> {
 
     /// How many items of a kind there are (open ones only unless `all`).
     pub fn count_items(&self, kind: Kind, all: bool) -> Result<u64> {
-        let open_only = if all {
-            String::new()
-        } else {
-            format!("AND status IN {}", crate::domain::item::OPEN_STATUSES_SQL)
-        };
         if kind == Kind::Ask && !all {
             // The open asks' own index, not every ask's row.
             return self.count(
@@ -413,6 +408,11 @@ impl Reader<'_> {
                 [],
             );
         }
+        let open_only = if all {
+            String::new()
+        } else {
+            format!("AND status IN {}", crate::domain::item::OPEN_STATUSES_SQL)
+        };
         let sql = format!("SELECT COUNT(*) FROM items WHERE kind = ?1 {open_only}");
         self.count(&sql, [kind.as_str()])
     }
