@@ -162,6 +162,28 @@ pub(super) fn open_asks_sql() -> String {
     )
 }
 
+/// A page of open deadlines, soonest first (?1 limit, ?2 offset, ?3 due by or NULL, ?4 the find
+/// or NULL), with their open asks counted. The page is chosen on the open deadlines' index
+/// first: sorting whole rows ran the counts and the follow-up lookups for every open deadline
+/// before the page was cut (5.6M instructions of the first frame at a million items). The
+/// counts read the open asks that feed a deadline from their own index.
+pub(super) fn deadline_rows_sql(find: Option<&super::Find>) -> String {
+    let open_asks_of_i = "FROM items a INDEXED BY items_open_asks_by_deadline \
+         WHERE a.deadline_id = i.id AND a.kind = 'ask' AND a.status = 'open' \
+           AND a.deadline_id IS NOT NULL";
+    format!(
+        "SELECT {ITEM_COLUMNS}, \
+            (SELECT COUNT(*) {open_asks_of_i}) AS open_asks, \
+            (SELECT COUNT(*) {open_asks_of_i} AND a.need_by > i.due) AS late_asks \
+         FROM {ITEM_FROM} WHERE i.id IN ( \
+             SELECT i.id FROM items i INDEXED BY items_open_deadlines \
+             WHERE i.kind = 'deadline' AND i.status = 'open' AND (?3 IS NULL OR i.due <= ?3) {} \
+             ORDER BY i.due IS NULL, i.due, i.id LIMIT ?1 OFFSET ?2) \
+         ORDER BY i.due IS NULL, i.due, i.id",
+        found_condition(find)
+    )
+}
+
 /// A person's latest reply times in seconds: ?1 the person, ?2 how many.
 pub(super) const REPLY_TIMES: &str = "SELECT closed_at - asked_at AS took FROM items \
      WHERE person_id = ?1 AND kind = 'ask' AND status = 'received' \
@@ -318,17 +340,9 @@ impl Reader<'_> {
         offset: usize,
         find: Option<&super::Find>,
     ) -> Result<Vec<DeadlineRow>> {
-        let found = found_condition(find);
-        let sql = format!(
-            "SELECT {ITEM_COLUMNS}, \
-                (SELECT COUNT(*) FROM items a WHERE a.deadline_id = i.id AND a.kind = 'ask' AND a.status = 'open') AS open_asks, \
-                (SELECT COUNT(*) FROM items a WHERE a.deadline_id = i.id AND a.kind = 'ask' AND a.status = 'open' AND a.need_by > i.due) AS late_asks \
-             FROM {ITEM_FROM} WHERE i.kind = 'deadline' AND i.status = 'open' AND (?3 IS NULL OR i.due <= ?3) {found} \
-             ORDER BY i.due IS NULL, i.due, i.id LIMIT ?1 OFFSET ?2"
-        );
         let query = find.map(|f| f.query().to_string());
         self.rows(
-            &sql,
+            &deadline_rows_sql(find),
             params![limit as i64, offset as i64, until, query],
             |r| {
                 Ok(DeadlineRow {
@@ -369,12 +383,19 @@ impl Reader<'_> {
         find: Option<&super::Find>,
     ) -> Result<Vec<ProofingRow>> {
         let found = found_condition(find).replace("?4", "?3");
+        // The page is chosen on the open invitations' index (its condition word for word, so
+        // the planner may use it) before whole rows are read, as for deadlines.
+        let order = "CASE i.status WHEN 'to_send' THEN 0 WHEN 'accepted' THEN 1 ELSE 2 END, \
+                     i.created_at, i.id";
         let sql = format!(
             "SELECT {ITEM_COLUMNS}, \
                 (SELECT c.said FROM critiques c WHERE c.proofing_id = i.id LIMIT 1) AS said \
-             FROM {ITEM_FROM} WHERE i.kind = 'proofing' AND i.status IN {statuses} {found} \
-             ORDER BY CASE i.status WHEN 'to_send' THEN 0 WHEN 'accepted' THEN 1 ELSE 2 END, i.created_at, i.id \
-             LIMIT ?1 OFFSET ?2"
+             FROM {ITEM_FROM} WHERE i.id IN ( \
+                 SELECT i.id FROM items i INDEXED BY items_open_proofing \
+                 WHERE i.kind = 'proofing' AND i.status IN {OPEN_PROOFING} \
+                   AND i.status IN {statuses} {found} \
+                 ORDER BY {order} LIMIT ?1 OFFSET ?2) \
+             ORDER BY {order}"
         );
         let query = find.map(|f| f.query().to_string());
         self.rows(&sql, params![limit as i64, offset as i64, query], |r| {
