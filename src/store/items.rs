@@ -151,37 +151,41 @@ fn after_their_deadline_from() -> String {
 /// One window of open asks in attention order (?1 now, ?2 limit, ?3 offset). The window is
 /// chosen on the covering index alone; only its rows are then read whole.
 pub(super) fn open_asks_sql() -> String {
-    format!(
-        "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id IN ( \
-             SELECT a.id FROM items a INDEXED BY items_open_asks \
-             WHERE a.kind = 'ask' AND a.status = 'open' \
-             ORDER BY {} LIMIT ?2 OFFSET ?3) \
-         ORDER BY {}",
-        attention_order("a", &median_of("a")),
-        attention_order("i", "p.reply_median_secs")
-    )
+    let page = format!(
+        "SELECT a.id FROM items a INDEXED BY items_open_asks \
+         WHERE a.kind = 'ask' AND a.status = 'open' ORDER BY {} LIMIT ?2 OFFSET ?3",
+        attention_order("a", &median_of("a"))
+    );
+    rows_of_page("", &page, &attention_order("i", "p.reply_median_secs"))
+}
+
+/// The whole rows (with `extra` columns) of the ids `page` picks, in `order`. `page` orders and
+/// cuts on an index alone: sorting whole rows would compute every column, follow-up lookups and
+/// counts included, for every candidate before the page is cut.
+fn rows_of_page(extra: &str, page: &str, order: &str) -> String {
+    format!("SELECT {ITEM_COLUMNS}{extra} FROM {ITEM_FROM} WHERE i.id IN ({page}) ORDER BY {order}")
 }
 
 /// A page of open deadlines, soonest first (?1 limit, ?2 offset, ?3 due by or NULL, ?4 the find
 /// or NULL), with their open asks counted. The page is chosen on the open deadlines' index
-/// first: sorting whole rows ran the counts and the follow-up lookups for every open deadline
-/// before the page was cut (5.6M instructions of the first frame at a million items). The
-/// counts read the open asks that feed a deadline from their own index.
+/// (`rows_of_page`: sorting whole rows was 5.6M instructions of the first frame at a million
+/// items). The counts read the open asks that feed a deadline from their own index.
 pub(super) fn deadline_rows_sql(find: Option<&super::Find>) -> String {
     let open_asks_of_i = "FROM items a INDEXED BY items_open_asks_by_deadline \
          WHERE a.deadline_id = i.id AND a.kind = 'ask' AND a.status = 'open' \
            AND a.deadline_id IS NOT NULL";
-    format!(
-        "SELECT {ITEM_COLUMNS}, \
-            (SELECT COUNT(*) {open_asks_of_i}) AS open_asks, \
-            (SELECT COUNT(*) {open_asks_of_i} AND a.need_by > i.due) AS late_asks \
-         FROM {ITEM_FROM} WHERE i.id IN ( \
-             SELECT i.id FROM items i INDEXED BY items_open_deadlines \
-             WHERE i.kind = 'deadline' AND i.status = 'open' AND (?3 IS NULL OR i.due <= ?3) {} \
-             ORDER BY i.due IS NULL, i.due, i.id LIMIT ?1 OFFSET ?2) \
-         ORDER BY i.due IS NULL, i.due, i.id",
+    let counts = format!(
+        ", (SELECT COUNT(*) {open_asks_of_i}) AS open_asks, \
+         (SELECT COUNT(*) {open_asks_of_i} AND a.need_by > i.due) AS late_asks"
+    );
+    let order = "i.due IS NULL, i.due, i.id";
+    let page = format!(
+        "SELECT i.id FROM items i INDEXED BY items_open_deadlines \
+         WHERE i.kind = 'deadline' AND i.status = 'open' AND (?3 IS NULL OR i.due <= ?3) {} \
+         ORDER BY {order} LIMIT ?1 OFFSET ?2",
         found_condition(find)
-    )
+    );
+    rows_of_page(&counts, &page, order)
 }
 
 /// A person's latest reply times in seconds: ?1 the person, ?2 how many.
@@ -384,18 +388,19 @@ impl Reader<'_> {
     ) -> Result<Vec<ProofingRow>> {
         let found = found_condition(find).replace("?4", "?3");
         // The page is chosen on the open invitations' index (its condition word for word, so
-        // the planner may use it) before whole rows are read, as for deadlines.
+        // the planner may use it).
         let order = "CASE i.status WHEN 'to_send' THEN 0 WHEN 'accepted' THEN 1 ELSE 2 END, \
                      i.created_at, i.id";
-        let sql = format!(
-            "SELECT {ITEM_COLUMNS}, \
-                (SELECT c.said FROM critiques c WHERE c.proofing_id = i.id LIMIT 1) AS said \
-             FROM {ITEM_FROM} WHERE i.id IN ( \
-                 SELECT i.id FROM items i INDEXED BY items_open_proofing \
-                 WHERE i.kind = 'proofing' AND i.status IN {OPEN_PROOFING} \
-                   AND i.status IN {statuses} {found} \
-                 ORDER BY {order} LIMIT ?1 OFFSET ?2) \
-             ORDER BY {order}"
+        let page = format!(
+            "SELECT i.id FROM items i INDEXED BY items_open_proofing \
+             WHERE i.kind = 'proofing' AND i.status IN {OPEN_PROOFING} \
+               AND i.status IN {statuses} {found} \
+             ORDER BY {order} LIMIT ?1 OFFSET ?2"
+        );
+        let sql = rows_of_page(
+            ", (SELECT c.said FROM critiques c WHERE c.proofing_id = i.id LIMIT 1) AS said",
+            &page,
+            order,
         );
         let query = find.map(|f| f.query().to_string());
         self.rows(&sql, params![limit as i64, offset as i64, query], |r| {
