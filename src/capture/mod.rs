@@ -362,31 +362,44 @@ pub(crate) fn valid_name(name: &str) -> bool {
 /// Rebuild a capture line from shell arguments: an argument with spaces in it was quoted on the
 /// command line, so it stays one piece of text ("deck is too wordy").
 pub fn line_from_args(args: &[String]) -> String {
+    // One string, written piece by piece: an ask typed with thousands of words makes no string
+    // per word.
+    let mut line = String::with_capacity(args.iter().map(|a| a.len() + 3).sum());
     let mut after_why = false;
-    args.iter()
-        .map(|arg| {
-            let plain = arg.trim();
-            // Everything after `why:` is the objective, taken as written.
-            after_why = after_why || plain.to_lowercase().starts_with("why:");
-            // A name the shell kept whole (`@"Marcus Reid"` typed in the shell arrives as
-            // `@Marcus Reid`) is a name in quotes; one still in its quotes stays as it is.
-            if !after_why && let Some(name) = plain.strip_prefix('@') {
-                let quoted = name.len() >= 2 && name.starts_with('"') && name.ends_with('"');
-                if quoted || !name.contains(char::is_whitespace) || name.contains('"') {
-                    return plain.to_string();
-                }
-                return format!("@\"{name}\"");
-            }
-            // An argument the shell kept whole stays one piece of literal text; a quote mark in
-            // it is doubled, so it stays a character rather than opening or closing a quote.
-            if !after_why && (plain.contains(char::is_whitespace) || plain.contains(['"', '“'])) {
-                format!("\"{}\"", plain.replace('"', "\"\""))
+    for (i, arg) in args.iter().enumerate() {
+        if i > 0 {
+            line.push(' ');
+        }
+        let plain = arg.trim();
+        // Everything after `why:` is the objective, taken as written.
+        after_why = after_why
+            || plain
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case("why:"));
+        // A name the shell kept whole (`@"Marcus Reid"` typed in the shell arrives as
+        // `@Marcus Reid`) is a name in quotes; one still in its quotes stays as it is.
+        if !after_why && let Some(name) = plain.strip_prefix('@') {
+            let quoted = name.len() >= 2 && name.starts_with('"') && name.ends_with('"');
+            if quoted || !name.contains(char::is_whitespace) || name.contains('"') {
+                line.push_str(plain);
             } else {
-                plain.to_string()
+                line.push_str("@\"");
+                line.push_str(name);
+                line.push('"');
             }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+            continue;
+        }
+        // An argument the shell kept whole stays one piece of literal text; a quote mark in
+        // it is doubled, so it stays a character rather than opening or closing a quote.
+        if !after_why && (plain.contains(char::is_whitespace) || plain.contains(['"', '“'])) {
+            line.push('"');
+            line.push_str(&plain.replace('"', "\"\""));
+            line.push('"');
+        } else {
+            line.push_str(plain);
+        }
+    }
+    line
 }
 
 #[cfg(test)]

@@ -39,7 +39,14 @@ impl Reading<'_> {
             return Ok(Took::Title);
         }
         let word = token.text.as_str();
-        let lower = word.to_lowercase();
+        // For the keywords (by, due, check, for, on): none is longer than five letters, and
+        // lower-casing never makes a word shorter in characters, so a longer word (a long tag,
+        // most of a title) is not lower-cased here for nothing.
+        let lower = if word.chars().nth(5).is_none() {
+            word.to_lowercase()
+        } else {
+            String::new()
+        };
         if let Some(name) = word.strip_prefix('@').map(trim_punctuation)
             && !name.is_empty()
         {

@@ -210,6 +210,27 @@ fn shell_arguments_keep_their_quoting() {
     );
 }
 
+/// The pieces the line is rebuilt from: a name the shell kept whole, quote marks inside an
+/// argument, `WHY:` in capitals, and an argument that is only spaces, each in its place.
+#[test]
+fn shell_arguments_rebuild_piece_by_piece() {
+    let args: Vec<String> = [
+        "  ",
+        "@Marcus Reid",
+        "say \"hi\"",
+        "WHY: a \"big\" one",
+        "@Ann Lee",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    assert_eq!(
+        line_from_args(&args),
+        " @\"Marcus Reid\" \"say \"\"hi\"\"\" WHY: a \"big\" one @Ann Lee"
+    );
+    assert_eq!(line_from_args(&[]), "");
+}
+
 #[test]
 fn near_misses() {
     assert!(near_miss("fir", "fri"));

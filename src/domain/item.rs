@@ -303,12 +303,7 @@ impl Item {
         };
         match field {
             Field::Title => format!("\"{}\"", self.title),
-            Field::Tags => self
-                .tags
-                .iter()
-                .map(|t| format!("#{t}"))
-                .collect::<Vec<_>>()
-                .join(" "),
+            Field::Tags => super::words::hashtags(&self.tags),
             Field::Person => self.person.clone().unwrap_or_else(|| "nobody".into()),
             Field::Why => self.why.clone().unwrap_or_else(|| "none".into()),
             Field::Channel => self

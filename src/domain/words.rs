@@ -180,6 +180,20 @@ pub fn distinct(values: impl IntoIterator<Item = String>) -> Vec<String> {
         .collect()
 }
 
+/// Tags as they are typed, `#deck #q4`, in one string: no string per tag, so an ask with
+/// thousands of tags costs its length and no more.
+pub fn hashtags(tags: &[String]) -> String {
+    let mut text = String::with_capacity(tags.iter().map(|t| t.len() + 2).sum());
+    for tag in tags {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push('#');
+        text.push_str(tag);
+    }
+    text
+}
+
 /// How many a list shows: "15", or "15 of 500" when it was cut for room.
 pub fn shown_of(shown: usize, total: impl TryInto<u64>) -> String {
     let total: u64 = total.try_into().unwrap_or(0);
@@ -291,6 +305,13 @@ pub fn title_words(title: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashtags_are_the_tags_as_typed() {
+        assert_eq!(hashtags(&["deck".into(), "q4".into()]), "#deck #q4");
+        assert_eq!(hashtags(&["é".into()]), "#é");
+        assert_eq!(hashtags(&[]), "");
+    }
 
     #[test]
     fn distinct_keeps_the_first_of_each_in_order() {

@@ -24,14 +24,7 @@ pub fn open_items(asks: &[Item], deadlines: &[Item], proofing: &[Item], now: &Mo
         let tags = if item.tags.is_empty() {
             String::new()
         } else {
-            format!(
-                " · {}",
-                item.tags
-                    .iter()
-                    .map(|t| format!("#{t}"))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            )
+            format!(" · {}", crate::domain::words::hashtags(&item.tags))
         };
         format!(
             "**{}** · {}{tags}",

@@ -461,13 +461,7 @@ pub fn describe(item: &Item, now: &Moment) -> String {
         parts.push(item.status.label().to_string());
     }
     if !item.tags.is_empty() {
-        parts.push(
-            item.tags
-                .iter()
-                .map(|t| format!("#{t}"))
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
+        parts.push(words::hashtags(&item.tags));
     }
     parts.join(" · ")
 }

@@ -157,8 +157,7 @@ impl Detail {
             out.push((LineKind::Warning, format!("declined: {reason}")));
         }
         if !item.tags.is_empty() {
-            let tags: Vec<String> = item.tags.iter().map(|t| format!("#{t}")).collect();
-            out.push((LineKind::Muted, tags.join(" ")));
+            out.push((LineKind::Muted, crate::domain::words::hashtags(&item.tags)));
         }
         if let Some(deadline) = &self.deadline {
             out.push((

@@ -392,7 +392,9 @@ pub fn capture_line(item: &Item) -> String {
     if let Some(deadline) = item.deadline_id.filter(|_| item.kind == Kind::Ask) {
         parts.push(format!("for {deadline}"));
     }
-    parts.extend(item.tags.iter().map(|t| format!("#{t}")));
+    if !item.tags.is_empty() {
+        parts.push(crate::domain::words::hashtags(&item.tags));
+    }
     // Quoted, so that words typed after it are read as the grammar's again.
     if let Some(why) = item.why.as_ref().filter(|_| item.kind == Kind::Ask) {
         parts.push(format!("why: {}", quoted(why)));
