@@ -114,9 +114,11 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     } else {
         <Cli as clap::CommandFactory>::command()
     };
-    let parsed = command.try_get_matches_from(args).and_then(|matches| {
+    let parsed = command.try_get_matches_from(args).and_then(|mut matches| {
         let name = matches.subcommand_name().unwrap_or("dashboard").to_string();
-        Cli::from_arg_matches(&matches).map(|cli| (cli, name))
+        // Taken out of the matches, not copied from them: `from_arg_matches` clones every
+        // value first (an ask typed with 5,000 words made 10,000 strings for nothing).
+        Cli::from_arg_matches_mut(&mut matches).map(|cli| (cli, name))
     });
     let (cli, command) = match parsed {
         Ok(parsed) => parsed,

@@ -39,7 +39,7 @@ pub fn capture_ask_sent(
 ) -> OpResult<Captured> {
     let capture = read(line, Grammar::Ask, ctx)?;
     let name = check_ask(&capture, ctx)?;
-    let (item, person, added, deadline) = store.write("ask", &ctx.now, |w| {
+    let (item, line, person, added, deadline) = store.write("ask", &ctx.now, |w| {
         check_deadline_link(&w.reader(), capture.deadline)?;
         let deadline = linked_deadline(&w.reader(), capture.deadline)?;
         let (mut person, added) = w.person_for(&name)?;
@@ -59,8 +59,10 @@ pub fn capture_ask_sent(
             w.add_mail_me(me)?;
         }
         let item = find(&w.reader(), id)?;
-        w.describe(&format!("Asked: {}", describe(&item, &ctx.now)))?;
-        Ok((item, person, added, deadline))
+        // Said once, for the journal and for the user: a line grows with the item's tags.
+        let line = describe(&item, &ctx.now);
+        w.describe(&format!("Asked: {line}"))?;
+        Ok((item, line, person, added, deadline))
     })?;
     let mut notes = ask_notes(&item, Some(&person), deadline.as_ref(), ctx);
     if added && let Some(note) = super::new_person_note(&store.reader(), &person.name, true)? {
@@ -73,29 +75,22 @@ pub fn capture_ask_sent(
         &person.name,
     )?);
     notes.extend(super::critique::ask_expert_notes(&store.reader(), &item)?);
-    Ok(Captured {
-        line: describe(&item, &ctx.now),
-        item,
-        notes,
-    })
+    Ok(Captured { line, item, notes })
 }
 
 /// Capture a deadline: `Q4 launch deck due fri 3pm #launch`.
 pub fn capture_deadline(store: &mut Store, ctx: &Context, line: &str) -> OpResult<Captured> {
     let capture = read(line, Grammar::Deadline, ctx)?;
     check_deadline(&capture, ctx)?;
-    let item = store.write("deadline", &ctx.now, |w| {
+    let (item, line) = store.write("deadline", &ctx.now, |w| {
         let id = w.insert_item(&new_deadline(&capture, ctx))?;
         let item = find(&w.reader(), id)?;
-        w.describe(&format!("Set: {}", describe(&item, &ctx.now)))?;
-        Ok(item)
+        let line = describe(&item, &ctx.now);
+        w.describe(&format!("Set: {line}"))?;
+        Ok((item, line))
     })?;
     let notes = super::expert_notes(&store.reader(), &item.tags, None)?;
-    Ok(Captured {
-        line: describe(&item, &ctx.now),
-        item,
-        notes,
-    })
+    Ok(Captured { line, item, notes })
 }
 
 /// The reflection's "first call tomorrow" as a capture line: a call on the next work day, at the
