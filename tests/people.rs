@@ -175,7 +175,7 @@ fn critique_bad_input() {
         ),
         (
             &["critique", "@sam", "wordy", "--rewrite"],
-            "unexpected argument '--rewrite'",
+            "\"--rewrite\" is not an option of nudge critique",
         ),
     ];
     for (args, message) in cases {

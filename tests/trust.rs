@@ -325,3 +325,84 @@ fn cli_edges() {
     let out = home.run(&["proofing", &id, "done"]);
     assert!(out.starts_with(&format!("Proofed: Proofing {id}")), "{out}");
 }
+
+#[test]
+fn options_after_the_words_are_options_and_dashes_in_the_text_stay_text() {
+    let home = Home::new();
+    let other = home.path("other.db");
+    // An option after the words is an option: the ask goes to the other database.
+    home.run(&[
+        "ask",
+        "@dana",
+        "quotes",
+        "--db",
+        other.to_str().expect("path"),
+    ]);
+    assert!(!home.db().exists(), "nothing in the default database");
+    let there = String::from_utf8(
+        home.nudge_on(&other)
+            .args(["list"])
+            .output()
+            .expect("runs")
+            .stdout,
+    )
+    .expect("utf-8");
+    assert!(
+        there.contains("quotes") && !there.contains("--db"),
+        "{there}"
+    );
+
+    // Help asked for after the words is help, and saves nothing.
+    home.run(&["ask", "@dana", "quotes"]);
+    for help in ["--help", "-h"] {
+        home.nudge()
+            .args(["ask", "@sam", "pricing", help])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage: nudge ask"));
+    }
+    // Dashes that are not options stay in the text, as typed.
+    home.run(&["ask", "@dana", "numbers", "-5%", "--", "urgent", "-ish"]);
+    let asks: Value = serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+    let titles: Vec<&str> = asks
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|a| a["title"].as_str().expect("title"))
+        .collect();
+    assert_eq!(titles, ["quotes", "numbers -5% -- urgent -ish"]);
+
+    // A `--word` that is none of the command's options is refused by name, with the way to keep
+    // it as text, and changes nothing.
+    let before = item(&home, 1);
+    home.nudge()
+        .args(["edit", "1", "+new", "--dry-run"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "\"--dry-run\" is not an option of nudge edit, so nothing was saved",
+        ))
+        .stderr(predicate::str::contains(
+            "put -- before the words: nudge edit 1 -- +new --dry-run",
+        ));
+    assert_eq!(item(&home, 1), before);
+    home.nudge()
+        .args(["ask", "@dana", "deck", "--mesage-id", "<a@acme.com>"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("(did you mean --message-id?)"));
+    // After `--`, every word is text.
+    home.run(&["edit", "1", "--", "quotes", "--dry-run"]);
+    assert_eq!(item(&home, 1)["title"], "quotes --dry-run");
+
+    // The same for every command that takes free words: critique, follow-up, check-in.
+    let out = home.run(&["critique", "@sam", "numbers", "-5%", "--", "off", "--fixed"]);
+    assert!(out.contains("\"numbers -5% -- off\" · fixed it"), "{out}");
+    home.run(&["followup", "1", "called", "--", "twice", "--via", "call"]);
+    let shown = home.run(&["show", "1"]);
+    assert!(shown.contains("call · called -- twice"), "{shown}");
+    home.run(&["checkin", "2", "calm", "--", "mostly"]);
+    let checkins: Value =
+        serde_json::from_str(&home.run(&["list", "checkins", "--json"])).expect("json");
+    assert_eq!(checkins[0]["note"], "calm -- mostly");
+}

@@ -229,7 +229,7 @@ pub struct CaptureArgs {
 #[derive(Debug, Args)]
 pub struct AskArgs {
     /// The Message-ID the ask went out with by email: a reply in its thread is noticed by
-    /// `nudge mail scan` (options come before the line)
+    /// `nudge mail scan`
     #[arg(long, value_name = "ID")]
     pub message_id: Option<String>,
     /// Read the ask from the message you sent: To is the person, Subject the title, Date when
@@ -285,6 +285,7 @@ pub struct CheckinArgs {
     #[arg(value_parser = parse_rating, allow_negative_numbers = true)]
     pub stress: Stress,
     /// An optional note
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     pub note: Vec<String>,
 }
 
@@ -300,7 +301,12 @@ pub struct CritiqueArgs {
     #[arg(long, conflicts_with_all = ["style_guide", "fixed"])]
     pub let_go: bool,
     /// Who said what, on which piece: @sam "too wordy" on "Q4 deck" (or on ID for a deadline)
-    #[arg(required = true, value_name = "CAPTURE")]
+    #[arg(
+        required = true,
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "CAPTURE"
+    )]
     pub words: Vec<String>,
 }
 
@@ -562,6 +568,7 @@ pub struct FollowupArgs {
     #[arg(long)]
     pub draft: bool,
     /// An optional note
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     pub note: Vec<String>,
 }
 

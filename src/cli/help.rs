@@ -18,7 +18,9 @@ Capture grammar (one line):
   for ID           the deadline this ask feeds
   why: ...         the rest of the line is the objective
   \"...\"            literal title text (keeps by/check/for in the title)
-  anything else    the title";
+  anything else    the title
+Options may come before or after the line (nudge ask @dana quotes --db work.db); after a `--`
+  put before the line, every word is text (nudge ask -- @dana notes on --verbose).";
 
 pub const WHEN: &str = "\
 WHEN: today, tonight, tomorrow, mon...sun (the next one), next week, next fri, eod, eow, noon,

@@ -1,5 +1,6 @@
 //! The command line: clap definitions, and one small handler per command over `ops` and the store.
 
+mod among_words;
 mod args;
 mod calendar;
 mod capture;
@@ -109,12 +110,21 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         .iter()
         .skip(1)
         .any(|a| a == "-h" || a == "--help" || a == "help");
-    let command = if wants_help {
+    let mut command = if wants_help {
         help::command()
     } else {
         <Cli as clap::CommandFactory>::command()
     };
-    let parsed = command.try_get_matches_from(args).and_then(|mut matches| {
+    let mut parsed = command.try_get_matches_from_mut(&args);
+    // Options typed after a command's free words are read again before them.
+    if let Ok(matches) = &parsed {
+        match among_words::moved_before_the_words(&command, matches, &args) {
+            Ok(None) => {}
+            Ok(Some(again)) => parsed = command.try_get_matches_from_mut(again),
+            Err(message) => return fail(&OpError::Input(message)),
+        }
+    }
+    let parsed = parsed.and_then(|mut matches| {
         let name = matches.subcommand_name().unwrap_or("dashboard").to_string();
         // Taken out of the matches, not copied from them: `from_arg_matches` clones every
         // value first (an ask typed with 5,000 words made 10,000 strings for nothing).
