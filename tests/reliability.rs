@@ -625,3 +625,42 @@ fn a_new_change_after_undo_ends_redo() {
     );
     assert!(store.reader().item(2).expect("read").is_none());
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 32,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..ProptestConfig::default()
+    })]
+
+    /// A capture hands back the item it wrote without reading it again: what it hands back
+    /// (and prints) must be what a read of the row gives, at a moment with a fraction of a
+    /// second too (the system clock's).
+    #[test]
+    fn a_capture_returns_the_item_exactly_as_stored(
+        words in proptest::collection::vec(
+            proptest::string::string_regex(
+                "(@dana|@sam|@newcomer|quotes|deck|by fri|by dec 3|check mon|check tomorrow 3pm|#q4|\\+Deck|~call|~walk|why: launch|for 1|\"by the seat\"|é)"
+            ).expect("pattern"),
+            1..8,
+        ),
+        nanos in 0u32..1_000_000_000,
+        deadline in any::<bool>(),
+    ) {
+        let (_dir, mut store, ctx) = demo_store();
+        let now = ctx.now + chrono::Duration::nanoseconds(i64::from(nanos));
+        let ctx = Context::new(now, Config::default());
+        let line = words.join(" ");
+        let captured = if deadline {
+            ops::capture_deadline(&mut store, &ctx, &line)
+        } else {
+            ops::capture_ask(&mut store, &ctx, &format!("@dana {line}"))
+        };
+        if let Ok(captured) = captured {
+            let stored = store.reader().item(captured.item.id).expect("reads");
+            prop_assert_eq!(Some(captured.item), stored, "{}", line);
+        }
+    }
+}

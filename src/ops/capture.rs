@@ -1,6 +1,6 @@
 //! Capturing asks and deadlines from one line, and saying how the line was understood.
 
-use super::{Context, OpError, OpResult, Reading, find};
+use super::{Context, OpError, OpResult, Reading};
 use crate::capture::{self, Capture, Grammar};
 use crate::domain::person::display_name;
 use crate::domain::{Channel, Item, Kind, Person, Status, reply, words};
@@ -46,19 +46,18 @@ pub fn capture_ask_sent(
         for address in capture.email.iter().chain(&sent.to) {
             super::people::keep_email(w, &mut person, address)?;
         }
-        let id = w.insert_item(&new_ask(&capture, &person, ctx, deadline.as_ref()))?;
+        let item = w.insert_new_item(new_ask(&capture, &person, ctx, deadline.as_ref()))?;
         if let Some(message_id) = &sent.message_id {
             if let Some(other) = w.item_with_message_id(message_id)? {
                 return Err(WriteError::Input(format!(
                     "message <{message_id}> is already ask {other}; `nudge show {other}` shows it"
                 )));
             }
-            w.set_message_id(id, message_id)?;
+            w.set_message_id(item.id, message_id)?;
         }
         if let Some(me) = &sent.from {
             w.add_mail_me(me)?;
         }
-        let item = find(&w.reader(), id)?;
         // Said once, for the journal and for the user: a line grows with the item's tags.
         let line = describe(&item, &ctx.now);
         w.describe(&format!("Asked: {line}"))?;
@@ -83,8 +82,7 @@ pub fn capture_deadline(store: &mut Store, ctx: &Context, line: &str) -> OpResul
     let capture = read(line, Grammar::Deadline, ctx)?;
     check_deadline(&capture, ctx)?;
     let (item, line) = store.write("deadline", &ctx.now, |w| {
-        let id = w.insert_item(&new_deadline(&capture, ctx))?;
-        let item = find(&w.reader(), id)?;
+        let item = w.insert_new_item(new_deadline(&capture, ctx))?;
         let line = describe(&item, &ctx.now);
         w.describe(&format!("Set: {line}"))?;
         Ok((item, line))
@@ -296,6 +294,7 @@ fn new_ask(capture: &Capture, person: &Person, ctx: &Context, deadline: Option<&
         status: Status::Open,
         person_id: Some(person.id),
         person: Some(person.name.clone()),
+        usual_reply: person.reply_median,
         why: capture.why.clone(),
         channel: Some(capture.channel.or(person.prefers).unwrap_or(Channel::Email)),
         asked_at: Some(ctx.now),

@@ -13,8 +13,42 @@ use crate::when::Moment;
 impl Writer<'_> {
     /// Insert a new item; its id and uuid are assigned here. Returns the id.
     pub fn insert_item(&mut self, item: &Item) -> std::result::Result<i64, WriteError> {
+        self.insert_with_uuid(item, super::new_uuid())
+    }
+
+    /// Insert a new item and return it as it is now stored, as `Reader::item` would read it:
+    /// a capture need not read it back (that read was 6 % of one). The caller gives the
+    /// person's name and usual reply time, which the read takes from the person's row.
+    pub fn insert_new_item(&mut self, item: Item) -> std::result::Result<Item, WriteError> {
+        let uuid = super::new_uuid();
+        let id = self.insert_with_uuid(&item, uuid.clone())?;
+        let zone = self.zone;
+        // Times are stored as whole seconds.
+        let stored = |at: Moment| super::moment(&zone, at.timestamp()).unwrap_or(at);
+        let now = super::moment(&zone, self.now).unwrap_or(self.at);
+        Ok(Item {
+            id,
+            uuid,
+            tags: super::rows::split_words(&super::rows::join_words(&item.tags)),
+            asked_at: item.asked_at.map(stored),
+            need_by: item.need_by.map(stored),
+            next_check: item.next_check.map(stored),
+            due: item.due.map(stored),
+            closed_at: item.closed_at.map(stored),
+            created_at: now,
+            updated_at: now,
+            chased: Default::default(),
+            ..item
+        })
+    }
+
+    fn insert_with_uuid(
+        &mut self,
+        item: &Item,
+        uuid: String,
+    ) -> std::result::Result<i64, WriteError> {
         let mut values = item_values(item);
-        values.push((":uuid", Value::Text(super::new_uuid())));
+        values.push((":uuid", Value::Text(uuid)));
         values.push((":now", Value::Integer(self.now)));
         self.execute_named(
             &format!(
