@@ -13,6 +13,14 @@ use crate::domain::reply::ChannelRecord;
 use crate::domain::touch::Touch;
 use crate::domain::{Person, PersonStats};
 
+/// Someone with expertise, as a capture matches it against its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expert {
+    pub id: i64,
+    pub name: String,
+    pub expertise: Vec<String>,
+}
+
 impl Reader<'_> {
     /// The person with this name, or with it among their aliases; `@marcus.reid`,
     /// `@marcus_reid` and `@"Marcus Reid"` are the same name when only one of them is known.
@@ -75,13 +83,21 @@ impl Reader<'_> {
         self.rows(&sql, [], person_from_row)
     }
 
-    /// Those with expertise, by name (through `people_experts`: the others are never read).
-    pub fn experts(&self) -> Result<Vec<Person>> {
-        let sql = format!(
-            "SELECT {PERSON_COLUMNS} FROM people INDEXED BY people_experts \
-             WHERE expertise != '' ORDER BY name_key"
-        );
-        self.rows(&sql, [], person_from_row)
+    /// Those with expertise, by name (through `people_experts`: the others are never read):
+    /// their id, name and expertise only, since every capture looks.
+    pub fn experts(&self) -> Result<Vec<Expert>> {
+        self.rows(
+            "SELECT id, name, expertise FROM people INDEXED BY people_experts \
+             WHERE expertise != '' ORDER BY name_key",
+            [],
+            |r| {
+                Ok(Expert {
+                    id: r.get("id")?,
+                    name: r.get("name")?,
+                    expertise: r.words("expertise")?,
+                })
+            },
+        )
     }
 }
 
