@@ -38,10 +38,8 @@ pub(super) fn moved_before_the_words(
     let Some(before) = args.len().checked_sub(words.len()).map(|n| &args[..n]) else {
         return Ok(None);
     };
-    let typed_last = args[before.len()..].iter().zip(&words);
-    if typed_last
-        .clone()
-        .any(|(typed, word)| typed.to_str() != Some(word.as_str()))
+    let mut typed_last = args[before.len()..].iter().zip(&words);
+    if typed_last.any(|(typed, word)| typed.to_str() != Some(word.as_str()))
         || before.last().is_some_and(|last| last == "--")
     {
         return Ok(None);
