@@ -130,8 +130,6 @@ impl PersonJson {
     }
 }
 
-/// Rows of cells printed in aligned columns; the last column is never padded. Cells are made
-/// inert and cut to `max` columns each.
 /// `table`, fitted to a terminal `width` columns wide. Long cells (titles) are cut shorter first,
 /// down to 16 columns; then columns that would show less than 12 characters at the right edge are
 /// left out (the header says which are there); then each line is cut to fit.
@@ -177,31 +175,45 @@ pub fn table_within(rows: &[Vec<String>], max: usize, width: usize) -> Vec<Strin
     }
 }
 
+/// Rows of cells printed in aligned columns; the last column is never padded. Cells are made
+/// inert and cut to `max` columns each.
 pub fn table(rows: &[Vec<String>], max: usize) -> Vec<String> {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|cell| text::width(&text::fit(cell, max)))
-                .max()
-                .unwrap_or(0)
+    // Each cell is cut and measured once, for its column's width and for its line.
+    let cells: Vec<Vec<(String, usize)>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| {
+                    let shown = text::fit(cell, max);
+                    let width = text::width(&shown);
+                    (shown, width)
+                })
+                .collect()
         })
         .collect();
-    rows.iter()
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths = vec![0; columns];
+    for row in &cells {
+        for (c, (_, width)) in row.iter().enumerate() {
+            widths[c] = widths[c].max(*width);
+        }
+    }
+    cells
+        .into_iter()
         .map(|row| {
-            let cells: Vec<String> = row
-                .iter()
-                .enumerate()
-                .map(|(c, cell)| {
-                    if c + 1 == row.len() {
-                        text::fit(cell, max)
-                    } else {
-                        text::pad(cell, widths[c])
-                    }
-                })
-                .collect();
-            cells.join("  ").trim_end().to_string()
+            let last = row.len().saturating_sub(1);
+            let mut line = String::new();
+            for (c, (shown, width)) in row.into_iter().enumerate() {
+                if c > 0 {
+                    line.push_str("  ");
+                }
+                line.push_str(&shown);
+                if c < last {
+                    line.extend(std::iter::repeat_n(' ', widths[c] - width));
+                }
+            }
+            line.truncate(line.trim_end().len());
+            line
         })
         .collect()
 }
