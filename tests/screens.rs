@@ -2026,6 +2026,35 @@ fn slash_finds_in_pending_asks_as_you_type_marks_the_matches_and_esc_clears() {
 }
 
 #[test]
+fn a_find_on_the_board_shows_what_is_captured_meanwhile_here_or_in_another_shell() {
+    let mut f = fixture(100, 30, true);
+    typed(&mut f.app, "/");
+    typed(&mut f.app, "num");
+    key(&mut f.app, KeyCode::Enter);
+    let asks = nudge::tui::layout::Pane::Asks;
+    assert_eq!(f.app.board.total(asks), 3);
+    // Another shell captures a matching ask: the next check shows it in the find.
+    let path = f.app.store.path().to_path_buf();
+    let now = clock::parse_now("2026-11-28T09:00", &zone()).expect("now");
+    let mut other = Store::open(&path, zone()).expect("second connection");
+    let ctx = nudge::ops::Context::new(now, Config::default());
+    nudge::ops::capture_ask(&mut other, &ctx, "@zoe numbers for the board deck").expect("capture");
+    f.app.tick();
+    assert_eq!(f.app.board.total(asks), 4);
+    let shown = screen(&f.app);
+    assert!(shown.contains("numbers for the board"), "{shown}");
+    // And one captured here, then found by a new find.
+    key(&mut f.app, KeyCode::Esc);
+    typed(&mut f.app, "a");
+    typed(&mut f.app, "@zoe quarterly figures");
+    key(&mut f.app, KeyCode::Enter);
+    typed(&mut f.app, "/");
+    typed(&mut f.app, "quarterly");
+    assert_eq!(f.app.board.total(asks), 1);
+    assert!(screen(&f.app).contains("quarterly figures"));
+}
+
+#[test]
 fn slash_in_the_people_view_finds_by_name_team_or_expertise() {
     let mut f = fixture(100, 30, true);
     typed(&mut f.app, "p");

@@ -27,6 +27,10 @@ pub fn list(session: &mut Session, out: &mut dyn Write, args: &ListArgs) -> Hand
         _ => String::new(),
     };
     let store = session.store()?;
+    if grep.is_some() {
+        // What captures left for the find index to take.
+        store.index_pending_finds()?;
+    }
     let reader = store.reader();
     if grep.is_some()
         && matches!(

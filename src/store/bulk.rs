@@ -193,6 +193,7 @@ impl Bulk<'_> {
     /// Make everything visible at once.
     pub fn finish(self) -> Result<()> {
         refresh_medians(&self.tx).map_err(|e| self.sql(e))?;
+        super::find::index_pending(&self.tx).map_err(|e| self.sql(e))?;
         let path = self.path.clone();
         self.tx
             .commit()

@@ -118,6 +118,51 @@ impl Reader<'_> {
     }
 }
 
+/// Index the items noted since the last time (`items_find_pending`, migration 016: a capture
+/// only notes its item), as they are now, and forget the notes. An item already in the index
+/// (changed since it was noted, which re-indexes it) is taken out first, never indexed twice.
+pub(super) fn index_pending(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    if !any_pending(conn)? {
+        return Ok(());
+    }
+    conn.execute_batch(&format!(
+        "DELETE FROM items_find WHERE rowid IN (SELECT item_id FROM items_find_pending); \
+         INSERT INTO items_find (rowid, person, title, tags, why) \
+             SELECT i.id, COALESCE(p.name, ''), i.title, i.tags, COALESCE(i.why, '') \
+             FROM items_find_pending f JOIN items i ON i.id = f.item_id \
+             LEFT JOIN people p ON p.id = i.person_id \
+             WHERE i.status IN {OPEN_STATUSES_SQL}; \
+         DELETE FROM items_find_pending;"
+    ))
+}
+
+fn any_pending(conn: &rusqlite::Connection) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM items_find_pending)")?
+        .query_row([], |r| r.get(0))
+}
+
+impl super::Store {
+    /// Bring the find index up to date before a find (what captures left for later). Nothing
+    /// left, nothing written: a find takes the write lock only when there is something to index.
+    pub fn index_pending_finds(&mut self) -> Result<()> {
+        self.still_here()?;
+        let path = self.path.clone();
+        let sql = |source| super::StoreError::Sql {
+            path: path.clone(),
+            source,
+        };
+        if !any_pending(&self.conn).map_err(sql)? {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        index_pending(&tx).map_err(sql)?;
+        tx.commit().map_err(sql)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -152,6 +152,7 @@ impl<'a, 'p> Merge<'a, 'p> {
     /// Refresh what the merged rows feed (reply medians), then commit.
     pub(super) fn finish(self) -> Result<Merged, ImportError> {
         super::bulk::refresh_medians(&self.tx).map_err(|e| self.sql(e))?;
+        super::find::index_pending(&self.tx).map_err(|e| self.sql(e))?;
         (self.progress)(self.total, self.total);
         let Merge {
             tx, path, merged, ..

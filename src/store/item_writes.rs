@@ -22,6 +22,8 @@ impl Writer<'_> {
     pub fn insert_new_item(&mut self, item: Item) -> std::result::Result<Item, WriteError> {
         let uuid = super::new_uuid();
         let id = self.insert_with_uuid(&item, uuid.clone())?;
+        // Its words wait for the next find or the next other write (migration 016).
+        self.find_later = true;
         let zone = self.zone;
         // Times are stored as whole seconds.
         let stored = |at: Moment| super::moment(&zone, at.timestamp()).unwrap_or(at);

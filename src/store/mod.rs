@@ -354,8 +354,12 @@ impl Store {
                 action: action.to_string(),
                 journal_id: None,
                 seq: 0,
+                find_later: false,
             };
             let value = work(&mut writer)?;
+            if !writer.find_later {
+                find::index_pending(&writer.tx).map_err(sql)?;
+            }
             writer.tx.commit().map_err(sql)?;
             value
         };
@@ -460,6 +464,9 @@ pub struct Writer<'a> {
     action: String,
     journal_id: Option<i64>,
     seq: i64,
+    /// A capture leaves its item's words for the find index to take later (migration 016):
+    /// every other write brings the index up to date before it commits.
+    find_later: bool,
 }
 
 impl Writer<'_> {

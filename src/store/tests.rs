@@ -45,7 +45,8 @@ fn capture(store: &mut Store, title: &str, person: &str) -> i64 {
     store
         .write("ask", &now(), |w| {
             let (person, _) = w.person_for(person)?;
-            w.insert_item(&ask(title, person.id))
+            // As a capture writes it: its words left for the find index to take later.
+            Ok(w.insert_new_item(ask(title, person.id))?.id)
         })
         .expect("writes")
 }
@@ -335,8 +336,9 @@ fn person_channels_match(store: &Store) -> usize {
     kept.len()
 }
 
-/// `items_find` (kept by triggers) holds exactly the open items, each found by its person's
-/// name and its title's words.
+/// `items_find` (kept by triggers) holds only open items, and with the items captures left for
+/// later (`items_find_pending`) every open one; each indexed item is found by its person's name
+/// and its title's words.
 fn find_index_matches(store: &Store) {
     let conn = &store.conn;
     let ids = |sql: &str| -> Vec<i64> {
@@ -349,7 +351,19 @@ fn find_index_matches(store: &Store) {
         "SELECT id FROM items WHERE status IN {} ORDER BY 1",
         crate::domain::item::OPEN_STATUSES_SQL
     );
-    assert_eq!(ids("SELECT rowid FROM items_find ORDER BY 1"), ids(&open));
+    let indexed = ids("SELECT rowid FROM items_find ORDER BY 1");
+    let open_ids = ids(&open);
+    assert!(
+        indexed.iter().all(|id| open_ids.binary_search(id).is_ok()),
+        "only open items are indexed: {indexed:?} against {open_ids:?}"
+    );
+    let pending = ids("SELECT item_id FROM items_find_pending ORDER BY 1");
+    for id in &open_ids {
+        assert!(
+            indexed.binary_search(id).is_ok() || pending.binary_search(id).is_ok(),
+            "open item {id} is indexed or waits to be"
+        );
+    }
     let mut stmt = conn
         .prepare(
             &open
@@ -364,6 +378,9 @@ fn find_index_matches(store: &Store) {
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .and_then(|rows| rows.collect())
         .expect("reads");
+    let rows = rows
+        .into_iter()
+        .filter(|(id, _, _)| indexed.binary_search(id).is_ok());
     for (id, title, person) in rows {
         let find = super::Find::new(&format!("{person} {title}")).expect("words");
         let found = store
@@ -379,6 +396,91 @@ fn find_index_matches(store: &Store) {
             "item {id} ({person}: {title}) is found by its words"
         );
     }
+}
+
+#[test]
+fn a_capture_leaves_its_words_for_the_find_index_to_take_before_a_find() {
+    let (_dir, mut store) = open_temp();
+    let ids = |store: &Store, sql: &str| -> Vec<i64> {
+        let mut stmt = store.conn.prepare(sql).expect("prepares");
+        stmt.query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .expect("reads")
+    };
+    let pending = |store: &Store| ids(store, "SELECT item_id FROM items_find_pending ORDER BY 1");
+    let found = |store: &Store, typed: &str| {
+        store
+            .reader()
+            .count_found(Kind::Ask, false, &Find::new(typed).expect("words"))
+            .expect("counts")
+    };
+    let quotes = capture(&mut store, "quotes for acme", "dana");
+    assert_eq!(pending(&store), vec![quotes]);
+    assert_eq!(
+        found(&store, "acme"),
+        0,
+        "a capture does not write the index"
+    );
+    store.index_pending_finds().expect("indexes");
+    assert!(pending(&store).is_empty());
+    assert_eq!(found(&store, "acme"), 1);
+    assert_eq!(found(&store, "dana quo"), 1);
+
+    // Any other write takes what captures left, as the items are when it commits.
+    let deck = capture(&mut store, "sales deck", "sam");
+    store
+        .write("edit", &now(), |w| {
+            let mut item = w.reader().item(deck)?.expect("exists");
+            item.title = "pricing sheet".into();
+            w.save_item(&item)
+        })
+        .expect("edits");
+    assert!(pending(&store).is_empty());
+    assert_eq!(found(&store, "deck"), 0, "the old title is not indexed");
+    assert_eq!(found(&store, "pricing"), 1);
+    // Indexed once: closing it takes it out of the index.
+    store
+        .conn
+        .execute(
+            "UPDATE items SET status = 'received', closed_at = 1796000000 WHERE id = ?1",
+            [deck],
+        )
+        .expect("closes");
+    assert_eq!(found(&store, "pricing"), 0);
+
+    // Items changed while they wait (closed; their person renamed) are indexed as they are.
+    let closed = capture(&mut store, "case study", "lee");
+    let renamed = capture(&mut store, "webinar slides", "sam");
+    assert_eq!(pending(&store), vec![closed, renamed]);
+    store
+        .conn
+        .execute_batch(&format!(
+            "UPDATE items SET status = 'received', closed_at = 1796000000 WHERE id = {closed}; \
+             UPDATE people SET name = 'Kim' WHERE name = 'Sam';"
+        ))
+        .expect("changes");
+    find_index_matches(&store);
+    store.index_pending_finds().expect("indexes");
+    assert!(pending(&store).is_empty());
+    assert_eq!(found(&store, "case study"), 0, "closed: not indexed");
+    assert_eq!(found(&store, "kim webinar"), 1);
+    assert_eq!(found(&store, "sam webinar"), 0);
+    let open = ids(
+        &store,
+        "SELECT id FROM items WHERE status = 'open' ORDER BY 1",
+    );
+    assert_eq!(ids(&store, "SELECT rowid FROM items_find ORDER BY 1"), open);
+    find_index_matches(&store);
+    // Nothing left: a find changes nothing.
+    let changes = |store: &Store| {
+        store
+            .conn
+            .query_row("SELECT total_changes()", [], |r| r.get::<_, i64>(0))
+            .expect("reads")
+    };
+    let before = changes(&store);
+    store.index_pending_finds().expect("nothing to index");
+    assert_eq!(changes(&store), before);
 }
 
 /// `person_keys` (kept by triggers) against every person's key and its one-letter-out spellings.

@@ -155,6 +155,11 @@ impl App {
 
     /// Query one list's window again after it scrolled (the rest of the screen is unchanged).
     pub(super) fn reload_list(&mut self, pane: Pane) {
+        if self.find_in(pane).is_some()
+            && let Err(e) = self.store.index_pending_finds()
+        {
+            return self.fail(OpError::Store(e));
+        }
         let reader = self.store.reader();
         let rows = self.layout.rows(pane);
         let result = match pane {
@@ -232,6 +237,12 @@ impl App {
         ];
         self.board_loads += 1;
         let found = self.find.as_ref().and_then(|f| Some((f.pane, f.find()?)));
+        // What captures left for the find index to take, before it is asked.
+        if found.is_some()
+            && let Err(e) = self.store.index_pending_finds()
+        {
+            return self.fail(OpError::Store(e));
+        }
         match Board::load(
             &self.store.reader(),
             &self.config,
