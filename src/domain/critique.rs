@@ -84,44 +84,80 @@ pub struct NewCritique<'a> {
     pub proofing_id: Option<i64>,
 }
 
-/// The people whose expertise covers some of `tags`, with the tags they cover.
-pub fn experts<'a>(
-    tags: &[String],
+/// The people whose expertise covers some of `tags`, with the tags they cover (each once, as
+/// first given, in the tags' order): those who cover the most first, then by name.
+pub fn experts<'a, Tag: AsRef<str>>(
+    tags: &[Tag],
     people: impl IntoIterator<Item = (&'a str, &'a [String])>,
 ) -> Vec<(String, Vec<String>)> {
-    // Each tag's place, so a person's expertise is looked up, not compared with every tag.
-    let mut place: HashMap<String, usize> = HashMap::new();
-    for (i, tag) in tags.iter().enumerate() {
-        place.entry(tag.to_lowercase()).or_insert(i);
+    // A person's expertise is a few words, an ask's tags may be thousands: the expertise is
+    // indexed, and each tag is one look-up, with no copy of a tag already in lower case.
+    // For each expertise word: whether a tag took it yet, and who knows it.
+    let mut knows: HashMap<String, (bool, Vec<usize>)> = HashMap::new();
+    let mut names = Vec::new();
+    for (p, (name, expertise)) in people.into_iter().enumerate() {
+        names.push(name);
+        for word in expertise {
+            let who = &mut knows.entry(word.to_lowercase()).or_default().1;
+            if who.last() != Some(&p) {
+                who.push(p);
+            }
+        }
     }
-    let mut found: Vec<(String, Vec<String>)> = people
+    let mut covered: Vec<Vec<String>> = vec![Vec::new(); names.len()];
+    if !knows.is_empty() {
+        for tag in tags {
+            let tag = tag.as_ref();
+            if let Some((taken, who)) = knows.get_mut(lower_case(tag).as_ref())
+                && !*taken
+            {
+                *taken = true;
+                for p in who.iter() {
+                    covered[*p].push(tag.to_string());
+                }
+            }
+        }
+    }
+    let mut found: Vec<(String, Vec<String>)> = names
         .into_iter()
-        .filter_map(|(name, expertise)| {
-            let mut at: Vec<usize> = expertise
-                .iter()
-                .filter_map(|e| place.get(&e.to_lowercase()).copied())
-                .collect();
-            at.sort_unstable();
-            at.dedup();
-            let covered: Vec<String> = at
-                .into_iter()
-                .filter_map(|i| tags.get(i).cloned())
-                .collect();
-            (!covered.is_empty()).then(|| (name.to_string(), covered))
-        })
+        .zip(covered)
+        .filter(|(_, covered)| !covered.is_empty())
+        .map(|(name, covered)| (name.to_string(), covered))
         .collect();
-    // Those who cover the most first, then by name.
     found.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
     found
 }
 
-/// What an item is about, to match expertise against: its tags, then its title's words.
-pub fn topic(title: &str, tags: &[String]) -> Vec<String> {
-    super::words::distinct(
-        tags.iter()
-            .map(|t| t.to_lowercase())
-            .chain(super::words::title_words(title)),
-    )
+/// `word` in lower case, borrowed when lower-casing changes no character (then the whole word
+/// is unchanged too: only a capital sigma depends on what is around it).
+fn lower_case(word: &str) -> std::borrow::Cow<'_, str> {
+    let unchanged = |c: char| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    };
+    if word
+        .bytes()
+        .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
+        || word.chars().all(unchanged)
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// What an item is about, to match expertise against: its tags, then its title's words, in
+/// lower case (a word in both is there twice; `experts` takes each once). A tag already in lower
+/// case, as captures write them, is not copied.
+pub fn topic<'a>(title: &str, tags: &'a [String]) -> Vec<std::borrow::Cow<'a, str>> {
+    tags.iter()
+        .map(|t| lower_case(t))
+        .chain(
+            super::words::title_words(title)
+                .into_iter()
+                .map(std::borrow::Cow::Owned),
+        )
+        .collect()
 }
 
 /// "Sam knows pricing — ask Sam?": for an ask just captured whose words they know.
@@ -169,7 +205,90 @@ mod tests {
             suggestion("Sam", &found[0].1),
             "Sam knows pricing and roadmap: ask for their help?"
         );
-        assert!(experts(&[], [("Sam", sam.as_slice())]).is_empty());
+        assert!(experts::<String>(&[], [("Sam", sam.as_slice())]).is_empty());
+    }
+
+    #[test]
+    fn a_tag_is_matched_once_whatever_its_case_and_as_first_given() {
+        let sam = vec![
+            "Pricing".to_string(),
+            "pricing".to_string(),
+            "API".to_string(),
+        ];
+        let lee = vec!["api".to_string()];
+        let tags = ["api", "Pricing", "pricing", "API", "ΣΟΦΊΑ"].map(String::from);
+        let found = experts(&tags, [("Sam", sam.as_slice()), ("Lee", lee.as_slice())]);
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "Sam".to_string(),
+                    vec!["api".to_string(), "Pricing".to_string()]
+                ),
+                ("Lee".to_string(), vec!["api".to_string()]),
+            ]
+        );
+        let greek = vec!["σοφία".to_string()];
+        assert_eq!(
+            experts(&tags, [("Eva", greek.as_slice())]),
+            vec![("Eva".to_string(), vec!["ΣΟΦΊΑ".to_string()])]
+        );
+        assert_eq!(
+            lower_case("ǅemal"),
+            "ǆemal",
+            "a title-case letter is lowered"
+        );
+        assert!(matches!(
+            lower_case("pricing"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    /// The plain way: every tag lower-cased into a map of first places, every expertise word
+    /// looked up in it.
+    fn experts_the_plain_way(
+        tags: &[String],
+        people: &[(&str, Vec<String>)],
+    ) -> Vec<(String, Vec<String>)> {
+        let mut place = HashMap::new();
+        for (i, tag) in tags.iter().enumerate() {
+            place.entry(tag.to_lowercase()).or_insert(i);
+        }
+        let mut found: Vec<(String, Vec<String>)> = people
+            .iter()
+            .filter_map(|(name, expertise)| {
+                let mut at: Vec<usize> = expertise
+                    .iter()
+                    .filter_map(|e| place.get(&e.to_lowercase()).copied())
+                    .collect();
+                at.sort_unstable();
+                at.dedup();
+                let covered: Vec<String> = at.into_iter().map(|i| tags[i].clone()).collect();
+                (!covered.is_empty()).then(|| (name.to_string(), covered))
+            })
+            .collect();
+        found.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+        found
+    }
+
+    /// Letters whose lower case is themselves, another letter, or (Σ) one of two.
+    const WORD: &str = "(a|A|b|B|σ|Σ|ς|ǅ|ǆ|é|É){1,3}";
+
+    proptest::proptest! {
+        #[test]
+        fn experts_are_found_as_the_plain_way_finds_them(
+            tags in proptest::collection::vec(crate::text::pattern(WORD), 0..12),
+            expertise in proptest::collection::vec(
+                proptest::collection::vec(crate::text::pattern(WORD), 0..4),
+                0..4,
+            ),
+        ) {
+            let names = ["Ann", "Bo", "Cy", "Di"];
+            let people: Vec<(&str, Vec<String>)> =
+                names.iter().copied().zip(expertise).collect();
+            let ours = experts(&tags, people.iter().map(|(n, e)| (*n, e.as_slice())));
+            proptest::prop_assert_eq!(ours, experts_the_plain_way(&tags, &people));
+        }
     }
 
     #[test]

@@ -253,7 +253,16 @@ pub fn expert_notes(
     tags: &[String],
     except: Option<i64>,
 ) -> Result<Vec<String>, OpError> {
-    experts_noted(reader, || tags.to_vec(), except, critique::suggestion)
+    experts_noted(
+        reader,
+        || {
+            tags.iter()
+                .map(|t| std::borrow::Cow::Borrowed(t.as_str()))
+                .collect()
+        },
+        except,
+        critique::suggestion,
+    )
 }
 
 /// "Sam knows pricing — ask Sam?" for an ask whose tags or title words someone else knows.
@@ -268,9 +277,9 @@ pub fn ask_expert_notes(reader: &Reader<'_>, item: &Item) -> Result<Vec<String>,
 
 /// The notes for the experts (but `except`) who know some of the words `topic` gives; the
 /// words are only put together when someone has expertise to match them against.
-fn experts_noted(
+fn experts_noted<'t>(
     reader: &Reader<'_>,
-    topic: impl FnOnce() -> Vec<String>,
+    topic: impl FnOnce() -> Vec<std::borrow::Cow<'t, str>>,
     except: Option<i64>,
     say: fn(&str, &[String]) -> String,
 ) -> Result<Vec<String>, OpError> {

@@ -19,7 +19,7 @@ impl Writer<'_> {
     /// Insert a new item and return it as it is now stored, as `Reader::item` would read it:
     /// a capture need not read it back (that read was 6 % of one). The caller gives the
     /// person's name and usual reply time, which the read takes from the person's row.
-    pub fn insert_new_item(&mut self, item: Item) -> std::result::Result<Item, WriteError> {
+    pub fn insert_new_item(&mut self, mut item: Item) -> std::result::Result<Item, WriteError> {
         let uuid = super::new_uuid();
         let id = self.insert_with_uuid(&item, uuid.clone())?;
         // Its words wait for the next find or the next other write (migration 016).
@@ -28,10 +28,17 @@ impl Writer<'_> {
         // Times are stored as whole seconds.
         let stored = |at: Moment| super::moment(&zone, at.timestamp()).unwrap_or(at);
         let now = super::moment(&zone, self.now).unwrap_or(self.at);
+        // Tags are stored joined by spaces: read back, they are the words of that line.
+        let stays_as_given = |tag: &String| !tag.is_empty() && !tag.contains(char::is_whitespace);
+        let tags = if item.tags.iter().all(stays_as_given) {
+            std::mem::take(&mut item.tags)
+        } else {
+            super::rows::split_words(&super::rows::join_words(&item.tags))
+        };
         Ok(Item {
             id,
             uuid,
-            tags: super::rows::split_words(&super::rows::join_words(&item.tags)),
+            tags,
             asked_at: item.asked_at.map(stored),
             need_by: item.need_by.map(stored),
             next_check: item.next_check.map(stored),
