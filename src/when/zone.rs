@@ -85,23 +85,9 @@ impl Zone {
         ZoneOffset {
             zone: *self,
             fixed: FixedOffset::east_opt(seconds).unwrap_or_else(|| chrono::Utc.fix()),
-            abbreviation: leak_abbreviation(abbreviation),
+            abbreviation,
         }
     }
-}
-
-/// Abbreviations ("GMT", "EDT") live in the leaked rules, but behind a borrow of them; keep a
-/// `'static` copy of each distinct one.
-fn leak_abbreviation(text: &str) -> &'static str {
-    static SEEN: OnceLock<Mutex<Vec<&'static str>>> = OnceLock::new();
-    let seen = SEEN.get_or_init(|| Mutex::new(Vec::new()));
-    let mut seen = seen.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(found) = seen.iter().find(|s| **s == text) {
-        return found;
-    }
-    let leaked: &'static str = Box::leak(text.to_string().into_boxed_str());
-    seen.push(leaked);
-    leaked
 }
 
 impl PartialEq for Zone {
