@@ -134,6 +134,10 @@ impl<'r, 's> Cells<'r, 's> {
 
     pub fn time(&self, column: &str) -> rusqlite::Result<Moment> {
         let seconds: i64 = self.get(column)?;
+        self.moment(column, seconds)
+    }
+
+    fn moment(&self, column: &str, seconds: i64) -> rusqlite::Result<Moment> {
         super::moment(&self.zone, seconds).ok_or_else(|| self.out_of_calendar(column, seconds))
     }
 
@@ -146,8 +150,9 @@ impl<'r, 's> Cells<'r, 's> {
     }
 
     pub fn maybe_time(&self, column: &str) -> rusqlite::Result<Option<Moment>> {
+        // Read once: a second look-up of the name would start after it and search the row.
         match self.get::<Option<i64>>(column)? {
-            Some(_) => self.time(column).map(Some),
+            Some(seconds) => self.moment(column, seconds).map(Some),
             None => Ok(None),
         }
     }
@@ -264,12 +269,16 @@ impl<'r, 's> Cells<'r, 's> {
 
     pub fn stress(&self, column: &str) -> rusqlite::Result<Stress> {
         let rating: i64 = self.get(column)?;
+        self.rated(column, rating)
+    }
+
+    fn rated(&self, column: &str, rating: i64) -> rusqlite::Result<Stress> {
         Stress::new(rating).map_err(|e| self.unreadable(column, Type::Integer, e.to_string()))
     }
 
     pub fn maybe_stress(&self, column: &str) -> rusqlite::Result<Option<Stress>> {
         match self.get::<Option<i64>>(column)? {
-            Some(_) => self.stress(column).map(Some),
+            Some(rating) => self.rated(column, rating).map(Some),
             None => Ok(None),
         }
     }
