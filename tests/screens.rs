@@ -2052,6 +2052,24 @@ fn a_find_on_the_board_shows_what_is_captured_meanwhile_here_or_in_another_shell
     typed(&mut f.app, "quarterly");
     assert_eq!(f.app.board.total(asks), 1);
     assert!(screen(&f.app).contains("quarterly figures"));
+    // Another program holds the write lock: the find still finds what is indexed, says the
+    // newest captures are not searched yet, and finds them at the check after the lock goes.
+    key(&mut f.app, KeyCode::Esc);
+    nudge::ops::capture_ask(&mut other, &ctx, "@zoe quarterly survey").expect("capture");
+    let lock = rusqlite::Connection::open(&path).expect("open");
+    lock.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    typed(&mut f.app, "/");
+    typed(&mut f.app, "quarterly");
+    assert_eq!(f.app.board.total(asks), 1, "what the index holds, found");
+    let shown = screen(&f.app);
+    assert!(shown.contains("quarterly figures"), "{shown}");
+    assert!(shown.contains("not searched yet"), "{shown}");
+    lock.execute_batch("COMMIT").expect("unlock");
+    wait(&mut f.app, 2);
+    assert_eq!(f.app.board.total(asks), 2);
+    let shown = screen(&f.app);
+    assert!(shown.contains("quarterly survey"), "{shown}");
+    assert!(!shown.contains("not searched yet"), "{shown}");
 }
 
 #[test]

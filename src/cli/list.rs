@@ -27,9 +27,16 @@ pub fn list(session: &mut Session, out: &mut dyn Write, args: &ListArgs) -> Hand
         _ => String::new(),
     };
     let store = session.store()?;
-    if grep.is_some() {
-        // What captures left for the find index to take.
-        store.index_pending_finds()?;
+    // What captures left for the find index to take. Another program holding the write lock
+    // longer than the wait leaves the index as it is: the find still runs, and says what it
+    // may miss.
+    if grep.is_some()
+        && let Err(e) = store.index_pending_finds()
+    {
+        eprintln!(
+            "nudge: the newest captures may be missing from this find: {}",
+            crate::text::terminal_safe(&e.to_string())
+        );
     }
     let reader = store.reader();
     if grep.is_some()

@@ -190,11 +190,32 @@ impl App {
         } else {
             "/ changes it · esc clears it"
         };
+        // The newest captures could not be indexed yet (`index_for_find`): said, not hidden.
+        let behind = if self.find_behind {
+            " · the newest captures are not searched yet (another program is writing)"
+        } else {
+            ""
+        };
         Some(format!(
-            "/{}{cursor}  {found} of {} · {keys}",
+            "/{}{cursor}  {found} of {}{behind} · {keys}",
             finding.typed,
             crate::domain::words::count(total.0, total.1)
         ))
+    }
+
+    /// Bring the find index up to date (what captures left for it) before a find is asked.
+    /// When another program holds the write lock past the dashboard's brief wait, the find is
+    /// asked of the index as it is, where only the newest captures can be missing; the find
+    /// line says so, and it is tried again at the next check.
+    pub(super) fn index_for_find(&mut self) {
+        match self.store.index_pending_finds() {
+            Ok(()) => self.find_behind = false,
+            Err(e) => {
+                tracing::warn!(error = %e, "find index not brought up to date");
+                self.find_behind = true;
+            }
+        }
+        self.dirty = true;
     }
 }
 

@@ -112,6 +112,8 @@ impl App {
                 self.data_version = version;
                 self.reload();
             }
+            // A find asked while the index could not be brought up to date: asked again.
+            Ok(_) if self.find_behind && self.find.is_some() => self.reload(),
             Ok(_) => {}
             Err(e) => self.fail(OpError::Store(e)),
         }
@@ -155,10 +157,8 @@ impl App {
 
     /// Query one list's window again after it scrolled (the rest of the screen is unchanged).
     pub(super) fn reload_list(&mut self, pane: Pane) {
-        if self.find_in(pane).is_some()
-            && let Err(e) = self.store.index_pending_finds()
-        {
-            return self.fail(OpError::Store(e));
+        if self.find_in(pane).is_some() {
+            self.index_for_find();
         }
         let reader = self.store.reader();
         let rows = self.layout.rows(pane);
@@ -237,11 +237,8 @@ impl App {
         ];
         self.board_loads += 1;
         let found = self.find.as_ref().and_then(|f| Some((f.pane, f.find()?)));
-        // What captures left for the find index to take, before it is asked.
-        if found.is_some()
-            && let Err(e) = self.store.index_pending_finds()
-        {
-            return self.fail(OpError::Store(e));
+        if found.is_some() {
+            self.index_for_find();
         }
         match Board::load(
             &self.store.reader(),

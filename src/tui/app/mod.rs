@@ -197,6 +197,9 @@ pub struct App {
     pub find: Option<crate::tui::find::Finding>,
     /// What is typed after `/` in the help: only the keys and symbols that have those words.
     pub help_find: Option<crate::tui::find::Finding>,
+    /// The last find was asked before the newest captures could be indexed (the database was
+    /// busy): the find line says so, and the next check asks again.
+    pub find_behind: bool,
 }
 
 impl App {
@@ -238,6 +241,7 @@ impl App {
             board_loads: 0,
             reminded: None,
             discarded: None,
+            find_behind: false,
             find: None,
             help_find: None,
         };
