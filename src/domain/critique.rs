@@ -1,8 +1,6 @@
 //! Criticism turned into an ally: how I answered it, and who knows what (expertise matched to a
 //! piece's tags).
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::vocabulary::Vocabulary;
@@ -90,31 +88,28 @@ pub fn experts<'a, Tag: AsRef<str>>(
     tags: &[Tag],
     people: impl IntoIterator<Item = (&'a str, &'a [String])>,
 ) -> Vec<(String, Vec<String>)> {
-    // A person's expertise is a few words, an ask's tags may be thousands: the expertise is
-    // indexed, and each tag is one look-up, with no copy of a tag already in lower case.
-    // For each expertise word: whether a tag took it yet, and who knows it.
-    let mut knows: HashMap<String, (bool, Vec<usize>)> = HashMap::new();
+    // A person's expertise is a few words, an ask's tags may be thousands: every expertise
+    // word, in lower case, with who knows it, sorted by word; each tag is then one binary search,
+    // with no copy of a word already in lower case.
     let mut names = Vec::new();
+    let mut known: Vec<(std::borrow::Cow<'a, str>, usize)> = Vec::new();
     for (p, (name, expertise)) in people.into_iter().enumerate() {
         names.push(name);
-        for word in expertise {
-            let who = &mut knows.entry(word.to_lowercase()).or_default().1;
-            if who.last() != Some(&p) {
-                who.push(p);
-            }
-        }
+        known.extend(expertise.iter().map(|word| (lower_case(word), p)));
     }
+    known.sort_unstable();
+    known.dedup();
+    // Whether a tag took the word that starts at this place yet (a word's people are together).
+    let mut taken = vec![false; known.len()];
     let mut covered: Vec<Vec<String>> = vec![Vec::new(); names.len()];
-    if !knows.is_empty() {
-        for tag in tags {
-            let tag = tag.as_ref();
-            if let Some((taken, who)) = knows.get_mut(lower_case(tag).as_ref())
-                && !*taken
-            {
-                *taken = true;
-                for p in who.iter() {
-                    covered[*p].push(tag.to_string());
-                }
+    for tag in tags {
+        let tag = tag.as_ref();
+        let key = lower_case(tag);
+        let at = known.partition_point(|(word, _)| word.as_ref() < key.as_ref());
+        if known.get(at).is_some_and(|(word, _)| *word == key) && !taken[at] {
+            taken[at] = true;
+            for (_, p) in known[at..].iter().take_while(|(word, _)| *word == key) {
+                covered[*p].push(tag.to_string());
             }
         }
     }
@@ -176,6 +171,7 @@ pub fn suggestion(name: &str, covered: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn expertise_matches_tags() {
