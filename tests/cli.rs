@@ -722,6 +722,11 @@ fn a_limit_shows_a_page_and_says_what_is_left() {
         asks.ends_with("… and 8 more: `nudge list --limit 0` shows them all\n"),
         "{asks}"
     );
+    let deadlines = home.run(&["list", "deadlines", "--all", "--limit", "1"]);
+    assert!(
+        deadlines.contains("more: `nudge list deadlines --all --limit 0` shows them all"),
+        "the same list, closed ones too: {deadlines}"
+    );
     // A pipe gets everything, and --limit 0 too.
     assert_eq!(home.run(&["list"]).lines().count(), 12);
     assert_eq!(home.run(&["list", "--limit", "0"]).lines().count(), 12);
@@ -842,7 +847,21 @@ fn list_grep_finds_every_word_as_a_word_start_in_person_title_tags_and_why() {
         home.run(&["ask", "@rosa", &format!("budget line {n}")]);
     }
     let out = found(&["--grep", "budget", "--limit", "2"]);
-    assert!(out.contains("3 more"), "{out}");
+    assert!(
+        out.contains("… and 3 more: `nudge list --limit 0 --grep budget` shows them all"),
+        "the command that shows the rest keeps the find: {out}"
+    );
+    let rest = home.run(&["list", "--limit", "0", "--grep", "budget"]);
+    assert_eq!(
+        rest.lines().count(),
+        6,
+        "a header and the five found: {rest}"
+    );
+    let out = found(&["--all", "--grep", "budget", "line'", "--limit", "1"]);
+    assert!(
+        out.contains("`nudge list --all --limit 0 --grep budget 'line'\\'''` shows them all"),
+        "closed ones too, and a word the shell would split kept whole: {out}"
+    );
     // Nothing findable typed, or a list that is not found by words: exit 1, named.
     let out = home
         .nudge()

@@ -103,7 +103,8 @@ pub fn list(session: &mut Session, out: &mut dyn Write, args: &ListArgs) -> Hand
             None => reader.count_items(kind, all)?,
             Some(q) => reader.count_found(kind, all, q)?,
         };
-        more(out, total.saturating_sub(items.len() as u64), "list")?;
+        let everything = list_everything(what, all, args.grep.as_deref());
+        more(out, total.saturating_sub(items.len() as u64), &everything)?;
     }
     Ok(())
 }
@@ -141,15 +142,40 @@ fn page_size(limit: Option<usize>, json: bool) -> usize {
     }
 }
 
-/// "… and 181 more: nudge list --limit 0 shows them all".
+/// "… and 181 more: `nudge list --limit 0` shows them all", `command` being what shows them.
 fn more(out: &mut dyn Write, hidden: u64, command: &str) -> Handled {
     if hidden == 0 {
         return Ok(());
     }
     say(
         out,
-        &format!("… and {hidden} more: `nudge {command} --limit 0` shows them all"),
+        &format!("… and {hidden} more: `nudge {command}` shows them all"),
     )
+}
+
+/// The `list` that shows every row of this one: the same list, closed ones too if they were
+/// asked for, the same find.
+fn list_everything(what: ListWhat, all: bool, grep: Option<&[String]>) -> String {
+    use clap::ValueEnum;
+    let mut command = String::from("list");
+    if what != ListWhat::Asks
+        && let Some(name) = what.to_possible_value()
+    {
+        command.push(' ');
+        command.push_str(name.get_name());
+    }
+    if all {
+        command.push_str(" --all");
+    }
+    command.push_str(" --limit 0");
+    if let Some(words) = grep {
+        command.push_str(" --grep");
+        for word in words {
+            command.push(' ');
+            command.push_str(&crate::desktop::schedule::shell_word(word));
+        }
+    }
+    command
 }
 
 fn header(kind: Kind) -> Vec<String> {
@@ -420,7 +446,7 @@ pub fn due(
              `nudge mail received ID` takes it",
         )?;
     }
-    more(out, hidden, "due")?;
+    more(out, hidden, "due --limit 0")?;
     // Those whose keep-in-touch rhythm has passed, after what is due.
     for (person, touch) in ops::out_of_touch(&reader, &session_ctx)? {
         say(

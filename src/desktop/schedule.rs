@@ -98,8 +98,9 @@ pub fn crontab_line(run: &Invocation, every_minutes: u32, bus: &str) -> String {
     )
 }
 
-/// A word for a POSIX shell: as it is when safe, else in single quotes.
-fn shell_word(word: &str) -> String {
+/// A word for a POSIX shell: as it is when safe, else in single quotes (also for the commands
+/// nudge tells the user to run).
+pub(crate) fn shell_word(word: &str) -> String {
     let safe = !word.is_empty()
         && word
             .chars()
