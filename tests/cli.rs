@@ -887,3 +887,39 @@ fn a_quote_mark_inside_one_shell_argument_is_part_of_the_title() {
     let out = home.run(&["ask", "@sam", "x\"y", "check", "tomorrow"]);
     assert!(out.contains("Sam · x\"y · no need-by"), "{out}");
 }
+
+#[test]
+fn a_find_while_another_program_holds_the_lock_answers_from_the_index_and_says_so() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "acme quotes"]);
+    // A find takes what captures left for the index.
+    assert!(
+        home.run(&["list", "--grep", "acme"])
+            .contains("acme quotes")
+    );
+    home.run(&["ask", "@lee", "acme logo"]);
+    let lock = rusqlite::Connection::open(home.db()).expect("open");
+    lock.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    let out = home
+        .nudge()
+        .args(["list", "--grep", "acme"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.contains("acme quotes") && !stdout.contains("acme logo"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("the newest captures may be missing from this find"),
+        "{stderr}"
+    );
+    lock.execute_batch("COMMIT").expect("unlock");
+    let out = home.run(&["list", "--grep", "acme"]);
+    assert!(
+        out.contains("acme quotes") && out.contains("acme logo"),
+        "{out}"
+    );
+}
