@@ -203,7 +203,8 @@ impl App {
         ))
     }
 
-    /// Bring the find index up to date (what captures left for it) before a find is asked.
+    /// Bring the find index up to date (what captures left for it) before a find is asked: on
+    /// every reload with a find on (a scroll reads rows of the same board, so it need not).
     /// When another program holds the write lock past the dashboard's brief wait, the find is
     /// asked of the index as it is, where only the newest captures can be missing; the find
     /// line says so, and it is tried again at the next check.
@@ -215,7 +216,6 @@ impl App {
                 self.find_behind = true;
             }
         }
-        self.dirty = true;
     }
 }
 

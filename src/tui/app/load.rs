@@ -157,9 +157,6 @@ impl App {
 
     /// Query one list's window again after it scrolled (the rest of the screen is unchanged).
     pub(super) fn reload_list(&mut self, pane: Pane) {
-        if self.find_in(pane).is_some() {
-            self.index_for_find();
-        }
         let reader = self.store.reader();
         let rows = self.layout.rows(pane);
         let result = match pane {
