@@ -116,10 +116,10 @@ pub fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
         } else {
             // A cluster ends on a boundary, and segmenting afresh from a boundary finds the
             // same boundaries after it.
+            let alone =
+                |c: char| stands_alone_before_ascii(c) && ends_a_cluster(&rest[c.len_utf8()..]);
             let cluster = match rest.chars().next() {
-                Some(c) if stands_alone_before_ascii(c) && ends_a_cluster(&rest[c.len_utf8()..]) => {
-                    &rest[..c.len_utf8()]
-                }
+                Some(c) if alone(c) => &rest[..c.len_utf8()],
                 _ => rest.graphemes(true).next().unwrap_or(rest),
             };
             (Piece::Cluster(cluster), &rest[cluster.len()..])
@@ -587,7 +587,9 @@ mod ascii_tests {
     #[test]
     fn characters_that_stand_alone_split_from_their_neighbours_as_graphemes_do() {
         let ranges = ('\u{a0}'..='\u{5ff}').chain('\u{2000}'..='\u{2bff}');
-        let starts = ['→', '☎', 'é', '·', 'ש', '\u{300}', '\u{200d}', '\u{2063}', '\u{20d7}'];
+        let starts = [
+            '→', '☎', 'é', '·', 'ש', '\u{300}', '\u{200d}', '\u{2063}', '\u{20d7}',
+        ];
         for next in ranges {
             for start in starts {
                 for text in [format!("{start}{next}"), format!("{start}{next}{start}")] {
