@@ -309,9 +309,10 @@ pub fn render_grid(buf: &mut Buffer, area: Rect, rows: &[GridRow]) {
 }
 
 /// Lines one to a row from the top of `area`, as `Paragraph` draws lines that fit, with printable
-/// ASCII set a byte to a cell instead of segmented: the stress pane, the header and the key line
-/// are drawn every frame. When a line is wider than `area` or not aligned left, `Paragraph` draws
-/// them all, wrapped if `wrap`.
+/// ASCII set a byte to a cell instead of segmented (`set_cell_text`, also for the spans that mix
+/// in a "·" or an arrow): the stress pane, the header and the key line are drawn every frame.
+/// When a line is wider than `area` or not aligned left, `Paragraph` draws them all, wrapped if
+/// `wrap`.
 pub fn draw_text(frame: &mut ratatui::Frame, area: Rect, lines: Vec<Line<'_>>, wrap: bool) {
     // Control characters (made inert before they get here) are left to ratatui's own rules.
     let plain =
@@ -344,11 +345,7 @@ pub fn draw_text(frame: &mut ratatui::Frame, area: Rect, lines: Vec<Line<'_>>, w
         for span in &line.spans {
             let width = span_width(&span.content);
             let style = line.style.patch(span.style);
-            if text::printable_ascii(&span.content) {
-                set_cell_text(buf, x, y, &span.content, width, style);
-            } else {
-                buf.set_stringn(x, y, &span.content, width, style);
-            }
+            set_cell_text(buf, x, y, &span.content, width, style);
             x = x.saturating_add(u16::try_from(width).unwrap_or(u16::MAX));
         }
     }
@@ -374,7 +371,13 @@ fn set_cell_text(buf: &mut Buffer, x: u16, y: u16, value: &str, room: usize, sty
             text::Piece::Ascii(run) => {
                 for byte in run.bytes().take(room) {
                     if let Some(cell) = buf.cell_mut((x, y)) {
-                        cell.set_char(char::from(byte)).set_style(style);
+                        // Making a cell's symbol is most of what drawing it costs (the symbol
+                        // is built on the stack a byte at a time and read back whole): a space
+                        // over a blank cell (all of them, in a fresh frame) keeps the blank.
+                        if byte != b' ' || cell.symbol() != " " {
+                            cell.set_char(char::from(byte));
+                        }
+                        cell.set_style(style);
                     }
                     x += 1;
                 }
@@ -598,16 +601,17 @@ mod tests {
 
     proptest! {
         /// The ASCII shortcut draws exactly what ratatui's `set_stringn` draws, cut the same way
-        /// at the room given and at the buffer's edge.
+        /// at the room given and at the buffer's edge, over blank cells or over text.
         #[test]
         fn ascii_cells_are_drawn_as_ratatui_draws_them(
             text in crate::text::mixed_text(30), x in 0u16..25,
-            room in 0usize..30,
+            room in 0usize..30, under in "[ x]{0,20}",
         ) {
             let area = Rect::new(0, 0, 20, 1);
             let style = Style::default().fg(Color::Red);
             let mut ours = Buffer::empty(area);
-            let mut theirs = Buffer::empty(area);
+            ours.set_string(0, 0, &under, Style::default());
+            let mut theirs = ours.clone();
             if x < area.right() {
                 super::set_cell_text(&mut ours, x, 0, &text, room, style);
                 theirs.set_stringn(x, 0, &text, room, style);
@@ -630,7 +634,7 @@ mod tests {
 
     fn lines() -> impl Strategy<Value = Vec<Line<'static>>> {
         let span = (
-            "([ -~]|[ \u{300}\u{4e00}\u{1f600}\u{a0}\t]){0,12}",
+            "([ -~]|[ \u{300}\u{4e00}\u{1f600}\u{a0}\t·→☎\u{20d7}]){0,12}",
             styles(),
         )
             .prop_map(|(text, style)| Span::styled(text, style));
