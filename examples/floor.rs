@@ -4,6 +4,9 @@
 //! runs it beside nudge, round by round.
 //!
 //!     floor insert DB   one row written in one IMMEDIATE transaction (the floor of `nudge ask`)
+//!     floor capture DB  the SQL `nudge ask @dana bench quotes by fri` runs, on nudge's own
+//!                       tables: what a capture costs SQLite on nudge's schema (its indexes,
+//!                       triggers and undo journal), apart from nudge's own code
 //!     floor read DB     50 rows read through an index (the floor of `due`/`list`'s first page)
 //!     floor frame DB    the read, then ratatui's empty frame drawn on the terminal (the floor
 //!                       of the dashboard's first frame)
@@ -15,7 +18,7 @@
 
 use std::time::Duration;
 
-use rusqlite::{Connection, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 fn open(path: &str) -> Connection {
     let conn = Connection::open(path).expect("opens the database");
@@ -43,6 +46,91 @@ fn insert(conn: &mut Connection) {
     )
     .expect("inserts");
     tx.commit().expect("commits");
+}
+
+/// The statements a capture runs, in its order, with nudge's connection settings: the person
+/// looked up, the item, its journal entry and change and the entry's line in one IMMEDIATE
+/// transaction, then the two reads behind the notes printed after it (favors, experts).
+fn capture(conn: &mut Connection) {
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .expect("foreign keys");
+    conn.pragma_update(None, "temp_store", "MEMORY")
+        .expect("temp store");
+    let now = 1_795_856_400_i64;
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_nanos();
+    let uuid = format!("floor-{}-{nanos}", std::process::id());
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .expect("begins");
+    let person: Option<i64> = tx
+        .query_row(
+            "SELECT id, uuid, name, team, expertise, emails, notes, prefers, reply_median_secs, \
+             every_days, met_at, aliases, greeting, created_at, updated_at FROM people \
+             WHERE name_key = ?1",
+            ["dana"],
+            |r| r.get(0),
+        )
+        .optional()
+        .expect("person");
+    tx.execute(
+        "INSERT INTO items (kind, title, status, person_id, why, channel, asked_at, need_by, \
+         next_check, due, tags, deadline_id, piece, notes, decline_reason, closed_at, \
+         check_by_hand, uuid, created_at, updated_at, last_via) VALUES ('ask', ?1, 'open', ?2, \
+         NULL, 'call', ?3, ?4, ?5, NULL, '', NULL, NULL, '', NULL, NULL, 0, ?6, ?3, ?3, 'call')",
+        params![
+            "bench quotes",
+            person,
+            now,
+            now + 547_200,
+            now + 259_200,
+            uuid
+        ],
+    )
+    .expect("item");
+    let item = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO journal (at, action, summary, item_id) VALUES (?1, ?2, ?2, ?3)",
+        params![now, "ask", item],
+    )
+    .expect("journal entry");
+    let entry = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO journal_changes (journal_id, seq, tbl, row_id, before) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![entry, 1, "items", item, None::<String>],
+    )
+    .expect("journal change");
+    tx.execute(
+        "UPDATE journal SET summary = ?1 WHERE id = ?2",
+        params![format!("Asked: Ask {item} · Dana · bench quotes"), entry],
+    )
+    .expect("journal line");
+    tx.commit().expect("commits");
+    if let Some(person) = person {
+        let _: Option<(i64, i64)> = conn
+            .query_row(
+                "SELECT gave, got FROM person_tallies WHERE person_id = ?1",
+                [person],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .expect("favors");
+    }
+    let mut experts = conn
+        .prepare(
+            "SELECT id, name, expertise FROM people INDEXED BY people_experts \
+             WHERE expertise != '' ORDER BY name_key",
+        )
+        .expect("experts");
+    let found = experts
+        .query_map([], |r| r.get::<_, String>(2))
+        .expect("experts")
+        .filter(|e| e.as_ref().is_ok_and(|e| e.contains("quotes")))
+        .count();
+    std::hint::black_box(found);
 }
 
 fn read(conn: &Connection) -> usize {
@@ -87,12 +175,13 @@ fn empty_frame() {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (Some(work), Some(path)) = (args.get(1), args.get(2)) else {
-        eprintln!("usage: floor insert|read DB");
+        eprintln!("usage: floor insert|capture|read|frame DB");
         std::process::exit(1);
     };
     let mut conn = open(path);
     match work.as_str() {
         "insert" => insert(&mut conn),
+        "capture" => capture(&mut conn),
         "read" => {
             let n = read(&conn);
             println!("{n}");
@@ -102,7 +191,7 @@ fn main() {
             empty_frame();
         }
         other => {
-            eprintln!("floor: no work called {other:?} (insert or read)");
+            eprintln!("floor: no work called {other:?} (insert, capture, read or frame)");
             std::process::exit(1);
         }
     }

@@ -11,6 +11,8 @@ The floor (`examples/floor.rs`) is the same SQLite work in a minimal program lin
 rusqlite, with nudge's durability (WAL, synchronous=FULL, checkpoint on close): one insert for a
 capture, 50 rows through an index for a first page, and that read plus ratatui's empty frame at
 200x60 for the dashboard's first frame. docs/PERFORMANCE.md states every target as a ratio to it.
+A second capture row measures nudge against the SQL a capture runs on nudge's own tables
+(`floor capture`), which tells the cost of the schema from the cost of nudge's code.
 
     scripts/compare-taskwarrior.py [--sizes 10000,100000,1000000] [--runs 21] [--nudge PATH]
 
@@ -235,6 +237,12 @@ def main():
                  [args.nudge, "ask", "@dana", "bench", "quotes", "by", "fri"],
                  [args.floor, "insert", db],
                  ["task", "add", "@dana bench quotes", "due:friday", "+ask"], False),
+                # The same capture against the SQL it runs on nudge's own tables: how much of
+                # the ratio above is nudge's schema (indexes, triggers, undo journal) and how
+                # much its own code.
+                ("capture one item, against its own SQL",
+                 [args.nudge, "ask", "@dana", "bench", "quotes", "by", "fri"],
+                 [args.floor, "capture", db], None, False),
                 ("next actions, first page (`due --limit 40` / `task next limit:40`)",
                  [args.nudge, "due", "--limit", "40"], [args.floor, "read", db],
                  ["task", "next"] + page, False),

@@ -418,3 +418,82 @@ fn the_log_is_kept_between_runs_emptied_and_goes_with_a_deleted_database() {
     let list = home.run(&["list"]);
     assert!(list.contains("Sam") && !list.contains("Dana"), "{list}");
 }
+
+/// The capture floor (`examples/floor.rs capture`, measured beside `nudge ask` by
+/// scripts/compare-taskwarrior.py) runs the SQL a capture runs: it adds the same rows to the same
+/// tables, and nudge reads and undoes its item as one of its own. A schema change that the floor
+/// misses fails here, not silently in a measurement.
+#[test]
+fn the_capture_floor_writes_what_a_capture_writes() {
+    let home = common::Home::new();
+    home.run(&["ask", "@dana", "first", "ask"]);
+    let rows = || {
+        let conn = rusqlite::Connection::open(home.db()).expect("open");
+        [
+            "items",
+            "journal",
+            "journal_changes",
+            "items_find_pending",
+            "person_channels",
+        ]
+        .map(|table| {
+            conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .expect("count")
+        })
+    };
+    let before = rows();
+    home.run(&["ask", "@dana", "bench", "quotes", "by", "fri"]);
+    let after_nudge = rows();
+    let floor = floor_binary();
+    let status = std::process::Command::new(&floor)
+        .arg("capture")
+        .arg(home.db())
+        .status()
+        .unwrap_or_else(|e| panic!("{} does not run: {e}", floor.display()));
+    assert!(status.success());
+    let after_floor = rows();
+    let grew = |from: [i64; 5], to: [i64; 5]| -> Vec<i64> {
+        from.iter().zip(to).map(|(a, b)| b - a).collect()
+    };
+    assert_eq!(grew(before, after_nudge), grew(after_nudge, after_floor));
+    let asks: serde_json::Value =
+        serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+    let titles: Vec<&str> = asks
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|a| a["title"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(titles.iter().filter(|t| **t == "bench quotes").count(), 2);
+    let undone = home.run(&["undo"]);
+    assert!(undone.contains("bench quotes"), "{undone}");
+    let asks: serde_json::Value =
+        serde_json::from_str(&home.run(&["list", "--json"])).expect("json");
+    assert_eq!(asks.as_array().expect("a list").len(), 2);
+}
+
+/// The floor example, as `cargo test` builds it beside the tests (target/<profile>/examples/);
+/// built here when a run of some tests only left it missing or older than its source.
+fn floor_binary() -> std::path::PathBuf {
+    let profile_dir = std::env::current_exe()
+        .expect("this test")
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("the target folder")
+        .to_path_buf();
+    let floor = profile_dir.join("examples").join("floor");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/floor.rs");
+    let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    if modified(&floor) < modified(&source) {
+        let mut build = std::process::Command::new(env!("CARGO"));
+        build.args(["build", "--quiet", "--locked", "--example", "floor"]);
+        if profile_dir.ends_with("release") {
+            build.arg("--release");
+        }
+        let built = build.status().expect("cargo runs");
+        assert!(built.success(), "the floor example does not build");
+    }
+    floor
+}
