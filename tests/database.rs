@@ -319,6 +319,22 @@ fn nudges_mark_without_its_tables_is_refused_untouched() {
 }
 
 #[test]
+fn a_nudge_database_without_some_of_its_tables_names_them() {
+    let home = Home::new();
+    home.run(&["ask", "@dana", "quotes"]);
+    let conn = rusqlite::Connection::open(home.db()).expect("open");
+    conn.execute_batch("DROP TABLE favors; DROP TABLE reflections;")
+        .expect("drop");
+    drop(conn);
+    refused_untouched(
+        &home,
+        &home.db(),
+        EVERY_KIND,
+        "is missing nudge's tables (favors, reflections)",
+    );
+}
+
+#[test]
 fn a_negative_schema_is_refused_untouched() {
     let home = Home::new();
     home.run(&["ask", "@dana", "quotes"]);
