@@ -2,7 +2,7 @@
 -- writing the index's pages (a new segment, its structure, the document's size) was a sixth of
 -- a capture's instructions and a quarter of a millisecond. The new item's id is noted here
 -- instead, and the index takes every noted item, in one batch, before anything is found
--- (`Writer::index_pending_finds`, src/store/find.rs) and at the end of every other write. So a
+-- (`Store::index_pending_finds`, src/store/find.rs) and at the end of every other write. So a
 -- find sees exactly what it saw before: every open item.
 CREATE TABLE items_find_pending (item_id INTEGER PRIMARY KEY);
 
