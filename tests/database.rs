@@ -296,6 +296,54 @@ fn a_damaged_page_mid_file_is_refused_by_export_import_and_migration() {
     refused_untouched(&home, &db, EVERY_KIND, "is damaged");
 }
 
+/// The check of every page runs beside an export to a stream, not before it: damage where the
+/// export never reads (a partial index, which no count or list of everything uses) lets the
+/// export run to its end, and still nothing of it reaches the stream, which cannot be taken
+/// back.
+#[test]
+fn an_export_to_a_stream_holds_back_everything_until_every_page_has_passed() {
+    let home = Home::new();
+    home.run(&["demo", "--scale", "3000"]);
+    let root: i64 = rusqlite::Connection::open(home.db())
+        .expect("open")
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'items_closed_at'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the index");
+    let mut data = bytes(&home.db());
+    let page = 4096;
+    let at = usize::try_from(root - 1).expect("a page") * page;
+    for (i, b) in data[at..at + page].iter_mut().enumerate() {
+        *b = (i as u32).wrapping_mul(2_654_435_761).to_be_bytes()[0];
+    }
+    let db = home.path("index-damaged.db");
+    std::fs::write(&db, &data).expect("write");
+    // The export's rows are all there to read; only the check sees the damage.
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let items: i64 = conn
+        .query_row("SELECT COUNT(*) FROM items", [], |r| r.get(0))
+        .expect("the rows read");
+    assert!(items > 1000, "{items}");
+    let checked: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .expect("check");
+    assert_ne!(checked, "ok");
+    drop(conn);
+    refused_untouched(
+        &home,
+        &db,
+        &[
+            &["export"],
+            &["export", "--format", "md"],
+            &["export", "-o", "-"],
+            &["export", "-o", "/dev/stdout"],
+        ],
+        "is damaged",
+    );
+}
+
 #[test]
 fn nudges_mark_without_its_tables_is_refused_untouched() {
     let home = Home::new();

@@ -36,6 +36,36 @@ fn write(home: &Home, name: &str, text: &str) -> String {
     path.display().to_string()
 }
 
+/// An export to a pipe is held back while the pages are checked beside it, then written out:
+/// byte for byte what the same export writes to a file, in every format.
+#[test]
+fn an_export_to_a_pipe_is_the_export_to_a_file_byte_for_byte() {
+    let home = Home::new();
+    home.run(&["demo", "--scale", "5000"]);
+    for format in ["json", "md", "csv", "ics"] {
+        let file = home.path(&format!("all.{format}"));
+        home.run(&[
+            "export",
+            "--format",
+            format,
+            "-o",
+            file.to_str().expect("path"),
+        ]);
+        let written = std::fs::read(&file).expect("written");
+        let piped = home
+            .nudge()
+            .args(["export", "--format", format])
+            .output()
+            .expect("runs");
+        assert!(piped.status.success(), "{format}");
+        assert!(written.len() > 1000, "{format}: {} bytes", written.len());
+        assert!(
+            piped.stdout == written,
+            "{format}: the pipe got other bytes"
+        );
+    }
+}
+
 #[test]
 fn export_import_export_gives_the_same_document() {
     let source = Home::with_demo();

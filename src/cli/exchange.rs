@@ -3,6 +3,7 @@
 use std::io::{Read, Write};
 use std::path::Path;
 
+use super::held::HeldUntilChecked;
 use super::progress::Progress;
 use super::sink::Target;
 use super::{Failure, Handled, Session, say};
@@ -32,18 +33,24 @@ pub fn export(
         // A file is written beside its place and renamed into it at the end: every page is
         // checked meanwhile, and a damaged database leaves the file as it was.
         Some(target) if target.replaces() => store
-            .verify_while(|| ops::export(&reader, &ctx, format, target.out(), &mut tick))
+            .verify_beside(|_| ops::export(&reader, &ctx, format, target.out(), &mut tick))
             .map_err(|e| ExportFailure::Op(OpError::Store(e)))
             .and_then(|exported| exported),
-        // What goes to a stream cannot be taken back: every page is checked before the first
-        // byte is written, so a damaged database is refused, not half exported.
-        Some(target) => {
-            store.verify()?;
-            ops::export(&reader, &ctx, format, target.out(), &mut tick)
-        }
-        None => {
-            store.verify()?;
-            ops::export(&reader, &ctx, format, out, &mut tick)
+        // What goes to a stream cannot be taken back: it is held until every page has passed
+        // the check, so a damaged database is refused, not half exported.
+        stream => {
+            let out = match stream {
+                Some(target) => target.out(),
+                None => out,
+            };
+            store
+                .verify_beside(|check| {
+                    let mut held = HeldUntilChecked::new(out, check);
+                    ops::export(&reader, &ctx, format, &mut held, &mut tick)
+                        .and_then(|()| held.finish().map_err(ExportFailure::Write))
+                })
+                .map_err(|e| ExportFailure::Op(OpError::Store(e)))
+                .and_then(|exported| exported)
         }
     };
     let result = match (result, target, path) {

@@ -10,6 +10,7 @@ mod dashboard;
 mod demo;
 mod exchange;
 mod followup;
+mod held;
 mod help;
 mod list;
 mod mail;

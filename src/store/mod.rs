@@ -24,6 +24,7 @@ mod journal;
 mod mail;
 mod merged;
 mod migrations;
+mod page_check;
 mod prompt;
 mod query;
 mod reminders;
@@ -50,6 +51,7 @@ pub use bulk::Bulk;
 pub use export::ExportStop;
 pub use import::{ImportError, Merged};
 pub use journal::{HistoryEntry, Table, Undone};
+pub use page_check::PageCheck;
 pub use replica::{Applied, Change, CommitError, Fed, ReplicaCommit, ReplicaStatus, Started};
 
 /// How long a write waits for another program's lock before it gives up (DESIGN: at least 5 s).
@@ -257,18 +259,26 @@ impl Store {
             .map_err(|refused| self.unusable(refused.to_string()))
     }
 
-    /// `verify`, on a second connection on another thread while `work` runs on this one: for
-    /// work whose result is thrown away when the check fails (an export to a file, renamed into
-    /// its place only after both have ended well).
-    pub fn verify_while<T>(&self, work: impl FnOnce() -> T) -> Result<T> {
+    /// `verify`, on a second connection on another thread while `work` runs on this one. `work`
+    /// sees how the check goes (`PageCheck`), so it can hold back what cannot be taken back until
+    /// the check has passed (an export to a stream), or throw its result away when it fails (an
+    /// export to a file, renamed into place only after both have ended well). A failed check is
+    /// the answer, whatever `work` returned.
+    pub fn verify_beside<T>(&self, work: impl FnOnce(&PageCheck) -> T) -> Result<T> {
         let Ok(side) = self.reader().sibling() else {
-            // No second connection: the check comes first, as for a stream.
+            // No second connection: the check comes first.
             self.verify()?;
-            return Ok(work());
+            return Ok(work(&PageCheck::passed()));
         };
+        let (tell, told) = std::sync::mpsc::channel();
         let (checked, done) = std::thread::scope(|scope| {
-            let checking = scope.spawn(move || check_every_page(&side));
-            let done = work();
+            let checking = scope.spawn(move || {
+                let checked = check_every_page(&side);
+                // The work may have ended already and stopped listening: nothing to tell then.
+                let _ = tell.send(checked.is_ok());
+                checked
+            });
+            let done = work(&PageCheck::new(told));
             let checked = checking
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
