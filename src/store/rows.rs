@@ -450,6 +450,8 @@ pub struct CopiedRows {
     /// The last time written out, and where: a row's times are often the same one (made and
     /// last changed at once).
     last_stamp: Option<(i64, usize, usize)>,
+    /// The zone's offset over a span of times, from the last time stamped.
+    offset: (i32, std::ops::Range<i64>),
 }
 
 /// One copied value; text and blobs as their place in `CopiedRows::bytes`.
@@ -472,6 +474,7 @@ impl CopiedRows {
             values: Vec::with_capacity(rows * width),
             width,
             last_stamp: None,
+            offset: (0, 0..0),
         }
     }
 
@@ -481,6 +484,7 @@ impl CopiedRows {
         self.values.clear();
         self.width = width;
         self.last_stamp = None;
+        self.offset = (0, 0..0);
     }
 
     /// Copy the row's values (its first `width` columns); the times at `stamped` are written
@@ -497,7 +501,13 @@ impl CopiedRows {
                             self.bytes.extend_from_within(from..to);
                             Copied::Stamp(start, self.bytes.len())
                         }
-                        _ if crate::when::stamp_into(zone, n, &mut self.bytes) => {
+                        _ if crate::when::stamp_into_spanned(
+                            zone,
+                            n,
+                            &mut self.offset,
+                            &mut self.bytes,
+                        ) =>
+                        {
                             self.last_stamp = Some((n, start, self.bytes.len()));
                             Copied::Stamp(start, self.bytes.len())
                         }

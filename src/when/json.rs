@@ -29,7 +29,25 @@ pub fn stamp(zone: &Zone, seconds: i64) -> Option<String> {
 /// `stamp`, written at the end of `out`; false (and nothing written) for seconds no calendar
 /// holds.
 pub fn stamp_into(zone: &Zone, seconds: i64, out: &mut Vec<u8>) -> bool {
-    let offset = zone.offset_seconds(seconds);
+    stamp_at_offset(zone, seconds, zone.offset_seconds(seconds), out)
+}
+
+/// `stamp_into` for a time many of which are stamped in turn: the zone's offset is looked up
+/// only when a time falls outside the span the last one found (`Zone::offset_span`).
+pub fn stamp_into_spanned(
+    zone: &Zone,
+    seconds: i64,
+    span: &mut (i32, std::ops::Range<i64>),
+    out: &mut Vec<u8>,
+) -> bool {
+    if !span.1.contains(&seconds) {
+        *span = zone.offset_span(seconds);
+    }
+    stamp_at_offset(zone, seconds, span.0, out)
+}
+
+/// `stamp_into`, given the zone's offset at `seconds`.
+fn stamp_at_offset(zone: &Zone, seconds: i64, offset: i32, out: &mut Vec<u8>) -> bool {
     // RFC 3339 offsets have whole minutes (some zones' old local mean times do not), and the
     // years must have four digits: chrono says how those are written.
     if offset % 60 != 0 || !super::writable(seconds) {
@@ -125,6 +143,51 @@ mod tests {
             Some("0001-01-02T00:00:00+00:00")
         );
         assert_eq!(stamp(&utc, i64::MAX), None);
+    }
+
+    /// Times stamped in turn through one span are stamped as one at a time: in order, at
+    /// random, and right at the transitions and a second either side.
+    #[test]
+    fn stamps_through_a_span_are_the_stamps_one_at_a_time() {
+        let mut rng = proptest::test_runner::TestRng::deterministic_rng(
+            proptest::test_runner::RngAlgorithm::ChaCha,
+        );
+        for name in [
+            "UTC",
+            "Europe/London",
+            "America/New_York",
+            "Australia/Lord_Howe",
+            "America/St_Johns",
+            "Asia/Kolkata",
+        ] {
+            let zone = zone(name);
+            let mut times: Vec<i64> = (0..3000)
+                .map(|_| rng.random_range(-4_000_000_000i64..4_200_000_000))
+                .collect();
+            // 2026's clock changes in Europe and North America, each with a second either side.
+            for change in [
+                1_774_746_000i64,
+                1_792_890_000,
+                1_772_953_200,
+                1_793_512_800,
+            ] {
+                times.extend([change - 1, change, change + 1]);
+            }
+            let mut sorted = times.clone();
+            sorted.sort_unstable();
+            for order in [times, sorted] {
+                let mut span = (0, 0..0);
+                for seconds in order {
+                    let mut spanned = Vec::new();
+                    let mut alone = Vec::new();
+                    assert_eq!(
+                        stamp_into_spanned(&zone, seconds, &mut span, &mut spanned),
+                        stamp_into(&zone, seconds, &mut alone)
+                    );
+                    assert_eq!(spanned, alone, "{name} at {seconds}");
+                }
+            }
+        }
     }
 
     proptest! {

@@ -11,7 +11,7 @@ mod zone;
 use std::fmt;
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone};
-pub use json::{rfc3339, rfc3339_maybe, stamp, stamp_into};
+pub use json::{rfc3339, rfc3339_maybe, stamp, stamp_into, stamp_into_spanned};
 pub use words::is_date_word;
 use words::{date_at, exact_offset_at, time_at};
 pub use workweek::{WorkWeek, hm, weekday_index};

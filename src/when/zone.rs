@@ -76,6 +76,32 @@ impl Zone {
             .map_or(0, |kind| kind.ut_offset())
     }
 
+    /// `offset_seconds`, and the times around `unix` that certainly have the same offset: those
+    /// between the zone's listed transitions on either side. Past the last one (or in a zone
+    /// with leap seconds) the offset comes from a rule, and the span is `unix` alone.
+    pub fn offset_span(&self, unix: i64) -> (i32, std::ops::Range<i64>) {
+        let rules = self.rules.as_ref();
+        let transitions = rules.transitions();
+        let alone = || (self.offset_seconds(unix), unix..unix.saturating_add(1));
+        let Some(last) = transitions.last() else {
+            return alone();
+        };
+        if !rules.leap_seconds().is_empty() || unix >= last.unix_leap_time() {
+            return alone();
+        }
+        // How many transitions are at or before `unix`: the one before it is in effect (none:
+        // the zone's first local time type), until the next.
+        let passed = transitions.partition_point(|t| t.unix_leap_time() <= unix);
+        let (kind, from) = match passed.checked_sub(1).map(|i| &transitions[i]) {
+            Some(before) => (before.local_time_type_index(), before.unix_leap_time()),
+            None => (0, i64::MIN),
+        };
+        match rules.local_time_types().get(kind) {
+            Some(kind) => (kind.ut_offset(), from..transitions[passed].unix_leap_time()),
+            None => alone(),
+        }
+    }
+
     /// The offset in effect at a Unix time.
     fn at(&self, unix: i64) -> ZoneOffset {
         let (seconds, abbreviation) = match self.rules.find_local_time_type(unix) {
