@@ -29,7 +29,8 @@ enum State {
     Holding { file: Option<File>, held: u64 },
     /// The check passed and what was held is out.
     Through,
-    /// The check failed: nothing was or will be written.
+    /// Nothing more will be written: the check failed (and nothing was), or writing out what
+    /// was held did.
     Refused,
 }
 

@@ -188,6 +188,8 @@ pub struct AtomicFile {
     out: io::BufWriter<SyncingAhead>,
     temp: PathBuf,
     path: PathBuf,
+    /// The folder both are in.
+    dir: PathBuf,
     done: bool,
 }
 
@@ -225,6 +227,7 @@ impl AtomicFile {
             out: io::BufWriter::new(SyncingAhead::new(file)),
             temp,
             path: path.to_path_buf(),
+            dir,
             done: false,
         })
     }
@@ -237,12 +240,7 @@ impl AtomicFile {
         // The new name on disk too: a file the command said it wrote is there after a crash.
         // A folder nudge may write in but not read cannot be opened to sync; the file is in
         // place all the same.
-        let dir = self
-            .path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        match File::open(dir) {
+        match File::open(&self.dir) {
             Ok(dir) => dir.sync_all(),
             Err(_) => Ok(()),
         }
