@@ -561,3 +561,92 @@ fn floor_binary() -> std::path::PathBuf {
     }
     floor
 }
+
+/// What a checkpoint killed part-way leaves: SQLite copies the log's pages into the database in
+/// page order, so the first page (with the new, larger page count) is in the file before the
+/// pages at its end. The log still holds all of them and SQLite finishes the copy: the file is
+/// not truncated, and nudge must not refuse it (once it did, for good: every later command
+/// exited 2 saying "truncated?").
+#[test]
+fn a_checkpoint_killed_part_way_is_finished_not_refused() {
+    let home = Home::new();
+    // A title long enough to add pages, all of them still in the log.
+    let title = format!(
+        "the launch plan {}",
+        "with every detail spelled out ".repeat(600)
+    );
+    let db = with_log_left(&home, "cut-short.db", &title);
+    let mut wal_name = db.as_os_str().to_owned();
+    wal_name.push("-wal");
+    let wal = std::fs::read(&wal_name).expect("the log is left");
+    let be32 = |b: &[u8], at: usize| u32::from_be_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]);
+    let page_size = be32(&wal, 8) as usize;
+    let newest_first_page = wal[32..]
+        .chunks_exact(24 + page_size)
+        .rfind(|frame| be32(frame, 0) == 1)
+        .map(|frame| frame[24..].to_vec())
+        .expect("the log holds the first page");
+    let mut file = std::fs::read(&db).expect("read");
+    let size = file.len();
+    file[..page_size].copy_from_slice(&newest_first_page);
+    std::fs::write(&db, &file).expect("the checkpoint's first write");
+    let promised = be32(&file, 28) as usize * page_size;
+    assert!(
+        promised > size,
+        "the header now promises {promised} bytes of a {size}-byte file"
+    );
+    let list = home.nudge_on(&db).args(["list"]).output().expect("runs");
+    assert!(
+        list.status.success(),
+        "{}",
+        String::from_utf8_lossy(&list.stderr)
+    );
+    assert!(String::from_utf8_lossy(&list.stdout).contains("the launch plan"));
+    home.nudge_on(&db)
+        .args(["ask", "@sam", "after the crash"])
+        .assert()
+        .success();
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("check");
+    assert_eq!(check, "ok");
+    let titles: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM items WHERE title = ?1 OR title = 'after the crash'",
+            [&title],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(titles, 2, "nothing was lost");
+}
+
+/// A file really cut short is still refused when a log is beside it: the log holds the pages
+/// its last commits changed, not the ones the cut took.
+#[test]
+fn a_truncated_database_beside_its_log_is_still_refused() {
+    let home = Home::with_demo();
+    home.run(&["demo", "--force", "--scale", "3000"]);
+    let db = home.db();
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        true,
+    )
+    .expect("no checkpoint on close");
+    conn.execute("UPDATE items SET title = title || '.' WHERE rowid = 1", [])
+        .expect("update");
+    drop(conn);
+    let mut wal = db.clone().into_os_string();
+    wal.push("-wal");
+    let log = std::fs::metadata(&wal).map_or(0, |m| m.len());
+    assert!(log > 32, "a log with frames is left: {log} bytes");
+    let whole = bytes(&db);
+    assert!(
+        whole.len() > 64 * 1024,
+        "big enough to cut: {}",
+        whole.len()
+    );
+    std::fs::write(&db, &whole[..whole.len() / 2]).expect("cut");
+    refused(&home, &db, "is damaged");
+}

@@ -142,8 +142,9 @@ pub fn check_log(path: &Path, header: &Header) -> Result<(), Refused> {
 
 /// A check of a file another nudge may be writing right now, looked at again before it refuses:
 /// a log and its index are updated one after the other (a new log's header, then its index at the
-/// commit), and a checkpoint writes the header's page count before the pages that make it true,
-/// so a look between the two sees them differ. A file that is really wrong is wrong every time.
+/// commit), and a checkpoint that ends between a look at the file and a look at its log (which
+/// then is emptied) shows a file cut short with no log to finish it. A file that is really wrong
+/// is wrong every time.
 fn settled<T>(check: impl Fn() -> Result<T, Refused>) -> Result<T, Refused> {
     const LOOKS: u32 = 40;
     let mut look = 1;
@@ -168,8 +169,7 @@ fn log_belongs(path: &Path, header: &Header) -> Result<Option<&'static str>, Ref
     if read_up_to(&mut wal, &mut head).map_err(Refused::LogUnreadable)? < 32 {
         return Ok(None);
     }
-    let be32 = |b: &[u8], at: usize| u32::from_be_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]);
-    if !matches!(be32(&head, 0), 0x377f_0682 | 0x377f_0683) {
+    if !is_log_header(&head) {
         return Ok(Some("it is not a SQLite write-ahead log"));
     }
     if u64::from(be32(&head, 8)) != header.page_size {
@@ -188,6 +188,65 @@ fn log_belongs(path: &Path, header: &Header) -> Result<Option<&'static str>, Ref
         }
     }
     Ok(None)
+}
+
+/// Whether the write-ahead log beside `path` holds every page a file of `size` bytes lacks of the
+/// `pages` its header promises, in a commit of a database that long. A checkpoint copies the
+/// log's pages into the file in page order, so the first page (with the new page count) is
+/// written before the pages that make it true: a process killed between the two leaves a file
+/// shorter than its header says, and SQLite finishes the copy from the log. A file cut short by
+/// anything else lacks pages no log holds. Only the log's current frames count: they carry its
+/// header's salts, and the first frame that does not is where an older log's leftovers begin.
+fn log_completes(path: &Path, size: u64, page_size: u64, pages: u64) -> bool {
+    use std::os::unix::fs::FileExt;
+    let Ok(wal) = File::open(with_suffix(path, "-wal")) else {
+        return false;
+    };
+    let mut head = [0u8; 32];
+    if wal.read_exact_at(&mut head, 0).is_err()
+        || !is_log_header(&head)
+        || u64::from(be32(&head, 8)) != page_size
+    {
+        return false;
+    }
+    let in_file = size / page_size;
+    let frame_size = 24 + page_size;
+    let frames = wal.metadata().map_or(0, |m| m.len()) / frame_size;
+    let Ok(lacking) = usize::try_from(pages - in_file) else {
+        return false;
+    };
+    if lacking as u64 > frames {
+        return false;
+    }
+    let mut found = vec![false; lacking];
+    let mut still_lacking = lacking;
+    let mut frame = [0u8; 24];
+    let mut at = head.len() as u64;
+    while wal.read_exact_at(&mut frame, at).is_ok() && frame[8..16] == head[16..24] {
+        let page = u64::from(be32(&frame, 0));
+        if let Some(seen) = page
+            .checked_sub(in_file + 1)
+            .and_then(|i| found.get_mut(usize::try_from(i).ok()?))
+            && !*seen
+        {
+            *seen = true;
+            still_lacking -= 1;
+        }
+        // A commit's frame says how many pages the database has after it; others say 0.
+        if still_lacking == 0 && u64::from(be32(&frame, 4)) >= pages {
+            return true;
+        }
+        at += frame_size;
+    }
+    false
+}
+
+fn is_log_header(head: &[u8; 32]) -> bool {
+    matches!(be32(head, 0), 0x377f_0682 | 0x377f_0683)
+}
+
+fn be32(bytes: &[u8], at: usize) -> u32 {
+    u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
 }
 
 /// Read the 100-byte SQLite header and refuse what is not a whole nudge database of a schema this
@@ -215,16 +274,18 @@ fn read_header(path: &Path, latest_schema: i64) -> Result<Header, Refused> {
     if read < 100 {
         return Err(Refused::TruncatedHeader);
     }
-    let be32 = |at: usize| {
-        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
-    };
+    let be32 = |at: usize| be32(&header, at);
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
         1 => 65_536,
         n => u64::from(n),
     };
     let pages = u64::from(be32(28));
     // The page count is only valid when the "version valid for" number matches the change counter.
-    if be32(92) == be32(24) && pages > 0 && size < pages * page_size {
+    if be32(92) == be32(24)
+        && pages > 0
+        && size < pages * page_size
+        && !log_completes(path, size, page_size, pages)
+    {
         return Err(Refused::Truncated {
             size,
             promised: pages * page_size,
