@@ -16,6 +16,7 @@ pub mod mail;
 pub mod ops;
 pub mod store;
 pub mod sync;
+pub mod temporary;
 pub mod text;
 pub mod tui;
 pub mod when;

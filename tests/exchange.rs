@@ -606,8 +606,13 @@ fn an_export_file_is_private_and_replaced_whole() {
         ])
     };
     let mode = || std::fs::metadata(&file).expect("meta").permissions().mode() & 0o777;
+    // What an export killed before its rename left (no process has a pid this large) goes with
+    // the next export to the same file.
+    let abandoned = home.path(".out.ics.99999999.tmp");
+    std::fs::write(&abandoned, "half an export").expect("write");
     // A new file is private: an export holds everything.
     export();
+    assert!(!abandoned.exists(), "the abandoned temporary is removed");
     let text = std::fs::read_to_string(&file).expect("read");
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
     assert_eq!(mode(), 0o600);

@@ -199,11 +199,8 @@ impl AtomicFile {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "export".into());
-        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        crate::temporary::remove_abandoned(path, "tmp", &[]);
+        let temp = crate::temporary::beside(path, "tmp");
         let file = OpenOptions::new()
             .write(true)
             .create_new(true)

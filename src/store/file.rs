@@ -339,7 +339,8 @@ pub fn create(
                 cause,
             })?;
     }
-    let temporary = temporary_name(path);
+    crate::temporary::remove_abandoned(path, TEMPORARY_TAG, &["-wal", "-shm"]);
+    let temporary = crate::temporary::beside(path, TEMPORARY_TAG);
     OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -362,13 +363,8 @@ pub fn create(
     result
 }
 
-fn temporary_name(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "nudge.db".into());
-    path.with_file_name(format!(".{name}.new-{}", std::process::id()))
-}
+/// The tag of a database being made (`.nudge.db.<pid>.new`).
+const TEMPORARY_TAG: &str = "new";
 
 pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();

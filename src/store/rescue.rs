@@ -30,15 +30,7 @@ impl Store {
             })
             .find(|p| std::fs::symlink_metadata(p).is_err())
             .unwrap_or_else(|| file::with_suffix(&self.path, ".rescued.db"));
-        let rescued = self
-            .conn
-            .execute("VACUUM INTO ?1", [rescue.to_string_lossy().as_ref()])
-            .is_ok();
-        if rescued {
-            // As private as the database it copies.
-            use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(&rescue, std::fs::Permissions::from_mode(0o600));
-        }
+        let rescued = self.copy_to(&rescue).is_ok();
         let empty = Connection::open_in_memory().map_err(|e| self.unusable(e.to_string()))?;
         let closed = std::mem::replace(&mut self.conn, empty);
         let _ = closed.close();
@@ -64,5 +56,28 @@ impl Store {
         tracing::error!(path = %self.path.display(), %gone, "the database file went away");
         self.gone = Some(gone.clone());
         Err(self.unusable(gone))
+    }
+
+    /// Everything the connection holds, into a new file at `rescue`: written under a temporary
+    /// name, synced, then renamed, so a rescue cut short (killed, disk full) never leaves half a
+    /// database under the name the message tells the user to put back. As private as the
+    /// database it copies.
+    fn copy_to(&self, rescue: &std::path::Path) -> std::io::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        crate::temporary::remove_abandoned(rescue, "new", &[]);
+        let temporary = crate::temporary::beside(rescue, "new");
+        let copied = self
+            .conn
+            .execute("VACUUM INTO ?1", [temporary.to_string_lossy().as_ref()])
+            .map_err(std::io::Error::other)
+            .and_then(|_| {
+                std::fs::set_permissions(&temporary, std::fs::Permissions::from_mode(0o600))?;
+                std::fs::File::open(&temporary)?.sync_all()?;
+                std::fs::rename(&temporary, rescue)
+            });
+        if copied.is_err() {
+            let _ = std::fs::remove_file(&temporary);
+        }
+        copied
     }
 }

@@ -78,7 +78,8 @@ fn write(file: &Path, lines: &[KeptLine]) -> std::io::Result<()> {
         DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
     }
     let json = serde_json::to_vec_pretty(lines).map_err(std::io::Error::other)?;
-    let temporary = file.with_extension(format!("json.new-{}", std::process::id()));
+    crate::temporary::remove_abandoned(file, "new", &[]);
+    let temporary = crate::temporary::beside(file, "new");
     let mut out = OpenOptions::new()
         .write(true)
         .create(true)
