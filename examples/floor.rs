@@ -10,6 +10,10 @@
 //!     floor read DB     50 rows read through an index (the floor of `due`/`list`'s first page)
 //!     floor frame DB    the read, then ratatui's empty frame drawn on the terminal (the floor
 //!                       of the dashboard's first frame)
+//!     floor export DB   the queries an export runs, in one read transaction, every value of
+//!                       every row written to stdout as it is stored, tab-separated (the floor
+//!                       of `nudge export`: its reads and as many bytes out, without the JSON,
+//!                       the times in the user's zone or the check of every page beside it)
 //!
 //! DB is a nudge database (from `nudge demo --scale N`): the floor reads its open items by
 //! their check-back through nudge's own index, and writes to a one-index table of its own.
@@ -157,6 +161,33 @@ fn read(conn: &Connection) -> usize {
     read
 }
 
+fn export(conn: &mut Connection) {
+    use rusqlite::types::ValueRef;
+    use std::io::Write;
+    let tx = conn.transaction().expect("begins");
+    let mut out = std::io::BufWriter::with_capacity(256 * 1024, std::io::stdout().lock());
+    for select in nudge::store::export_queries() {
+        let mut stmt = tx.prepare(select).expect("prepares");
+        let width = stmt.column_count();
+        let mut rows = stmt.query([]).expect("queries");
+        while let Some(row) = rows.next().expect("row") {
+            for column in 0..width {
+                match row.get_ref(column).expect("value") {
+                    ValueRef::Null => {}
+                    ValueRef::Integer(n) => write!(out, "{n}").expect("writes"),
+                    ValueRef::Real(x) => write!(out, "{x}").expect("writes"),
+                    ValueRef::Text(bytes) | ValueRef::Blob(bytes) => {
+                        out.write_all(bytes).expect("writes");
+                    }
+                }
+                out.write_all(if column + 1 == width { b"\n" } else { b"\t" })
+                    .expect("writes");
+            }
+        }
+    }
+    out.flush().expect("flushes");
+}
+
 /// What any full-screen ratatui program pays for its first frame: raw mode, the alternate
 /// screen, one empty frame at the terminal's size, and back.
 fn empty_frame() {
@@ -175,7 +206,7 @@ fn empty_frame() {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (Some(work), Some(path)) = (args.get(1), args.get(2)) else {
-        eprintln!("usage: floor insert|capture|read|frame DB");
+        eprintln!("usage: floor insert|capture|read|frame|export DB");
         std::process::exit(1);
     };
     let mut conn = open(path);
@@ -190,8 +221,9 @@ fn main() {
             read(&conn);
             empty_frame();
         }
+        "export" => export(&mut conn),
         other => {
-            eprintln!("floor: no work called {other:?} (insert, capture, read or frame)");
+            eprintln!("floor: no work called {other:?} (insert, capture, read, frame or export)");
             std::process::exit(1);
         }
     }

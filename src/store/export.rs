@@ -135,6 +135,12 @@ fn tables<S: Sink>() -> [(&'static str, Stamped, WriteRows<S>); 8] {
     ]
 }
 
+/// The query behind each exported list, in export order: what `examples/floor.rs export` runs
+/// to measure the SQLite work of an export apart from nudge's own.
+pub fn export_queries() -> [&'static str; 8] {
+    tables::<Document>().map(|(select, _, _)| select)
+}
+
 fn table<T: Table, S: Sink>() -> (&'static str, Stamped, WriteRows<S>) {
     (T::SELECT, stamped::<T>, write_rows::<T, S>)
 }

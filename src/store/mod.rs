@@ -48,7 +48,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::when::{Moment, Zone};
 
 pub use bulk::Bulk;
-pub use export::ExportStop;
+pub use export::{ExportStop, export_queries};
 pub use import::{ImportError, Merged};
 pub use journal::{HistoryEntry, Table, Undone};
 pub use page_check::PageCheck;
