@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod capture;
 pub mod cli;
 pub mod clock;
+pub mod compact_json;
 pub mod config;
 pub mod demo;
 pub mod desktop;

@@ -70,7 +70,7 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     )
 }
 
-fn needs_replacing(c: char) -> bool {
+pub(crate) fn needs_replacing(c: char) -> bool {
     c.is_control()
         || is_separator(c)
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
@@ -399,14 +399,23 @@ pub fn to_json<T: serde::Serialize + ?Sized>(
         );
         value.serialize(&mut ser)?;
     } else {
-        write_json(&mut out, value)?;
+        write_json(&mut out, value).map_err(<serde_json::Error as serde::ser::Error>::custom)?;
     }
     // serde_json writes UTF-8 only.
     Ok(String::from_utf8(out).unwrap_or_default())
 }
 
-/// `to_json` on one line, written straight to `out` (an export writes millions of records).
-pub fn write_json<W: std::io::Write, T: serde::Serialize + ?Sized>(
+/// `to_json` on one line, appended to `out` (an export writes millions of records).
+pub fn write_json<T: serde::Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    value: &T,
+) -> Result<(), crate::compact_json::Error> {
+    crate::compact_json::write(out, value)
+}
+
+/// `write_json` through serde_json: what `compact_json` must write, byte for byte.
+#[cfg(test)]
+pub(crate) fn write_json_with_serde_json<W: std::io::Write, T: serde::Serialize + ?Sized>(
     out: W,
     value: &T,
 ) -> serde_json::Result<()> {

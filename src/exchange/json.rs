@@ -77,7 +77,7 @@ impl<W: std::io::Write> Sink for JsonWriter<W> {
         let sep: &[u8] = if self.first { b"\n    " } else { b",\n    " };
         self.first = false;
         self.pending.extend_from_slice(sep);
-        crate::text::write_json(&mut self.pending, record).map_err(std::io::Error::from)?;
+        crate::text::write_json(&mut self.pending, record).map_err(std::io::Error::other)?;
         if self.pending.len() >= PENDING {
             self.send()?;
         }
