@@ -37,16 +37,50 @@ pub fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), 
 pub fn string(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
     let bytes = text.as_bytes();
-    let mut special = false;
-    for &b in bytes {
-        special |= b < 0x20 || b == b'"' || b == b'\\' || b >= 0x7f;
-    }
+    let special = !plain(bytes);
     if special {
         escaped(out, text);
     } else {
         out.extend_from_slice(bytes);
     }
     out.push(b'"');
+}
+
+/// No byte below space, no quote or backslash, none at DEL or above: eight bytes at a time (the
+/// usual tests for a byte in a word; a loop of byte tests does not vectorize for strings this
+/// short), the last word overlapping the one before.
+fn plain(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let special = |word: u64| {
+        let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+        let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+        // A byte at 0x7f becomes 0x80; one at 0x80 or above has its high bit already.
+        let del_or_above = (word | word.wrapping_add(ONES)) & HIGH;
+        below_space
+            | zero_in(word ^ (ONES * u64::from(b'"')))
+            | zero_in(word ^ (ONES * u64::from(b'\\')))
+            | del_or_above
+            != 0
+    };
+    if bytes.len() < 8 {
+        return !bytes
+            .iter()
+            .any(|&b| b < 0x20 || b == b'"' || b == b'\\' || b >= 0x7f);
+    }
+    let word = |at: usize| {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_ne_bytes(eight)
+    };
+    let mut at = 0;
+    while at + 8 <= bytes.len() {
+        if special(word(at)) {
+            return false;
+        }
+        at += 8;
+    }
+    at == bytes.len() || !special(word(bytes.len() - 8))
 }
 
 fn escaped(out: &mut Vec<u8>, text: &str) {
@@ -452,6 +486,28 @@ mod tests {
             floats: vec![1e300, -0.0, 3.0, f64::NAN, f64::INFINITY],
         };
         assert_eq!(ours(&all), serde_json_text(&all));
+    }
+
+    #[test]
+    fn plain_is_the_byte_by_byte_test_for_every_byte_at_every_place() {
+        let simple = |bytes: &[u8]| {
+            bytes
+                .iter()
+                .all(|&b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+        };
+        for len in 0..=24 {
+            for at in 0..len {
+                for byte in 0..=255u8 {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = byte;
+                    assert_eq!(
+                        super::plain(&bytes),
+                        simple(&bytes),
+                        "{byte:#04x} at {at} of {len}"
+                    );
+                }
+            }
+        }
     }
 
     proptest! {
