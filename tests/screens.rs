@@ -1646,6 +1646,26 @@ fn a_database_deleted_under_the_dashboard_is_never_confirmed_and_is_rescued() {
     rescue.push(".rescued.db");
     let rescue = std::path::PathBuf::from(rescue);
     assert!(said.contains(&rescue.display().to_string()), "{said}");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&rescue)
+            .expect("rescue")
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "the rescue is as private as the database"
+        );
+    }
+    let folder = path.parent().expect("folder");
+    let left: Vec<_> = std::fs::read_dir(folder)
+        .expect("folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".new"))
+        .collect();
+    assert!(left.is_empty(), "the rescue's temporary is gone: {left:?}");
     let rescued = Store::open(&rescue, zone()).expect("the rescue opens");
     let counts = rescued
         .reader()

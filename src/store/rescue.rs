@@ -63,15 +63,22 @@ impl Store {
     /// database under the name the message tells the user to put back. As private as the
     /// database it copies.
     fn copy_to(&self, rescue: &std::path::Path) -> std::io::Result<()> {
-        use std::os::unix::fs::PermissionsExt;
+        use std::os::unix::fs::OpenOptionsExt;
         crate::temporary::remove_abandoned(rescue, "new", &[]);
         let temporary = crate::temporary::beside(rescue, "new");
-        let copied = self
-            .conn
-            .execute("VACUUM INTO ?1", [temporary.to_string_lossy().as_ref()])
-            .map_err(std::io::Error::other)
+        // Made empty and private first (VACUUM INTO fills an empty file), so no other user can
+        // open it while it is written.
+        let copied = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&temporary)
             .and_then(|_| {
-                std::fs::set_permissions(&temporary, std::fs::Permissions::from_mode(0o600))?;
+                self.conn
+                    .execute("VACUUM INTO ?1", [temporary.to_string_lossy().as_ref()])
+                    .map_err(std::io::Error::other)
+            })
+            .and_then(|_| {
                 std::fs::File::open(&temporary)?.sync_all()?;
                 std::fs::rename(&temporary, rescue)
             });
