@@ -50,6 +50,28 @@ pub fn remove_abandoned(path: &Path, tag: &str, sides: &[&str]) {
     }
 }
 
+/// Make the file `path` holding `bytes`, private (0600), never over one that is there (an
+/// `AlreadyExists` error): written and synced under a temporary name, then linked into place,
+/// so a process killed part-way leaves no empty or half file under the name.
+pub fn create_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    remove_abandoned(path, "new", &[]);
+    let temporary = beside(path, "new");
+    let made = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&temporary)
+        .and_then(|mut file| {
+            file.write_all(bytes)?;
+            file.sync_all()
+        })
+        .and_then(|()| fs::hard_link(&temporary, path));
+    let _ = fs::remove_file(&temporary);
+    made
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -59,6 +81,26 @@ fn file_name(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_whole_file_is_made_once_and_never_over_another() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("secret");
+        create_whole(&path, b"first\n").expect("made");
+        assert_eq!(fs::read(&path).expect("read"), b"first\n");
+        let mode = fs::metadata(&path).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let again = create_whole(&path, b"second\n").expect_err("refused");
+        assert_eq!(again.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).expect("read"), b"first\n", "kept");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .expect("dir")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, ["secret"], "no temporary is left");
+    }
 
     #[test]
     fn only_the_temporaries_of_processes_gone_are_removed() {

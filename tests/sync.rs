@@ -457,6 +457,14 @@ fn sync_init_writes_the_section_and_a_private_secret() {
     assert_eq!(mode & 0o777, 0o600);
     let text = std::fs::read_to_string(&secret).expect("secret");
     assert!(!said.contains(text.trim()), "the secret is never printed");
+    assert_eq!(text.trim().len(), 64, "a whole secret: {text:?}");
+    let left: Vec<_> = std::fs::read_dir(home.home.path("config/nudge"))
+        .expect("folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".new"))
+        .collect();
+    assert!(left.is_empty(), "no temporary is left: {left:?}");
     let config =
         std::fs::read_to_string(home.home.path("config/nudge/config.toml")).expect("config");
     assert!(config.contains("\n[sync]\nfolder = "), "{config}");

@@ -165,7 +165,6 @@ pub fn status(session: &mut Session, out: &mut dyn Write) -> Handled {
 
 /// Make the secret file (random, readable only by the user), or keep the one there.
 fn make_secret(path: &Path) -> Result<bool, SyncError> {
-    use std::os::unix::fs::OpenOptionsExt;
     if path.exists() {
         return Ok(false);
     }
@@ -183,16 +182,14 @@ fn make_secret(path: &Path) -> Result<bool, SyncError> {
             path.display()
         ))
     };
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(cannot)?;
-    file.write_all(format!("{random}\n").as_bytes())
-        .and_then(|()| file.sync_all())
-        .map_err(cannot)?;
-    Ok(true)
+    // Whole or not at all: a process killed part-way leaves no empty or half secret that a
+    // later `sync init` would keep.
+    match crate::temporary::create_whole(path, format!("{random}\n").as_bytes()) {
+        Ok(()) => Ok(true),
+        // Another `sync init` made it meanwhile: that one is kept.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(cannot(e)),
+    }
 }
 
 fn toml_text(text: &str) -> String {

@@ -216,7 +216,7 @@ pub fn write_default(path: &Path) -> Result<(), ConfigError> {
 }
 
 fn write_default_file(path: &Path) -> Result<(), NotWritten> {
-    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    use std::os::unix::fs::DirBuilderExt;
     let write = |cause: std::io::Error| NotWritten::Write {
         path: path.to_path_buf(),
         cause: cause.to_string(),
@@ -232,16 +232,10 @@ fn write_default_file(path: &Path) -> Result<(), NotWritten> {
                 cause: cause.to_string(),
             })?;
     }
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => NotWritten::Exists(path.to_path_buf()),
-            _ => write(e),
-        })?;
-    std::io::Write::write_all(&mut file, DEFAULT_FILE.as_bytes()).map_err(write)
+    crate::temporary::create_whole(path, DEFAULT_FILE.as_bytes()).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => NotWritten::Exists(path.to_path_buf()),
+        _ => write(e),
+    })
 }
 
 /// Add the table `[name]` with `body` to the settings file at `path` (written first as the
