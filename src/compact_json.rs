@@ -124,6 +124,22 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// A float in serde_json's own text (the shortest that reads back the same); what is not
+    /// finite is null there.
+    fn float(
+        &mut self,
+        finite: bool,
+        write: impl FnOnce(&mut serde_json::ser::CompactFormatter, &mut Vec<u8>) -> std::io::Result<()>,
+    ) -> Result<(), Error> {
+        if finite {
+            // Writing to a Vec cannot fail.
+            let _ = write(&mut serde_json::ser::CompactFormatter, self.out);
+        } else {
+            self.out.extend_from_slice(b"null");
+        }
+        Ok(())
+    }
+
     /// `{"variant":` before a variant's value (closed by the caller's closing bytes).
     fn variant(&mut self, variant: &str) {
         self.out.push(b'{');
@@ -178,6 +194,15 @@ impl Compound<'_, '_> {
     }
 }
 
+/// Integers as Rust writes them (which is how JSON writes them).
+macro_rules! numbers {
+    ($($method:ident: $type:ty),*) => {$(
+        fn $method(self, v: $type) -> Result<(), Error> {
+            self.number(v)
+        }
+    )*};
+}
+
 impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
     type Ok = ();
     type Error = Error;
@@ -194,48 +219,25 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
             .extend_from_slice(if v { b"true" } else { b"false" });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.number(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.number(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.number(v)
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.number(v)
-    }
-    fn serialize_i128(self, v: i128) -> Result<(), Error> {
-        self.number(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.number(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.number(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.number(v)
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.number(v)
-    }
-    fn serialize_u128(self, v: u128) -> Result<(), Error> {
-        self.number(v)
-    }
+    numbers!(
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_i128: i128,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_u128: u128
+    );
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.serialize_f64(f64::from(v))
+        use serde_json::ser::Formatter;
+        self.float(v.is_finite(), |f, out| f.write_f32(out, v))
     }
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        // serde_json's own float text (shortest round trip); what is not finite is null there.
-        if v.is_finite() {
-            use serde_json::ser::Formatter;
-            let _ = serde_json::ser::CompactFormatter.write_f64(self.out, v);
-        } else {
-            self.out.extend_from_slice(b"null");
-        }
-        Ok(())
+        use serde_json::ser::Formatter;
+        self.float(v.is_finite(), |f, out| f.write_f64(out, v))
     }
     fn serialize_char(self, v: char) -> Result<(), Error> {
         string(self.out, v.encode_utf8(&mut [0; 4]));
@@ -329,49 +331,29 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
+/// serde's four kinds of list, each a list of elements here: `$method` is what serde calls
+/// each element.
+macro_rules! list {
+    ($($kind:ident :: $method:ident),*) => {$(
+        impl ser::$kind for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
+list!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
@@ -394,35 +376,27 @@ impl ser::SerializeMap for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
+/// serde's two kinds of struct, each an object of named fields here.
+macro_rules! object {
+    ($($kind:ident),*) => {$(
+        impl ser::$kind for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Error> {
+                self.field(key, value)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
+object!(SerializeStruct, SerializeStructVariant);
 
 #[cfg(test)]
 mod tests {
@@ -459,6 +433,7 @@ mod tests {
             bytes: serde_bytes_like::Bytes,
             value: serde_json::Value,
             floats: Vec<f64>,
+            small: Vec<f32>,
         }
         mod serde_bytes_like {
             pub struct Bytes(pub Vec<u8>);
@@ -484,6 +459,7 @@ mod tests {
             bytes: serde_bytes_like::Bytes(vec![0, 255]),
             value: serde_json::json!({"k": [1, 2.5, null, "v\n"], "e": {}}),
             floats: vec![1e300, -0.0, 3.0, f64::NAN, f64::INFINITY],
+            small: vec![0.1, f32::MAX, f32::NEG_INFINITY],
         };
         assert_eq!(ours(&all), serde_json_text(&all));
     }
