@@ -952,3 +952,29 @@ fn a_person_another_machine_made_too_stays_behind_their_favor_after_a_local_edit
     assert_eq!(machines[1].records(), records);
     assert_eq!(records["favors"].as_array().expect("favors").len(), 1);
 }
+
+/// The case the property test above found (CI, 2026-12-08): machine 0 asks twice and syncs,
+/// machine 1 syncs and logs a follow-up on the second ask, machine 0 undoes that ask. Every
+/// machine must end with the same records.
+#[test]
+fn an_undone_ask_that_another_machine_followed_up_converges() {
+    let shared = Shared::new(Via::Git);
+    let machines: Vec<Machine> = (0..3).map(|_| shared.machine()).collect();
+    let steps = [
+        (0, Step::Ask(0, 0)),
+        (0, Step::Ask(0, 0)),
+        (0, Step::Sync),
+        (1, Step::Sync),
+        (1, Step::Followup(2)),
+        (0, Step::Undo),
+    ];
+    for (minute, (who, step)) in steps.iter().enumerate() {
+        machines[*who].take(step, minute + 1);
+    }
+    let all: Vec<&Machine> = machines.iter().collect();
+    settle(&all);
+    let first = machines[0].records();
+    for machine in &machines[1..] {
+        assert_eq!(machine.records(), first);
+    }
+}

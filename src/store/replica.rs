@@ -436,6 +436,14 @@ impl Store {
         Ok(fed)
     }
 
+    /// Whether rows another machine deleted were kept here (still referred to) and wait to be
+    /// sent again as records.
+    pub fn replica_resend_pending(&self) -> Result<bool> {
+        resend_list(&self.conn)
+            .map(|rows| !rows.is_empty())
+            .map_err(|e| self.replica_sql(e))
+    }
+
     /// The replica's record with this UUID.
     pub fn replica_record(&self, uuid: &str) -> Result<Option<Fields>> {
         self.conn

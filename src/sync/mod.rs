@@ -167,6 +167,29 @@ fn encode(change: Change<'_>) -> Option<String> {
 /// the last sync go to the replica, the engine syncs it with the remote, and what came back is
 /// applied here in one transaction (the screen refreshes from it).
 pub fn sync(store: &mut Store, settings: &Settings, now: &Moment) -> Result<Synced, SyncError> {
+    let first = sync_once(store, settings, now)?;
+    // A record another machine deleted but one here still refers to was kept, to be sent again
+    // (see `Store::replica_resend_pending`): sent now, in the same sync, not at the next one, so
+    // the other machines have it back after their next sync like any other change.
+    if !store.replica_resend_pending()? {
+        return Ok(first);
+    }
+    let again = sync_once(store, settings, now)?;
+    Ok(Synced {
+        fed: Fed {
+            records: first.fed.records + again.fed.records,
+            operations: first.fed.operations + again.fed.operations,
+        },
+        sent: first.sent + again.sent,
+        applied: Applied {
+            waiting: again.applied.waiting,
+            ..first.applied
+        },
+    })
+}
+
+/// One push and pull.
+fn sync_once(store: &mut Store, settings: &Settings, now: &Moment) -> Result<Synced, SyncError> {
     // One sync of a database at a time (the dashboard's and a shell's would share the git
     // working copy); the lock goes when this process does, however it ends.
     let lock_path = lock_path(&settings.db);
