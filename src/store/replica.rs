@@ -101,8 +101,9 @@ const FED_UNDO: &str = "fed_undo";
 const FED_ALL: &str = "fed_all";
 const LAST_SYNC: &str = "last_sync";
 const REMOTE_HEAD: &str = "remote_head";
-/// Rows another machine deleted that are still referred to here: sent again as new records at
-/// the next sync, so every machine keeps them (a record is recreated rather than orphan another).
+/// Rows another machine deleted that are still referred to here: sent again as new records by a
+/// second round of the same sync (`sync::sync`), so every machine keeps them (a record is
+/// recreated rather than orphan another).
 const RESEND: &str = "resend";
 
 fn resend_list(tx: &rusqlite::Connection) -> rusqlite::Result<Vec<(String, i64)>> {
