@@ -626,12 +626,8 @@ fn an_export_file_is_private_and_replaced_whole() {
             .starts_with("BEGIN:VCALENDAR")
     );
     assert_eq!(mode(), 0o644);
-    let leftovers: Vec<_> = std::fs::read_dir(home.dir.path())
-        .expect("dir")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-        .collect();
-    assert!(leftovers.is_empty());
+    let leftovers = common::names_ending(home.dir.path(), ".tmp");
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
 #[test]

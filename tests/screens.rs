@@ -4,6 +4,8 @@
 // A test fails with its message: unwrap and expect say what went wrong.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use nudge::clock;
 use nudge::config::Config;
 use nudge::store::Store;
@@ -1659,12 +1661,7 @@ fn a_database_deleted_under_the_dashboard_is_never_confirmed_and_is_rescued() {
         );
     }
     let folder = path.parent().expect("folder");
-    let left: Vec<_> = std::fs::read_dir(folder)
-        .expect("folder")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".new"))
-        .collect();
+    let left = common::names_ending(folder, ".new");
     assert!(left.is_empty(), "the rescue's temporary is gone: {left:?}");
     let rescued = Store::open(&rescue, zone()).expect("the rescue opens");
     let counts = rescued

@@ -458,12 +458,7 @@ fn sync_init_writes_the_section_and_a_private_secret() {
     let text = std::fs::read_to_string(&secret).expect("secret");
     assert!(!said.contains(text.trim()), "the secret is never printed");
     assert_eq!(text.trim().len(), 64, "a whole secret: {text:?}");
-    let left: Vec<_> = std::fs::read_dir(home.home.path("config/nudge"))
-        .expect("folder")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".new"))
-        .collect();
+    let left = common::names_ending(&home.home.path("config/nudge"), ".new");
     assert!(left.is_empty(), "no temporary is left: {left:?}");
     let config =
         std::fs::read_to_string(home.home.path("config/nudge/config.toml")).expect("config");

@@ -93,6 +93,16 @@ pub fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).expect("file")
 }
 
+/// The names in `folder` that end with `suffix`: temporaries a write should not leave behind.
+pub fn names_ending(folder: &Path, suffix: &str) -> Vec<String> {
+    std::fs::read_dir(folder)
+        .expect("folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(suffix))
+        .collect()
+}
+
 /// Whether the tests run as root, where permission checks do not apply.
 pub fn is_root() -> bool {
     std::fs::read_to_string("/proc/self/status")
