@@ -468,6 +468,40 @@ fn sync_init_writes_the_section_and_a_private_secret() {
     home.run(&["config", "show"]);
 }
 
+/// A sync killed after the engine wrote its version file into this machine's copy of the remote
+/// and staged it (`git add`), before the commit, left it there: the engine removes files left
+/// untracked when it opens the copy, not staged ones, and it reads versions from its copy
+/// first. The next sync took the file for a version the remote has, counted every change as
+/// sent, and no other machine ever got them. Built here by hand, exactly: the remote and the
+/// copy's branch put back to before the sync with its files left staged, and the database put
+/// back too (it commits only at the end of a sync).
+#[test]
+fn a_version_a_killed_sync_wrote_but_never_pushed_is_sent_again() {
+    let shared = Shared::new(Via::Git);
+    let (a, b) = (shared.machine(), shared.machine());
+    a.run(&["demo", "--scale", "30"]);
+    let records = a.records();
+    let before = a.home.path("before-sync.db");
+    std::fs::copy(a.home.db(), &before).expect("copy");
+    a.sync();
+    let remote = shared.dir.path().join("remote.git");
+    let first = git(&remote, &["rev-list", "--max-parents=0", "nudge"]);
+    let first = first.trim();
+    git(&remote, &["update-ref", "refs/heads/nudge", first]);
+    let copy = a.home.dir.path().join("nudge.db-sync");
+    git(&copy, &["reset", "--quiet", "--soft", first]);
+    let left = git(&copy, &["status", "--porcelain"]);
+    assert!(
+        left.contains("A  v-"),
+        "the version files are left staged: {left}"
+    );
+    std::fs::copy(&before, a.home.db()).expect("put back");
+    a.sync();
+    b.sync();
+    assert_eq!(b.records(), records, "what A had reached B");
+    assert_eq!(a.records(), records);
+}
+
 #[test]
 fn a_sync_killed_at_any_point_leaves_both_sides_whole() {
     let shared = Shared::new(Via::Git);

@@ -263,6 +263,9 @@ async fn git_server(
     }
     if is_clone && remote_started {
         check_one_salt(url, local)?;
+        forget_unpublished(local, "FETCH_HEAD")?;
+    } else if is_clone {
+        forget_unpublished(local, "HEAD")?;
     }
     let config = ServerConfig::Git {
         local_path: local.to_path_buf(),
@@ -290,6 +293,32 @@ async fn git_server(
         }
     }
     Ok(server)
+}
+
+/// A sync killed part-way can leave this machine's copy ahead of the remote: a version file
+/// written and never committed, or committed and never pushed. The engine looks for the next
+/// version in its copy before it asks the remote, so it took such a version for one the other
+/// machines have: this machine's changes counted as sent, and no other machine ever got them.
+/// So before the engine sees the copy it is made what the remote holds (`to`: the fetched
+/// branch, or the copy's own last commit while nothing is published); the changes it held are
+/// still unsent in the database, which commits only at the end of a sync, and go again.
+fn forget_unpublished(local: &Path, to: &str) -> Result<(), SyncError> {
+    let steps: [&[&str]; 2] = [
+        &["reset", "--quiet", "--hard", to],
+        &["clean", "--quiet", "--force", "-d"],
+    ];
+    for args in steps {
+        let done = git(Some(local), args)?;
+        if !done.status.success() {
+            return Err(SyncError::Remote(format!(
+                "cannot bring this machine's copy of the remote ({}) back to what the remote \
+                 holds: {}",
+                local.display(),
+                said(&done)
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// A machine that made its own copy of the remote before the first machine had published its
