@@ -307,7 +307,7 @@ fn an_export_to_a_stream_holds_back_everything_until_every_page_has_passed() {
     let root: i64 = rusqlite::Connection::open(home.db())
         .expect("open")
         .query_row(
-            "SELECT rootpage FROM sqlite_schema WHERE name = 'items_closed_at'",
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'items_kind_status'",
             [],
             |r| r.get(0),
         )
@@ -649,4 +649,35 @@ fn a_truncated_database_beside_its_log_is_still_refused() {
     );
     std::fs::write(&db, &whole[..whole.len() / 2]).expect("cut");
     refused(&home, &db, "is damaged");
+}
+
+/// Every command the tests run has its statements' plans checked (`NUDGE_CHECK_PLANS`, set by
+/// tests/common): one that reads a whole growing table fails, naming the statement and its plan.
+/// Here the follow-ups' index is taken away, so `show` would read every follow-up to find an
+/// ask's. As users run it (no check), the same command works.
+#[test]
+fn a_command_whose_plan_reads_a_whole_table_fails_the_plan_check() {
+    let home = Home::with_demo();
+    rusqlite::Connection::open(home.db())
+        .expect("open")
+        .execute_batch("DROP INDEX follow_ups_item")
+        .expect("drop");
+    let checked = home.nudge().args(["show", "1"]).output().expect("runs");
+    let said = String::from_utf8_lossy(&checked.stderr);
+    assert_eq!(checked.status.code(), Some(70), "{said}");
+    assert!(
+        said.contains("plan check: `SCAN f`") && said.contains("FROM follow_ups f"),
+        "{said}"
+    );
+    let plain = home
+        .nudge()
+        .env_remove("NUDGE_CHECK_PLANS")
+        .args(["show", "1"])
+        .output()
+        .expect("runs");
+    assert!(
+        plain.status.success(),
+        "{}",
+        String::from_utf8_lossy(&plain.stderr)
+    );
 }

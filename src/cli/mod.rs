@@ -102,6 +102,9 @@ impl Session {
 /// Run the program with these arguments; returns the exit code.
 pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     crate::log::init();
+    if std::env::var_os("NUDGE_CHECK_PLANS").is_some() {
+        crate::store::check_plans();
+    }
     let args: Vec<std::ffi::OsString> = args.into_iter().collect();
     if let Some(message) = not_utf8(&args) {
         return fail(&OpError::Input(message));

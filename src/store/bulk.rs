@@ -203,6 +203,7 @@ impl Bulk<'_> {
 
 /// Recompute every person's usual reply time after loading many asks at once.
 pub(super) fn refresh_medians(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    let _every_person = super::plan_check::Bulk::begin();
     let ids: Vec<i64> = conn
         .prepare("SELECT id FROM people")?
         .query_map([], |r| r.get(0))?

@@ -114,7 +114,8 @@ impl Reader<'_> {
     /// The sprint still counting down, if any (the latest started).
     pub fn running_sprint(&self) -> Result<Option<Sprint>> {
         self.row(
-            "SELECT id, deadline_id, started_at, length_secs, ended_at, outcome FROM sprints \
+            "SELECT id, deadline_id, started_at, length_secs, ended_at, outcome \
+             FROM sprints INDEXED BY sprints_running \
              WHERE outcome = 'running' ORDER BY started_at DESC, id DESC LIMIT 1",
             [],
             sprint_from_row,

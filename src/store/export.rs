@@ -73,6 +73,7 @@ impl Reader<'_> {
         progress: &mut dyn FnMut(u64, u64),
     ) -> std::result::Result<(), ExportStop> {
         let failed = |e| ExportStop::Store(self.sql(e));
+        let _every_row = super::plan_check::Bulk::begin();
         let mut side = self.sibling().map_err(failed)?;
         let (send, received) = std::sync::mpsc::sync_channel::<Piece>(BATCHES_AHEAD);
         let (give_back, written_out) = std::sync::mpsc::channel::<CopiedRows>();

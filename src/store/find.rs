@@ -121,6 +121,8 @@ impl Reader<'_> {
 /// Index the items noted since the last time (`items_find_pending`, migration 016: a capture
 /// only notes its item), as they are now, and forget the notes. An item already in the index
 /// (changed since it was noted, which re-indexes it) is taken out first, never indexed twice.
+/// The notes lead the join (CROSS JOIN keeps that order): left to itself, SQLite read every item
+/// and looked each up among the notes, 0.1 s at a million items on the first write after a capture.
 pub(super) fn index_pending(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     if !any_pending(conn)? {
         return Ok(());
@@ -129,7 +131,7 @@ pub(super) fn index_pending(conn: &rusqlite::Connection) -> rusqlite::Result<()>
         "DELETE FROM items_find WHERE rowid IN (SELECT item_id FROM items_find_pending); \
          INSERT INTO items_find (rowid, person, title, tags, why) \
              SELECT i.id, COALESCE(p.name, ''), i.title, i.tags, COALESCE(i.why, '') \
-             FROM items_find_pending f JOIN items i ON i.id = f.item_id \
+             FROM items_find_pending f CROSS JOIN items i ON i.id = f.item_id \
              LEFT JOIN people p ON p.id = i.person_id \
              WHERE i.status IN {OPEN_STATUSES_SQL}; \
          DELETE FROM items_find_pending;"

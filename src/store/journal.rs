@@ -206,7 +206,7 @@ impl Writer<'_> {
         self.tx
             .execute(
                 "UPDATE journal SET undone_at = ?1, \
-                   undo_seq = (SELECT COALESCE(MAX(undo_seq), 0) + 1 FROM journal), \
+                   undo_seq = (SELECT COALESCE(MAX(undo_seq), 0) + 1 FROM journal WHERE undo_seq IS NOT NULL), \
                    undo_mark = (SELECT MAX(id) FROM journal) WHERE id = ?2",
                 params![self.now, journal_id],
             )
@@ -241,8 +241,9 @@ impl Writer<'_> {
     pub fn redo_last(&mut self) -> std::result::Result<Option<Undone>, WriteError> {
         let reader = self.reader();
         let last = reader.row(
-            "SELECT j.id, j.action, j.summary, j.at, j.item_id FROM journal j \
-             WHERE j.undone_at IS NOT NULL AND j.redone_at IS NULL AND j.undo_mark IS NOT NULL \
+            "SELECT j.id, j.action, j.summary, j.at, j.item_id FROM journal j INDEXED BY journal_undo_seq \
+             WHERE j.undo_seq IS NOT NULL AND j.undone_at IS NOT NULL AND j.redone_at IS NULL \
+               AND j.undo_mark IS NOT NULL \
                AND NOT EXISTS (SELECT 1 FROM journal n WHERE n.id > j.undo_mark AND n.redo_of IS NULL) \
              ORDER BY j.undo_seq DESC LIMIT 1",
             [],
@@ -261,7 +262,8 @@ impl Writer<'_> {
         )?;
         // Only the latest undo can be redone: an older one waits behind it.
         let latest: Option<i64> = reader.row(
-            "SELECT id FROM journal WHERE undone_at IS NOT NULL AND redone_at IS NULL \
+            "SELECT id FROM journal INDEXED BY journal_undo_seq \
+             WHERE undo_seq IS NOT NULL AND undone_at IS NOT NULL AND redone_at IS NULL \
              ORDER BY undo_seq DESC LIMIT 1",
             [],
             |r| r.get("id"),

@@ -22,6 +22,7 @@ const STEPS: &[(i64, &str)] = &[
     (14, include_str!("migrations/014_person_order.sql")),
     (15, include_str!("migrations/015_open_indexes.sql")),
     (16, include_str!("migrations/016_find_pending.sql")),
+    (17, include_str!("migrations/017_indexes_that_serve.sql")),
 ];
 
 pub const LATEST: i64 = STEPS[STEPS.len() - 1].0;

@@ -25,6 +25,8 @@ mod mail;
 mod merged;
 mod migrations;
 mod page_check;
+mod plan_check;
+pub use plan_check::check_plans;
 mod prompt;
 mod query;
 mod reminders;
@@ -146,6 +148,7 @@ impl Store {
             keeping_log: log_kept,
         };
         store.configure().map_err(unusable)?;
+        plan_check::watch(&store.conn);
         if log_kept {
             keep_log(&store.conn);
         }
@@ -460,7 +463,14 @@ impl Reader<'_> {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        plan_check::watch(&conn);
         Ok(conn)
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        plan_check::at_close(&self.conn);
     }
 }
 

@@ -87,7 +87,6 @@ pub struct ReplicaStatus {
     pub unfed_rows: u64,
     pub unsent: u64,
     pub waiting: u64,
-    pub records: u64,
     pub last_sync: Option<i64>,
     /// Whether this database has ever been given to the replica.
     pub started: bool,
@@ -415,7 +414,11 @@ impl Store {
             };
             if state(&tx, FED_ALL).map_err(sql)?.is_none() {
                 for table in LISTS {
-                    for row_id in all_rows(&tx, table).map_err(sql)? {
+                    let rows = {
+                        let _every_row = super::plan_check::Bulk::begin();
+                        all_rows(&tx, table).map_err(sql)?
+                    };
+                    for row_id in rows {
                         feed.row(table, row_id, now.timestamp()).map_err(sql)?;
                     }
                 }
@@ -473,6 +476,8 @@ impl Store {
 
     /// The operations not yet sent, oldest first.
     pub fn replica_unsent(&self) -> Result<Vec<String>> {
+        // What is unsent is what the sync sends; sent operations are deleted.
+        let _what_is_sent = super::plan_check::Bulk::begin();
         let read = || -> rusqlite::Result<Vec<String>> {
             let mut stmt = self
                 .conn
@@ -502,6 +507,8 @@ impl Store {
             let unfed_rows = if started {
                 changed_rows(&self.conn)?.len() as u64
             } else {
+                // Never fed: every record waits, so every record is counted.
+                let _every_row = super::plan_check::Bulk::begin();
                 LISTS
                     .iter()
                     .map(|t| {
@@ -517,7 +524,6 @@ impl Store {
                 unfed_rows,
                 unsent: count("SELECT COUNT(*) FROM sync_operations")? as u64,
                 waiting: count("SELECT COUNT(*) FROM sync_tasks WHERE waiting = 1")? as u64,
-                records: count("SELECT COUNT(*) FROM sync_tasks")? as u64,
                 last_sync: state(&self.conn, LAST_SYNC)?.and_then(|v| v.parse().ok()),
                 started,
                 remote_head: state(&self.conn, REMOTE_HEAD)?,

@@ -84,6 +84,8 @@ pub fn isolate(cmd: &mut Command, dir: &Path) {
         .env("XDG_CONFIG_HOME", dir.join("config"))
         .env("XDG_DATA_HOME", dir.join("data"))
         .env("XDG_STATE_HOME", dir.join("state"))
+        // Every statement the command runs has its plan checked (src/store/plan_check.rs).
+        .env("NUDGE_CHECK_PLANS", "1")
         .env_remove("NUDGE_CONFIG")
         .env_remove("NO_COLOR");
 }

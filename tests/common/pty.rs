@@ -52,6 +52,7 @@ impl Terminal {
             ("XDG_DATA_HOME", home.join("data").display().to_string()),
             ("XDG_STATE_HOME", home.join("state").display().to_string()),
             ("NUDGE_DB", db.display().to_string()),
+            ("NUDGE_CHECK_PLANS", "1".to_string()),
         ] {
             cmd.env(key, value);
         }
