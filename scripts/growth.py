@@ -11,7 +11,8 @@ Each dimension starts from a small database and grows on its own, the rest held 
 - title length           `ask` with a title that long
 - favors and critiques   `show @dana` (her card) and `list people`, with that many of each
 - people (one card)      `show @dana` among that many people
-- closed items           every daily command, and the dashboard's first frame, with that many
+- closed items           every daily command (and the first write after a capture, the day's
+                         report), and the dashboard's first frame, with that many
                          asks answered, deadlines done and items dropped long ago beside the
                          same open ones (every command's cost must not depend on them)
 
@@ -176,6 +177,8 @@ def world(dimension, n):
             ("snooze 2 mon", lambda run: ["snooze", "2", "mon", "9am"], False),
             ("list people", lambda run: ["list", "people"], False),
             ("report --week", lambda run: ["report", "--week"], False),
+            ("report --day", lambda run: ["report", "--day"], False),
+            ("undo, the first write after a capture", UNDO_A_CAPTURE, False),
             ("prompt", lambda run: ["prompt"], False),
             ("first frame, 200x60", FIRST_FRAME, False),
         ]
@@ -184,6 +187,10 @@ def world(dimension, n):
             ("ask with the title", lambda run: ["ask", "@dana", "x" * n], False),
         ]
     raise ValueError(dimension)
+
+
+def UNDO_A_CAPTURE(run):
+    """`ask`, untimed, then `undo` timed: the first write after a capture (a marker)."""
 
 
 def FIRST_FRAME(run):
@@ -241,6 +248,10 @@ def main():
                         if argv is FIRST_FRAME:
                             elapsed, code = compare.pty_run(
                                 [args.nudge], dict(env, NUDGE_FIRST_FRAME="1"))
+                        elif argv is UNDO_A_CAPTURE:
+                            subprocess.run([args.nudge, "ask", "@dana", "numbers"], env=env,
+                                           check=True, stdout=subprocess.DEVNULL)
+                            elapsed, code = compare.run_once([args.nudge, "undo"], env)
                         else:
                             elapsed, code = compare.run_once([args.nudge] + argv(run), env)
                         if code != 0:
