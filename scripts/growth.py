@@ -123,6 +123,9 @@ def world(dimension, n):
             # the person the first one made).
             ("ask someone new (a typo hint)",
              lambda run: ["ask", f"@Persn{run:06d}", "figures"], False),
+            # An import of one answered ask (a new record each run): only that person's usual
+            # reply time is worked out again, not everyone's.
+            ("import one answered ask", IMPORT_ONE, False),
         ]
     if dimension == "people (one card)":
         people = [dana] + [person(f"Person{i:06d}") for i in range(n)]
@@ -189,8 +192,16 @@ def world(dimension, n):
     raise ValueError(dimension)
 
 
+def IMPORT_ONE(run):
+    """`import` of a file holding one answered ask of Dana's, written fresh (a marker)."""
+
+
 def UNDO_A_CAPTURE(run):
     """`ask`, untimed, then `undo` timed: the first write after a capture (a marker)."""
+
+
+def dana_of(doc):
+    return next(p for p in doc["people"] if p["name"] == "Dana")
 
 
 def FIRST_FRAME(run):
@@ -248,6 +259,12 @@ def main():
                         if argv is FIRST_FRAME:
                             elapsed, code = compare.pty_run(
                                 [args.nudge], dict(env, NUDGE_FIRST_FRAME="1"))
+                        elif argv is IMPORT_ONE:
+                            one = os.path.join(tmp, "one.json")
+                            with open(one, "w") as f:
+                                json.dump(document([dana_of(doc)], [answered(dana_of(doc)["uuid"])]),
+                                          f)
+                            elapsed, code = compare.run_once([args.nudge, "import", one], env)
                         elif argv is UNDO_A_CAPTURE:
                             subprocess.run([args.nudge, "ask", "@dana", "numbers"], env=env,
                                            check=True, stdout=subprocess.DEVNULL)

@@ -235,6 +235,52 @@ fn a_merge_keeps_the_newer_side_of_each_record() {
     assert_eq!(export_json(&laptop), export_json(&desktop));
 }
 
+/// Each person's usual reply time (kept in the database, read by every capture and card) as
+/// the source has it: worked out for exactly the people whose asks an import, its undo or its
+/// redo wrote, and for no one else (there may be a hundred thousand).
+#[test]
+fn an_import_its_undo_and_its_redo_bring_the_usual_reply_times_along() {
+    fn medians(home: &Home) -> Vec<(String, Option<i64>)> {
+        let conn = rusqlite::Connection::open(home.db()).expect("open");
+        let mut stmt = conn
+            .prepare("SELECT name, reply_median_secs FROM people ORDER BY name")
+            .expect("prepare");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    }
+    let source = Home::with_demo();
+    let expected = medians(&source);
+    assert!(
+        expected.iter().filter(|(_, m)| m.is_some()).count() >= 5,
+        "{expected:?}"
+    );
+    let target = Home::new();
+    // Someone here already, with an answer of her own: the import does not touch her asks, and
+    // her time stays what it was through the import, its undo and its redo.
+    target.run(&["ask", "@zoe", "numbers"]);
+    target.run_at("2026-11-29T15:00", &["done", "1"]);
+    let zoe = medians(&target);
+    let file = write(&target, "demo.json", &source.run(&["export"]));
+    target.run(&["import", &file]);
+    let imported = medians(&target);
+    let theirs: Vec<_> = imported
+        .iter()
+        .filter(|(n, _)| n != "Zoe")
+        .cloned()
+        .collect();
+    assert_eq!(
+        theirs, expected,
+        "the source's people, as the source has them"
+    );
+    assert!(imported.contains(&zoe[0]), "{imported:?}");
+    target.run(&["undo"]);
+    assert_eq!(medians(&target), zoe, "undone: Zoe alone, as she was");
+    target.run(&["redo"]);
+    assert_eq!(medians(&target), imported, "redone: as after the import");
+}
+
 #[test]
 fn an_import_is_undone_whole() {
     let target = Home::new();

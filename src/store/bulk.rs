@@ -201,13 +201,24 @@ impl Bulk<'_> {
     }
 }
 
-/// Recompute every person's usual reply time after loading many asks at once.
+/// Recompute every person's usual reply time after loading many asks at once (the sample data).
 pub(super) fn refresh_medians(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
-    let _every_person = super::plan_check::Bulk::begin();
-    let ids: Vec<i64> = conn
-        .prepare("SELECT id FROM people")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<i64> = {
+        let _every_person = super::plan_check::Bulk::begin();
+        conn.prepare("SELECT id FROM people")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    refresh_medians_of(conn, ids)
+}
+
+/// Recompute the usual reply time of these people (those whose asks an import, a sync or the
+/// undo of an import wrote): the others' cannot have moved, and there may be a hundred
+/// thousand of them.
+pub(super) fn refresh_medians_of(
+    conn: &rusqlite::Connection,
+    ids: impl IntoIterator<Item = i64>,
+) -> rusqlite::Result<()> {
     let mut median = conn.prepare(super::items::REPLY_MEDIAN)?;
     let mut update = conn.prepare("UPDATE people SET reply_median_secs = ?2 WHERE id = ?1")?;
     for id in ids {

@@ -61,6 +61,9 @@ pub(super) struct Merge<'a, 'p> {
     statements: HashMap<(&'static str, bool), (Vec<&'static str>, String)>,
     /// References to records later in their own list (an item's deadline), set at the list's end.
     later: Vec<Later>,
+    /// The people whose asks this merge wrote (as they were and as they are): their usual
+    /// reply times are worked out again at the end.
+    pub(super) touched: std::collections::BTreeSet<i64>,
     /// Records looked at so far, of `total`, for the progress callback.
     records: u64,
     total: u64,
@@ -128,6 +131,7 @@ impl<'a, 'p> Merge<'a, 'p> {
             now: now.timestamp(),
             ceiling: now.timestamp() + CLOCK_SLACK_SECS,
             aliases: HashMap::new(),
+            touched: Default::default(),
             later: Vec::new(),
             referred: std::cell::RefCell::new(HashMap::new()),
             statements: HashMap::new(),
@@ -151,7 +155,8 @@ impl<'a, 'p> Merge<'a, 'p> {
 
     /// Refresh what the merged rows feed (reply medians), then commit.
     pub(super) fn finish(self) -> Result<Merged, ImportError> {
-        super::bulk::refresh_medians(&self.tx).map_err(|e| self.sql(e))?;
+        super::bulk::refresh_medians_of(&self.tx, self.touched.iter().copied())
+            .map_err(|e| self.sql(e))?;
         super::find::index_pending(&self.tx).map_err(|e| self.sql(e))?;
         (self.progress)(self.total, self.total);
         let Merge {
@@ -395,6 +400,16 @@ impl<'a, 'p> Merge<'a, 'p> {
         updated_at: i64,
         columns: Vec<(&'static str, Value)>,
     ) -> Result<Outcome, ImportError> {
+        if table == "items" {
+            if let Some((_, Value::Integer(person))) =
+                columns.iter().find(|(c, _)| *c == "person_id")
+            {
+                self.touched.insert(*person);
+            }
+            if let Some((id, _)) = existing {
+                self.touch_person_of(id)?;
+            }
+        }
         let (columns, values): (Vec<&'static str>, Vec<_>) = columns
             .into_iter()
             .filter(|(column, _)| existing.is_none() || *column != "uuid")
@@ -424,6 +439,18 @@ impl<'a, 'p> Merge<'a, 'p> {
         };
         self.merged.add(table, outcome);
         Ok(outcome)
+    }
+
+    /// Note the person of item `id` as it is now (before it is changed or deleted).
+    pub(super) fn touch_person_of(&mut self, id: i64) -> Result<(), ImportError> {
+        let person: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT person_id FROM items WHERE id = ?1")
+            .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
+            .map_err(|e| self.sql(e))?
+            .flatten();
+        self.touched.extend(person);
+        Ok(())
     }
 
     /// The INSERT (`insert`) or UPDATE of `table` that writes `columns`, made once per table.

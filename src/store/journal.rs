@@ -213,13 +213,35 @@ impl Writer<'_> {
             .map_err(|e| self.sql(e))?;
         if undone.action == "import" {
             // An import may have changed many answers: the cached reply medians follow.
-            super::bulk::refresh_medians(&self.tx).map_err(|e| self.sql(e))?;
+            self.refresh_medians_of_entry(journal_id)?;
         }
         Ok(Some(undone))
     }
 }
 
 impl Writer<'_> {
+    /// Work out again the usual reply time of the people whose asks journal entry `journal_id`
+    /// changed: each item's person before the entry and after it (as undo found it).
+    fn refresh_medians_of_entry(&self, journal_id: i64) -> std::result::Result<(), WriteError> {
+        let people: Vec<i64> = self
+            .tx
+            .prepare_cached(
+                "SELECT DISTINCT person FROM ( \
+                   SELECT json_extract(before, '$.person_id') AS person FROM journal_changes \
+                     WHERE journal_id = ?1 AND tbl = 'items' \
+                   UNION ALL \
+                   SELECT json_extract(after, '$.person_id') FROM journal_changes \
+                     WHERE journal_id = ?1 AND tbl = 'items') \
+                 WHERE person IS NOT NULL",
+            )
+            .and_then(|mut s| {
+                s.query_map([journal_id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()
+            })
+            .map_err(|e| self.sql(e))?;
+        super::bulk::refresh_medians_of(&self.tx, people).map_err(|e| self.sql(e))
+    }
+
     /// One change undo put back, with the row as it was before (for redo).
     fn restored(
         &self,
@@ -324,7 +346,7 @@ impl Writer<'_> {
             })
             .map_err(|e| self.sql(e))?;
         if redone.action == "import" {
-            super::bulk::refresh_medians(&self.tx).map_err(|e| self.sql(e))?;
+            self.refresh_medians_of_entry(journal_id)?;
         }
         Ok(Some(redone))
     }

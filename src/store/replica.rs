@@ -869,6 +869,9 @@ fn apply_deletions(
             adopt_survivor(m, &table, row_id)?;
             continue;
         }
+        if table == "items" {
+            m.touch_person_of(row_id).map_err(store_error)?;
+        }
         m.tx.execute_batch("SAVEPOINT synced_delete")
             .map_err(|e| sql(m, e))?;
         // `table` is one of LISTS (checked above), never input.
