@@ -11,6 +11,7 @@ Each dimension starts from a small database and grows on its own, the rest held 
 - title length           `ask` with a title that long
 - favors and critiques   `show @dana` (her card) and `list people`, with that many of each
 - people (one card)      `show @dana` among that many people
+- experts                `ask`, whose words one of that many people with expertise knows
 - closed items           every daily command (and the first write after a capture, the day's
                          report), and the dashboard's first frame, with that many
                          asks answered, deadlines done and items dropped long ago beside the
@@ -127,6 +128,15 @@ def world(dimension, n):
             # reply time is worked out again, not everyone's.
             ("import one answered ask", IMPORT_ONE, False),
         ]
+    if dimension == "experts":
+        # Everyone knows words of their own; one of them knows pricing.
+        people = [dana] + [dict(person(f"Person{i:06d}"), expertise=[f"topic{i}", f"area{i % 500}"])
+                           for i in range(n)]
+        people[-1]["expertise"] = ["pricing"]
+        return document(people, [ask(dana["uuid"], "quotes")]), [
+            ("ask (who knows its words)",
+             lambda run: ["ask", "@dana", f"pricing page {run}"], False),
+        ]
     if dimension == "people (one card)":
         people = [dana] + [person(f"Person{i:06d}") for i in range(n)]
         items = [ask(dana["uuid"], "quotes")] + [answered(p["uuid"]) for p in people[1:]]
@@ -226,6 +236,7 @@ def main():
         "title length": [100, 1_000, 10_000],
         "favors and critiques": [100, 1_000, 10_000],
         "people (one card)": [1_000, 10_000, 100_000],
+        "experts": [1_000, 10_000, 100_000],
         "closed items": [1_000, 10_000, 100_000],
     }
     if args.steps:

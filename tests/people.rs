@@ -616,6 +616,41 @@ fn an_ask_whose_words_someone_knows_suggests_them() {
     assert!(!line.contains("knows"), "{line}");
 }
 
+/// A capture looks its words up among the expertise words (migration 018), which follow every
+/// change to someone's expertise, in any case (Unicode's, not only ASCII's); a change made
+/// behind nudge's back is still seen, from everyone's expertise read whole.
+#[test]
+fn who_knows_a_word_follows_changes_to_expertise_in_any_case() {
+    let home = Home::new();
+    home.run(&["person", "@sam", "--expert", "Äpfel,roadmap"]);
+    let line = home.run(&["ask", "@tom", "the äpfel numbers", "by", "fri"]);
+    assert!(line.contains("Sam knows äpfel"), "{line}");
+    home.run(&["person", "@sam", "--expert", "budget"]);
+    let line = home.run(&["ask", "@tom", "the äpfel numbers again", "by", "fri"]);
+    assert!(!line.contains("knows"), "no longer: {line}");
+    let line = home.run(&["ask", "@tom", "the BUDGET", "by", "fri"]);
+    assert!(line.contains("Sam knows budget"), "{line}");
+    // Another program changes the expertise (in capitals): the change waits to be indexed, and
+    // is seen meanwhile; the next write of nudge's (not a capture) indexes it, in lower case.
+    let conn = rusqlite::Connection::open(home.db()).expect("open");
+    conn.execute(
+        "UPDATE people SET expertise = 'Logos' WHERE name = 'Sam'",
+        [],
+    )
+    .expect("update");
+    let line = home.run(&["ask", "@tom", "three logos", "by", "fri"]);
+    assert!(line.contains("Sam knows logos"), "{line}");
+    home.run(&["person", "@tom", "--team", "Design"]);
+    let waiting: i64 = conn
+        .query_row("SELECT COUNT(*) FROM expertise_pending", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(waiting, 0, "indexed");
+    let line = home.run(&["ask", "@tom", "more logos", "by", "fri"]);
+    assert!(line.contains("Sam knows logos"), "{line}");
+    let line = home.run(&["ask", "@tom", "the budget", "by", "fri"]);
+    assert!(!line.contains("knows"), "{line}");
+}
+
 #[test]
 fn names_as_people_write_them_and_aliases_find_the_same_person() {
     let home = Home::new();

@@ -125,7 +125,7 @@ pub fn experts<'a, Tag: AsRef<str>>(
 
 /// `word` in lower case, borrowed when lower-casing changes no character (then the whole word
 /// is unchanged too: only a capital sigma depends on what is around it).
-fn lower_case(word: &str) -> std::borrow::Cow<'_, str> {
+pub fn lower_case(word: &str) -> std::borrow::Cow<'_, str> {
     let unchanged = |c: char| {
         let mut lower = c.to_lowercase();
         lower.next() == Some(c) && lower.next().is_none()

@@ -275,15 +275,19 @@ pub fn ask_expert_notes(reader: &Reader<'_>, item: &Item) -> Result<Vec<String>,
     )
 }
 
-/// The notes for the experts (but `except`) who know some of the words `topic` gives; the
-/// words are only put together when someone has expertise to match them against.
+/// The notes for the experts (but `except`) who know some of the words `topic` gives.
 fn experts_noted<'t>(
     reader: &Reader<'_>,
     topic: impl FnOnce() -> Vec<std::borrow::Cow<'t, str>>,
     except: Option<i64>,
     say: fn(&str, &[String]) -> String,
 ) -> Result<Vec<String>, OpError> {
-    let people = reader.experts()?;
+    let tags = topic();
+    if tags.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Only those who know one of the words: the matching below decides who covers what.
+    let people = reader.experts_knowing(&tags)?;
     let candidates: Vec<(&str, &[String])> = people
         .iter()
         .filter(|p| Some(p.id) != except)
@@ -292,7 +296,6 @@ fn experts_noted<'t>(
     if candidates.is_empty() {
         return Ok(Vec::new());
     }
-    let tags = topic();
     Ok(critique::experts(&tags, candidates)
         .into_iter()
         .take(3)

@@ -194,6 +194,7 @@ impl Bulk<'_> {
     pub fn finish(self) -> Result<()> {
         refresh_medians(&self.tx).map_err(|e| self.sql(e))?;
         super::find::index_pending(&self.tx).map_err(|e| self.sql(e))?;
+        super::experts::index_pending(&self.tx).map_err(|e| self.sql(e))?;
         let path = self.path.clone();
         self.tx
             .commit()

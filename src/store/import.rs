@@ -158,6 +158,7 @@ impl<'a, 'p> Merge<'a, 'p> {
         super::bulk::refresh_medians_of(&self.tx, self.touched.iter().copied())
             .map_err(|e| self.sql(e))?;
         super::find::index_pending(&self.tx).map_err(|e| self.sql(e))?;
+        super::experts::index_pending(&self.tx).map_err(|e| self.sql(e))?;
         (self.progress)(self.total, self.total);
         let Merge {
             tx, path, merged, ..

@@ -23,6 +23,7 @@ const STEPS: &[(i64, &str)] = &[
     (15, include_str!("migrations/015_open_indexes.sql")),
     (16, include_str!("migrations/016_find_pending.sql")),
     (17, include_str!("migrations/017_indexes_that_serve.sql")),
+    (18, include_str!("migrations/018_expertise_words.sql")),
 ];
 
 pub const LATEST: i64 = STEPS[STEPS.len() - 1].0;

@@ -12,6 +12,7 @@ pub const NO_LIMIT: usize = i64::MAX as usize;
 pub mod checkins;
 pub mod critiques;
 pub mod days;
+mod experts;
 mod export;
 pub mod favors;
 mod fields;
@@ -372,6 +373,7 @@ impl Store {
             let value = work(&mut writer)?;
             if !writer.find_later {
                 find::index_pending(&writer.tx).map_err(sql)?;
+                experts::index_pending(&writer.tx).map_err(sql)?;
             }
             writer.tx.commit().map_err(sql)?;
             value

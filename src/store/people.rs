@@ -82,23 +82,6 @@ impl Reader<'_> {
         let sql = format!("SELECT {PERSON_COLUMNS} FROM people ORDER BY name_key");
         self.rows(&sql, [], person_from_row)
     }
-
-    /// Those with expertise, by name (through `people_experts`: the others are never read):
-    /// their id, name and expertise only, since every capture looks.
-    pub fn experts(&self) -> Result<Vec<Expert>> {
-        self.rows(
-            "SELECT id, name, expertise FROM people INDEXED BY people_experts \
-             WHERE expertise != '' ORDER BY name_key",
-            [],
-            |r| {
-                Ok(Expert {
-                    id: r.get("id")?,
-                    name: r.get("name")?,
-                    expertise: r.words("expertise")?,
-                })
-            },
-        )
-    }
 }
 
 /// A person's last real contact (`people.id` from the outer query), as seconds: their latest ask
