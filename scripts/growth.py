@@ -12,6 +12,7 @@ Each dimension starts from a small database and grows on its own, the rest held 
 - favors and critiques   `show @dana` (her card) and `list people`, with that many of each
 - people (one card)      `show @dana` among that many people
 - experts                `ask`, whose words one of that many people with expertise knows
+- people with aliases    `ask` someone by an alias, and someone new, among that many
 - closed items           every daily command (and the first write after a capture, the day's
                          report), and the dashboard's first frame, with that many
                          asks answered, deadlines done and items dropped long ago beside the
@@ -137,6 +138,13 @@ def world(dimension, n):
             ("ask (who knows its words)",
              lambda run: ["ask", "@dana", f"pricing page {run}"], False),
         ]
+    if dimension == "people with aliases":
+        people = [dana] + [dict(person(f"Person{i:06d}"), aliases=[f"p{i}"]) for i in range(n)]
+        return document(people, [ask(dana["uuid"], "quotes")]), [
+            ("ask someone by an alias", lambda run: ["ask", f"@p{run}", "figures"], False),
+            ("ask someone new (no name, no alias)",
+             lambda run: ["ask", f"@Zq{run:06d}", "figures"], False),
+        ]
     if dimension == "people (one card)":
         people = [dana] + [person(f"Person{i:06d}") for i in range(n)]
         items = [ask(dana["uuid"], "quotes")] + [answered(p["uuid"]) for p in people[1:]]
@@ -237,6 +245,7 @@ def main():
         "favors and critiques": [100, 1_000, 10_000],
         "people (one card)": [1_000, 10_000, 100_000],
         "experts": [1_000, 10_000, 100_000],
+        "people with aliases": [1_000, 10_000, 100_000],
         "closed items": [1_000, 10_000, 100_000],
     }
     if args.steps:

@@ -709,4 +709,28 @@ fn names_as_people_write_them_and_aliases_find_the_same_person() {
         serde_json::json!(["marc", "mr", "marcus reid"])
     );
     assert_eq!(marcus["greeting"], "Marc");
+    // An alias taken away no longer finds him (the alias keys follow every change), the others
+    // still do, and a person deleted by another program takes theirs along.
+    home.run(&["person", "@mr", "--alias", "mr"]);
+    let line = home.run(&["ask", "@mr", "sixth", "by", "fri"]);
+    assert!(line.starts_with("Ask 6 · Marcus R. · sixth"), "{line}");
+    let line = home.run(&["ask", "@marc", "seventh", "by", "fri"]);
+    assert!(
+        line.starts_with("Ask 7 · Marc · seventh"),
+        "someone new: {line}"
+    );
+    let conn = rusqlite::Connection::open(home.db()).expect("open");
+    let keys = |conn: &rusqlite::Connection| -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT key FROM person_aliases ORDER BY key")
+            .expect("prepare");
+        stmt.query_map([], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    };
+    assert_eq!(keys(&conn), vec!["mr".to_string()]);
+    conn.execute_batch("PRAGMA foreign_keys = OFF; DELETE FROM people WHERE name = 'Marcus R.';")
+        .expect("delete");
+    assert!(keys(&conn).is_empty());
 }

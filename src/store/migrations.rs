@@ -24,6 +24,7 @@ const STEPS: &[(i64, &str)] = &[
     (16, include_str!("migrations/016_find_pending.sql")),
     (17, include_str!("migrations/017_indexes_that_serve.sql")),
     (18, include_str!("migrations/018_expertise_words.sql")),
+    (19, include_str!("migrations/019_alias_keys.sql")),
 ];
 
 pub const LATEST: i64 = STEPS[STEPS.len() - 1].0;
@@ -126,6 +127,42 @@ mod tests {
             )
             .expect("count");
         assert_eq!(kept, 6);
+    }
+
+    #[test]
+    fn versions_18_and_19_index_the_expertise_and_aliases_people_already_have() {
+        let conn = Connection::open_in_memory().expect("memory db");
+        for (version, sql) in &STEPS[..17] {
+            conn.execute_batch(sql).expect("an earlier step");
+            conn.pragma_update(None, "user_version", version)
+                .expect("version");
+        }
+        conn.execute_batch(
+            "INSERT INTO people (id, uuid, name, name_key, expertise, aliases, created_at, updated_at) \
+             VALUES (1, 'p1', 'Marcus Reid', 'marcus reid', 'pricing emea', 'marc,mr', 0, 0), \
+                    (2, 'p2', 'Sam', 'sam', '', '', 0, 0);",
+        )
+        .expect("rows");
+        migrate(&conn).expect("migrates");
+        let read = |sql: &str| -> Vec<(String, i64)> {
+            let mut stmt = conn.prepare(sql).expect("prepares");
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|rows| rows.collect())
+                .expect("reads")
+        };
+        assert_eq!(
+            read("SELECT key, person_id FROM person_aliases ORDER BY key"),
+            vec![("marc".to_string(), 1), ("mr".to_string(), 1)]
+        );
+        // The expertise waits for nudge to put its words in lower case, at the next write.
+        assert_eq!(
+            read("SELECT 'noted', person_id FROM expertise_pending"),
+            vec![("noted".to_string(), 1)]
+        );
+        let people: i64 = conn
+            .query_row("SELECT COUNT(*) FROM people", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(people, 2);
     }
 
     #[test]

@@ -32,10 +32,10 @@ impl Reader<'_> {
                 return Ok(Some(person));
             }
         }
+        // Among the aliases, by their keys (`person_aliases`, migration 019).
         let sql = format!(
-            "SELECT {PERSON_COLUMNS} FROM people INDEXED BY people_aliased \
-             WHERE aliases != '' AND instr(',' || aliases || ',', ',' || ?1 || ',') > 0 \
-             ORDER BY id LIMIT 1"
+            "SELECT {PERSON_COLUMNS} FROM people WHERE id = \
+               (SELECT MIN(person_id) FROM person_aliases WHERE key = ?1)"
         );
         for key in &spellings {
             if let Some(person) = self.row(&sql, [key], person_from_row)? {

@@ -83,10 +83,6 @@ const READS_EVERYTHING: &[(&str, &str)] = &[
         "who knows a word, while changes to expertise wait to be indexed (a write nudge did not make)",
     ),
     (
-        "FROM people INDEXED BY people_aliased",
-        "a name that is nobody's is looked for among the aliases: people with aliases only",
-    ),
-    (
         "FROM person_channels",
         "`list people`: every person's channels, for every person",
     ),
