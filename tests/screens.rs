@@ -32,6 +32,9 @@ fn zone() -> Zone {
 }
 
 fn fixture(width: u16, height: u16, demo: bool) -> Fixture {
+    // Every statement the screens run has its plan checked when its store closes: one that
+    // reads a whole growing table ends this test process (src/store/plan_check.rs).
+    nudge::store::check_plans();
     let dir = tempfile::tempdir().expect("temp dir");
     let now = clock::parse_now("2026-11-28T09:00", &zone()).expect("now");
     let mut store = Store::open(&dir.path().join("nudge.db"), zone()).expect("store");
