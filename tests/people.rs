@@ -734,3 +734,52 @@ fn names_as_people_write_them_and_aliases_find_the_same_person() {
         .expect("delete");
     assert!(keys(&conn).is_empty());
 }
+
+/// `--limit` cuts every list, favors and check-ins too (it was taken for asks only, and a list
+/// of 23,000 favors printed whole in a terminal), and the line under it counts what it left out.
+#[test]
+fn favors_and_check_ins_are_cut_at_the_limit_and_say_how_many_more() {
+    let home = Home::new();
+    for what in ["reviewed his deck", "covered his demo", "wrote his blurb"] {
+        home.run(&["favor", "gave", "@sam", what]);
+    }
+    let listed = home.run(&["list", "favors", "--limit", "2"]);
+    assert_eq!(
+        listed.lines().count(),
+        4,
+        "a header, two favors, the rest: {listed}"
+    );
+    assert!(listed.contains("wrote his blurb"), "newest first: {listed}");
+    assert!(!listed.contains("reviewed his deck"), "{listed}");
+    assert!(
+        listed.ends_with("… and 1 more: `nudge list favors --limit 0` shows them all\n"),
+        "{listed}"
+    );
+    assert_eq!(
+        home.run(&["list", "favors", "--limit", "0"])
+            .lines()
+            .count(),
+        4
+    );
+    assert_eq!(
+        home.run(&["list", "favors", "--limit", "3"])
+            .lines()
+            .count(),
+        4
+    );
+    for stress in ["2", "3", "4"] {
+        home.run(&["checkin", stress]);
+    }
+    let listed = home.run(&["list", "checkins", "--limit", "1"]);
+    assert!(
+        listed.ends_with("… and 2 more: `nudge list checkins --limit 0` shows them all\n"),
+        "{listed}"
+    );
+    let json: Value =
+        serde_json::from_str(&home.run(&["list", "checkins", "--json"])).expect("json");
+    assert_eq!(
+        json.as_array().map(Vec::len),
+        Some(3),
+        "a pipe or JSON gets all"
+    );
+}

@@ -8,7 +8,7 @@ use super::{Failure, Handled, Session, say, say_data};
 use crate::domain::attention::{self, Reason};
 use crate::domain::{Item, Kind, words};
 use crate::ops::{self, OpError};
-use crate::store::{NO_LIMIT, Reader};
+use crate::store::{Listed, NO_LIMIT, Reader};
 use crate::when::Moment;
 
 /// How wide a title may be in a table before it is cut.
@@ -60,9 +60,13 @@ pub fn list(session: &mut Session, out: &mut dyn Write, args: &ListArgs) -> Hand
                 grep.as_deref(),
             );
         }
-        ListWhat::Favors => return favors(&reader, out, json, &now),
-        ListWhat::Checkins => return checkins(&reader, out, json, &now, &key),
-        ListWhat::Reflections => return reflections(&reader, out, json, &key),
+        ListWhat::Favors => return favors(&reader, out, json, &now, page_size(limit, json)),
+        ListWhat::Checkins => {
+            return checkins(&reader, out, json, &now, &key, page_size(limit, json));
+        }
+        ListWhat::Reflections => {
+            return reflections(&reader, out, json, &key, page_size(limit, json));
+        }
         ListWhat::Asks => Kind::Ask,
         ListWhat::Deadlines => Kind::Deadline,
         ListWhat::Proofing => Kind::Proofing,
@@ -282,8 +286,14 @@ fn people(
     Ok(())
 }
 
-fn favors(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) -> Handled {
-    let favors = reader.favors(None, usize::MAX >> 1)?;
+fn favors(
+    reader: &Reader<'_>,
+    out: &mut dyn Write,
+    json: bool,
+    now: &Moment,
+    page: usize,
+) -> Handled {
+    let favors = reader.favors(None, page)?;
     if json {
         return json_out(out, &favors);
     }
@@ -306,7 +316,27 @@ fn favors(reader: &Reader<'_>, out: &mut dyn Write, json: bool, now: &Moment) ->
         ]);
     }
     print_table(out, &rows, TITLE_COLUMNS)?;
-    Ok(())
+    more_listed(reader, out, favors.len(), page, Listed::Favors, "favors")
+}
+
+/// Under a list of `shown` rows cut at `page`: how many more there are, and what shows them.
+fn more_listed(
+    reader: &Reader<'_>,
+    out: &mut dyn Write,
+    shown: usize,
+    page: usize,
+    list: Listed,
+    name: &str,
+) -> Handled {
+    if shown < page {
+        return Ok(());
+    }
+    let total = reader.count_listed(list)?;
+    more(
+        out,
+        total.saturating_sub(shown as u64),
+        &format!("list {name} --limit 0"),
+    )
 }
 
 /// `key`: the dashboard's check-in key, for the empty list's hint.
@@ -316,8 +346,9 @@ fn checkins(
     json: bool,
     now: &Moment,
     key: &str,
+    page: usize,
 ) -> Handled {
-    let checkins = reader.checkins(usize::MAX >> 1)?;
+    let checkins = reader.checkins(page)?;
     if json {
         return json_out(out, &checkins);
     }
@@ -358,12 +389,25 @@ fn checkins(
         ]);
     }
     print_table(out, &rows, TITLE_COLUMNS)?;
-    Ok(())
+    more_listed(
+        reader,
+        out,
+        checkins.len(),
+        page,
+        Listed::Checkins,
+        "checkins",
+    )
 }
 
 /// `key`: the dashboard's reflection key, for the empty list's hint.
-fn reflections(reader: &Reader<'_>, out: &mut dyn Write, json: bool, key: &str) -> Handled {
-    let reflections = reader.reflections(usize::MAX >> 1)?;
+fn reflections(
+    reader: &Reader<'_>,
+    out: &mut dyn Write,
+    json: bool,
+    key: &str,
+    page: usize,
+) -> Handled {
+    let reflections = reader.reflections(page)?;
     if json {
         return json_out(out, &reflections);
     }
@@ -396,7 +440,14 @@ fn reflections(reader: &Reader<'_>, out: &mut dyn Write, json: bool, key: &str) 
         ]);
     }
     print_table(out, &rows, 40)?;
-    Ok(())
+    more_listed(
+        reader,
+        out,
+        reflections.len(),
+        page,
+        Listed::Reflections,
+        "reflections",
+    )
 }
 
 /// The attention queue: asks that need chasing, deadlines within 48 hours, invitations to send.

@@ -30,6 +30,7 @@ mod plan_check;
 pub use plan_check::check_plans;
 mod prompt;
 mod query;
+pub use query::Listed;
 mod reminders;
 mod replica;
 mod rescue;

@@ -95,6 +95,18 @@ const READS_EVERYTHING: &[(&str, &str)] = &[
         "`list --all`: every item of a kind, closed ones too, in one order",
     ),
     (
+        "SELECT COUNT(*) FROM favors",
+        "a list cut for room says how many it left out",
+    ),
+    (
+        "SELECT COUNT(*) FROM checkins",
+        "a list cut for room says how many it left out",
+    ),
+    (
+        "SELECT COUNT(*) FROM reflections",
+        "a list cut for room says how many it left out",
+    ),
+    (
         "SELECT COUNT(*) FROM items WHERE kind = ?1",
         "`list --all` counts what it lists",
     ),

@@ -74,3 +74,23 @@ pub(super) fn one_or_all(column: &str, only: Option<i64>) -> String {
         None => "?1 IS NULL".to_string(),
     }
 }
+
+/// The lists `nudge list` prints whole rows of, newest first, cut at a page.
+#[derive(Debug, Clone, Copy)]
+pub enum Listed {
+    Favors,
+    Checkins,
+    Reflections,
+}
+
+impl Reader<'_> {
+    /// How many rows a list has in all, for the line under a list cut for room.
+    pub fn count_listed(&self, list: Listed) -> Result<u64> {
+        let table = match list {
+            Listed::Favors => "favors",
+            Listed::Checkins => "checkins",
+            Listed::Reflections => "reflections",
+        };
+        self.count(&format!("SELECT COUNT(*) FROM {table}"), [])
+    }
+}
