@@ -735,7 +735,7 @@ fn names_as_people_write_them_and_aliases_find_the_same_person() {
     assert!(keys(&conn).is_empty());
 }
 
-/// `--limit` cuts every list, favors and check-ins too (it was taken for asks only, and a list
+/// `--limit` cuts every list, favors, check-ins and people too (it was taken for asks only, and a list
 /// of 23,000 favors printed whole in a terminal), and the line under it counts what it left out.
 #[test]
 fn favors_and_check_ins_are_cut_at_the_limit_and_say_how_many_more() {

@@ -58,6 +58,7 @@ pub fn list(session: &mut Session, out: &mut dyn Write, args: &ListArgs) -> Hand
                 json,
                 (session_threshold, &now),
                 grep.as_deref(),
+                page_size(limit, json),
             );
         }
         ListWhat::Favors => return favors(&reader, out, json, &now, page_size(limit, json)),
@@ -264,11 +265,14 @@ fn people(
     json: bool,
     (threshold, now): (u32, &Moment),
     grep: Option<&str>,
+    page: usize,
 ) -> Handled {
     let mut people = reader.people_overview(None)?;
     if let Some(typed) = grep {
         people.retain(|p| crate::domain::person::found_by(&p.person, typed));
     }
+    let hidden = people.len().saturating_sub(page);
+    people.truncate(page);
     if json {
         let values: Vec<PersonJson> = people.iter().map(PersonJson::new).collect();
         return json_out(out, &values);
@@ -283,7 +287,11 @@ fn people(
     let mut rows = vec![columns.iter().map(|c| c.to_uppercase()).collect()];
     rows.extend(people.iter().map(|p| p.cells(threshold, now, &columns)));
     print_table(out, &rows, TITLE_COLUMNS)?;
-    Ok(())
+    let mut everything = String::from("list people --limit 0");
+    if let Some(typed) = grep {
+        everything.push_str(&format!(" --grep {typed}"));
+    }
+    more(out, hidden as u64, &everything)
 }
 
 fn favors(
