@@ -401,16 +401,11 @@ impl<'a, 'p> Merge<'a, 'p> {
         updated_at: i64,
         columns: Vec<(&'static str, Value)>,
     ) -> Result<Outcome, ImportError> {
-        if table == "items" {
-            if let Some((_, Value::Integer(person))) =
-                columns.iter().find(|(c, _)| *c == "person_id")
-            {
-                self.touched.insert(*person);
-            }
-            if let Some((id, _)) = existing {
-                self.touch_person_of(id)?;
-            }
-        }
+        // The person an item is written for; with the one it had, if it changes.
+        let person = match columns.iter().find(|(c, _)| *c == "person_id") {
+            Some((_, Value::Integer(person))) if table == "items" => Some(*person),
+            _ => None,
+        };
         let (columns, values): (Vec<&'static str>, Vec<_>) = columns
             .into_iter()
             .filter(|(column, _)| existing.is_none() || *column != "uuid")
@@ -422,6 +417,10 @@ impl<'a, 'p> Merge<'a, 'p> {
         let outcome = match existing {
             Some((_, local)) if updated_at <= local && !self.sync => Outcome::Unchanged,
             Some((id, _)) => {
+                if table == "items" {
+                    self.touch_person_of(id)?;
+                    self.touched.extend(person);
+                }
                 let before =
                     super::journal::snapshot_row(&self.tx, table, id).map_err(|e| self.sql(e))?;
                 self.remember(table, id, before)?;
@@ -432,6 +431,7 @@ impl<'a, 'p> Merge<'a, 'p> {
                 Outcome::Updated
             }
             None => {
+                self.touched.extend(person);
                 let sql = self.statement(table, true, columns);
                 self.execute(&sql, values)?;
                 self.remember(table, self.tx.last_insert_rowid(), None)?;
