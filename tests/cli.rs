@@ -923,3 +923,38 @@ fn a_find_while_another_program_holds_the_lock_answers_from_the_index_and_says_s
         "{out}"
     );
 }
+
+/// `list --all` reads the open items alone for a page they fill, and the closed ones only for a
+/// page that reaches past them: every page is the start of the whole list, in the same order,
+/// whether it ends among the open ones, at their end or among the closed ones.
+#[test]
+fn a_page_of_all_items_is_the_start_of_the_whole_list() {
+    let home = Home::with_demo();
+    for what in ["asks", "deadlines"] {
+        let whole: Value =
+            serde_json::from_str(&home.run(&["list", what, "--all", "--json"])).expect("json");
+        let whole = whole.as_array().expect("list").clone();
+        let open = whole.iter().filter(|i| i["status"] == "open").count();
+        assert!(
+            open > 1 && open < whole.len(),
+            "{what}: {open} of {}",
+            whole.len()
+        );
+        for limit in [1, open - 1, open, open + 1, open + 3, whole.len()] {
+            let page: Value = serde_json::from_str(&home.run(&[
+                "list",
+                what,
+                "--all",
+                "--json",
+                "--limit",
+                &limit.to_string(),
+            ]))
+            .expect("json");
+            assert_eq!(
+                page.as_array().expect("list").as_slice(),
+                &whole[..limit.min(whole.len())],
+                "{what} --limit {limit}"
+            );
+        }
+    }
+}

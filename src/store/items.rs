@@ -418,10 +418,24 @@ impl Reader<'_> {
         }
         let open_only = if all { String::new() } else { open_only(kind) };
         let order = list_order(kind, all);
-        let sql = format!(
-            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.kind = ?2 {open_only} ORDER BY {order} LIMIT ?3"
-        );
-        self.items(&sql, params![now.timestamp(), kind.as_str(), limit as i64])
+        // Asks and deadlines list the open ones first: those alone are read (and sorted) for a
+        // page they fill; only a page that reaches past them reads and sorts the closed ones,
+        // in the same order as one statement over both.
+        let opens_first = all && matches!(kind, Kind::Ask | Kind::Deadline);
+        let part = |part: &str, limit: usize| -> Result<Vec<Item>> {
+            let sql = format!(
+                "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.kind = ?2 {part} ORDER BY {order} LIMIT ?3"
+            );
+            self.items(&sql, params![now.timestamp(), kind.as_str(), limit as i64])
+        };
+        if !opens_first {
+            return part(&open_only, limit);
+        }
+        let mut items = part("AND i.status = 'open'", limit)?;
+        if items.len() < limit {
+            items.extend(part("AND i.status <> 'open'", limit - items.len())?);
+        }
+        Ok(items)
     }
 
     /// How many items of a kind there are (open ones only unless `all`).

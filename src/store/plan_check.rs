@@ -92,7 +92,11 @@ const READS_EVERYTHING: &[(&str, &str)] = &[
     ),
     (
         "WHERE i.kind = ?2  ORDER BY ",
-        "`list --all`: every item of a kind, closed ones too, in one order",
+        "`list proofing --all`: every invitation, closed ones too, in one order",
+    ),
+    (
+        "WHERE i.kind = ?2 AND i.status <> 'open' ORDER BY ",
+        "`list --all` past the open ones: the closed ones of a kind, in the list's order",
     ),
     (
         "SELECT COUNT(*) FROM favors",
