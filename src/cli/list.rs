@@ -50,6 +50,10 @@ pub fn list(session: &mut Session, out: &mut dyn Write, args: &ListArgs) -> Hand
                 .into(),
         )));
     }
+    let cut = Cut {
+        size: page_size(limit, json),
+        everything: list_everything(what, all, args.grep.as_deref()),
+    };
     let kind = match what {
         ListWhat::People => {
             return people(
@@ -58,21 +62,17 @@ pub fn list(session: &mut Session, out: &mut dyn Write, args: &ListArgs) -> Hand
                 json,
                 (session_threshold, &now),
                 grep.as_deref(),
-                page_size(limit, json),
+                &cut,
             );
         }
-        ListWhat::Favors => return favors(&reader, out, json, &now, page_size(limit, json)),
-        ListWhat::Checkins => {
-            return checkins(&reader, out, json, &now, &key, page_size(limit, json));
-        }
-        ListWhat::Reflections => {
-            return reflections(&reader, out, json, &key, page_size(limit, json));
-        }
+        ListWhat::Favors => return favors(&reader, out, json, &now, &cut),
+        ListWhat::Checkins => return checkins(&reader, out, json, &now, &key, &cut),
+        ListWhat::Reflections => return reflections(&reader, out, json, &key, &cut),
         ListWhat::Asks => Kind::Ask,
         ListWhat::Deadlines => Kind::Deadline,
         ListWhat::Proofing => Kind::Proofing,
     };
-    let page = page_size(limit, json);
+    let page = cut.size;
     let query = match grep.as_deref() {
         None => None,
         Some(typed) => Some(crate::store::Find::new(typed).ok_or_else(|| {
@@ -108,8 +108,11 @@ pub fn list(session: &mut Session, out: &mut dyn Write, args: &ListArgs) -> Hand
             None => reader.count_items(kind, all)?,
             Some(q) => reader.count_found(kind, all, q)?,
         };
-        let everything = list_everything(what, all, args.grep.as_deref());
-        more(out, total.saturating_sub(items.len() as u64), &everything)?;
+        more(
+            out,
+            total.saturating_sub(items.len() as u64),
+            &cut.everything,
+        )?;
     }
     Ok(())
 }
@@ -265,14 +268,14 @@ fn people(
     json: bool,
     (threshold, now): (u32, &Moment),
     grep: Option<&str>,
-    page: usize,
+    cut: &Cut,
 ) -> Handled {
     let mut people = reader.people_overview(None)?;
     if let Some(typed) = grep {
         people.retain(|p| crate::domain::person::found_by(&p.person, typed));
     }
-    let hidden = people.len().saturating_sub(page);
-    people.truncate(page);
+    let hidden = people.len().saturating_sub(cut.size);
+    people.truncate(cut.size);
     if json {
         let values: Vec<PersonJson> = people.iter().map(PersonJson::new).collect();
         return json_out(out, &values);
@@ -287,11 +290,7 @@ fn people(
     let mut rows = vec![columns.iter().map(|c| c.to_uppercase()).collect()];
     rows.extend(people.iter().map(|p| p.cells(threshold, now, &columns)));
     print_table(out, &rows, TITLE_COLUMNS)?;
-    let mut everything = String::from("list people --limit 0");
-    if let Some(typed) = grep {
-        everything.push_str(&format!(" --grep {typed}"));
-    }
-    more(out, hidden as u64, &everything)
+    more(out, hidden as u64, &cut.everything)
 }
 
 fn favors(
@@ -299,9 +298,9 @@ fn favors(
     out: &mut dyn Write,
     json: bool,
     now: &Moment,
-    page: usize,
+    cut: &Cut,
 ) -> Handled {
-    let favors = reader.favors(None, page)?;
+    let favors = reader.favors(None, cut.size)?;
     if json {
         return json_out(out, &favors);
     }
@@ -324,27 +323,28 @@ fn favors(
         ]);
     }
     print_table(out, &rows, TITLE_COLUMNS)?;
-    more_listed(reader, out, favors.len(), page, Listed::Favors, "favors")
+    more_listed(reader, out, favors.len(), cut, Listed::Favors)
 }
 
-/// Under a list of `shown` rows cut at `page`: how many more there are, and what shows them.
+/// Where a list is cut (`page_size`), and the command that shows all of it (`list_everything`).
+struct Cut {
+    size: usize,
+    everything: String,
+}
+
+/// Under a list of `shown` rows: how many more there are, if it was cut, and what shows them.
 fn more_listed(
     reader: &Reader<'_>,
     out: &mut dyn Write,
     shown: usize,
-    page: usize,
+    cut: &Cut,
     list: Listed,
-    name: &str,
 ) -> Handled {
-    if shown < page {
+    if shown < cut.size {
         return Ok(());
     }
     let total = reader.count_listed(list)?;
-    more(
-        out,
-        total.saturating_sub(shown as u64),
-        &format!("list {name} --limit 0"),
-    )
+    more(out, total.saturating_sub(shown as u64), &cut.everything)
 }
 
 /// `key`: the dashboard's check-in key, for the empty list's hint.
@@ -354,9 +354,9 @@ fn checkins(
     json: bool,
     now: &Moment,
     key: &str,
-    page: usize,
+    cut: &Cut,
 ) -> Handled {
-    let checkins = reader.checkins(page)?;
+    let checkins = reader.checkins(cut.size)?;
     if json {
         return json_out(out, &checkins);
     }
@@ -397,14 +397,7 @@ fn checkins(
         ]);
     }
     print_table(out, &rows, TITLE_COLUMNS)?;
-    more_listed(
-        reader,
-        out,
-        checkins.len(),
-        page,
-        Listed::Checkins,
-        "checkins",
-    )
+    more_listed(reader, out, checkins.len(), cut, Listed::Checkins)
 }
 
 /// `key`: the dashboard's reflection key, for the empty list's hint.
@@ -413,9 +406,9 @@ fn reflections(
     out: &mut dyn Write,
     json: bool,
     key: &str,
-    page: usize,
+    cut: &Cut,
 ) -> Handled {
-    let reflections = reader.reflections(page)?;
+    let reflections = reader.reflections(cut.size)?;
     if json {
         return json_out(out, &reflections);
     }
@@ -448,14 +441,7 @@ fn reflections(
         ]);
     }
     print_table(out, &rows, 40)?;
-    more_listed(
-        reader,
-        out,
-        reflections.len(),
-        page,
-        Listed::Reflections,
-        "reflections",
-    )
+    more_listed(reader, out, reflections.len(), cut, Listed::Reflections)
 }
 
 /// The attention queue: asks that need chasing, deadlines within 48 hours, invitations to send.

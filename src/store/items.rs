@@ -422,9 +422,9 @@ impl Reader<'_> {
         // page they fill; only a page that reaches past them reads and sorts the closed ones,
         // in the same order as one statement over both.
         let opens_first = all && matches!(kind, Kind::Ask | Kind::Deadline);
-        let part = |part: &str, limit: usize| -> Result<Vec<Item>> {
+        let part = |which: &str, limit: usize| -> Result<Vec<Item>> {
             let sql = format!(
-                "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.kind = ?2 {part} ORDER BY {order} LIMIT ?3"
+                "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.kind = ?2 {which} ORDER BY {order} LIMIT ?3"
             );
             self.items(&sql, params![now.timestamp(), kind.as_str(), limit as i64])
         };
